@@ -1,0 +1,35 @@
+package org.threshold.core.deployment;
+
+import org.threshold.core.crypto.SealingPublicKey;
+import org.threshold.core.crypto.VerifyingKey;
+import org.threshold.core.event.KioskId;
+
+/**
+ * What a kiosk is told at enrollment: who it is, where it stands, and which hub it trusts. Stored as
+ * {@code kiosk.json} in the kiosk's data folder. Holds no secret.
+ */
+public record KioskConfig(String kioskId, String site, String hubUrl, String hubIdentityKey, String hubSealingKey) {
+    public KioskConfig {
+        KioskId.requireValid(kioskId);
+        if (site == null || site.isBlank()) {
+            throw new IllegalArgumentException("A kiosk needs a site name");
+        }
+        if (hubUrl == null || !(hubUrl.startsWith("http://") || hubUrl.startsWith("https://"))) {
+            throw new IllegalArgumentException("The hub URL must start with http:// or https://");
+        }
+        VerifyingKey.fromBase64(hubIdentityKey);
+        SealingPublicKey.fromBase64(hubSealingKey);
+    }
+
+    public VerifyingKey hubIdentity() {
+        return VerifyingKey.fromBase64(hubIdentityKey);
+    }
+
+    public SealingPublicKey hubSealing() {
+        return SealingPublicKey.fromBase64(hubSealingKey);
+    }
+
+    public KioskConfig withHubUrl(String url) {
+        return new KioskConfig(kioskId, site, url, hubIdentityKey, hubSealingKey);
+    }
+}

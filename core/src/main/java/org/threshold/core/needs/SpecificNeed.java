@@ -1,0 +1,29 @@
+package org.threshold.core.needs;
+
+import java.util.Objects;
+
+/**
+ * One entry of the specific-needs catalogue, for example {@code SC-UC} "Unaccompanied child".
+ *
+ * @param code       {@code XX} for a category, {@code XX-YY} for a sub-code; always upper-case
+ * @param parent     the category of a sub-code ({@code SC} for {@code SC-UC}); {@code null} for a category
+ * @param label      the English meaning shown to staff
+ * @param v4         offered for data entry; codes without it are accepted on import only
+ * @param sensitive  for protection staff only: never on a token, in a referral or on a shared screen
+ * @param legacy     kept so older records still import; a current code replaces it
+ * @param unverified not yet confirmed against the official UNHCR list
+ */
+public record SpecificNeed(
+        String code,
+        String parent,
+        String label,
+        boolean v4,
+        boolean sensitive,
+        boolean legacy,
+        boolean unverified) {
+
+    public SpecificNeed {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(label, "label");
+    }
+}

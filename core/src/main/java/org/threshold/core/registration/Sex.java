@@ -1,0 +1,6 @@
+package org.threshold.core.registration;
+
+/** Sex as recorded at registration; OTHER and UNKNOWN are full answers, not errors. */
+public enum Sex {
+    M, F, OTHER, UNKNOWN
+}
