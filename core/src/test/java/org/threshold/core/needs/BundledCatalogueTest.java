@@ -57,12 +57,15 @@ class BundledCatalogueTest {
                 .isEqualTo(new SpecificNeed("SC-SC", "SC", "Separated child", true, false, false, false));
     }
 
+    // Beyond the reference's rule, the legacy codes that record torture or SGBV survivors (and the
+    // threat of FGM) are sensitive too: they say the same thing as the TR and SV codes they predate.
     @Test
     void marksExactlyTheTortureSgbvAndPersonAsRiskCodesSensitive() {
         assertThat(codesOf(catalogue.all(), SpecificNeed::sensitive)).containsExactlyInAnyOrder(
                 "TR", "TR-HO", "TR-PI", "TR-WV",
                 "SV", "SV-FM", "SV-GM", "SV-HK", "SV-HP", "SV-SS", "SV-VA", "SV-VF", "SV-VO",
-                "LP-AP", "LP-VP", "LP-ST", "LP-CR");
+                "LP-AP", "LP-VP", "LP-ST", "LP-CR",
+                "LP-TA", "LP-TO", "LP-VA", "LP-VF", "LP-VO", "WR-GM");
     }
 
     // FU-TR (tracing) and LP-TR (refoulement) end in TR but are not torture codes.

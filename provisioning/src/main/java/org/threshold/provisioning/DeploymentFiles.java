@@ -1,0 +1,62 @@
+package org.threshold.provisioning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes deployment files atomically (temp file, then rename), secrets owner-only from the first
+ * byte: the permissions are set when the temp file is created, never after content is in it.
+ */
+final class DeploymentFiles {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private DeploymentFiles() {
+    }
+
+    static void writeSecret(Path file, Object value) {
+        write(file, value, "rw-------");
+    }
+
+    static void writePublic(Path file, Object value) {
+        write(file, value, "rw-r--r--");
+    }
+
+    private static void write(Path file, Object value, String permissions) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            Files.deleteIfExists(temp);
+            if (POSIX) {
+                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)));
+            } else {
+                Files.createFile(temp);
+            }
+            Files.write(temp, JSON.writeValueAsBytes(value));
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage()
+                    + ". Check that the folder exists and is writable by this user.", e);
+        }
+    }
+
+    static <T> T read(Path file, Class<T> type) {
+        try {
+            return JSON.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

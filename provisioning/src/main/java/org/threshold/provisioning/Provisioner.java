@@ -1,0 +1,115 @@
+package org.threshold.provisioning;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.threshold.core.crypto.HubSealing;
+import org.threshold.core.crypto.PassphraseHash;
+import org.threshold.core.crypto.SealingPrivateKey;
+import org.threshold.core.crypto.SigningKey;
+import org.threshold.core.deployment.DeploymentLayout;
+import org.threshold.core.deployment.EnrolledKiosk;
+import org.threshold.core.deployment.HubKeysFile;
+import org.threshold.core.deployment.KeyPairFile;
+import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.deployment.OperatorRecord;
+import org.threshold.core.deployment.SealingKeyFile;
+import org.threshold.core.event.KioskId;
+
+/**
+ * What an administrator does to set up a deployment, as plain calls: the command line and the demo
+ * both use these. Every step refuses to overwrite an existing key, because a lost key means events
+ * that can no longer be opened or kiosks that can no longer be trusted.
+ */
+public final class Provisioner {
+    private final SecureRandom random;
+
+    public Provisioner(SecureRandom random) {
+        this.random = random;
+    }
+
+    /** An operator to provision onto a kiosk, with the passphrase they will unlock shifts with. */
+    public record OperatorGrant(String name, OperatorRecord.Role role, char[] passphrase) {
+    }
+
+    /** Summary of what was created, safe to print: fingerprints only. */
+    public record HubIdentity(String identityFingerprint, String sealingKeyId) {
+    }
+
+    public HubIdentity initHub(Path hubDir) {
+        Path keysFile = hubDir.resolve(DeploymentLayout.HUB_KEYS);
+        if (Files.exists(keysFile)) {
+            throw new ProvisioningException("The hub in " + hubDir + " already has keys (" + keysFile.getFileName()
+                    + "). Refusing to replace them: events sealed to those keys could never be opened again.");
+        }
+        SigningKey identity = SigningKey.generate(random);
+        SealingPrivateKey sealing = HubSealing.generate(random);
+        DeploymentFiles.writeSecret(keysFile,
+                new HubKeysFile(KeyPairFile.of(identity), List.of(SealingKeyFile.of(sealing, true))));
+        createFolder(hubDir.resolve(DeploymentLayout.ENROLLED_KIOSKS));
+        return new HubIdentity(identity.verifyingKey().fingerprint(), sealing.publicKey().keyId());
+    }
+
+    /**
+     * Creates a kiosk's key pair and configuration in {@code kioskDir} and tells the hub in
+     * {@code hubDir} the kiosk's public key. (Enrollment over the network with one-time codes,
+     * where the private key is born on the kiosk itself, is the provisioning issue's.)
+     */
+    public KioskConfig enrollKiosk(Path hubDir, Path kioskDir, String kioskId, String site, String hubUrl,
+                                   List<OperatorGrant> operators) {
+        if (!KioskId.isValid(kioskId)) {
+            throw new ProvisioningException("\"" + kioskId + "\" is not a valid kiosk id: use 1 to 32 characters of "
+                    + "A-Z, 0-9 and '-', e.g. KIOSK-01");
+        }
+        Path keysFile = hubDir.resolve(DeploymentLayout.HUB_KEYS);
+        if (!Files.exists(keysFile)) {
+            throw new ProvisioningException("No hub keys in " + hubDir + ". Run `provision init --hub " + hubDir
+                    + "` first.");
+        }
+        Path enrolled = hubDir.resolve(DeploymentLayout.ENROLLED_KIOSKS).resolve(kioskId + ".json");
+        if (Files.exists(enrolled) || Files.exists(kioskDir.resolve(DeploymentLayout.KIOSK_KEY))) {
+            throw new ProvisioningException("Kiosk " + kioskId + " is already enrolled. Choose another id, "
+                    + "or revoke the old kiosk first.");
+        }
+        if (operators.isEmpty()) {
+            throw new ProvisioningException("Give at least one operator, or nobody can unlock the kiosk.");
+        }
+        HubKeysFile hubKeys = DeploymentFiles.read(keysFile, HubKeysFile.class);
+        KioskConfig config;
+        try {
+            config = new KioskConfig(kioskId, site, hubUrl, hubKeys.identity().publicKey(),
+                    hubKeys.currentSealing().publicKey());
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(e.getMessage());
+        }
+        SigningKey kioskKey = SigningKey.generate(random);
+        List<OperatorRecord> records = new ArrayList<>();
+        for (OperatorGrant grant : operators) {
+            if (grant.passphrase().length < 8) {
+                throw new ProvisioningException("Operator " + grant.name() + "'s passphrase is too short: use at "
+                        + "least 8 characters (a few words are easier to type than symbols).");
+            }
+            try {
+                records.add(new OperatorRecord(grant.name(), grant.role(),
+                        PassphraseHash.create(grant.passphrase(), random).encode()));
+            } catch (IllegalArgumentException e) {
+                throw new ProvisioningException(e.getMessage());
+            }
+        }
+        DeploymentFiles.writeSecret(kioskDir.resolve(DeploymentLayout.KIOSK_KEY), KeyPairFile.of(kioskKey));
+        DeploymentFiles.writePublic(kioskDir.resolve(DeploymentLayout.OPERATORS), records);
+        DeploymentFiles.writePublic(kioskDir.resolve(DeploymentLayout.KIOSK_CONFIG), config);
+        DeploymentFiles.writePublic(enrolled, new EnrolledKiosk(kioskId, site, kioskKey.verifyingKey().toBase64()));
+        return config;
+    }
+
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new ProvisioningException("Could not create " + folder + ": " + e.getMessage());
+        }
+    }
+}

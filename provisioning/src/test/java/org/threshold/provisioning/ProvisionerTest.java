@@ -1,0 +1,115 @@
+package org.threshold.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.core.deployment.EnrolledKiosk;
+import org.threshold.core.deployment.HubKeysFile;
+import org.threshold.core.deployment.KeyPairFile;
+import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.deployment.OperatorRecord;
+
+class ProvisionerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Provisioner provisioner = new Provisioner(new SecureRandom());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void initWritesHubKeysOwnerOnlyAndRefusesToReplaceThem() throws Exception {
+        Path hub = dir.resolve("hub");
+        Provisioner.HubIdentity identity = provisioner.initHub(hub);
+
+        Path keys = hub.resolve("keys.json");
+        assertThat(Files.getPosixFilePermissions(keys))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        HubKeysFile file = JSON.readValue(keys.toFile(), HubKeysFile.class);
+        assertThat(file.identity().signingKey().verifyingKey().fingerprint()).isEqualTo(identity.identityFingerprint());
+        assertThat(file.currentSealing().sealingKey().publicKey().keyId()).isEqualTo(identity.sealingKeyId());
+        assertThat(hub.resolve("kiosks")).isDirectory();
+
+        byte[] before = Files.readAllBytes(keys);
+        assertThatThrownBy(() -> provisioner.initHub(hub))
+                .isInstanceOf(ProvisioningException.class).hasMessageContaining("Refusing to replace");
+        assertThat(Files.readAllBytes(keys)).isEqualTo(before);
+    }
+
+    @Test
+    void enrollWritesKioskFilesAndTellsTheHubTheKioskKey() throws Exception {
+        Path hub = dir.resolve("hub");
+        Path kiosk = dir.resolve("kiosk");
+        provisioner.initHub(hub);
+
+        KioskConfig config = provisioner.enrollKiosk(hub, kiosk, "KIOSK-01", "North gate", "http://127.0.0.1:9",
+                List.of(new Provisioner.OperatorGrant("amal", OperatorRecord.Role.RECEPTION,
+                        "long enough passphrase".toCharArray())));
+
+        HubKeysFile hubKeys = JSON.readValue(hub.resolve("keys.json").toFile(), HubKeysFile.class);
+        assertThat(config.hubIdentityKey()).isEqualTo(hubKeys.identity().publicKey());
+        assertThat(config.hubSealingKey()).isEqualTo(hubKeys.currentSealing().publicKey());
+        assertThat(JSON.readValue(kiosk.resolve("kiosk.json").toFile(), KioskConfig.class)).isEqualTo(config);
+
+        KeyPairFile kioskKey = JSON.readValue(kiosk.resolve("kiosk-key.json").toFile(), KeyPairFile.class);
+        assertThat(Files.getPosixFilePermissions(kiosk.resolve("kiosk-key.json")))
+                .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        EnrolledKiosk enrolled = JSON.readValue(hub.resolve("kiosks/KIOSK-01.json").toFile(), EnrolledKiosk.class);
+        assertThat(enrolled.verifyingKey()).isEqualTo(kioskKey.signingKey().verifyingKey());
+
+        OperatorRecord[] operators = JSON.readValue(kiosk.resolve("operators.json").toFile(), OperatorRecord[].class);
+        assertThat(operators).hasSize(1);
+        assertThat(operators[0].hash().matches("long enough passphrase".toCharArray())).isTrue();
+        assertThat(Files.readString(kiosk.resolve("operators.json"))).doesNotContain("long enough passphrase");
+    }
+
+    @Test
+    void enrollRefusesWithoutHubKeysTwiceOrWithBadInput() {
+        Path hub = dir.resolve("hub");
+        Path kiosk = dir.resolve("kiosk");
+        List<Provisioner.OperatorGrant> operator = List.of(new Provisioner.OperatorGrant("amal",
+                OperatorRecord.Role.RECEPTION, "long enough passphrase".toCharArray()));
+
+        assertThatThrownBy(() -> provisioner.enrollKiosk(hub, kiosk, "KIOSK-01", "North gate", "http://h", operator))
+                .hasMessageContaining("provision init");
+        provisioner.initHub(hub);
+        assertThatThrownBy(() -> provisioner.enrollKiosk(hub, kiosk, "kiosk one", "North gate", "http://h", operator))
+                .hasMessageContaining("not a valid kiosk id");
+        assertThatThrownBy(() -> provisioner.enrollKiosk(hub, kiosk, "KIOSK-01", "North gate", "ftp://h", operator))
+                .hasMessageContaining("http://");
+        assertThatThrownBy(() -> provisioner.enrollKiosk(hub, kiosk, "KIOSK-01", "North gate", "http://h",
+                List.of(new Provisioner.OperatorGrant("amal", OperatorRecord.Role.RECEPTION, "short".toCharArray()))))
+                .hasMessageContaining("too short");
+        assertThat(kiosk.resolve("kiosk-key.json")).doesNotExist();
+
+        provisioner.enrollKiosk(hub, kiosk, "KIOSK-01", "North gate", "http://h", operator);
+        assertThatThrownBy(() -> provisioner.enrollKiosk(hub, dir.resolve("other"), "KIOSK-01", "North gate",
+                "http://h", operator)).hasMessageContaining("already enrolled");
+    }
+
+    @Test
+    void commandLineInitsAndExplainsFailures() {
+        StringWriter err = new StringWriter();
+        var commandLine = ProvisionCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+
+        assertThat(commandLine.execute("init", "--hub", dir.resolve("hub").toString())).isZero();
+        assertThat(dir.resolve("hub/keys.json")).exists();
+        assertThat(commandLine.execute("init", "--hub", dir.resolve("hub").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Refusing to replace");
+        assertThat(commandLine.execute("enroll-kiosk", "--hub", dir.resolve("hub").toString(), "--kiosk",
+                dir.resolve("k").toString(), "--id", "KIOSK-02", "--site", "Gate", "--hub-url", "http://h",
+                "--operator", "amal", "--passphrase-env", "THRESHOLD_TEST_UNSET_VARIABLE")).isEqualTo(2);
+        assertThat(err.toString()).contains("THRESHOLD_TEST_UNSET_VARIABLE is not set");
+    }
+}
