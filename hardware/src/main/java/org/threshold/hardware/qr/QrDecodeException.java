@@ -1,0 +1,9 @@
+package org.threshold.hardware.qr;
+
+/** An image held no QR code that could be read. */
+public final class QrDecodeException extends RuntimeException {
+
+    public QrDecodeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,47 @@
+package org.threshold.hardware.printer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.NotBlank;
+import net.jqwik.api.constraints.StringLength;
+import org.threshold.hardware.qr.QrCodes;
+
+class CardRenderingProperties {
+
+    @Property
+    void everyAlphanumericPayloadReadsBackFromTheRenderedCard(
+            @ForAll @NotBlank @StringLength(min = 1, max = 200)
+            @CharRange(from = '0', to = '9') @CharRange(from = 'A', to = 'Z')
+            @Chars({' ', '$', '%', '*', '+', '-', '.', '/', ':'}) String payload) {
+        assertThat(QrCodes.decode(CardRenderer.render(cardCarrying(payload)))).isEqualTo(payload);
+    }
+
+    @Example
+    void aLongSiteNameShrinksRatherThanCoveringTheCode() {
+        TokenCard card = new TokenCard("7K3M-Q9XD-2HPT-VB6R-F", "TH1:7K3MQ9XD2HPTVB6R",
+                "Centre d'accueil temporaire pour personnes déplacées, poste frontière de Palanca",
+                LocalDate.of(2026, 11, 24), "KIOSK-01");
+
+        assertThat(QrCodes.decode(CardRenderer.render(card))).isEqualTo("TH1:7K3MQ9XD2HPTVB6R");
+    }
+
+    @Example
+    void refusesAPayloadWhoseModulesWouldBeTooSmallToScan() {
+        TokenCard card = cardCarrying("A".repeat(1500));
+
+        assertThatThrownBy(() -> CardRenderer.render(card))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1500 characters");
+    }
+
+    private static TokenCard cardCarrying(String payload) {
+        return new TokenCard("7K3M-Q9XD-2HPT-VB6R-F", payload, "Palanca", LocalDate.of(2026, 11, 24), "KIOSK-01");
+    }
+}
