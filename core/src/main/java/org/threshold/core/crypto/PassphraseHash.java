@@ -63,6 +63,9 @@ public final class PassphraseHash {
         int parallelism = 0;
         for (String parameter : parts[2].split(",")) {
             String[] pair = parameter.split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("Argon2 parameters are written m=..,t=..,p=..");
+            }
             int value = Integer.parseInt(pair[1]);
             switch (pair[0]) {
                 case "m" -> memory = value;

@@ -13,10 +13,17 @@ public record ChainPosition(long sequence, byte[] hash) {
         if (sequence < 0 || hash.length != 32) {
             throw new IllegalArgumentException("A chain position needs a sequence >= 0 and a 32-byte hash");
         }
+        hash = hash.clone();
     }
 
     public static ChainPosition after(SignedEvent event) {
         return new ChainPosition(event.header().sequence(), event.hash());
+    }
+
+    /** A copy: {@link #GENESIS} is shared by every chain and must stay all zeros. */
+    @Override
+    public byte[] hash() {
+        return hash.clone();
     }
 
     @Override

@@ -30,6 +30,7 @@ public record EventHeader(UUID eventId, String kioskId, long sequence, byte[] pr
         if (previousHash.length != 32) {
             throw new IllegalArgumentException("The previous hash is 32 bytes (SHA-256)");
         }
+        previousHash = previousHash.clone();
         if (recordedAt.getNano() % 1_000_000 != 0) {
             throw new IllegalArgumentException("Event times are whole milliseconds; truncate before building");
         }
@@ -73,6 +74,12 @@ public record EventHeader(UUID eventId, String kioskId, long sequence, byte[] pr
         } catch (IllegalArgumentException e) {
             throw new MalformedEncodingException(e.getMessage());
         }
+    }
+
+    /** A copy, so a header (and the signed event holding it) cannot change after it is built. */
+    @Override
+    public byte[] previousHash() {
+        return previousHash.clone();
     }
 
     @Override

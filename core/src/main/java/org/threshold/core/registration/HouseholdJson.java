@@ -214,7 +214,8 @@ public final class HouseholdJson {
         for (int i = 0; i < json.size(); i++) {
             String code = json.get(i).asText("");
             if (catalogue.find(code).isEmpty()) {
-                problem(path + "[" + i + "]", "\"" + abbreviate(code) + "\" is not a specific-needs code in catalogue "
+                // The value is not repeated: a name typed into this field would otherwise reach the logs.
+                problem(path + "[" + i + "]", "this is not a specific-needs code in catalogue "
                         + catalogue.version() + " (for example SC-UC is an unaccompanied child)");
             } else if (seen.add(code)) {
                 needs.add(code);
@@ -299,11 +300,6 @@ public final class HouseholdJson {
 
     private void problem(String field, String message) {
         problems.add(new FieldProblem(field, message));
-    }
-
-    /** Codes are echoed in errors to help the operator, but cut short in case a name was typed there. */
-    private static String abbreviate(String code) {
-        return code.length() <= 8 ? code : code.substring(0, 8) + "…";
     }
 
     public static ObjectNode write(Household household) {
