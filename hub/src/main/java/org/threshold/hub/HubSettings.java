@@ -1,0 +1,73 @@
+package org.threshold.hub;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How to run a hub. Everything the hub writes goes under {@code dataDir} ({@code hub.db}); it reads its
+ * keys ({@code keys.json}) and enrolled kiosks ({@code kiosks/}) from there too.
+ *
+ * <p>The bootstrap admin ({@code adminUser}, {@code adminPassword}) is created with role ADMIN only when
+ * the hub has no account at all, so a fresh hub can be signed into; both are given or neither.
+ *
+ * @param port 0 picks a free port; {@link HubServer#port()} says which
+ */
+public record HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
+                          char[] adminPassword) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    public HubSettings {
+        Objects.requireNonNull(dataDir, "dataDir");
+        host = host == null || host.isBlank() ? DEFAULT_HOST : host;
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("A port is 0 (any free port) to 65535, not " + port);
+        }
+        clock = clock == null ? Clock.systemUTC() : clock;
+        if ((adminUser == null) != (adminPassword == null)) {
+            throw new IllegalArgumentException("Give both the bootstrap admin's username and password, or neither");
+        }
+        adminPassword = adminPassword == null ? null : adminPassword.clone();
+    }
+
+    /** Loopback, a free port, the system clock, no demo mode and no bootstrap admin. */
+    public static HubSettings of(Path dataDir) {
+        return new HubSettings(dataDir, DEFAULT_HOST, 0, false, Clock.systemUTC(), null, null);
+    }
+
+    public HubSettings withHost(String newHost) {
+        return new HubSettings(dataDir, newHost, port, demoMode, clock, adminUser, adminPassword);
+    }
+
+    public HubSettings withPort(int newPort) {
+        return new HubSettings(dataDir, host, newPort, demoMode, clock, adminUser, adminPassword);
+    }
+
+    public HubSettings withDemoMode(boolean demo) {
+        return new HubSettings(dataDir, host, port, demo, clock, adminUser, adminPassword);
+    }
+
+    public HubSettings withClock(Clock newClock) {
+        return new HubSettings(dataDir, host, port, demoMode, newClock, adminUser, adminPassword);
+    }
+
+    public HubSettings withBootstrapAdmin(String username, char[] password) {
+        return new HubSettings(dataDir, host, port, demoMode, clock, username, password);
+    }
+
+    public boolean hasBootstrapAdmin() {
+        return adminUser != null;
+    }
+
+    /** A copy; {@code null} when there is no bootstrap admin. */
+    @Override
+    public char[] adminPassword() {
+        return adminPassword == null ? null : adminPassword.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "HubSettings[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", demoMode=" + demoMode
+                + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "none" : "REDACTED") + "]";
+    }
+}

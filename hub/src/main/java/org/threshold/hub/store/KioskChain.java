@@ -1,0 +1,27 @@
+package org.threshold.hub.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.threshold.core.event.ChainPosition;
+import org.threshold.core.event.SignedEvent;
+
+/** One kiosk's chain inside an {@link EventStore#withChain} transaction. Valid only during that call. */
+public interface KioskChain {
+
+    /** The last event held for the kiosk, or {@link ChainPosition#GENESIS} if none. */
+    ChainPosition head();
+
+    /** The hash of the event held at {@code sequence}, if one is. */
+    Optional<byte[]> hashAt(long sequence);
+
+    /** Whether an event with this id is held, for any kiosk. */
+    boolean holdsEventId(UUID eventId);
+
+    /**
+     * Stores events that continue the chain from {@link #head()} (the caller has verified that) and makes the
+     * last one the head.
+     */
+    void append(List<SignedEvent> events, Instant receivedAt);
+}

@@ -1,0 +1,122 @@
+package org.threshold.hub.sync;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.core.crypto.VerifyingKey;
+import org.threshold.core.event.ChainPosition;
+import org.threshold.core.event.ChainVerifier;
+import org.threshold.core.event.SignedEvent;
+import org.threshold.hub.store.EventStore;
+import org.threshold.hub.store.KioskChain;
+
+/**
+ * Stores a kiosk's batch so that resending is harmless and nothing unverified is kept. In one transaction:
+ * events at or below the held head must be byte-identical to what is held (duplicates, skipped) or the
+ * batch is a fork; the rest must continue the chain from the head ({@link ChainVerifier}: the hash links,
+ * and one signature at the end of the run). The longest valid prefix is stored and becomes the new head;
+ * nothing after a break is. Thread-safe: the store serialises batches.
+ */
+final class BatchIngest {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchIngest.class);
+
+    private final EventStore events;
+    private final Clock clock;
+
+    BatchIngest(EventStore events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    IngestOutcome ingest(String kioskId, VerifyingKey kioskKey, List<SignedEvent> batch) {
+        IngestOutcome outcome = events.withChain(kioskId, chain -> ingest(chain, kioskId, kioskKey, batch));
+        if (outcome.rejection().isPresent()) {
+            Rejection rejection = outcome.rejection().get();
+            LOG.warn("Kiosk {}: batch of {} stopped at index {} ({}); stored {}, duplicates {}, head {}", kioskId,
+                    batch.size(), rejection.index(), rejection.reason(), outcome.stored(), outcome.duplicates(),
+                    outcome.head().sequence());
+        } else if (outcome.stored() > 0) {
+            LOG.info("Kiosk {}: stored {}, duplicates {}, head {}", kioskId, outcome.stored(), outcome.duplicates(),
+                    outcome.head().sequence());
+        }
+        return outcome;
+    }
+
+    private IngestOutcome ingest(KioskChain chain, String kioskId, VerifyingKey kioskKey, List<SignedEvent> batch) {
+        ChainPosition head = chain.head();
+        int duplicates = 0;
+        while (duplicates < batch.size() && isAtOrBelow(batch.get(duplicates), kioskId, head)) {
+            SignedEvent event = batch.get(duplicates);
+            Optional<byte[]> held = chain.hashAt(event.header().sequence());
+            if (held.isEmpty() || !Arrays.equals(held.get(), event.hash())) {
+                return new IngestOutcome(head, 0, duplicates, Optional.of(fork(duplicates, event, kioskKey)));
+            }
+            duplicates++;
+        }
+        List<SignedEvent> fresh = batch.subList(duplicates, batch.size());
+        int conflictAt = firstHeldId(chain, fresh);
+        ChainVerifier.Result verdict = ChainVerifier.verify(kioskId, kioskKey, head, fresh.subList(0, conflictAt));
+        List<SignedEvent> accepted = fresh.subList(0, verdict.accepted());
+        chain.append(accepted, clock.instant());
+        ChainPosition newHead = accepted.isEmpty() ? head : ChainPosition.after(accepted.get(accepted.size() - 1));
+        int offset = duplicates;
+        Optional<Rejection> rejection = verdict.failure().map(failure -> broken(offset + failure.index(), failure));
+        if (rejection.isEmpty() && conflictAt < fresh.size()) {
+            rejection = Optional.of(conflict(offset + conflictAt, fresh.get(conflictAt)));
+        }
+        return new IngestOutcome(newHead, accepted.size(), duplicates, rejection);
+    }
+
+    private static boolean isAtOrBelow(SignedEvent event, String kioskId, ChainPosition head) {
+        return event.header().kioskId().equals(kioskId) && event.header().sequence() <= head.sequence();
+    }
+
+    /** The index of the first event whose id the hub already holds, or repeats one earlier in the batch. */
+    private static int firstHeldId(KioskChain chain, List<SignedEvent> fresh) {
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            UUID id = fresh.get(i).header().eventId();
+            if (!seen.add(id) || chain.holdsEventId(id)) {
+                return i;
+            }
+        }
+        return fresh.size();
+    }
+
+    private static Rejection fork(int index, SignedEvent event, VerifyingKey kioskKey) {
+        long sequence = event.header().sequence();
+        // A fork signed with the kiosk's own key means a restored backup or a copied key: worth an alarm.
+        LOG.warn("Kiosk {} sent a different event at sequence {} than the hub holds ({}): its history forked",
+                event.header().kioskId(), sequence,
+                event.signatureValid(kioskKey) ? "signed with the kiosk's key" : "not signed with the kiosk's key");
+        return new Rejection(index, Rejection.Reason.FORK, "The hub already holds a different event at sequence "
+                + sequence + " from this kiosk: its history has forked (restored from an old backup, or its key "
+                + "copied to another device). Nothing from event " + index + " on was stored. Stop registering on "
+                + "this kiosk and call the hub administrator.");
+    }
+
+    private static Rejection conflict(int index, SignedEvent event) {
+        return new Rejection(index, Rejection.Reason.CONFLICT, "The hub already holds another event with id "
+                + event.header().eventId() + " (event " + index + " of this batch): event ids must be unique. "
+                + "Nothing from it on was stored; call the hub administrator.");
+    }
+
+    private static Rejection broken(int index, ChainVerifier.Failure failure) {
+        Rejection.Reason reason = Rejection.Reason.valueOf(failure.reason().name());
+        String advice = switch (failure.reason()) {
+            case SEQUENCE_GAP -> "Send the kiosk's events in order, without gaps.";
+            case CHAIN_BROKEN -> "The kiosk's history was altered or forked; call the hub administrator.";
+            case BAD_SIGNATURE -> "Check that this kiosk still has the key it was enrolled with; if it does, "
+                    + "the events were altered on the way.";
+            case WRONG_KIOSK -> "Send each kiosk's events in a batch of its own.";
+        };
+        return new Rejection(index, reason, "Event " + index + " was not stored: " + failure.message() + ". "
+                + "Events before it are stored, none after it. " + advice);
+    }
+}

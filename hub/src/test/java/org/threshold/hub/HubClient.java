@@ -1,0 +1,133 @@
+package org.threshold.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.threshold.core.event.SignedEvent;
+
+/** Talks to a hub over real HTTP, the way a kiosk's sync client and a caseworker's app do. */
+final class HubClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** A response with its body, parsed as JSON when it is JSON. */
+    record Response(int status, String body, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+
+        String reason() {
+            return json().path("error").path("reason").asText();
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    HubClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    static byte[] batch(String kioskId, List<SignedEvent> events) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("kioskId", kioskId);
+        ArrayNode encoded = body.putArray("events");
+        events.forEach(event -> encoded.add(Base64.getEncoder().encodeToString(event.encode())));
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Response sync(String kioskId, List<SignedEvent> events) {
+        return post("/api/sync/batches", batch(kioskId, events));
+    }
+
+    Response post(String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    Response postGzip(String path, byte[] body) {
+        return post(path, gzip(body), "Content-Type", "application/json", "Content-Encoding", "gzip");
+    }
+
+    Response postForm(String path, String form) {
+        return post(path, form.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded");
+    }
+
+    Response get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    Response login(String username, String password) {
+        ObjectNode body = JSON.createObjectNode().put("username", username).put("password", password);
+        return post("/api/login", body.toString().getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
+    }
+
+    String sessionToken() {
+        Response response = login(HubFixture.ADMIN, HubFixture.PASSWORD);
+        if (response.status() != 200) {
+            throw new IllegalStateException("Sign-in failed: " + response.body());
+        }
+        return response.json().get("sessionToken").asText();
+    }
+
+    Response lookUp(String codeOrQr, String sessionToken) {
+        // A path segment, not a form: a space is %20 there, and '+' would stay a '+'.
+        return get("/api/tokens/" + URLEncoder.encode(codeOrQr, StandardCharsets.UTF_8).replace("+", "%20"),
+                "Authorization", "Bearer " + sessionToken);
+    }
+
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.threshold.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.core.crypto.Bytes;
+
+class LoginTest {
+    @TempDir
+    Path dataDir;
+    private HubFixture hub;
+    private HubClient client;
+
+    @BeforeEach
+    void startHub() {
+        hub = HubFixture.start(dataDir);
+        client = hub.client();
+    }
+
+    @AfterEach
+    void stopHub() {
+        hub.close();
+    }
+
+    @Test
+    void theRightPasswordOpensASessionStoredOnlyAsItsHash() {
+        var response = client.login(HubFixture.ADMIN, HubFixture.PASSWORD);
+
+        assertThat(response.status()).isEqualTo(200);
+        String token = response.json().get("sessionToken").asText();
+        byte[] secret = Base64.getUrlDecoder().decode(token);
+        assertThat(secret).hasSize(32);
+        List<List<Object>> sessions = hub.rows("SELECT token_hash, username, expires_at FROM sessions");
+        assertThat(sessions).hasSize(1);
+        assertThat(sessions.get(0).get(0)).isEqualTo(Bytes.sha256(secret));
+        assertThat(sessions.get(0).get(1)).isEqualTo(HubFixture.ADMIN);
+        assertThat(sessions.get(0).get(2)).isEqualTo(HubFixture.START.plus(Duration.ofHours(12)).toEpochMilli());
+        assertThat((String) hub.rows("SELECT password_hash FROM users").get(0).get(0)).startsWith("argon2id$")
+                .doesNotContain(HubFixture.PASSWORD);
+        assertThat(hub.rows("SELECT role FROM users")).containsExactly(List.of("ADMIN"));
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() {
+        var wrongPassword = client.login(HubFixture.ADMIN, "wrong");
+        var unknownUser = client.login("nobody", HubFixture.PASSWORD);
+
+        for (var response : List.of(wrongPassword, unknownUser)) {
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.body()).isEqualTo("{\"error\":{\"reason\":\"BAD_CREDENTIALS\","
+                    + "\"message\":\"Wrong username or password.\"}}");
+        }
+        assertThat(hub.count("sessions")).isZero();
+    }
+
+    @Test
+    void fiveFailuresLockTheUsernameForFifteenMinutes() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(client.login(HubFixture.ADMIN, "guess " + i).status()).isEqualTo(401);
+        }
+
+        var locked = client.login(HubFixture.ADMIN, HubFixture.PASSWORD);
+        hub.clock.advance(Duration.ofMinutes(14));
+        var stillLocked = client.login(HubFixture.ADMIN, HubFixture.PASSWORD);
+        hub.clock.advance(Duration.ofMinutes(1));
+        var unlocked = client.login(HubFixture.ADMIN, HubFixture.PASSWORD);
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.reason()).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(locked.header("Retry-After")).isEqualTo("900");
+        assertThat(stillLocked.status()).isEqualTo(429);
+        assertThat(stillLocked.header("Retry-After")).isEqualTo("60");
+        assertThat(unlocked.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsMalformed() {
+        var response = client.post("/api/login", "username=amal&password=x".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.reason()).isEqualTo("MALFORMED_JSON");
+        assertThat(response.body()).doesNotContain("amal");
+    }
+}

@@ -1,0 +1,138 @@
+package org.threshold.hub;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.threshold.core.crypto.SealedPayload;
+import org.threshold.core.crypto.SealingPublicKey;
+import org.threshold.core.crypto.SigningKey;
+import org.threshold.core.deployment.EnrolledKiosk;
+import org.threshold.core.event.ChainPosition;
+import org.threshold.core.event.EventHeader;
+import org.threshold.core.event.EventIds;
+import org.threshold.core.event.EventSealer;
+import org.threshold.core.event.EventType;
+import org.threshold.core.event.SignedEvent;
+import org.threshold.core.registration.Consent;
+import org.threshold.core.registration.Household;
+import org.threshold.core.registration.Member;
+import org.threshold.core.registration.Origin;
+import org.threshold.core.registration.RegistrationPayload;
+import org.threshold.core.registration.Relationship;
+import org.threshold.core.registration.Sex;
+import org.threshold.core.token.IssuedToken;
+import org.threshold.core.token.TokenId;
+
+/**
+ * A kiosk as the hub sees it: a real Ed25519 key, real sealing to the hub's key, a real hash chain. It makes
+ * registrations the way the kiosk module does, without a kiosk's storage.
+ */
+final class TestKiosk {
+    static final String SITE = "North gate";
+    static final Instant REGISTERED_AT = Instant.parse("2026-11-24T09:30:00Z");
+    static final String ARABIC_GIVEN_NAME = "نورهان";
+    static final String ARABIC_FAMILY_NAME = "الزعبي";
+    static final String SCRIPT_NAME = "<script>alert(1)</script>";
+    /** Single woman at risk: shareable. */
+    static final String OPEN_NEED = "WR-SF";
+    /** SGBV during flight: protection staff only. */
+    static final String SENSITIVE_NEED = "SV-VF";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final String kioskId;
+    final SigningKey key;
+    private final SealingPublicKey hubKey;
+    private final EventSealer sealer;
+    private final EventIds ids = new EventIds(Clock.fixed(REGISTERED_AT, ZoneOffset.UTC), RANDOM);
+    private ChainPosition position = ChainPosition.GENESIS;
+
+    /** One registration: the event shipped, and what was sealed inside it. */
+    record Registration(SignedEvent event, RegistrationPayload payload) {
+        IssuedToken token() {
+            return payload.token();
+        }
+    }
+
+    TestKiosk(String kioskId, SealingPublicKey hubKey) {
+        this.kioskId = kioskId;
+        this.key = SigningKey.generate(RANDOM);
+        this.hubKey = hubKey;
+        this.sealer = new EventSealer(kioskId, key, hubKey);
+    }
+
+    EnrolledKiosk enrollment() {
+        return new EnrolledKiosk(kioskId, SITE, key.verifyingKey().toBase64());
+    }
+
+    Registration register() {
+        return register(household());
+    }
+
+    Registration register(Household household) {
+        return register(UUID.randomUUID(), household);
+    }
+
+    /** Another registration under an existing household id, with a new token: what the read model must refuse. */
+    Registration registerUnder(UUID householdId) {
+        return register(householdId, household());
+    }
+
+    private Registration register(UUID householdId, Household household) {
+        IssuedToken token = IssuedToken.issue(TokenId.random(RANDOM), kioskId, LocalDate.of(2026, 11, 24), key);
+        RegistrationPayload payload = new RegistrationPayload(householdId, SITE, REGISTERED_AT, token, household);
+        SignedEvent event = seal(payload.toJson(), ids.next());
+        return new Registration(event, payload);
+    }
+
+    List<SignedEvent> registerMany(int count) {
+        List<SignedEvent> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(register().event());
+        }
+        return events;
+    }
+
+    /** The next event of the chain, with any payload and id: for forks and conflicts. */
+    SignedEvent seal(byte[] plaintext, UUID eventId) {
+        SignedEvent event = sealer.seal(position, eventId, REGISTERED_AT, EventType.HOUSEHOLD_REGISTERED, plaintext);
+        position = ChainPosition.after(event);
+        return event;
+    }
+
+    /** The next event, sealed to a key the hub does not hold. */
+    SignedEvent sealedToAnotherKey(SealingPublicKey otherKey) {
+        EventSealer stranger = new EventSealer(kioskId, key, otherKey);
+        SignedEvent event = stranger.seal(position, ids.next(), REGISTERED_AT, EventType.HOUSEHOLD_REGISTERED,
+                "{}".getBytes(StandardCharsets.UTF_8));
+        position = ChainPosition.after(event);
+        return event;
+    }
+
+    /** Moves the chain back, as a kiosk restored from an old backup would. */
+    void rewindTo(ChainPosition earlier) {
+        position = earlier;
+    }
+
+    /** The same header and payload, signed by someone without this kiosk's key. */
+    static SignedEvent resignedBy(SigningKey other, SignedEvent event) {
+        EventHeader header = event.header();
+        SealedPayload payload = event.payload();
+        return SignedEvent.of(header, payload, other.sign(SignedEvent.unsignedBytes(header, payload)));
+    }
+
+    static Household household() {
+        Member focalPoint = new Member(ARABIC_GIVEN_NAME, ARABIC_FAMILY_NAME, "Nourhan", "Al-Zoubi", Sex.F,
+                LocalDate.of(1990, 3, 1), true, null, "SYR", Relationship.FOCAL_POINT, List.of(OPEN_NEED, SENSITIVE_NEED));
+        Member child = new Member(SCRIPT_NAME, null, null, null, Sex.M, null, false, 7, "SYR", Relationship.SON,
+                List.of());
+        return new Household(LocalDate.of(2026, 11, 23), new Origin("SYR", "Aleppo"), List.of("ar"), null,
+                new Consent(true, true), List.of(focalPoint, child));
+    }
+}
