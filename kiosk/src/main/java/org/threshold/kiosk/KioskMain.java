@@ -1,0 +1,87 @@
+package org.threshold.kiosk;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * {@code KioskMain --data DIR [--port N] [--hub URL] [--sync-every SECONDS] [--demo]}: runs the kiosk
+ * on 127.0.0.1 until the process is stopped, and prints {@code KIOSK http://127.0.0.1:PORT} once it serves.
+ */
+public final class KioskMain {
+    static final String USAGE = "usage: KioskMain --data DIR [--port N] [--hub URL] [--sync-every SECONDS] [--demo]";
+    private static final String HOST = "127.0.0.1";
+    private static final int DEFAULT_PORT = 8080;
+    private static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofSeconds(30);
+
+    private KioskMain() {
+    }
+
+    public static void main(String[] args) {
+        KioskSettings settings;
+        try {
+            settings = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        KioskApp app;
+        try {
+            app = KioskApp.start(settings);
+        } catch (KioskStartException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "kiosk-shutdown"));
+        System.out.println("KIOSK http://" + HOST + ":" + app.port());
+    }
+
+    static KioskSettings parse(String... args) {
+        Path data = null;
+        int port = DEFAULT_PORT;
+        String hub = null;
+        boolean demo = false;
+        Duration syncInterval = DEFAULT_SYNC_INTERVAL;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--data" -> data = Path.of(required(args[i], value));
+                case "--port" -> port = number(args[i], value, 0, 65_535);
+                case "--hub" -> hub = required(args[i], value);
+                case "--sync-every" -> syncInterval = Duration.ofSeconds(number(args[i], value, 0, 86_400));
+                case "--demo" -> {
+                    demo = true;
+                    continue;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+            i++;
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("--data is required: the folder the kiosk was enrolled into\n" + USAGE);
+        }
+        return new KioskSettings(data, HOST, port, hub, demo, Clock.systemDefaultZone(), syncInterval);
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return value;
+    }
+
+    private static int number(String option, String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(required(option, value));
+            if (number < min || number > max) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a whole number from " + min + " to " + max + "\n"
+                    + USAGE);
+        }
+    }
+}

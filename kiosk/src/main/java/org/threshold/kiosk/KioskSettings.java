@@ -1,0 +1,50 @@
+package org.threshold.kiosk;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.threshold.kiosk.session.OperatorSessions;
+
+/**
+ * How to run a kiosk.
+ *
+ * @param dataDir            holds the enrollment files the kiosk reads (kiosk.json, kiosk-key.json,
+ *                           operators.json) and everything it writes (kiosk.db, cards/)
+ * @param host               the address to serve on; 127.0.0.1 so only the kiosk's own screen reaches it
+ * @param port               0 for any free port
+ * @param hubUrlOverride     replaces kiosk.json's hub URL when not null (the demo's hub port changes)
+ * @param demoMode           the page and status say this is a demonstration
+ * @param clock              the kiosk's time and time zone; "today" for dates is in its zone
+ * @param syncInterval       background sync every interval; null or zero syncs only on demand
+ * @param sessionIdleTimeout an operator session locks after this long without a request
+ */
+public record KioskSettings(Path dataDir, String host, int port, String hubUrlOverride, boolean demoMode, Clock clock,
+                            Duration syncInterval, Duration sessionIdleTimeout) {
+    public KioskSettings {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("A port is 0 (any free one) to 65535, not " + port);
+        }
+        if (syncInterval != null && syncInterval.isNegative()) {
+            throw new IllegalArgumentException("The sync interval cannot be negative");
+        }
+        if (sessionIdleTimeout.isNegative() || sessionIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("The session idle timeout must be positive");
+        }
+    }
+
+    /** Settings with the default idle timeout of {@link OperatorSessions#DEFAULT_IDLE_TIMEOUT}. */
+    public KioskSettings(Path dataDir, String host, int port, String hubUrlOverride, boolean demoMode, Clock clock,
+                         Duration syncInterval) {
+        this(dataDir, host, port, hubUrlOverride, demoMode, clock, syncInterval,
+                OperatorSessions.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    boolean syncsInBackground() {
+        return syncInterval != null && !syncInterval.isZero();
+    }
+}

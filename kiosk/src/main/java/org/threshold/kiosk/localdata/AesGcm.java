@@ -1,0 +1,61 @@
+package org.threshold.kiosk.localdata;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM from the JDK with a random 96-bit nonce per message, in one format for everything the
+ * kiosk encrypts locally: {@code version(1) | nonce(12) | ciphertext and tag(16)}. Random nonces are
+ * safe here: a kiosk encrypts thousands of messages under a key, far below the 2^32 limit.
+ */
+final class AesGcm {
+    static final int KEY_BYTES = 32;
+    private static final byte VERSION = 1;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private AesGcm() {
+    }
+
+    static byte[] encrypt(byte[] key, byte[] associatedData, byte[] plaintext, SecureRandom random) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, associatedData);
+            byte[] out = new byte[1 + NONCE_BYTES + cipher.getOutputSize(plaintext.length)];
+            out[0] = VERSION;
+            System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
+            cipher.doFinal(plaintext, 0, plaintext.length, out, 1 + NONCE_BYTES);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is part of every Java runtime", e);
+        }
+    }
+
+    /** The plaintext, or empty if the message was altered, bound to other data, or made under another key. */
+    static Optional<byte[]> decrypt(byte[] key, byte[] associatedData, byte[] message) {
+        if (message.length < 1 + NONCE_BYTES + TAG_BITS / 8 || message[0] != VERSION) {
+            return Optional.empty();
+        }
+        try {
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOfRange(message, 1, 1 + NONCE_BYTES),
+                    associatedData);
+            return Optional.of(cipher.doFinal(message, 1 + NONCE_BYTES, message.length - 1 - NONCE_BYTES));
+        } catch (GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Cipher cipher(int mode, byte[] key, byte[] nonce, byte[] associatedData)
+            throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(associatedData);
+        return cipher;
+    }
+}

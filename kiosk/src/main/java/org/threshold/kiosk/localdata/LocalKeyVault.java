@@ -1,0 +1,63 @@
+package org.threshold.kiosk.localdata;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.core.deployment.OperatorRecord;
+import org.threshold.kiosk.store.OperatorKeyStore;
+import org.threshold.kiosk.store.OperatorKeyStore.WrappedKey;
+
+/**
+ * Hands an operator the local data key when they unlock a session.
+ *
+ * <ul>
+ *   <li>The key is wrapped for this operator: unwrap it with their passphrase.</li>
+ *   <li>No key exists yet (the kiosk's first unlock ever): create one and wrap it for this operator.</li>
+ *   <li>A key exists but was never wrapped for this operator: they get none. They can still register
+ *       (the event sealed to the hub is the record), but no local copy is kept of those registrations
+ *       and they cannot open local copies. Sharing the key between operators, with shift keys, is a
+ *       later issue.</li>
+ * </ul>
+ * The Argon2id cost of the wrapping follows the cost the administrator gave the operator's passphrase hash.
+ */
+public final class LocalKeyVault {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKeyVault.class);
+
+    private final OperatorKeyStore store;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public LocalKeyVault(OperatorKeyStore store, Clock clock, SecureRandom random) {
+        this.store = store;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Call only after the passphrase was checked against the operator's record. */
+    public Optional<LocalDataKey> unlock(OperatorRecord operator, char[] passphrase) {
+        Optional<WrappedKey> wrapped = store.find(operator.name());
+        if (wrapped.isPresent()) {
+            Optional<LocalDataKey> key = PassphraseWrapping.unwrap(wrapped.get(), operator.name(), passphrase, random);
+            if (key.isEmpty()) {
+                LOG.warn("Operator {}'s passphrase no longer opens their copy of the local data key "
+                        + "(was the operator re-provisioned?); local copies stay closed for this session",
+                        operator.name());
+            }
+            return key;
+        }
+        if (store.anyKeyExists()) {
+            return Optional.empty();
+        }
+        LocalDataKey key = LocalDataKey.generate(random);
+        WrappedKey first = PassphraseWrapping.wrap(key, operator.name(), passphrase,
+                Argon2Cost.parse(operator.passphraseHash()), random);
+        if (!store.storeFirst(operator.name(), first, clock.instant())) {
+            key.destroy();
+            return Optional.empty();
+        }
+        LOG.info("Created this kiosk's local data key, wrapped for operator {}", operator.name());
+        return Optional.of(key);
+    }
+}

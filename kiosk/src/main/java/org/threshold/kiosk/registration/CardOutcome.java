@@ -1,0 +1,19 @@
+package org.threshold.kiosk.registration;
+
+import java.nio.file.Path;
+
+/**
+ * What became of a token card: where its image is, or why it was not printed and what to do.
+ *
+ * @param card    the rendered card image; null when nothing was printed
+ * @param problem for the operator, when {@code printed} is false; null otherwise
+ */
+public record CardOutcome(Path card, boolean printed, String problem) {
+    static CardOutcome printedAt(Path card) {
+        return new CardOutcome(card, true, null);
+    }
+
+    static CardOutcome failed(String problem) {
+        return new CardOutcome(null, false, problem);
+    }
+}

@@ -1,0 +1,120 @@
+package org.threshold.kiosk.registration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.core.crypto.SigningKey;
+import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.event.EventIds;
+import org.threshold.core.event.EventSealer;
+import org.threshold.core.event.EventType;
+import org.threshold.core.event.SignedEvent;
+import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.registration.Household;
+import org.threshold.core.registration.HouseholdJson;
+import org.threshold.core.registration.InvalidRegistrationException;
+import org.threshold.core.registration.RegistrationPayload;
+import org.threshold.core.token.IssuedToken;
+import org.threshold.core.token.TokenId;
+import org.threshold.kiosk.localdata.LocalDataKey;
+import org.threshold.kiosk.store.EventLog;
+import org.threshold.kiosk.store.RegistrationStore;
+import org.threshold.kiosk.store.RegistrationStore.NewRegistration;
+
+/**
+ * Registers a household: validate, issue a token, seal the event to the hub on top of the chain head,
+ * commit event, token and local copy in one durable transaction, and only then print the card. A
+ * registration that returns was committed, whatever the printer did.
+ *
+ * <p>Registrations are serialised from reading the chain head to committing, so two operators
+ * registering at once can never fork the chain. Printing happens outside that lock. Thread-safe.
+ */
+public final class RegisterHousehold {
+    private static final Logger LOG = LoggerFactory.getLogger(RegisterHousehold.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KioskConfig config;
+    private final SigningKey kioskKey;
+    private final EventSealer sealer;
+    private final EventLog events;
+    private final RegistrationStore store;
+    private final CardPrinting cards;
+    private final NeedsCatalogue catalogue;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final EventIds ids;
+    private final ReentrantLock chainLock = new ReentrantLock();
+
+    public RegisterHousehold(KioskConfig config, SigningKey kioskKey, EventLog events, RegistrationStore store,
+                             CardPrinting cards, NeedsCatalogue catalogue, Clock clock, SecureRandom random) {
+        this.config = config;
+        this.kioskKey = kioskKey;
+        this.sealer = new EventSealer(config.kioskId(), kioskKey, config.hubSealing());
+        this.events = events;
+        this.store = store;
+        this.cards = cards;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.random = random;
+        this.ids = new EventIds(clock, random);
+    }
+
+    /**
+     * @param localKey the operator's local data key; without one no local copy is kept
+     * @throws InvalidRegistrationException naming every field to correct; nothing was stored
+     */
+    public RegistrationReceipt register(JsonNode householdJson, Optional<LocalDataKey> localKey)
+            throws InvalidRegistrationException {
+        Household household = HouseholdJson.read(householdJson, catalogue, LocalDate.now(clock));
+        UUID householdId = ids.next();
+        byte[] localCopy = localKey.map(key -> encryptedCopy(key, householdId, household)).orElse(null);
+        IssuedToken token;
+        SignedEvent event;
+        chainLock.lock();
+        try {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            LocalDate today = LocalDate.now(clock);
+            token = IssuedToken.issue(TokenId.random(random), config.kioskId(), today, kioskKey);
+            byte[] payload = new RegistrationPayload(householdId, config.site(), now, token, household).toJson();
+            try {
+                event = sealer.seal(events.chainHead(), ids.next(), now, EventType.HOUSEHOLD_REGISTERED, payload);
+            } finally {
+                Arrays.fill(payload, (byte) 0);
+            }
+            store.commit(new NewRegistration(event, householdId, token.id().code(), token.qrPayload(), today,
+                    localCopy));
+        } finally {
+            chainLock.unlock();
+        }
+        long sequence = event.header().sequence();
+        LOG.info("Registration committed as event #{}", sequence);
+        CardOutcome card = cards.print(token);
+        return new RegistrationReceipt(householdId, token.id().shortCode(), token.qrPayload(), sequence, card,
+                localCopy != null);
+    }
+
+    private static byte[] encryptedCopy(LocalDataKey key, UUID householdId, Household household) {
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(HouseholdJson.write(household));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree always serialises", e);
+        }
+        try {
+            return key.encryptHousehold(householdId, json);
+        } finally {
+            Arrays.fill(json, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.threshold.kiosk.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.core.crypto.Bytes;
+import org.threshold.core.deployment.OperatorRecord;
+import org.threshold.kiosk.localdata.LocalDataKey;
+import org.threshold.kiosk.localdata.LocalKeyVault;
+
+/**
+ * Operator sessions: unlocking with name and passphrase, bearer tokens, idle expiry and locking.
+ *
+ * <p>Session tokens are 256 random bits handed to the page once; only their SHA-256 is kept, so a
+ * memory dump does not hand out live sessions. Unlocks run one at a time: that makes the throttle
+ * exact (parallel guesses cannot slip past the count) and costs nothing at one login per shift.
+ * Thread-safe.
+ */
+public final class OperatorSessions {
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(15);
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorSessions.class);
+    private static final int TOKEN_BYTES = 32;
+
+    private final Map<String, OperatorRecord> operators;
+    private final OperatorRecord decoy;
+    private final LocalKeyVault vault;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final Duration idleTimeout;
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final ReentrantLock unlockLock = new ReentrantLock();
+    private final Map<String, OperatorSession> sessionsByTokenHash = new ConcurrentHashMap<>();
+
+    public OperatorSessions(List<OperatorRecord> operators, LocalKeyVault vault, Clock clock, SecureRandom random,
+                            Duration idleTimeout) {
+        if (operators.isEmpty()) {
+            throw new IllegalArgumentException("No operators are provisioned, so nobody could unlock the kiosk");
+        }
+        this.operators = operators.stream().collect(Collectors.toUnmodifiableMap(OperatorRecord::name,
+                Function.identity()));
+        this.decoy = operators.get(0);
+        this.vault = vault;
+        this.clock = clock;
+        this.random = random;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /**
+     * Checks the passphrase and opens a session. The passphrase array is cleared before this returns.
+     *
+     * @return the session token, to be sent back as {@code Authorization: Bearer <token>}
+     */
+    public String unlock(String operatorName, char[] passphrase) throws UnlockRefusedException {
+        unlockLock.lock();
+        try {
+            OperatorRecord operator = operatorName == null ? null : operators.get(operatorName);
+            if (operator == null) {
+                // Same Argon2 work as for a real operator, so timing does not reveal which names exist.
+                // Unknown names are not throttled: there is no passphrase behind them to guess.
+                decoy.hash().matches(passphrase);
+                throw new BadCredentialsException();
+            }
+            Instant now = clock.instant();
+            Optional<Duration> lockedFor = throttle.lockedFor(operator.name(), now);
+            if (lockedFor.isPresent()) {
+                throw new TooManyAttemptsException(lockedFor.get());
+            }
+            if (!operator.hash().matches(passphrase)) {
+                throttle.failed(operator.name(), now);
+                LOG.warn("Wrong passphrase for operator {}", operator.name());
+                throw new BadCredentialsException();
+            }
+            throttle.succeeded(operator.name());
+            LocalDataKey key = vault.unlock(operator, passphrase).orElse(null);
+            byte[] token = new byte[TOKEN_BYTES];
+            random.nextBytes(token);
+            String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+            sessionsByTokenHash.put(tokenHash(encoded), new OperatorSession(operator, key, now));
+            LOG.info("Operator {} unlocked the kiosk{}", operator.name(),
+                    key == null ? " (without the local data key: local copies stay closed)" : "");
+            return encoded;
+        } finally {
+            Arrays.fill(passphrase, '\0');
+            unlockLock.unlock();
+        }
+    }
+
+    /** The live session for a token, its idle time reset; empty if unknown, locked or expired. */
+    public Optional<OperatorSession> find(String sessionToken) {
+        if (sessionToken == null || sessionToken.isEmpty()) {
+            return Optional.empty();
+        }
+        String hash = tokenHash(sessionToken);
+        OperatorSession session = sessionsByTokenHash.get(hash);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (expired(session, now)) {
+            end(hash, "expired after idling");
+            return Optional.empty();
+        }
+        session.touch(now);
+        return Optional.of(session);
+    }
+
+    public void lock(String sessionToken) {
+        if (sessionToken != null && !sessionToken.isEmpty()) {
+            end(tokenHash(sessionToken), "locked");
+        }
+    }
+
+    /** Locks every session idle for longer than the timeout, so their keys leave memory on time. */
+    public void lockIdleSessions() {
+        Instant now = clock.instant();
+        sessionsByTokenHash.forEach((hash, session) -> {
+            if (expired(session, now)) {
+                end(hash, "expired after idling");
+            }
+        });
+    }
+
+    public void lockAll() {
+        sessionsByTokenHash.keySet().forEach(hash -> end(hash, "locked as the kiosk stopped"));
+    }
+
+    private boolean expired(OperatorSession session, Instant now) {
+        return Duration.between(session.lastSeen(), now).compareTo(idleTimeout) > 0;
+    }
+
+    private void end(String hash, String why) {
+        OperatorSession session = sessionsByTokenHash.remove(hash);
+        if (session != null) {
+            session.destroyKey();
+            LOG.info("Session of operator {} {}", session.operatorName(), why);
+        }
+    }
+
+    private static String tokenHash(String token) {
+        return Bytes.hex(Bytes.sha256(token.getBytes(StandardCharsets.US_ASCII)));
+    }
+}

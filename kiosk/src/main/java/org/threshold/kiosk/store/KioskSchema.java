@@ -1,0 +1,83 @@
+package org.threshold.kiosk.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The tables, versioned with {@code PRAGMA user_version} so later issues can migrate a kiosk in the
+ * field without losing what it holds. Names of people never appear in clear in any column:
+ * envelopes are sealed to the hub, local copies encrypted under the local data key.
+ */
+final class KioskSchema {
+    private static final String[] VERSION_1 = {
+        """
+        CREATE TABLE events (
+            sequence INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            hash BLOB NOT NULL,
+            envelope BLOB NOT NULL,
+            synced INTEGER NOT NULL DEFAULT 0)""",
+        "CREATE INDEX events_unsynced ON events (sequence) WHERE synced = 0",
+        """
+        CREATE TABLE tokens (
+            code TEXT PRIMARY KEY,
+            household_id TEXT NOT NULL UNIQUE,
+            sequence INTEGER NOT NULL UNIQUE REFERENCES events (sequence),
+            qr TEXT NOT NULL,
+            issued_on TEXT NOT NULL,
+            card_path TEXT,
+            printed INTEGER NOT NULL DEFAULT 0)""",
+        """
+        CREATE TABLE local_households (
+            household_id TEXT PRIMARY KEY REFERENCES tokens (household_id),
+            token_code TEXT NOT NULL UNIQUE REFERENCES tokens (code),
+            payload BLOB NOT NULL)""",
+        """
+        CREATE TABLE operator_keys (
+            operator TEXT PRIMARY KEY,
+            derivation TEXT NOT NULL,
+            wrapped_key BLOB NOT NULL,
+            created_at TEXT NOT NULL)""",
+        """
+        CREATE TABLE sync_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            acked_sequence INTEGER NOT NULL DEFAULT 0,
+            last_sync_at TEXT,
+            last_sync_error TEXT)""",
+        "INSERT INTO sync_state (id) VALUES (1)",
+    };
+
+    private KioskSchema() {
+    }
+
+    static void migrate(Connection connection) throws SQLException {
+        int version;
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("PRAGMA user_version")) {
+            version = result.next() ? result.getInt(1) : 0;
+        }
+        if (version > KioskDatabase.SCHEMA_VERSION) {
+            throw new SQLException("the database was written by a newer kiosk version (schema " + version
+                    + "); install that version again");
+        }
+        if (version == 0) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : VERSION_1) {
+                    statement.execute(sql);
+                }
+                statement.execute("PRAGMA user_version = " + KioskDatabase.SCHEMA_VERSION);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+}

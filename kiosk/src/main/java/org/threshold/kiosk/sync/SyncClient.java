@@ -1,0 +1,208 @@
+package org.threshold.kiosk.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import org.threshold.core.crypto.Bytes;
+import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.sync.SyncAck;
+import org.threshold.kiosk.store.EventLog;
+import org.threshold.kiosk.store.EventLog.PendingEvent;
+
+/**
+ * Ships unsynced events to the hub in sequence order, in gzip-compressed batches, and marks them as
+ * synced only on the hub's signed word: an acknowledgement that is for this kiosk, verifies with the
+ * hub identity key from enrollment, and names the hash this kiosk holds at that sequence. Anything
+ * less (a proxy's "200 OK", an impostor, a forked history) marks nothing. Nothing is ever deleted here.
+ *
+ * <p>One sync runs at a time; a second caller waits for the first to finish. Thread-safe.
+ */
+public final class SyncClient {
+    /** How much one batch may carry; the hub accepts up to 2,000 events and 16 MiB. */
+    public record Limits(int maxEvents, long maxBytes) {
+        public static final Limits DEFAULT = new Limits(500, 4L * 1024 * 1024);
+    }
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    private final KioskConfig config;
+    private final EventLog events;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Limits limits;
+    private final URI batches;
+
+    public SyncClient(KioskConfig config, EventLog events, HttpClient http, Clock clock, Limits limits) {
+        this.config = config;
+        this.events = events;
+        this.http = http;
+        this.clock = clock;
+        this.limits = limits;
+        String hub = config.hubUrl().endsWith("/") ? config.hubUrl().substring(0, config.hubUrl().length() - 1)
+                : config.hubUrl();
+        this.batches = URI.create(hub + "/api/sync/batches");
+    }
+
+    /** An HTTP client with the timeouts a field network needs: 5 s to connect. */
+    public static HttpClient httpClient() {
+        return HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Sends every pending event, batch after batch, until all are acknowledged or something stops it. */
+    public synchronized SyncReport syncNow() {
+        int sent = 0;
+        int acknowledged = 0;
+        String error = null;
+        while (error == null) {
+            List<PendingEvent> batch = events.unsynced(limits.maxEvents(), limits.maxBytes());
+            if (batch.isEmpty()) {
+                break;
+            }
+            Exchange exchange = send(batch);
+            sent += batch.size();
+            acknowledged += exchange.marked();
+            error = exchange.error();
+            if (error == null && exchange.marked() == 0) {
+                error = "The hub took the batch but acknowledged none of it; the events stay pending and are "
+                        + "sent again at the next sync.";
+            }
+        }
+        if (sent > 0 && error == null) {
+            events.recordSyncSuccess(clock.instant());
+        } else if (sent > 0) {
+            events.recordSyncFailure(error);
+        }
+        return new SyncReport(sent, acknowledged, events.counts().pending(), error);
+    }
+
+    private record Exchange(int marked, String error) {
+        static Exchange failed(String error) {
+            return new Exchange(0, error);
+        }
+    }
+
+    private Exchange send(List<PendingEvent> batch) {
+        HttpRequest request = HttpRequest.newBuilder(batches)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(batchJson(batch))))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return Exchange.failed("Could not reach the hub at " + config.hubUrl() + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). The events stay pending and are "
+                    + "sent again at the next sync.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Exchange.failed("The sync was interrupted; the events stay pending.");
+        }
+        int status = response.statusCode();
+        JsonNode body = parse(response.body());
+        if (status == 200 || status == 409 || status == 422) {
+            Exchange acked = applyAck(body.path("ack"));
+            if (acked.error() != null || status == 200) {
+                return acked;
+            }
+            return new Exchange(acked.marked(), refusal(status, body));
+        }
+        return Exchange.failed(refusal(status, body));
+    }
+
+    private byte[] batchJson(List<PendingEvent> batch) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("kioskId", config.kioskId());
+        ArrayNode envelopes = json.putArray("events");
+        batch.forEach(event -> envelopes.add(Bytes.base64(event.envelope())));
+        try {
+            return JSON.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree always serialises", e);
+        }
+    }
+
+    private Exchange applyAck(JsonNode json) {
+        if (!json.isObject()) {
+            return Exchange.failed("The hub's answer carried no acknowledgement; nothing was marked as synced.");
+        }
+        SyncAck ack;
+        try {
+            ack = JSON.treeToValue(json, SyncAck.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Exchange.failed("The hub's acknowledgement is unreadable; nothing was marked as synced.");
+        }
+        if (!config.kioskId().equals(ack.kioskId())) {
+            return Exchange.failed("The hub acknowledged events of kiosk " + ack.kioskId() + ", not of this kiosk ("
+                    + config.kioskId() + "); nothing was marked as synced. Check the hub URL.");
+        }
+        if (!ack.signedBy(config.hubIdentity())) {
+            return Exchange.failed("The acknowledgement is not signed by the hub this kiosk was enrolled with (key "
+                    + config.hubIdentity().fingerprint() + "); nothing was marked as synced. Check the hub URL.");
+        }
+        if (ack.sequence() == 0) {
+            return new Exchange(0, null);
+        }
+        Optional<byte[]> local = events.hashAt(ack.sequence());
+        if (local.isEmpty()) {
+            return Exchange.failed("The hub acknowledges event #" + ack.sequence() + ", which this kiosk never wrote;"
+                    + " nothing was marked as synced. Tell the hub administrator.");
+        }
+        if (!MessageDigest.isEqual(local.get(), ack.hash())) {
+            return Exchange.failed("The hub holds a different event #" + ack.sequence() + " than this kiosk (the "
+                    + "hashes differ); nothing was marked as synced. Tell the hub administrator.");
+        }
+        return new Exchange(events.acknowledge(ack.sequence()), null);
+    }
+
+    private static String refusal(int status, JsonNode body) {
+        JsonNode error = body.path("error");
+        String detail = error.isObject()
+                ? " " + error.path("reason").asText("") + ": " + error.path("message").asText("")
+                : "";
+        return "The hub answered HTTP " + status + detail + ". The events stay pending and are sent again at the "
+                + "next sync.";
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            JsonNode json = JSON.readTree(body);
+            return json == null ? JSON.missingNode() : json;
+        } catch (IOException e) {
+            return JSON.missingNode();
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Compressing in memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,71 @@
+package org.threshold.kiosk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.threshold.core.codec.MalformedEncodingException;
+import org.threshold.core.event.SignedEvent;
+
+/** Looks at what a kiosk left on disk, the way someone holding a seized kiosk would. */
+public final class KioskFiles {
+    private KioskFiles() {
+    }
+
+    /** Every file under {@code folder} whose raw bytes contain {@code text} in UTF-8. */
+    public static List<Path> filesContaining(Path folder, String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        List<Path> hits = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (indexOf(Files.readAllBytes(file), needle) >= 0) {
+                    hits.add(file);
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The signed events in kiosk.db, in sequence order, read with a connection of the test's own. */
+    public static List<SignedEvent> events(Path dataDir) throws SQLException, MalformedEncodingException {
+        List<SignedEvent> events = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("kiosk.db"));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT envelope FROM events ORDER BY sequence")) {
+            while (rows.next()) {
+                events.add(SignedEvent.decode(rows.getBytes(1)));
+            }
+        }
+        return events;
+    }
+
+    public static long count(Path dataDir, String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("kiosk.db"));
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.threshold.kiosk;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import org.threshold.core.crypto.HubSealing;
+import org.threshold.core.crypto.PassphraseHash;
+import org.threshold.core.crypto.SealingPrivateKey;
+import org.threshold.core.crypto.SigningKey;
+import org.threshold.core.deployment.DeploymentLayout;
+import org.threshold.core.deployment.KeyPairFile;
+import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.deployment.OperatorRecord;
+
+/**
+ * A kiosk enrolled the way provisioning does it: real keys, the three enrollment files in a folder.
+ * Passphrase hashes use 1 MiB of Argon2 memory so tests stay fast.
+ */
+public final class TestDeployment {
+    public static final String KIOSK_ID = "KIOSK-01";
+    public static final String SITE = "North gate";
+    public static final String OPERATOR = "amal";
+    public static final String PASSPHRASE = "correct horse battery";
+    public static final String SECOND_OPERATOR = "bilal";
+    public static final String SECOND_PASSPHRASE = "staple paper clip";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final Path dataDir;
+    public final SigningKey hubIdentity = SigningKey.generate(RANDOM);
+    public final SealingPrivateKey hubSealing = HubSealing.generate(RANDOM);
+    public final SigningKey kioskKey = SigningKey.generate(RANDOM);
+
+    private TestDeployment(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public static TestDeployment enroll(Path dataDir, String hubUrl) throws IOException {
+        TestDeployment deployment = new TestDeployment(dataDir);
+        Files.createDirectories(dataDir);
+        JSON.writeValue(dataDir.resolve(DeploymentLayout.KIOSK_CONFIG).toFile(), deployment.config(hubUrl));
+        JSON.writeValue(dataDir.resolve(DeploymentLayout.KIOSK_KEY).toFile(), KeyPairFile.of(deployment.kioskKey));
+        JSON.writeValue(dataDir.resolve(DeploymentLayout.OPERATORS).toFile(), List.of(
+                operator(OPERATOR, OperatorRecord.Role.SUPERVISOR, PASSPHRASE),
+                operator(SECOND_OPERATOR, OperatorRecord.Role.RECEPTION, SECOND_PASSPHRASE)));
+        return deployment;
+    }
+
+    public KioskConfig config(String hubUrl) {
+        return new KioskConfig(KIOSK_ID, SITE, hubUrl, hubIdentity.verifyingKey().toBase64(),
+                hubSealing.publicKey().toBase64());
+    }
+
+    private static OperatorRecord operator(String name, OperatorRecord.Role role, String passphrase) {
+        return new OperatorRecord(name, role,
+                PassphraseHash.create(passphrase.toCharArray(), RANDOM, 1024, 1).encode());
+    }
+}
