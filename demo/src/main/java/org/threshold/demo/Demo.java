@@ -1,0 +1,33 @@
+package org.threshold.demo;
+
+import java.util.concurrent.CountDownLatch;
+
+/** The README's run command: a hub and a kiosk on 127.0.0.1, ready to register, until stopped. */
+public final class Demo {
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("demo: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        RunningDemo demo = RunningDemo.start(options.dataDir(), options.hubPort(), options.kioskPort());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            demo.close();
+            stopped.countDown();
+        }, "demo-shutdown"));
+        System.out.println("Demo mode: throwaway keys, simulated printer. Kiosk operator " + RunningDemo.OPERATOR
+                + " / " + RunningDemo.OPERATOR_PASSPHRASE + ", hub user " + RunningDemo.ADMIN + " / "
+                + RunningDemo.ADMIN_PASSWORD + ". Stop with Ctrl-C; run again with --data " + options.dataDir()
+                + " to resume.");
+        System.out.println(demo.readyLine());
+        System.out.flush();
+        stopped.await();
+    }
+}

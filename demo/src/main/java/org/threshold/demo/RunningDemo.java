@@ -1,0 +1,90 @@
+package org.threshold.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.threshold.core.deployment.DeploymentLayout;
+import org.threshold.core.deployment.OperatorRecord;
+import org.threshold.hub.HubServer;
+import org.threshold.hub.HubSettings;
+import org.threshold.kiosk.KioskApp;
+import org.threshold.kiosk.KioskSettings;
+import org.threshold.provisioning.Provisioner;
+
+/**
+ * A hub and one kiosk with simulated hardware, provisioned on first start with throwaway keys and
+ * resumed from the same folder after that. {@code DIR/hub} is all the hub writes, {@code DIR/kiosk}
+ * all the kiosk writes.
+ */
+public final class RunningDemo implements AutoCloseable {
+    public static final String KIOSK_ID = "KIOSK-DEMO-01";
+    public static final String SITE = "Demo reception point";
+    public static final String OPERATOR = "demo";
+    public static final String OPERATOR_PASSPHRASE = "demo-passphrase";
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "demo-password";
+    static final Duration SYNC_INTERVAL = Duration.ofSeconds(5);
+
+    private final Path dataDir;
+    private final HubServer hub;
+    private final KioskApp kiosk;
+
+    private RunningDemo(Path dataDir, HubServer hub, KioskApp kiosk) {
+        this.dataDir = dataDir;
+        this.hub = hub;
+        this.kiosk = kiosk;
+    }
+
+    public static RunningDemo start(Path dataDir, int hubPort, int kioskPort) {
+        Path hubDir = dataDir.resolve("hub");
+        Path kioskDir = dataDir.resolve("kiosk");
+        Provisioner provisioner = new Provisioner(new SecureRandom());
+        if (!Files.exists(hubDir.resolve(DeploymentLayout.HUB_KEYS))) {
+            provisioner.initHub(hubDir);
+        }
+        HubServer hub = HubServer.start(new HubSettings(hubDir, HubSettings.DEFAULT_HOST, hubPort, true,
+                Clock.systemUTC(), ADMIN, ADMIN_PASSWORD.toCharArray()));
+        try {
+            String hubUrl = "http://127.0.0.1:" + hub.port();
+            if (!Files.exists(kioskDir.resolve(DeploymentLayout.KIOSK_CONFIG))) {
+                provisioner.enrollKiosk(hubDir, kioskDir, KIOSK_ID, SITE, hubUrl, List.of(new Provisioner.OperatorGrant(
+                        OPERATOR, OperatorRecord.Role.SUPERVISOR, OPERATOR_PASSPHRASE.toCharArray())));
+            }
+            // The hub's port may differ from the one the kiosk was enrolled with when the demo resumes.
+            KioskApp kiosk = KioskApp.start(new KioskSettings(kioskDir, "127.0.0.1", kioskPort, hubUrl, true,
+                    Clock.systemDefaultZone(), SYNC_INTERVAL));
+            return new RunningDemo(dataDir, hub, kiosk);
+        } catch (RuntimeException e) {
+            hub.close();
+            throw e;
+        }
+    }
+
+    public String kioskUrl() {
+        return "http://127.0.0.1:" + kiosk.port();
+    }
+
+    public String hubUrl() {
+        return "http://127.0.0.1:" + hub.port();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String readyLine() {
+        return "READY kiosk=" + kioskUrl() + " hub=" + hubUrl() + " data=" + dataDir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            kiosk.close();
+        } finally {
+            hub.close();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.threshold.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.core.deployment.KeyPairFile;
+import org.threshold.core.token.IssuedToken;
+import org.threshold.hardware.qr.QrCodes;
+import org.threshold.hub.HubServer;
+import org.threshold.hub.HubSettings;
+import org.threshold.kiosk.KioskApp;
+import org.threshold.kiosk.KioskSettings;
+
+/**
+ * The spine, for real: kiosk and hub on loopback with real SQLite files, a household registered
+ * through the kiosk API, its printed card decoded, synced over HTTP and found at the hub by token.
+ */
+class EndToEndTest {
+    private static final String HOUSEHOLD = """
+            {"arrivalDate":"2026-11-20","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
+             "consent":{"registration":true,"referral":true},
+             "members":[{"givenName":"نورهان","familyName":"الزعبي","givenNameLatin":"Nourhan","sex":"F",
+                         "birthDate":"1990-03-01","birthDateEstimated":false,"nationality":"SYR",
+                         "relationship":"FOCAL_POINT","needs":["WR-SF"]},
+                        {"givenName":"سامي","familyName":"الزعبي","sex":"M","ageEstimate":7,
+                         "nationality":"SYR","relationship":"SON","needs":[]}]}""";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aHouseholdRegisteredAtTheKioskIsFoundAtTheHubByItsToken() throws Exception {
+        try (RunningDemo demo = RunningDemo.start(data, 0, 0)) {
+            JsonHttp kiosk = new JsonHttp(demo.kioskUrl())
+                    .login("/api/session", "operator", RunningDemo.OPERATOR, "passphrase", RunningDemo.OPERATOR_PASSPHRASE);
+
+            JsonHttp.Response registered = kiosk.post("/api/households", HOUSEHOLD);
+            assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
+            String code = registered.body().at("/token/code").asText();
+            String qr = registered.body().at("/token/qr").asText();
+
+            // The printed card decodes to the token, and the token carries the kiosk's signature.
+            String decoded = QrCodes.decode(ImageIO.read(Path.of(registered.body().get("card").asText()).toFile()));
+            assertThat(decoded).isEqualTo(qr);
+            KeyPairFile kioskKey = JsonHttp.JSON.readValue(data.resolve("kiosk/kiosk-key.json").toFile(), KeyPairFile.class);
+            assertThat(IssuedToken.parseQr(decoded).signedBy(kioskKey.signingKey().verifyingKey())).isTrue();
+
+            JsonHttp.Response sync = kiosk.post("/api/sync", "{}");
+            assertThat(sync.status()).isEqualTo(200);
+            assertThat(sync.body().get("pendingEvents").asInt()).isZero();
+
+            JsonHttp hub = new JsonHttp(demo.hubUrl())
+                    .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+            for (String token : List.of(code, code.toLowerCase().replace("-", ""), JsonHttp.encode(qr))) {
+                JsonHttp.Response found = hub.get("/api/tokens/" + token);
+                assertThat(found.status()).as(token).isEqualTo(200);
+                assertThat(found.body().at("/household/members/0/givenName").asText()).isEqualTo("نورهان");
+                assertThat(found.body().at("/token/code").asText()).isEqualTo(code);
+            }
+        }
+    }
+
+    @Test
+    void stoppingTheHubMidSyncLosesNothingAndDoublesNothing() throws Exception {
+        int households = 60;
+        List<String> codes = new ArrayList<>();
+        Path hubDir = data.resolve("hub");
+        Path kioskDir = data.resolve("kiosk");
+        RunningDemo.start(data, 0, 0).close();
+        HubServer hub = HubServer.start(demoHub(hubDir, 0));
+        int hubPort = hub.port();
+        try (KioskApp kioskApp = KioskApp.start(new KioskSettings(kioskDir, "127.0.0.1", 0,
+                "http://127.0.0.1:" + hubPort, true, Clock.systemDefaultZone(), Duration.ZERO))) {
+            JsonHttp kiosk = new JsonHttp("http://127.0.0.1:" + kioskApp.port())
+                    .login("/api/session", "operator", RunningDemo.OPERATOR, "passphrase", RunningDemo.OPERATOR_PASSPHRASE);
+            for (int i = 0; i < households; i++) {
+                JsonHttp.Response registered = kiosk.post("/api/households", HOUSEHOLD);
+                assertThat(registered.status()).isEqualTo(201);
+                codes.add(registered.body().at("/token/code").asText());
+            }
+
+            CompletableFuture<JsonHttp.Response> interrupted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return kiosk.post("/api/sync", "{}");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            hub.close();
+            assertThat(interrupted.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+            hub = HubServer.start(demoHub(hubDir, hubPort));
+
+            JsonNode status = null;
+            for (int attempt = 0; attempt < 10; attempt++) {
+                status = kiosk.post("/api/sync", "{}").body();
+                if (status.get("pendingEvents").asInt() == 0) {
+                    break;
+                }
+            }
+            assertThat(status.get("pendingEvents").asInt()).as(String.valueOf(status)).isZero();
+
+            JsonHttp hubApi = new JsonHttp("http://127.0.0.1:" + hubPort)
+                    .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+            for (String code : codes) {
+                assertThat(hubApi.get("/api/tokens/" + code).status()).as(code).isEqualTo(200);
+            }
+            HubCounts counts = HubCounts.read(hubDir);
+            assertThat(counts.events()).isEqualTo(households);
+            assertThat(counts.distinctEvents()).isEqualTo(households);
+            assertThat(counts.households()).isEqualTo(households);
+        } finally {
+            hub.close();
+        }
+    }
+
+    private static HubSettings demoHub(Path hubDir, int port) {
+        return new HubSettings(hubDir, "127.0.0.1", port, true, Clock.systemUTC(), RunningDemo.ADMIN,
+                RunningDemo.ADMIN_PASSWORD.toCharArray());
+    }
+
+    @Test
+    void invalidHouseholdsAreRejectedFieldByFieldAndStoreNothing() throws Exception {
+        try (RunningDemo demo = RunningDemo.start(data, 0, 0)) {
+            JsonHttp kiosk = new JsonHttp(demo.kioskUrl())
+                    .login("/api/session", "operator", RunningDemo.OPERATOR, "passphrase", RunningDemo.OPERATOR_PASSPHRASE);
+            ObjectNode bad = (ObjectNode) JsonHttp.JSON.readTree(HOUSEHOLD);
+            ((ObjectNode) bad.at("/members/0")).put("sex", "X").put("nationality", "ZZZ");
+            JsonHttp.Response rejected = kiosk.post("/api/households", bad.toString());
+
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.body().at("/error/problems").findValuesAsText("field"))
+                    .containsExactlyInAnyOrder("members[0].sex", "members[0].nationality");
+            assertThat(rejected.body().toString()).doesNotContain("نورهان");
+            assertThat(kiosk.get("/api/status").body().get("totalEvents").asInt()).isZero();
+        }
+    }
+}
