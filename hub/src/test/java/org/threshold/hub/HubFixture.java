@@ -1,5 +1,6 @@
 package org.threshold.hub;
 
+import org.threshold.core.testing.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;

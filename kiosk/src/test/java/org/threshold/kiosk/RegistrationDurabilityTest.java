@@ -1,5 +1,6 @@
 package org.threshold.kiosk;
 
+import org.threshold.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import org.threshold.core.crypto.HubSealing;
+import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.core.crypto.PassphraseHash;
 import org.threshold.core.crypto.SealingPrivateKey;
 import org.threshold.core.crypto.SigningKey;
@@ -56,6 +57,6 @@ public final class TestDeployment {
 
     private static OperatorRecord operator(String name, OperatorRecord.Role role, String passphrase) {
         return new OperatorRecord(name, role,
-                PassphraseHash.create(passphrase.toCharArray(), RANDOM, 1024, 1).encode());
+                PassphraseHash.create(passphrase.toCharArray(), RANDOM, new Argon2idCost(1024, 1, 1)).encode());
     }
 }

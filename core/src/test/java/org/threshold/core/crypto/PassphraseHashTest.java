@@ -12,12 +12,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Operator passphrases are stored as Argon2id hashes that carry their own cost parameters. */
 class PassphraseHashTest {
 
-    // Small enough to be quick in tests; production uses DEFAULT_MEMORY_KIB.
+    // Small enough to be quick in tests; production uses Argon2idCost.DEFAULT.
     private static final int TEST_MEMORY_KIB = 1024;
     private static final char[] PASSPHRASE = "correct horse battery staple".toCharArray();
 
     private final SecureRandom random = new SecureRandom();
-    private final PassphraseHash hash = PassphraseHash.create(PASSPHRASE, random, TEST_MEMORY_KIB, 2);
+    private final PassphraseHash hash = PassphraseHash.create(PASSPHRASE, random, new Argon2idCost(TEST_MEMORY_KIB, 2, 1));
 
     @Test
     void matchesTheRightPassphrase() {
@@ -47,7 +47,7 @@ class PassphraseHashTest {
 
     @Test
     void theSamePassphraseHashesDifferentlyEachTime() {
-        PassphraseHash again = PassphraseHash.create(PASSPHRASE, random, TEST_MEMORY_KIB, 2);
+        PassphraseHash again = PassphraseHash.create(PASSPHRASE, random, new Argon2idCost(TEST_MEMORY_KIB, 2, 1));
 
         assertThat(again.encode()).isNotEqualTo(hash.encode());
         assertThat(again.matches(PASSPHRASE)).isTrue();
@@ -56,7 +56,7 @@ class PassphraseHashTest {
     @Test
     void aStoredHashIsCheckedWithTheParametersItWasMadeWith() {
         // Raising the default cost later must not lock out operators whose hash was made with the old one.
-        PassphraseHash cheap = PassphraseHash.create(PASSPHRASE, random, 64, 1);
+        PassphraseHash cheap = PassphraseHash.create(PASSPHRASE, random, new Argon2idCost(64, 1, 1));
 
         assertThat(PassphraseHash.decode(cheap.encode()).matches(PASSPHRASE)).isTrue();
     }

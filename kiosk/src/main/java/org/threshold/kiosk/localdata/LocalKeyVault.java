@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.kiosk.store.OperatorKeyStore;
 import org.threshold.kiosk.store.OperatorKeyStore.WrappedKey;
@@ -52,7 +53,7 @@ public final class LocalKeyVault {
         }
         LocalDataKey key = LocalDataKey.generate(random);
         WrappedKey first = PassphraseWrapping.wrap(key, operator.name(), passphrase,
-                Argon2Cost.parse(operator.passphraseHash()), random);
+                Argon2idCost.parse(operator.passphraseHash()), random);
         if (!store.storeFirst(operator.name(), first, clock.instant())) {
             key.destroy();
             return Optional.empty();

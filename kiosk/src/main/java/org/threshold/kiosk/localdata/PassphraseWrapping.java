@@ -1,14 +1,11 @@
 package org.threshold.kiosk.localdata;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.kiosk.store.OperatorKeyStore.WrappedKey;
 
 /**
@@ -23,11 +20,11 @@ final class PassphraseWrapping {
     private PassphraseWrapping() {
     }
 
-    static WrappedKey wrap(LocalDataKey key, String operator, char[] passphrase, Argon2Cost cost,
+    static WrappedKey wrap(LocalDataKey key, String operator, char[] passphrase, Argon2idCost cost,
                            SecureRandom random) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] wrappingKey = derive(passphrase, salt, cost);
+        byte[] wrappingKey = cost.derive(passphrase, salt, AesGcm.KEY_BYTES);
         byte[] plainKey = key.copyOfKey();
         try {
             return new WrappedKey(cost.encode() + "$" + Base64.getEncoder().encodeToString(salt),
@@ -43,35 +40,13 @@ final class PassphraseWrapping {
                                          SecureRandom random) {
         String derivation = wrapped.derivation();
         byte[] salt = Base64.getDecoder().decode(derivation.substring(derivation.lastIndexOf('$') + 1));
-        byte[] wrappingKey = derive(passphrase, salt, Argon2Cost.parse(derivation));
+        byte[] wrappingKey = Argon2idCost.parse(derivation).derive(passphrase, salt, AesGcm.KEY_BYTES);
         try {
             return AesGcm.decrypt(wrappingKey, context(operator), wrapped.wrappedKey())
                     .map(plainKey -> LocalDataKey.adopt(plainKey, random));
         } finally {
             Arrays.fill(wrappingKey, (byte) 0);
         }
-    }
-
-    private static byte[] derive(char[] passphrase, byte[] salt, Argon2Cost cost) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt)
-                .withMemoryAsKB(cost.memoryKib())
-                .withIterations(cost.iterations())
-                .withParallelism(cost.parallelism())
-                .build());
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-        byte[] secret = new byte[encoded.remaining()];
-        encoded.get(secret);
-        Arrays.fill(encoded.array(), (byte) 0);
-        byte[] out = new byte[AesGcm.KEY_BYTES];
-        try {
-            generator.generateBytes(secret, out);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
-        return out;
     }
 
     private static byte[] context(String operator) {

@@ -1,5 +1,6 @@
 package org.threshold.kiosk.localdata;
 
+import org.threshold.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.core.crypto.PassphraseHash;
 import org.threshold.core.deployment.OperatorRecord;
-import org.threshold.kiosk.TestClock;
 import org.threshold.kiosk.store.KioskDatabase;
 import org.threshold.kiosk.store.OperatorKeyStore;
 
@@ -32,7 +33,7 @@ class LocalKeyVaultTest {
 
     private static OperatorRecord operator(String name, String passphrase) {
         return new OperatorRecord(name, OperatorRecord.Role.RECEPTION,
-                PassphraseHash.create(passphrase.toCharArray(), RANDOM, 1024, 1).encode());
+                PassphraseHash.create(passphrase.toCharArray(), RANDOM, new Argon2idCost(1024, 1, 1)).encode());
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package org.threshold.kiosk.registration;
 
+import org.threshold.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hardware.printer.SimulatedCardPrinter;
 import org.threshold.kiosk.Households;
 import org.threshold.kiosk.KioskFiles;
-import org.threshold.kiosk.TestClock;
 import org.threshold.kiosk.TestDeployment;
 import org.threshold.kiosk.localdata.LocalDataKey;
 import org.threshold.kiosk.store.EventLog;

@@ -1,5 +1,6 @@
 package org.threshold.kiosk.sync;
 
+import org.threshold.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,7 +23,6 @@ import org.threshold.hardware.printer.SimulatedCardPrinter;
 import org.threshold.kiosk.FakeHub;
 import org.threshold.kiosk.FakeHub.Answer;
 import org.threshold.kiosk.Households;
-import org.threshold.kiosk.TestClock;
 import org.threshold.kiosk.TestDeployment;
 import org.threshold.kiosk.localdata.LocalDataKey;
 import org.threshold.kiosk.registration.CardPrinting;

@@ -1,5 +1,6 @@
 package org.threshold.kiosk.sync;
 
+import org.threshold.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import org.threshold.kiosk.Households;
 import org.threshold.kiosk.KioskApp;
 import org.threshold.kiosk.KioskClient;
 import org.threshold.kiosk.KioskSettings;
-import org.threshold.kiosk.TestClock;
 import org.threshold.kiosk.TestDeployment;
 
 class SyncSchedulerTest {

@@ -1,4 +1,4 @@
-package org.threshold.kiosk;
+package org.threshold.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand; thread-safe. */
+/** A clock tests move by hand, so expiry, throttling and retention are tested without waiting. Thread-safe. */
 public final class TestClock extends Clock {
     public static final Instant START = Instant.parse("2026-11-24T09:30:00Z");
 
@@ -36,6 +36,6 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The kiosk's tests run in UTC");
+        throw new UnsupportedOperationException("Tests run in UTC");
     }
 }
