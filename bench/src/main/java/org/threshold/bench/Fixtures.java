@@ -1,10 +1,16 @@
 package org.threshold.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.threshold.core.crypto.SigningKey;
+import org.threshold.core.deployment.DeploymentLayout;
+import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
@@ -36,10 +42,29 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** The bench household as the kiosk's page would submit it (already parsed, not yet validated). */
+    static JsonNode household() {
+        try {
+            return new ObjectMapper().readTree(HOUSEHOLD);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The bench household is not JSON", e);
+        }
+    }
+
+    /** The signing key Provisioner.enrollKiosk wrote into a kiosk's data folder. */
+    static SigningKey enrolledKioskKey(Path kioskDir) {
+        try {
+            return new ObjectMapper().readValue(kioskDir.resolve(DeploymentLayout.KIOSK_KEY).toFile(),
+                    KeyPairFile.class).signingKey();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read the enrolled kiosk key in " + kioskDir, e);
+        }
+    }
+
     /** The plaintext a kiosk seals for one household, built through the production code path. */
     static byte[] registrationPayload(SigningKey kioskKey, TokenId tokenId) {
         try {
-            Household household = HouseholdJson.read(new ObjectMapper().readTree(HOUSEHOLD),
+            Household household = HouseholdJson.read(household(),
                     NeedsCatalogue.bundled(), TODAY);
             IssuedToken token = IssuedToken.issue(tokenId, KIOSK, TODAY, kioskKey);
             return new RegistrationPayload(UUID.fromString("0191f3a2-7c4e-7b1a-9d2e-5f6a7b8c9d0e"), "Bab al-Hawa",

@@ -1,0 +1,290 @@
+package org.threshold.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.zip.GZIPOutputStream;
+import org.threshold.core.crypto.Bytes;
+import org.threshold.core.crypto.SigningKey;
+import org.threshold.core.crypto.VerifyingKey;
+import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.deployment.OperatorRecord;
+import org.threshold.core.event.ChainPosition;
+import org.threshold.core.event.EventIds;
+import org.threshold.core.event.EventSealer;
+import org.threshold.core.event.EventType;
+import org.threshold.core.event.SignedEvent;
+import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.registration.Household;
+import org.threshold.core.registration.HouseholdJson;
+import org.threshold.core.registration.RegistrationPayload;
+import org.threshold.core.sync.SyncAck;
+import org.threshold.core.token.IssuedToken;
+import org.threshold.core.token.TokenId;
+import org.threshold.hub.HubServer;
+import org.threshold.hub.HubSettings;
+import org.threshold.kiosk.sync.SyncClient;
+import org.threshold.provisioning.Provisioner;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Verified ingest at a real {@link HubServer}: kiosks POST gzip batches of 500 as {@link SyncClient}
+ * does, each kiosk's batches in order, kiosks in parallel; a batch counts when its signed acknowledgement
+ * arrives. The hub opens payloads (households projection) in the background after ingest, so that is
+ * timed separately, until the households table holds every event.
+ *
+ * <p>Events, JSON and gzip are all made before the clock starts: they are the kiosks' work, and on a
+ * two-core machine they would otherwise take CPU from the hub being measured.
+ */
+final class HubIngestRate {
+    static final int BATCH = SyncClient.Limits.DEFAULT.maxEvents();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final long PROJECTION_TIMEOUT_NANOS = 600_000_000_000L;
+
+    /** @param projectedSeconds from the first POST until the households table held every event */
+    record Run(int kiosks, int events, double ingestSeconds, double projectedSeconds) {
+        double eventsPerSecond() {
+            return events / ingestSeconds;
+        }
+    }
+
+    /** The raw floor: the same rows, batched JDBC, one transaction per 500. */
+    record Raw(int events, double seconds) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** One enrolled kiosk's chain, ready to send: gzip bodies, and what each batch's ack must name. */
+    private record KioskLoad(String kioskId, VerifyingKey hubIdentity, List<byte[]> bodies, List<Long> ackSequences,
+                             List<SignedEvent> events) {
+    }
+
+    /** A provisioned hub folder and its enrolled kiosks' chains, made before anything is timed. */
+    record Load(Path hubDir, List<KioskLoad> kiosks) {
+        int events() {
+            return kiosks.stream().mapToInt(kiosk -> kiosk.events().size()).sum();
+        }
+    }
+
+    private final Path dir;
+    private final SecureRandom random = new SecureRandom();
+    private final Provisioner provisioner = new Provisioner(random);
+    private final NeedsCatalogue catalogue = NeedsCatalogue.bundled();
+
+    HubIngestRate(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A fresh hub folder with {@code kiosks} enrolled kiosks and {@code totalEvents / kiosks} events each. */
+    Load prepare(String name, int kiosks, int totalEvents) {
+        Path root = dir.resolve(name);
+        Path hubDir = root.resolve("hub");
+        provisioner.initHub(hubDir);
+        // Kiosks' chains are independent, so both cores seal them; one chain is sequential by nature.
+        return new Load(hubDir, IntStream.range(0, kiosks).parallel()
+                .mapToObj(k -> kioskLoad(hubDir, root.resolve("kiosk-" + k), "K" + kiosks + "-" + k,
+                        totalEvents / kiosks))
+                .collect(Collectors.toList()));
+    }
+
+    /** Starts a real hub on the load's folder and sends every kiosk's batches, kiosks in parallel. */
+    Run ingest(Load load) throws Exception {
+        try (HubServer hub = HubServer.start(HubSettings.of(load.hubDir()))) {
+            URI batches = URI.create("http://127.0.0.1:" + hub.port() + "/api/sync/batches");
+            ExecutorService pool = Executors.newFixedThreadPool(load.kiosks().size());
+            try {
+                List<Callable<Void>> senders = new ArrayList<>();
+                for (KioskLoad kiosk : load.kiosks()) {
+                    senders.add(() -> send(batches, kiosk));
+                }
+                long start = System.nanoTime();
+                for (Future<Void> sender : pool.invokeAll(senders)) {
+                    sender.get(); // rethrows a refused batch
+                }
+                long acked = System.nanoTime();
+                long projected = waitForProjection(load.hubDir().resolve(HubServer.DATABASE_FILE), load.events(),
+                        start);
+                return new Run(load.kiosks().size(), load.events(), (acked - start) / 1e9, (projected - start) / 1e9);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** The same rows as {@code load}, batched plain JDBC into a fresh file with the hub's events table. */
+    Raw rawBaseline(Load load, String name) throws SQLException {
+        List<RawRow> rows = new ArrayList<>();
+        for (KioskLoad kiosk : load.kiosks()) {
+            for (SignedEvent event : kiosk.events()) {
+                rows.add(new RawRow(event.header().eventId().toString(), event.header().kioskId(),
+                        event.header().sequence(), event.hash(), event.encode()));
+            }
+        }
+        try (Connection connection = RawSqlite.create(dir.resolve(name + ".db"),
+                "CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, "
+                        + "kiosk_id TEXT NOT NULL, sequence INTEGER NOT NULL, hash BLOB NOT NULL, "
+                        + "envelope BLOB NOT NULL, received_at INTEGER NOT NULL, UNIQUE (kiosk_id, sequence))");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO events "
+                     + "(event_id, kiosk_id, sequence, hash, envelope, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            long start = System.nanoTime();
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                long receivedAt = System.currentTimeMillis();
+                for (RawRow row : rows.subList(from, Math.min(from + BATCH, rows.size()))) {
+                    insert.setString(1, row.eventId());
+                    insert.setString(2, row.kioskId());
+                    insert.setLong(3, row.sequence());
+                    insert.setBytes(4, row.hash());
+                    insert.setBytes(5, row.envelope());
+                    insert.setLong(6, receivedAt);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            }
+            return new Raw(rows.size(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private record RawRow(String eventId, String kioskId, long sequence, byte[] hash, byte[] envelope) {
+    }
+
+    private static Void send(URI batches, KioskLoad load) throws Exception {
+        HttpClient http = SyncClient.httpClient(); // each kiosk is its own device with its own connection
+        for (int i = 0; i < load.bodies().size(); i++) {
+            HttpRequest request = HttpRequest.newBuilder(batches)
+                    .header("Content-Type", "application/json")
+                    .header("Content-Encoding", "gzip")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(load.bodies().get(i)))
+                    .build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode body = JSON.readTree(response.body());
+            // What SyncClient accepts as "synced": a 200 and a hub-signed ack at the batch's last event.
+            SyncAck ack = response.statusCode() == 200 ? JSON.treeToValue(body.path("ack"), SyncAck.class) : null;
+            if (ack == null || ack.sequence() != load.ackSequences().get(i) || !ack.signedBy(load.hubIdentity())) {
+                throw new IllegalStateException("Kiosk " + load.kioskId() + " batch " + i + " not acknowledged: HTTP "
+                        + response.statusCode() + " " + body);
+            }
+        }
+        return null;
+    }
+
+    /** Polls the hub's own file (read-only) until every event is a household; returns when that was seen. */
+    private static long waitForProjection(Path hubDatabase, int events, long start) throws Exception {
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + hubDatabase.toAbsolutePath(),
+                readOnly.toProperties())) {
+            while (true) {
+                long now = System.nanoTime();
+                long households = count(reader, "SELECT count(*) FROM households");
+                if (households >= events) {
+                    long failures = count(reader, "SELECT count(*) FROM projection_failures");
+                    if (failures > 0) {
+                        throw new IllegalStateException(failures + " events failed to project");
+                    }
+                    return now;
+                }
+                if (now - start > PROJECTION_TIMEOUT_NANOS) {
+                    throw new IllegalStateException("Projection still at " + households + " of " + events
+                            + " households after " + PROJECTION_TIMEOUT_NANOS / 1_000_000_000L + " s");
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Enrolls a kiosk with Provisioner and seals its whole chain with EventSealer, as RegisterHousehold would. */
+    private KioskLoad kioskLoad(Path hubDir, Path kioskDir, String kioskId, int count) {
+        KioskConfig config = provisioner.enrollKiosk(hubDir, kioskDir, kioskId,
+                RegistrationLatency.SITE, "http://127.0.0.1:9", List.of(new Provisioner.OperatorGrant("bench",
+                        OperatorRecord.Role.SUPERVISOR, "bench-passphrase".toCharArray())));
+        SigningKey kioskKey = Fixtures.enrolledKioskKey(kioskDir);
+        EventSealer sealer = new EventSealer(kioskId, kioskKey, config.hubSealing());
+        EventIds ids = new EventIds(Clock.systemUTC(), random);
+        Household household;
+        try {
+            household = HouseholdJson.read(Fixtures.household(), catalogue, LocalDate.now(ZoneOffset.UTC));
+        } catch (Exception e) {
+            throw new IllegalStateException("The bench household no longer validates", e);
+        }
+        List<SignedEvent> events = new ArrayList<>(count);
+        ChainPosition head = ChainPosition.GENESIS;
+        for (int i = 0; i < count; i++) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            // A fresh token and household id per event, so every event projects to its own household.
+            IssuedToken token = IssuedToken.issue(TokenId.random(random), kioskId, LocalDate.now(ZoneOffset.UTC),
+                    kioskKey);
+            byte[] payload = new RegistrationPayload(ids.next(), RegistrationLatency.SITE, now, token, household)
+                    .toJson();
+            SignedEvent event = sealer.seal(head, ids.next(), now, EventType.HOUSEHOLD_REGISTERED, payload);
+            events.add(event);
+            head = ChainPosition.after(event);
+        }
+        List<byte[]> bodies = new ArrayList<>();
+        List<Long> ackSequences = new ArrayList<>();
+        for (int from = 0; from < count; from += BATCH) {
+            List<SignedEvent> batch = events.subList(from, Math.min(from + BATCH, count));
+            bodies.add(gzip(batchJson(kioskId, batch)));
+            ackSequences.add(batch.get(batch.size() - 1).header().sequence());
+        }
+        return new KioskLoad(kioskId, config.hubIdentity(), bodies, ackSequences, events);
+    }
+
+    // As SyncClient.batchJson and SyncClient.gzip (both private there).
+    private static byte[] batchJson(String kioskId, List<SignedEvent> batch) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("kioskId", kioskId);
+        var envelopes = json.putArray("events");
+        batch.forEach(event -> envelopes.add(Bytes.base64(event.encode())));
+        try {
+            return JSON.writeValueAsBytes(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("A JSON tree always serialises", e);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("Compressing in memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+}
