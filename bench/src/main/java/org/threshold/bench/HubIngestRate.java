@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
+import org.sqlite.SQLiteConfig;
 import org.threshold.core.crypto.Bytes;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.crypto.VerifyingKey;
@@ -52,7 +53,6 @@ import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
 import org.threshold.kiosk.sync.SyncClient;
 import org.threshold.provisioning.Provisioner;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Verified ingest at a real {@link HubServer}: kiosks POST gzip batches of 500 as {@link SyncClient}
