@@ -16,12 +16,13 @@ import org.threshold.kiosk.sync.SyncReport;
 import org.threshold.provisioning.Provisioner;
 
 /**
- * {@code SyncSoak [EVENTS] [FAULT_RATE] [SEED]}: a kiosk with EVENTS pending syncs to a hub through a
+ * {@code SyncSoak [EVENTS] [FAULT_RATE] [SEED] [BATCH_EVENTS]}: a kiosk with EVENTS pending syncs to a hub through a
  * {@link FaultProxy} that drops, delays, truncates, fails and replays requests; then the hub's events are
  * compared with the kiosk's: same ids and hashes at every sequence, none missing, none twice. Prints one
  * {@code SOAK ...} line and exits 0 if they match. Everything stays on 127.0.0.1.
  *
- * <pre>java -cp "demo/target/threshold-demo-*.jar:demo/target/lib/*" org.threshold.demo.soak.SyncSoak 10000</pre>
+ * <pre>java -cp "demo/target/classes:$(cat demo/target/cp.txt)" org.threshold.demo.soak.SyncSoak 10000</pre>
+ * With a fault rate of 0 and batches of 500 it measures a catch-up: {@code SyncSoak 50000 0 1 500}.
  */
 public final class SyncSoak {
     public static final String KIOSK_ID = "KIOSK-SOAK-01";
@@ -43,7 +44,8 @@ public final class SyncSoak {
         double faultRate = args.length > 1 ? Double.parseDouble(args[1]) : 0.3;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : new SecureRandom().nextLong();
         Path data = Files.createTempDirectory("threshold-soak");
-        Outcome outcome = run(data, events, faultRate, seed, 200);
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        Outcome outcome = run(data, events, faultRate, seed, batch);
         System.out.println("SOAK events=" + events + " seed=" + seed + " rounds=" + outcome.rounds() + " took="
                 + outcome.took().toMillis() + "ms kioskEvents=" + outcome.kiosk().size() + " hubEvents="
                 + outcome.hub().size() + " exact=" + outcome.exact() + " faults: " + outcome.faults());
