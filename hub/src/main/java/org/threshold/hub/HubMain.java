@@ -1,6 +1,8 @@
 package org.threshold.hub;
 
 import java.nio.file.Path;
+import org.threshold.hub.http.HubTls;
+import org.threshold.hub.sync.IngestGate;
 
 /**
  * {@code HubMain --data DIR [--port N] [--host ADDR] [--demo]}: runs a hub until the process is stopped and
@@ -8,7 +10,10 @@ import java.nio.file.Path;
  * account {@value #DEMO_ADMIN} / {@value #DEMO_PASSWORD}; never use it for real records.
  */
 public final class HubMain {
-    static final String USAGE = "usage: HubMain --data DIR [--port N] [--host ADDR] [--demo]";
+    static final String USAGE = "usage: HubMain --data DIR [--port N] [--host ADDR] [--tls-keystore FILE.p12] [--demo]\n"
+            + "       HubMain import-bundle --data DIR FILE...   (imports kiosks' USB bundles, then exits)\n"
+            + "The key store's password is read from the environment variable " + HubMain.TLS_PASSWORD_ENV + ".";
+    static final String TLS_PASSWORD_ENV = "THRESHOLD_TLS_PASSWORD";
     static final String DEMO_ADMIN = "admin";
     static final String DEMO_PASSWORD = "demo-password";
 
@@ -16,9 +21,15 @@ public final class HubMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import-bundle")) {
+            System.exit(importBundles(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         HubSettings settings;
+        java.util.Optional<HubTls> tls;
         try {
             settings = parse(args);
+            tls = tls(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
@@ -27,14 +38,14 @@ public final class HubMain {
         }
         HubServer hub;
         try {
-            hub = HubServer.start(settings);
+            hub = HubServer.start(settings, IngestGate.DEFAULT, tls);
         } catch (HubStartupException e) {
             System.err.println("The hub did not start: " + e.getMessage());
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "hub-shutdown"));
-        System.out.println("HUB http://" + settings.host() + ":" + hub.port());
+        System.out.println("HUB " + (tls.isPresent() ? "https" : "http") + "://" + settings.host() + ":" + hub.port());
     }
 
     static HubSettings parse(String[] args) {
@@ -48,6 +59,7 @@ public final class HubMain {
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "--host" -> host = value(args, ++i, "--host");
                 case "--demo" -> demo = true;
+                case "--tls-keystore" -> value(args, ++i, "--tls-keystore");
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
             }
         }
@@ -56,6 +68,47 @@ public final class HubMain {
         }
         HubSettings settings = HubSettings.of(data.toAbsolutePath()).withHost(host).withPort(port).withDemoMode(demo);
         return demo ? settings.withBootstrapAdmin(DEMO_ADMIN, DEMO_PASSWORD.toCharArray()) : settings;
+    }
+
+    static java.util.Optional<HubTls> tls(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--tls-keystore")) {
+                String password = System.getenv(TLS_PASSWORD_ENV);
+                if (password == null) {
+                    throw new IllegalArgumentException("--tls-keystore needs the key store's password in "
+                            + TLS_PASSWORD_ENV + ".");
+                }
+                return java.util.Optional.of(HubTls.fromPkcs12(Path.of(args[i + 1]), password.toCharArray()));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** {@code import-bundle --data DIR FILE...}: 0 when every bundle was imported whole, 1 otherwise. */
+    static int importBundles(String[] args) {
+        Path data = null;
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data")) {
+                data = Path.of(value(args, ++i, "--data"));
+            } else {
+                files.add(Path.of(args[i]));
+            }
+        }
+        if (data == null || files.isEmpty()) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        int failures = 0;
+        try (BundleImportCommand command = BundleImportCommand.open(data.toAbsolutePath())) {
+            for (Path file : files) {
+                failures += command.importAndReport(file, System.out) ? 0 : 1;
+            }
+        } catch (HubStartupException e) {
+            System.err.println("Could not open the hub: " + e.getMessage());
+            return 1;
+        }
+        return failures == 0 ? 0 : 1;
     }
 
     private static String value(String[] args, int index, String option) {

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.deployment.DeploymentLayout;
@@ -14,11 +15,14 @@ import org.threshold.hub.account.SessionAuth;
 import org.threshold.hub.deployment.DeploymentException;
 import org.threshold.hub.deployment.EnrolledKiosks;
 import org.threshold.hub.deployment.HubKeys;
+import org.threshold.hub.feed.UpdateFeed;
+import org.threshold.hub.feed.UpdateFeedApi;
 import org.threshold.hub.household.HouseholdProjector;
 import org.threshold.hub.household.TokenApi;
 import org.threshold.hub.household.TokenLookup;
 import org.threshold.hub.http.ErrorResponses;
 import org.threshold.hub.http.HubJson;
+import org.threshold.hub.http.HubTls;
 import org.threshold.hub.http.SecurityHeaders;
 import org.threshold.hub.store.Schema;
 import org.threshold.hub.store.SqliteAccessLog;
@@ -26,7 +30,11 @@ import org.threshold.hub.store.SqliteAccountStore;
 import org.threshold.hub.store.SqliteDatabase;
 import org.threshold.hub.store.SqliteEventStore;
 import org.threshold.hub.store.SqliteHouseholdReadModel;
+import org.threshold.hub.store.SqliteSyncLedger;
+import org.threshold.hub.store.SqliteUpdateStore;
 import org.threshold.hub.store.StoreException;
+import org.threshold.hub.sync.IngestGate;
+import org.threshold.hub.sync.KiosksApi;
 import org.threshold.hub.sync.SyncApi;
 import org.threshold.hub.web.Pages;
 
@@ -42,11 +50,21 @@ public final class HubServer implements AutoCloseable {
     private final Javalin http;
     private final HouseholdProjector projector;
     private final SqliteDatabase database;
+    private final SyncApi sync;
+    private final UpdateFeed updates;
 
-    private HubServer(Javalin http, HouseholdProjector projector, SqliteDatabase database) {
+    private HubServer(Javalin http, HouseholdProjector projector, SqliteDatabase database, SyncApi sync,
+                      UpdateFeed updates) {
         this.http = http;
         this.projector = projector;
         this.database = database;
+        this.sync = sync;
+        this.updates = updates;
+    }
+
+    /** Starts over plain HTTP with the default {@link IngestGate}. */
+    public static HubServer start(HubSettings settings) {
+        return start(settings, IngestGate.DEFAULT, Optional.empty());
     }
 
     /**
@@ -54,7 +72,7 @@ public final class HubServer implements AutoCloseable {
      *
      * @throws HubStartupException if keys.json is missing or unreadable, or the database cannot be opened
      */
-    public static HubServer start(HubSettings settings) {
+    public static HubServer start(HubSettings settings, IngestGate ingestGate, Optional<HubTls> tls) {
         Path dataDir = settings.dataDir();
         HubKeys keys;
         try {
@@ -88,7 +106,11 @@ public final class HubServer implements AutoCloseable {
             SessionAuth auth = new SessionAuth(accounts);
             TokenLookup lookup = new TokenLookup(projector, households, kiosks, new SqliteAccessLog(database),
                     settings.clock());
-            SyncApi sync = new SyncApi(kiosks, events, keys.identity(), settings.clock(), projector::wake);
+            SqliteSyncLedger ledger = new SqliteSyncLedger(database);
+            SyncApi sync = new SyncApi(kiosks, events, ledger, keys, settings.clock(), ingestGate, projector::wake);
+            UpdateFeed updates = new UpdateFeed(new SqliteUpdateStore(database), ledger, settings.clock());
+            UpdateFeedApi updatesApi = new UpdateFeedApi(updates, kiosks, keys.identity(), settings.clock());
+            KiosksApi kiosksApi = new KiosksApi(ledger, kiosks, auth);
             LoginApi login = new LoginApi(accounts);
             TokenApi tokens = new TokenApi(lookup, auth);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
@@ -98,8 +120,12 @@ public final class HubServer implements AutoCloseable {
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jsonMapper(new JavalinJackson(HubJson.MAPPER, false));
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
+                tls.ifPresent(identity -> config.jetty.addConnector((server, httpConfig) ->
+                        identity.connector(server, httpConfig, settings.host(), settings.port())));
                 SecurityHeaders.install(config.routes);
                 sync.addRoutes(config.routes);
+                updatesApi.addRoutes(config.routes);
+                kiosksApi.addRoutes(config.routes);
                 login.addRoutes(config.routes);
                 tokens.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
@@ -107,8 +133,10 @@ public final class HubServer implements AutoCloseable {
             }).start(settings.host(), settings.port());
             // Events stored before a restart but not yet projected.
             projector.wake();
-            LOG.info("Hub serving on {}:{}{}", settings.host(), http.port(), settings.demoMode() ? " (demo mode)" : "");
-            return new HubServer(http, projector, database);
+            LOG.info("Hub serving {} on {}:{}{}", tls.isPresent() ? "HTTPS" : "plain HTTP", settings.host(), http.port(),
+                    settings.demoMode() ? " (demo mode)" : tls.isPresent() ? "" : " (WITHOUT TLS: for demos and tests "
+                            + "on loopback only; give --tls-keystore in the field)");
+            return new HubServer(http, projector, database, sync, updates);
         } catch (RuntimeException e) {
             if (projector != null) {
                 projector.close();
@@ -116,6 +144,16 @@ public final class HubServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** Where administrators' commands publish updates for kiosks. */
+    public UpdateFeed updates() {
+        return updates;
+    }
+
+    /** The sync ingest, for events that arrive on a USB bundle. */
+    public SyncApi sync() {
+        return sync;
     }
 
     public int port() {

@@ -26,8 +26,13 @@ import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.KioskDatabase;
 import org.threshold.kiosk.store.OperatorKeyStore;
 import org.threshold.kiosk.store.RegistrationStore;
+import org.threshold.kiosk.sync.Backoff;
+import org.threshold.kiosk.sync.PinnedCertificate;
 import org.threshold.kiosk.sync.SyncClient;
 import org.threshold.kiosk.sync.SyncScheduler;
+import org.threshold.kiosk.sync.SyncStateFile;
+import org.threshold.kiosk.sync.UpdateListeners;
+import org.threshold.kiosk.sync.UpdatePuller;
 import org.threshold.kiosk.web.CardRoutes;
 import org.threshold.kiosk.web.HouseholdRoutes;
 import org.threshold.kiosk.web.KioskWebServer;
@@ -70,7 +75,9 @@ public final class KioskApp implements AutoCloseable {
     public static KioskApp start(KioskSettings settings) {
         Path dataDir = settings.dataDir().toAbsolutePath();
         Enrollment enrollment = Enrollment.read(dataDir);
-        KioskConfig config = withHubUrl(enrollment.config(), settings.hubUrlOverride());
+        SyncStateFile syncState = new SyncStateFile(dataDir);
+        KioskConfig config = withRotatedSealingKey(withHubUrl(enrollment.config(), settings.hubUrlOverride()),
+                syncState);
         Path cards = createFolder(dataDir.resolve(CARDS_FOLDER));
         // sqlite-jdbc unpacks its native library before first use; /tmp is often noexec on a Pi.
         System.setProperty("org.sqlite.tmpdir", createFolder(dataDir.resolve(SQLITE_NATIVE_FOLDER)).toString());
@@ -89,8 +96,14 @@ public final class KioskApp implements AutoCloseable {
             CardPrinting cardPrinting = new CardPrinting(printer, registrations, config);
             RegisterHousehold register = new RegisterHousehold(config, enrollment.kioskKey(), events, registrations,
                     cardPrinting, catalogue, settings.clock(), random);
-            SyncClient sync = new SyncClient(config, events, SyncClient.httpClient(), settings.clock(),
-                    SyncClient.Limits.DEFAULT);
+            java.net.http.HttpClient http = hubClient(config, dataDir, settings.demoMode());
+            SyncClient sync = new SyncClient(config, events, http, settings.clock(), SyncClient.Limits.DEFAULT);
+            if (syncState.read().bundleExportedThrough() > events.syncState().ackedSequence()) {
+                sync.askForAckFirst();
+            }
+            // Issue 3 plugs its wipe (crypto-shredding) in here with UpdateListeners.withRevocation(...).
+            UpdatePuller updates = new UpdatePuller(config, enrollment.kioskKey(), http, settings.clock(), random,
+                    syncState, UpdateListeners.none());
 
             scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "kiosk-background");
@@ -100,7 +113,11 @@ public final class KioskApp implements AutoCloseable {
             scheduler.scheduleWithFixedDelay(sessions::lockIdleSessions, SESSION_SWEEP.toMillis(),
                     SESSION_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
             if (settings.syncsInBackground()) {
-                SyncScheduler.schedule(sync, scheduler, settings.syncInterval());
+                Duration interval = settings.syncInterval();
+                Duration firstBackoff = interval.compareTo(Duration.ofSeconds(2)) < 0 ? interval : Duration.ofSeconds(2);
+                Duration maxBackoff = interval.compareTo(Duration.ofMinutes(5)) > 0 ? interval : Duration.ofMinutes(5);
+                new SyncScheduler(sync, java.util.Optional.of(updates), scheduler, interval,
+                        new Backoff(firstBackoff, maxBackoff, random)).start();
             }
 
             ObjectMapper json = KioskWebServer.json();
@@ -108,7 +125,8 @@ public final class KioskApp implements AutoCloseable {
                     new PageRoutes(),
                     new SessionRoutes(sessions, json),
                     new HouseholdRoutes(register, new FindHousehold(registrations), cardPrinting, sessions, json),
-                    new StatusRoutes(config, events, List.of(printer.describe()), settings.demoMode(), catalogue),
+                    new StatusRoutes(config, events, List.of(printer.describe()), settings.demoMode(), catalogue,
+                            sync::connection),
                     new SyncRoutes(sync, sessions),
                     new CardRoutes(cards, sessions));
             Javalin server = serve(settings, json, routes);
@@ -132,6 +150,42 @@ public final class KioskApp implements AutoCloseable {
             throw new KioskStartException("Could not serve on " + settings.host() + ":" + settings.port() + " ("
                     + e.getMessage() + "). Is another kiosk already running on that port?", e);
         }
+    }
+
+    /**
+     * HTTPS trusting only {@value PinnedCertificate#FILE} from the data folder. Plain HTTP is refused unless in
+     * demo mode or to a hub on this machine's loopback (tests); the status page warns about it either way.
+     */
+    private static java.net.http.HttpClient hubClient(KioskConfig config, Path dataDir, boolean demoMode) {
+        java.net.URI hub = java.net.URI.create(config.hubUrl());
+        if ("https".equals(hub.getScheme())) {
+            Path pem = dataDir.resolve(PinnedCertificate.FILE);
+            if (!Files.isRegularFile(pem)) {
+                throw new KioskStartException("The hub is at " + config.hubUrl() + " but there is no "
+                        + PinnedCertificate.FILE + " in " + dataDir + " to pin its certificate. Copy the hub's "
+                        + "certificate there (provisioning gives it with the enrollment).", null);
+            }
+            try {
+                return SyncClient.httpClient(PinnedCertificate.read(pem));
+            } catch (IllegalArgumentException e) {
+                throw new KioskStartException(e.getMessage(), e);
+            }
+        }
+        String host = hub.getHost() == null ? "" : hub.getHost();
+        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+        if (!demoMode && !loopback) {
+            throw new KioskStartException("The hub URL " + config.hubUrl() + " is plain HTTP: records would cross "
+                    + "the network readable in transit and the hub unauthenticated. Use https:// with the hub's "
+                    + "certificate in " + PinnedCertificate.FILE + "; plain HTTP is for demos only.", null);
+        }
+        LOG.warn("Syncing with the hub over PLAIN HTTP ({}): demo and loopback tests only", config.hubUrl());
+        return SyncClient.httpClient();
+    }
+
+    private static KioskConfig withRotatedSealingKey(KioskConfig config, SyncStateFile syncState) {
+        var rotated = syncState.read().sealingKey();
+        return rotated == null ? config : new KioskConfig(config.kioskId(), config.site(), config.hubUrl(),
+                config.hubIdentityKey(), rotated.publicKey());
     }
 
     private static KioskConfig withHubUrl(KioskConfig enrolled, String hubUrlOverride) {

@@ -68,7 +68,36 @@ public final class Schema {
               at           INTEGER NOT NULL,
               username     TEXT    NOT NULL,
               action       TEXT    NOT NULL,
-              household_id TEXT    NOT NULL)""");
+              household_id TEXT    NOT NULL)""",
+            // Sync bookkeeping (issue 4): when each kiosk last called, the gaps and forks it showed, and who is revoked.
+            """
+            CREATE TABLE IF NOT EXISTS kiosk_sync (
+              kiosk_id     TEXT    PRIMARY KEY,
+              last_contact INTEGER NOT NULL,
+              gaps         INTEGER NOT NULL DEFAULT 0,
+              forks        INTEGER NOT NULL DEFAULT 0)""",
+            """
+            CREATE TABLE IF NOT EXISTS sync_incidents (
+              id       INTEGER PRIMARY KEY AUTOINCREMENT,
+              kiosk_id TEXT    NOT NULL,
+              at       INTEGER NOT NULL,
+              reason   TEXT    NOT NULL,
+              sequence INTEGER NOT NULL,
+              detail   TEXT    NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS revoked_kiosks (
+              kiosk_id   TEXT    PRIMARY KEY,
+              revoked_at INTEGER NOT NULL,
+              wipe       INTEGER NOT NULL)""",
+            // The hub-signed update feed kiosks pull: kiosk_id NULL is for every kiosk.
+            """
+            CREATE TABLE IF NOT EXISTS feed_updates (
+              position     INTEGER PRIMARY KEY AUTOINCREMENT,
+              kiosk_id     TEXT,
+              kind         TEXT    NOT NULL,
+              body         TEXT    NOT NULL,
+              published_at INTEGER NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS feed_updates_kiosk ON feed_updates (kiosk_id, position)");
 
     private Schema() {
     }
