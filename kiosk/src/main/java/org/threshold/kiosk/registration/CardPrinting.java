@@ -62,11 +62,11 @@ public final class CardPrinting {
                     + " and if that fails too, restart the kiosk.");
         }
         try {
-            store.markPrinted(token.id().code(), result.cardImage());
+            store.markPrinted(token.id().code(), result.cardImage().orElse(null));
         } catch (StoreException e) {
             // The card is in the operator's hand; only the note that it was printed is missing.
             LOG.warn("Card printed, but not marked as printed: {}", e.getMessage());
         }
-        return CardOutcome.printedAt(result.cardImage());
+        return CardOutcome.printed(result.cardImage().orElse(null));
     }
 }
