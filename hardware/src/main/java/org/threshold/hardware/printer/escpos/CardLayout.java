@@ -41,9 +41,9 @@ final class CardLayout {
      * Module size at 203 dpi (8 dots per mm). A thermal head bleeds about one dot into its neighbours, so
      * at 3 or 4 dots a white module loses a third of its width; from 5 dots on it survives heat and cheap
      * paper. Hand scanners and phone cameras read 0.6-1 mm modules from 10-25 cm. So: the largest whole
-     * number of dots that fits the roll, at least 5 and at most 8 (1 mm), which keeps the level-Q
-     * version-9 symbol of a real token 45.75 mm square on 58 mm paper (6 dots) and 48.8 mm on 80 mm
-     * (8 dots), small enough for a phone to frame at arm's length.
+     * number of dots that fits the roll, at least 5 and at most 8 (1 mm). A real token at level Q is a
+     * version 8 symbol, 57 modules with its quiet zone: 6 dots (0.75 mm, a 43 mm code) on 58 mm paper and
+     * 8 dots (1 mm, 57 mm) on 80 mm paper, small enough for a phone to frame at arm's length.
      */
     static final int SMALLEST_MODULE_DOTS = 5;
     static final int LARGEST_MODULE_DOTS = 8;
@@ -73,8 +73,13 @@ final class CardLayout {
     }
 
     static List<Block> blocks(TokenCard card, CardFormat format) {
+        return blocks(card, format, QrCodes.CARD_LEVEL);
+    }
+
+    /** With another error correction level, for the tests that compare levels. */
+    static List<Block> blocks(TokenCard card, CardFormat format, ErrorCorrectionLevel level) {
         int width = format.widthDots();
-        BitMatrix qr = QrCodes.encode(card.qrPayload());
+        BitMatrix qr = QrCodes.encode(card.qrPayload(), level);
         int moduleDots = moduleDots(qr, width, card.qrPayload().length());
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Raster(text(width, List.of(
@@ -82,7 +87,7 @@ final class CardLayout {
                 TextLine.fitted(card.issuedOn().toString(), DATE_FONT, width)))));
         blocks.add(switch (format.qrMode()) {
             case RASTER -> new Raster(qrImage(qr, width, moduleDots));
-            case NATIVE -> new NativeQr(card.qrPayload(), QrCodes.CARD_LEVEL, moduleDots);
+            case NATIVE -> new NativeQr(card.qrPayload(), level, moduleDots);
         });
         blocks.add(new Raster(text(width, List.of(
                 TextLine.fitted(card.shortCode(), SHORT_CODE_FONT, width),
@@ -93,7 +98,8 @@ final class CardLayout {
 
     private static int moduleDots(BitMatrix qr, int width, int payloadLength) {
         int sideModules = qr.getWidth() + 2 * QrCodes.QUIET_ZONE_MODULES;
-        int moduleDots = Math.min(LARGEST_MODULE_DOTS, (width - 2 * MARGIN_PX) / sideModules);
+        // The quiet zone is white paper already, so it may reach the edges of the roll.
+        int moduleDots = Math.min(LARGEST_MODULE_DOTS, width / sideModules);
         if (moduleDots < SMALLEST_MODULE_DOTS) {
             throw new IllegalArgumentException("A QR payload of " + payloadLength
                     + " characters gives modules too small to scan on a " + width + "-dot card");

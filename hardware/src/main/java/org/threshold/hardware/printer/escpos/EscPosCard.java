@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.threshold.hardware.printer.TokenCard;
+import org.threshold.hardware.qr.QrCodes;
 
 /**
  * The ESC/POS bytes of one token card: reset, centre, each block as a {@code GS v 0} bit image (or the
@@ -30,10 +31,14 @@ public final class EscPosCard {
     }
 
     public static byte[] encode(TokenCard card, CardFormat format) {
+        return encode(card, format, QrCodes.CARD_LEVEL);
+    }
+
+    static byte[] encode(TokenCard card, CardFormat format, ErrorCorrectionLevel level) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         out.writeBytes(INITIALISE);
         out.writeBytes(CENTRE);
-        for (CardLayout.Block block : CardLayout.blocks(card, format)) {
+        for (CardLayout.Block block : CardLayout.blocks(card, format, level)) {
             if (block instanceof CardLayout.Raster raster) {
                 writeRaster(out, raster.image());
             } else if (block instanceof CardLayout.NativeQr qr) {
