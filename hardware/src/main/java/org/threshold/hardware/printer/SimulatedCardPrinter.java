@@ -38,7 +38,7 @@ public final class SimulatedCardPrinter implements TokenPrinter {
     @Override
     public PrintResult print(TokenCard card) {
         if (!Files.isDirectory(outputFolder)) {
-            throw new PrinterException("The card folder " + outputFolder
+            throw new PrinterException(PrinterException.Fault.OUTPUT_UNWRITABLE, "The card folder " + outputFolder
                     + " does not exist or is not a folder. Create it, or start the kiosk with an existing"
                     + " folder for simulated cards, then reprint.");
         }
@@ -53,7 +53,7 @@ public final class SimulatedCardPrinter implements TokenPrinter {
             writeAtomically(cardImage, png.toByteArray());
             return PrintResult.imageAt(cardImage);
         } catch (IOException e) {
-            throw new PrinterException("Could not write the card into " + outputFolder + " (" + e
+            throw new PrinterException(PrinterException.Fault.OUTPUT_UNWRITABLE, "Could not write the card into " + outputFolder + " (" + e
                     + "). Check that the folder is writable by the kiosk and the disk is not full, then reprint.",
                     e);
         }
