@@ -1,5 +1,8 @@
 package org.threshold.hardware.printer.escpos;
 
+import org.threshold.hardware.HardwareException;
+import org.threshold.hardware.HardwareSettings;
+
 /**
  * The paper and QR command a printer takes.
  *
@@ -21,6 +24,21 @@ public record CardFormat(int widthDots, QrMode qrMode) {
         if (qrMode == null) {
             throw new IllegalArgumentException("A card format needs a QR mode");
         }
+    }
+
+    /** {@code printer.paper} (58 or 80, millimetres) and {@code printer.qr} (raster or native). */
+    public static CardFormat from(HardwareSettings settings) {
+        int width = switch (settings.get("printer.paper", "58")) {
+            case "58" -> PAPER_58MM_DOTS;
+            case "80" -> PAPER_80MM_DOTS;
+            default -> throw new HardwareException("printer.paper is the roll width in millimetres: 58 or 80.");
+        };
+        QrMode qr = switch (settings.get("printer.qr", "raster")) {
+            case "raster" -> QrMode.RASTER;
+            case "native" -> QrMode.NATIVE;
+            default -> throw new HardwareException("printer.qr is raster (any printer) or native (GS ( k).");
+        };
+        return new CardFormat(width, qr);
     }
 
     /** How the QR code is sent to the printer. */
