@@ -11,7 +11,8 @@ import org.threshold.hardware.scanner.ScannerDriver;
 
 /**
  * Every device a kiosk has, opened by the drivers its settings name:
- * {@code printer} (default {@code simulated}), {@code scanner} (default {@code simulated}) and
+ * {@code printer} (default {@code simulated}), {@code scanner} (default {@code keyboard}: a wedge scanner
+ * or the keyboard itself; the named-pipe simulator is opt-in because a pipe blocks whoever reads it) and
  * {@code gpio} (default {@code pi4j} on a Raspberry Pi, {@code simulated} elsewhere). Closing it
  * releases them all.
  */
@@ -35,7 +36,7 @@ public final class Hardware implements AutoCloseable {
                 settings.get("gpio", onRaspberryPi() ? "pi4j" : "simulated")).open(settings, context);
         try {
             BarcodeScanner scanner = DeviceDriver.named(ScannerDriver.class, "scanner",
-                    settings.get("scanner", "simulated")).open(settings, context);
+                    settings.get("scanner", "keyboard")).open(settings, context);
             return new Hardware(printer, scanner, gpio);
         } catch (RuntimeException e) {
             gpio.close();

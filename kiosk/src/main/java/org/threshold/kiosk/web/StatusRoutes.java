@@ -4,9 +4,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
-import org.threshold.hardware.DeviceInfo;
+import org.threshold.kiosk.hardware.KioskHardware.DeviceStatus;
 import org.threshold.kiosk.store.EventLog;
 
 /**
@@ -16,21 +17,21 @@ import org.threshold.kiosk.store.EventLog;
 public final class StatusRoutes implements RouteGroup {
     private final KioskConfig config;
     private final EventLog events;
-    private final List<DeviceInfo> hardware;
+    private final Supplier<List<DeviceStatus>> hardware;
     private final boolean demoMode;
     private final NeedsCatalogue catalogue;
 
-    public StatusRoutes(KioskConfig config, EventLog events, List<DeviceInfo> hardware, boolean demoMode,
+    public StatusRoutes(KioskConfig config, EventLog events, Supplier<List<DeviceStatus>> hardware, boolean demoMode,
                         NeedsCatalogue catalogue) {
         this.config = config;
         this.events = events;
-        this.hardware = List.copyOf(hardware);
+        this.hardware = hardware;
         this.demoMode = demoMode;
         this.catalogue = catalogue;
     }
 
     record Status(String kioskId, String site, String hubUrl, long pendingEvents, long totalEvents,
-                  Instant lastSyncAt, String lastSyncError, List<DeviceInfo> hardware, boolean demoMode,
+                  Instant lastSyncAt, String lastSyncError, List<DeviceStatus> hardware, boolean demoMode,
                   String catalogueVersion) {
     }
 
@@ -47,7 +48,7 @@ public final class StatusRoutes implements RouteGroup {
         EventLog.Counts counts = events.counts();
         EventLog.SyncState sync = events.syncState();
         ctx.json(new Status(config.kioskId(), config.site(), config.hubUrl(), counts.pending(), counts.total(),
-                sync.lastSyncAt(), sync.lastSyncError(), hardware, demoMode, catalogue.version()));
+                sync.lastSyncAt(), sync.lastSyncError(), hardware.get(), demoMode, catalogue.version()));
     }
 
     private void needs(Context ctx) {
