@@ -64,14 +64,16 @@ public final class KioskApp implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Javalin server;
     private final KioskHardware hardware;
+    private final ScheduledExecutorService deviceTimer;
 
     private KioskApp(KioskDatabase database, OperatorSessions sessions, ScheduledExecutorService scheduler,
-                     Javalin server, KioskHardware hardware) {
+                     Javalin server, KioskHardware hardware, ScheduledExecutorService deviceTimer) {
         this.database = database;
         this.sessions = sessions;
         this.scheduler = scheduler;
         this.server = server;
         this.hardware = hardware;
+        this.deviceTimer = deviceTimer;
     }
 
     /**
@@ -91,6 +93,12 @@ public final class KioskApp implements AutoCloseable {
         NeedsCatalogue catalogue = NeedsCatalogue.bundled();
         KioskDatabase database = KioskDatabase.open(dataDir.resolve(DATABASE_FILE));
         ScheduledExecutorService scheduler = null;
+        // Beeps and LEDs get their own thread: a long sync on the background thread must not delay them.
+        ScheduledExecutorService deviceTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kiosk-devices");
+            thread.setDaemon(true);
+            return thread;
+        });
         KioskHardware hardware = null;
         try {
             EventLog events = new EventLog(database);
@@ -104,7 +112,7 @@ public final class KioskApp implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            hardware = openHardware(dataDir, cards, scheduler, new LockShiftsOnTamper(sessions));
+            hardware = openHardware(dataDir, cards, deviceTimer, new LockShiftsOnTamper(sessions));
             CardPrinting cardPrinting = new CardPrinting(hardware.printer(), registrations, config, hardware);
             hardware.start(cardPrinting);
             RegisterHousehold register = new RegisterHousehold(config, enrollment.kioskKey(), events, registrations,
@@ -135,7 +143,7 @@ public final class KioskApp implements AutoCloseable {
                     server.port());
             hardware.status().forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
                     device.simulated() ? " SIMULATED" : "", device.detail()));
-            return new KioskApp(database, sessions, scheduler, server, hardware);
+            return new KioskApp(database, sessions, scheduler, server, hardware, deviceTimer);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.shutdownNow();
@@ -143,16 +151,17 @@ public final class KioskApp implements AutoCloseable {
             if (hardware != null) {
                 hardware.close();
             }
+            deviceTimer.shutdownNow();
             database.close();
             throw e;
         }
     }
 
-    private static KioskHardware openHardware(Path dataDir, Path cards, ScheduledExecutorService scheduler,
+    private static KioskHardware openHardware(Path dataDir, Path cards, ScheduledExecutorService deviceTimer,
                                               TamperResponse tamperResponse) {
         try {
             Hardware devices = Hardware.open(HardwareSettings.load(dataDir, System.getProperties()),
-                    new DriverContext(dataDir, cards, scheduler));
+                    new DriverContext(dataDir, cards, deviceTimer));
             return new KioskHardware(devices, tamperResponse);
         } catch (HardwareException e) {
             throw new KioskStartException("The hardware settings are wrong: " + e.getMessage()
@@ -216,6 +225,7 @@ public final class KioskApp implements AutoCloseable {
         }
         sessions.lockAll();
         hardware.close();
+        deviceTimer.shutdownNow();
         database.close();
     }
 }

@@ -128,6 +128,11 @@ public final class GpioDevices implements AutoCloseable {
         return tamperSwitch;
     }
 
+    /** False when the kiosk runs without GPIO; {@link #describe()} then says why. */
+    public boolean available() {
+        return gpio != null;
+    }
+
     /** True when the case is open right now; false without a tamper switch. */
     public boolean tampered() {
         return gpio != null && gpio.tampered();

@@ -37,6 +37,7 @@ public final class Pi4jGpio implements AutoCloseable {
     private final Map<Buttons.Button, AtomicReference<Runnable>> buttonActions = new EnumMap<>(Buttons.Button.class);
     private final AtomicReference<Runnable> tamperHandler = new AtomicReference<>(() -> { });
     private final ScheduledExecutorService timer;
+    private final AtomicReference<StatusLights.Light> shown = new AtomicReference<>();
 
     /**
      * @param provider  what drives the pins, for the status page, e.g. "gpiod on Raspberry Pi 5 Model B"
@@ -86,7 +87,6 @@ public final class Pi4jGpio implements AutoCloseable {
     }
 
     public StatusLights lights() {
-        AtomicReference<StatusLights.Light> shown = new AtomicReference<>();
         return light -> {
             synchronized (leds) {
                 if (light == shown.getAndSet(light)) {

@@ -42,9 +42,7 @@ public final class SerialConnection implements AutoCloseable {
         port.setComPortTimeouts(SerialPort.TIMEOUT_WRITE_BLOCKING, 0, WRITE_TIMEOUT_MS);
         int written = 0;
         while (written < bytes.length) {
-            byte[] rest = new byte[bytes.length - written];
-            System.arraycopy(bytes, written, rest, 0, rest.length);
-            int count = port.writeBytes(rest, rest.length);
+            int count = port.writeBytes(bytes, bytes.length - written, written);
             if (count <= 0) {
                 throw new IOException("writing to " + where + " failed after " + written + " of " + bytes.length
                         + " bytes");

@@ -55,7 +55,7 @@ public final class KioskHardware implements CardPrinting.Observer, AutoCloseable
             lights.caseOpened();
             problems.put("gpio", "The kiosk's case is open. Call your supervisor.");
         }
-        if (hardware.gpio().describe().model().equals("none") && !hardware.gpio().describe().simulated()) {
+        if (!hardware.gpio().available()) {
             problems.put("gpio", hardware.gpio().describe().detail());
         }
     }

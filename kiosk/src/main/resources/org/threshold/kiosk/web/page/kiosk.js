@@ -39,7 +39,7 @@
       const status = reply.body;
       $('status-site').textContent = status.site + ' · ' + status.kioskId;
       // Each device says whether it is real or simulated, and what is wrong with it, if anything.
-      const devices = $('status-printer');
+      const devices = $('status-devices');
       devices.replaceChildren();
       for (const device of status.hardware) {
         const item = document.createElement('span');
