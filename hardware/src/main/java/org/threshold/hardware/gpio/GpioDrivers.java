@@ -9,7 +9,17 @@ public final class GpioDrivers {
     private GpioDrivers() {
     }
 
-    static GpioPins pins(HardwareSettings settings) {
+    /**
+     * {@code gpio.tamper}: whether a tamper switch is wired. Off by default on a real header, because an
+     * unwired pulled-up pin reads "case open", and the tamper response destroys keys; the installer who
+     * fits the switch turns it on. On by default when simulated, so the demo and tests have one.
+     */
+    static GpioPins pins(HardwareSettings settings, boolean tamperByDefault) {
+        GpioPins pins = pins(settings);
+        return settings.flag("gpio.tamper", tamperByDefault) ? pins : pins.withoutTamperSwitch();
+    }
+
+    private static GpioPins pins(HardwareSettings settings) {
         GpioPins d = GpioPins.DEFAULT;
         try {
             return new GpioPins(settings.integer("gpio.pin.ready", d.ready()), settings.integer("gpio.pin.busy", d.busy()),
@@ -32,7 +42,7 @@ public final class GpioDrivers {
 
         @Override
         public GpioDevices open(HardwareSettings settings, DriverContext context) {
-            return GpioDevices.onHeader(pins(settings), context.timer(), GpioDevices.DEVICE_TREE_MODEL);
+            return GpioDevices.onHeader(pins(settings, false), context.timer(), GpioDevices.DEVICE_TREE_MODEL);
         }
     }
 
@@ -45,7 +55,7 @@ public final class GpioDrivers {
 
         @Override
         public GpioDevices open(HardwareSettings settings, DriverContext context) {
-            return GpioDevices.simulated(pins(settings), context.timer());
+            return GpioDevices.simulated(pins(settings, true), context.timer());
         }
     }
 

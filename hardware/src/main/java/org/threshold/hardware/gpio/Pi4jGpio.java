@@ -38,6 +38,7 @@ public final class Pi4jGpio implements AutoCloseable {
     private final AtomicReference<Runnable> tamperHandler = new AtomicReference<>(() -> { });
     private final ScheduledExecutorService timer;
     private final AtomicReference<StatusLights.Light> shown = new AtomicReference<>();
+    private final boolean tamperFitted;
 
     /**
      * @param provider  what drives the pins, for the status page, e.g. "gpiod on Raspberry Pi 5 Model B"
@@ -66,12 +67,15 @@ public final class Pi4jGpio implements AutoCloseable {
                 }
             });
         });
-        tamper = input("tamper", pins.tamper());
-        tamper.addListener(event -> {
-            if (event.state() == DigitalState.HIGH) {
-                tamperHandler.get().run();
-            }
-        });
+        tamper = pins.tamperFitted() ? input("tamper", pins.tamper()) : null;
+        if (tamper != null) {
+            tamper.addListener(event -> {
+                if (event.state() == DigitalState.HIGH) {
+                    tamperHandler.get().run();
+                }
+            });
+        }
+        this.tamperFitted = pins.tamperFitted();
     }
 
     private DigitalOutput output(String id, int pin) {
@@ -124,11 +128,12 @@ public final class Pi4jGpio implements AutoCloseable {
 
     /** True when the case is open right now, e.g. it was opened while the kiosk was off. */
     public boolean tampered() {
-        return tamper.state() == DigitalState.HIGH;
+        return tamper != null && tamper.state() == DigitalState.HIGH;
     }
 
     public DeviceInfo describe() {
-        return new DeviceInfo("gpio", "lights, buttons, buzzer, tamper switch", simulated, provider);
+        return new DeviceInfo("gpio", "lights, buttons, buzzer" + (tamperFitted ? ", tamper switch" : ", no tamper switch"),
+                simulated, provider);
     }
 
     @Override

@@ -46,11 +46,19 @@ public final class SimulatedPanel {
         input.mockState(DigitalState.HIGH);
     }
 
+    /** @throws IllegalStateException if this kiosk has no tamper switch */
     public void openCase() {
-        ((MockDigitalInput) tamper).mockState(DigitalState.HIGH);
+        tamperSwitch().mockState(DigitalState.HIGH);
     }
 
     public void closeCase() {
-        ((MockDigitalInput) tamper).mockState(DigitalState.LOW);
+        tamperSwitch().mockState(DigitalState.LOW);
+    }
+
+    private MockDigitalInput tamperSwitch() {
+        if (tamper == null) {
+            throw new IllegalStateException("This simulated kiosk has no tamper switch (gpio.tamper=false)");
+        }
+        return (MockDigitalInput) tamper;
     }
 }

@@ -64,6 +64,18 @@ class GpioDevicesTest {
     }
 
     @Test
+    void aKioskWithoutATamperSwitchNeverReportsTheCaseOpen() {
+        try (GpioDevices noSwitch = GpioDevices.simulated(GpioPins.DEFAULT.withoutTamperSwitch(), timer)) {
+            noSwitch.tamperSwitch().onTamper(() -> {
+                throw new AssertionError("no switch, no tamper");
+            });
+
+            assertThat(noSwitch.tampered()).isFalse();
+            assertThat(noSwitch.describe().model()).contains("no tamper switch");
+        }
+    }
+
+    @Test
     void withoutAUsableHeaderTheKioskGoesOnWithoutGpioAndSaysWhy() throws Exception {
         Path model = Files.writeString(folder.resolve("model"), "Raspberry Pi 4 Model B Rev 1.5\0");
 
