@@ -96,10 +96,15 @@ public final class VirtualSerialPair implements AutoCloseable {
 
     /** Unplugs both ends at once, as pulling a cable would. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         socat.destroy();
-        if (!socat.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!socat.waitFor(5, TimeUnit.SECONDS)) {
+                socat.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             socat.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
