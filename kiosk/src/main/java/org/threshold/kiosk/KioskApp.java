@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
-import org.threshold.hardware.printer.SimulatedCardPrinter;
-import org.threshold.hardware.printer.TokenPrinter;
+import org.threshold.hardware.DriverContext;
+import org.threshold.hardware.Hardware;
+import org.threshold.hardware.HardwareException;
+import org.threshold.hardware.HardwareSettings;
+import org.threshold.hardware.gpio.SimulatedPanel;
+import org.threshold.kiosk.hardware.KioskHardware;
+import org.threshold.kiosk.hardware.KioskLights;
+import org.threshold.kiosk.hardware.LockShiftsOnTamper;
+import org.threshold.kiosk.hardware.TamperResponse;
 import org.threshold.kiosk.localdata.LocalKeyVault;
 import org.threshold.kiosk.registration.CardPrinting;
 import org.threshold.kiosk.registration.FindHousehold;
@@ -38,6 +46,7 @@ import org.threshold.kiosk.web.HouseholdRoutes;
 import org.threshold.kiosk.web.KioskWebServer;
 import org.threshold.kiosk.web.PageRoutes;
 import org.threshold.kiosk.web.RouteGroup;
+import org.threshold.kiosk.web.ScanRoutes;
 import org.threshold.kiosk.web.SessionRoutes;
 import org.threshold.kiosk.web.StatusRoutes;
 import org.threshold.kiosk.web.SyncRoutes;
@@ -52,19 +61,24 @@ public final class KioskApp implements AutoCloseable {
     private static final String SQLITE_NATIVE_FOLDER = "sqlite-native";
     private static final Duration SESSION_SWEEP = Duration.ofSeconds(30);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+    private static final Duration LIGHTS_REFRESH = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
 
     private final KioskDatabase database;
     private final OperatorSessions sessions;
     private final ScheduledExecutorService scheduler;
     private final Javalin server;
+    private final KioskHardware hardware;
+    private final ScheduledExecutorService deviceTimer;
 
     private KioskApp(KioskDatabase database, OperatorSessions sessions, ScheduledExecutorService scheduler,
-                     Javalin server) {
+                     Javalin server, KioskHardware hardware, ScheduledExecutorService deviceTimer) {
         this.database = database;
         this.sessions = sessions;
         this.scheduler = scheduler;
         this.server = server;
+        this.hardware = hardware;
+        this.deviceTimer = deviceTimer;
     }
 
     /**
@@ -84,16 +98,30 @@ public final class KioskApp implements AutoCloseable {
 
         SecureRandom random = new SecureRandom();
         NeedsCatalogue catalogue = NeedsCatalogue.bundled();
-        TokenPrinter printer = new SimulatedCardPrinter(cards);
         KioskDatabase database = KioskDatabase.open(dataDir.resolve(DATABASE_FILE));
         ScheduledExecutorService scheduler = null;
+        // Beeps and LEDs get their own thread: a long sync on the background thread must not delay them.
+        ScheduledExecutorService deviceTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kiosk-devices");
+            thread.setDaemon(true);
+            return thread;
+        });
+        KioskHardware hardware = null;
         try {
             EventLog events = new EventLog(database);
             RegistrationStore registrations = new RegistrationStore(database);
             OperatorSessions sessions = new OperatorSessions(enrollment.operators(),
                     new LocalKeyVault(new OperatorKeyStore(database), settings.clock(), random), settings.clock(),
                     random, settings.sessionIdleTimeout());
-            CardPrinting cardPrinting = new CardPrinting(printer, registrations, config);
+
+            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "kiosk-background");
+                thread.setDaemon(true);
+                return thread;
+            });
+            hardware = openHardware(dataDir, cards, deviceTimer, new LockShiftsOnTamper(sessions));
+            CardPrinting cardPrinting = new CardPrinting(hardware.printer(), registrations, config, hardware);
+            hardware.start(cardPrinting);
             RegisterHousehold register = new RegisterHousehold(config, enrollment.kioskKey(), events, registrations,
                     cardPrinting, catalogue, settings.clock(), random);
             java.net.http.HttpClient http = hubClient(config, dataDir, settings.demoMode());
@@ -105,13 +133,11 @@ public final class KioskApp implements AutoCloseable {
             UpdatePuller updates = new UpdatePuller(config, enrollment.kioskKey(), http, settings.clock(), random,
                     syncState, UpdateListeners.none());
 
-            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "kiosk-background");
-                thread.setDaemon(true);
-                return thread;
-            });
             scheduler.scheduleWithFixedDelay(sessions::lockIdleSessions, SESSION_SWEEP.toMillis(),
                     SESSION_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+            KioskLights lights = hardware.lights();
+            scheduler.scheduleWithFixedDelay(() -> lights.hubReachable(events.syncState().lastSyncError() == null),
+                    0, LIGHTS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
             if (settings.syncsInBackground()) {
                 Duration interval = settings.syncInterval();
                 Duration firstBackoff = interval.compareTo(Duration.ofSeconds(2)) < 0 ? interval : Duration.ofSeconds(2);
@@ -125,21 +151,39 @@ public final class KioskApp implements AutoCloseable {
                     new PageRoutes(),
                     new SessionRoutes(sessions, json),
                     new HouseholdRoutes(register, new FindHousehold(registrations), cardPrinting, sessions, json),
-                    new StatusRoutes(config, events, List.of(printer.describe()), settings.demoMode(), catalogue,
+                    new StatusRoutes(config, events, hardware::status, settings.demoMode(), catalogue,
                             sync::connection),
                     new SyncRoutes(sync, sessions),
-                    new CardRoutes(cards, sessions));
+                    new CardRoutes(cards, sessions),
+                    new ScanRoutes(hardware, sessions, json));
             Javalin server = serve(settings, json, routes);
-            LOG.info("Kiosk {} at {} serving on {}:{}; printer: {}{}", config.kioskId(), config.site(),
-                    settings.host(), server.port(), printer.describe().model(),
-                    printer.describe().simulated() ? " (SIMULATED)" : "");
-            return new KioskApp(database, sessions, scheduler, server);
+            LOG.info("Kiosk {} at {} serving on {}:{}", config.kioskId(), config.site(), settings.host(),
+                    server.port());
+            hardware.status().forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
+                    device.simulated() ? " SIMULATED" : "", device.detail()));
+            return new KioskApp(database, sessions, scheduler, server, hardware, deviceTimer);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.shutdownNow();
             }
+            if (hardware != null) {
+                hardware.close();
+            }
+            deviceTimer.shutdownNow();
             database.close();
             throw e;
+        }
+    }
+
+    private static KioskHardware openHardware(Path dataDir, Path cards, ScheduledExecutorService deviceTimer,
+                                              TamperResponse tamperResponse) {
+        try {
+            Hardware devices = Hardware.open(HardwareSettings.load(dataDir, System.getProperties()),
+                    new DriverContext(dataDir, cards, deviceTimer));
+            return new KioskHardware(devices, tamperResponse);
+        } catch (HardwareException e) {
+            throw new KioskStartException("The hardware settings are wrong: " + e.getMessage()
+                    + " See \"Hardware on a Raspberry Pi\" in the README.", e);
         }
     }
 
@@ -212,6 +256,11 @@ public final class KioskApp implements AutoCloseable {
         return server.port();
     }
 
+    /** Hands on the simulated GPIO (buttons, tamper switch, LEDs); empty with real or no GPIO. */
+    public Optional<SimulatedPanel> simulatedPanel() {
+        return hardware.simulatedPanel();
+    }
+
     /**
      * Stops serving, stops background work, locks every session (destroying the keys in memory) and
      * closes the database. Committed registrations need nothing from this: they are on disk already.
@@ -229,6 +278,8 @@ public final class KioskApp implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sessions.lockAll();
+        hardware.close();
+        deviceTimer.shutdownNow();
         database.close();
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
-import org.threshold.hardware.DeviceInfo;
+import org.threshold.kiosk.hardware.KioskHardware.DeviceStatus;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.sync.ConnectionState;
 
@@ -18,23 +18,23 @@ import org.threshold.kiosk.sync.ConnectionState;
 public final class StatusRoutes implements RouteGroup {
     private final KioskConfig config;
     private final EventLog events;
-    private final List<DeviceInfo> hardware;
+    private final Supplier<List<DeviceStatus>> hardware;
     private final boolean demoMode;
     private final NeedsCatalogue catalogue;
     private final Supplier<ConnectionState.Snapshot> connection;
 
-    public StatusRoutes(KioskConfig config, EventLog events, List<DeviceInfo> hardware, boolean demoMode,
+    public StatusRoutes(KioskConfig config, EventLog events, Supplier<List<DeviceStatus>> hardware, boolean demoMode,
                         NeedsCatalogue catalogue, Supplier<ConnectionState.Snapshot> connection) {
         this.config = config;
         this.events = events;
-        this.hardware = List.copyOf(hardware);
+        this.hardware = hardware;
         this.demoMode = demoMode;
         this.catalogue = catalogue;
         this.connection = connection;
     }
 
     record Status(String kioskId, String site, String hubUrl, long pendingEvents, long totalEvents,
-                  Instant lastSyncAt, String lastSyncError, List<DeviceInfo> hardware, boolean demoMode,
+                  Instant lastSyncAt, String lastSyncError, List<DeviceStatus> hardware, boolean demoMode,
                   String catalogueVersion, boolean online, Instant lastContactAt, double catchUpProgress,
                   String transportWarning) {
     }
@@ -55,7 +55,7 @@ public final class StatusRoutes implements RouteGroup {
         String transportWarning = config.hubUrl().startsWith("https://") ? null
                 : "Plain HTTP to the hub: records are not protected in transit. For demonstrations only.";
         ctx.json(new Status(config.kioskId(), config.site(), config.hubUrl(), counts.pending(), counts.total(),
-                sync.lastSyncAt(), sync.lastSyncError(), hardware, demoMode, catalogue.version(), link.online(),
+                sync.lastSyncAt(), sync.lastSyncError(), hardware.get(), demoMode, catalogue.version(), link.online(),
                 link.lastContactAt(), counts.pending() == 0 ? 1.0 : link.progress(), transportWarning));
     }
 
