@@ -17,15 +17,21 @@ import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hardware.printer.SimulatedCardPrinter;
 import org.threshold.hardware.printer.TokenPrinter;
+import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
+import org.threshold.kiosk.retention.Shredder;
 import org.threshold.kiosk.registration.CardPrinting;
 import org.threshold.kiosk.registration.FindHousehold;
 import org.threshold.kiosk.registration.RegisterHousehold;
 import org.threshold.kiosk.session.OperatorSessions;
+import org.threshold.kiosk.store.DatabaseDamagedException;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.KioskDatabase;
 import org.threshold.kiosk.store.OperatorKeyStore;
 import org.threshold.kiosk.store.RegistrationStore;
+import org.threshold.kiosk.store.StorageGuard;
+import org.threshold.kiosk.tamper.KeyDestruction;
+import org.threshold.kiosk.tamper.TamperResponse;
 import org.threshold.kiosk.sync.SyncClient;
 import org.threshold.kiosk.sync.SyncScheduler;
 import org.threshold.kiosk.web.CardRoutes;
@@ -35,6 +41,7 @@ import org.threshold.kiosk.web.PageRoutes;
 import org.threshold.kiosk.web.RouteGroup;
 import org.threshold.kiosk.web.SessionRoutes;
 import org.threshold.kiosk.web.StatusRoutes;
+import org.threshold.kiosk.web.TamperRoutes;
 import org.threshold.kiosk.web.SyncRoutes;
 
 /**
@@ -45,6 +52,8 @@ public final class KioskApp implements AutoCloseable {
     public static final String DATABASE_FILE = "kiosk.db";
     public static final String CARDS_FOLDER = "cards";
     private static final String SQLITE_NATIVE_FOLDER = "sqlite-native";
+    /** SQLite's and the JVM's temporary files, inside the data folder: /tmp may be noexec, read-only or shared. */
+    public static final String TEMP_FOLDER = "tmp";
     private static final Duration SESSION_SWEEP = Duration.ofSeconds(30);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
@@ -53,9 +62,15 @@ public final class KioskApp implements AutoCloseable {
     private final OperatorSessions sessions;
     private final ScheduledExecutorService scheduler;
     private final Javalin server;
+    private final StorageGuard storage;
+    private final KeyDestruction keyDestruction;
+    private final Shredder shredder;
 
     private KioskApp(KioskDatabase database, OperatorSessions sessions, ScheduledExecutorService scheduler,
-                     Javalin server) {
+                     Javalin server, StorageGuard storage, KeyDestruction keyDestruction, Shredder shredder) {
+        this.storage = storage;
+        this.keyDestruction = keyDestruction;
+        this.shredder = shredder;
         this.database = database;
         this.sessions = sessions;
         this.scheduler = scheduler;
@@ -74,21 +89,35 @@ public final class KioskApp implements AutoCloseable {
         Path cards = createFolder(dataDir.resolve(CARDS_FOLDER));
         // sqlite-jdbc unpacks its native library before first use; /tmp is often noexec on a Pi.
         System.setProperty("org.sqlite.tmpdir", createFolder(dataDir.resolve(SQLITE_NATIVE_FOLDER)).toString());
+        Path temp = createFolder(dataDir.resolve(TEMP_FOLDER));
 
         SecureRandom random = new SecureRandom();
         NeedsCatalogue catalogue = NeedsCatalogue.bundled();
         TokenPrinter printer = new SimulatedCardPrinter(cards);
-        KioskDatabase database = KioskDatabase.open(dataDir.resolve(DATABASE_FILE));
+        Path databaseFile = dataDir.resolve(DATABASE_FILE);
+        boolean firstStart = !Files.exists(databaseFile);
+        KioskDatabase database;
+        try {
+            database = KioskDatabase.open(databaseFile, temp);
+        } catch (DatabaseDamagedException e) {
+            throw new KioskStartException(e.getMessage(), e);
+        }
         ScheduledExecutorService scheduler = null;
         try {
+            StorageGuard storage = StorageGuard.atStart(dataDir, database, firstStart, settings.minFreeDiskBytes(),
+                    settings.clock().instant());
             EventLog events = new EventLog(database);
             RegistrationStore registrations = new RegistrationStore(database);
+            OperatorKeyStore keys = new OperatorKeyStore(database);
+            LocalKeyImport.run(dataDir, keys, settings.clock().instant());
             OperatorSessions sessions = new OperatorSessions(enrollment.operators(),
-                    new LocalKeyVault(new OperatorKeyStore(database), settings.clock(), random), settings.clock(),
+                    new LocalKeyVault(keys, settings.clock(), random), settings.clock(),
                     random, settings.sessionIdleTimeout());
+            KeyDestruction keyDestruction = new KeyDestruction(database, keys, sessions, settings.clock());
+            Shredder shredder = new Shredder(database, registrations, settings.clock(), settings.retention());
             CardPrinting cardPrinting = new CardPrinting(printer, registrations, config);
             RegisterHousehold register = new RegisterHousehold(config, enrollment.kioskKey(), events, registrations,
-                    cardPrinting, catalogue, settings.clock(), random);
+                    cardPrinting, catalogue, settings.clock(), random, storage);
             SyncClient sync = new SyncClient(config, events, SyncClient.httpClient(), settings.clock(),
                     SyncClient.Limits.DEFAULT);
 
@@ -99,23 +128,28 @@ public final class KioskApp implements AutoCloseable {
             });
             scheduler.scheduleWithFixedDelay(sessions::lockIdleSessions, SESSION_SWEEP.toMillis(),
                     SESSION_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+            shredder.schedule(scheduler, Shredder.DEFAULT_INTERVAL);
             if (settings.syncsInBackground()) {
                 SyncScheduler.schedule(sync, scheduler, settings.syncInterval());
             }
 
             ObjectMapper json = KioskWebServer.json();
-            List<RouteGroup> routes = List.of(
+            List<RouteGroup> routes = new java.util.ArrayList<>(List.of(
                     new PageRoutes(),
                     new SessionRoutes(sessions, json),
                     new HouseholdRoutes(register, new FindHousehold(registrations), cardPrinting, sessions, json),
-                    new StatusRoutes(config, events, List.of(printer.describe()), settings.demoMode(), catalogue),
+                    new StatusRoutes(config, events, List.of(printer.describe()), settings.demoMode(), catalogue,
+                            storage::health, keys),
                     new SyncRoutes(sync, sessions),
-                    new CardRoutes(cards, sessions));
+                    new CardRoutes(cards, sessions)));
+            if (settings.demoMode()) {
+                routes.add(new TamperRoutes(keyDestruction));
+            }
             Javalin server = serve(settings, json, routes);
             LOG.info("Kiosk {} at {} serving on {}:{}; printer: {}{}", config.kioskId(), config.site(),
                     settings.host(), server.port(), printer.describe().model(),
                     printer.describe().simulated() ? " (SIMULATED)" : "");
-            return new KioskApp(database, sessions, scheduler, server);
+            return new KioskApp(database, sessions, scheduler, server, storage, keyDestruction, shredder);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.shutdownNow();
@@ -158,6 +192,21 @@ public final class KioskApp implements AutoCloseable {
         return server.port();
     }
 
+    /** The hook the tamper switch calls (issue 5 wires the GPIO switch to it). */
+    public TamperResponse tamperResponse() {
+        return keyDestruction;
+    }
+
+    /** What the hub's revocation feed calls once it has verified a revocation of this kiosk. */
+    public KeyDestruction keyDestruction() {
+        return keyDestruction;
+    }
+
+    /** Crypto-shredding; scheduled every {@link Shredder#DEFAULT_INTERVAL}, callable at once. */
+    public Shredder shredder() {
+        return shredder;
+    }
+
     /**
      * Stops serving, stops background work, locks every session (destroying the keys in memory) and
      * closes the database. Committed registrations need nothing from this: they are on disk already.
@@ -175,6 +224,8 @@ public final class KioskApp implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sessions.lockAll();
+        database.checkpoint();
         database.close();
+        storage.stoppedCleanly();
     }
 }

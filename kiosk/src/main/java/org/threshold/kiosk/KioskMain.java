@@ -28,6 +28,17 @@ public final class KioskMain {
         }
         KioskApp app;
         try {
+            // The JVM's own temporary files (Jetty's among them) go to the data folder too, not to /tmp.
+            Path temp = settings.dataDir().toAbsolutePath().resolve(KioskApp.TEMP_FOLDER);
+            java.nio.file.Files.createDirectories(temp);
+            System.setProperty("java.io.tmpdir", temp.toString());
+        } catch (java.io.IOException e) {
+            System.err.println("Could not create the kiosk's temporary folder in " + settings.dataDir() + " ("
+                    + e.getMessage() + "). Check that the data folder is writable.");
+            System.exit(1);
+            return;
+        }
+        try {
             app = KioskApp.start(settings);
         } catch (KioskStartException e) {
             System.err.println(e.getMessage());

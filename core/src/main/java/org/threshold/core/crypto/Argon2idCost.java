@@ -15,6 +15,15 @@ public record Argon2idCost(int memoryKib, int iterations, int parallelism) {
     /** OWASP's recommendation: 46 MiB, one pass, one lane (about 0.1 s on an x86 core, under 0.5 s on a Pi 4). */
     public static final Argon2idCost DEFAULT = new Argon2idCost(47_104, 1, 1);
 
+    /**
+     * The cost of the key that unwraps a kiosk's local data key at shift unlock, sized for a Raspberry
+     * Pi 4 (Cortex-A72 at 1.5 GHz, 2 GB or more, one lane because Bouncy Castle computes lanes one after
+     * another): 64 MiB and two passes. It runs once per shift, so it may cost more than the passphrase
+     * check: measured about 0.2 s on one x86 core here (bench {@code ShiftUnlockTime}), estimated
+     * 1 to 1.5 s on a Pi 4. 64 MiB stays well inside the kiosk JVM's heap on a 2 GB Pi.
+     */
+    public static final Argon2idCost SHIFT_KEY = new Argon2idCost(65_536, 2, 1);
+
     private static final String PREFIX = "argon2id$v=19$";
 
     public Argon2idCost {
