@@ -19,6 +19,7 @@ import org.threshold.hardware.printer.SimulatedCardPrinter;
 import org.threshold.hardware.printer.TokenPrinter;
 import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
+import org.threshold.kiosk.localdata.NameTerms;
 import org.threshold.kiosk.retention.Shredder;
 import org.threshold.kiosk.registration.CardPrinting;
 import org.threshold.kiosk.registration.FindHousehold;
@@ -128,6 +129,7 @@ public final class KioskApp implements AutoCloseable {
             });
             scheduler.scheduleWithFixedDelay(sessions::lockIdleSessions, SESSION_SWEEP.toMillis(),
                     SESSION_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.execute(NameTerms::warmUp);
             shredder.schedule(scheduler, Shredder.DEFAULT_INTERVAL);
             if (settings.syncsInBackground()) {
                 SyncScheduler.schedule(sync, scheduler, settings.syncInterval());

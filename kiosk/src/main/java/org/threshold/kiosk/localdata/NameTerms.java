@@ -32,6 +32,11 @@ public final class NameTerms {
     private NameTerms() {
     }
 
+    /** Loads ICU's transliteration rules (about 0.25 s) so the first registration does not wait for them. */
+    public static void warmUp() {
+        latinWords("warm up");
+    }
+
     /** The terms of every word in {@code name}, for indexing. */
     public static Set<String> forIndex(String name) {
         Set<String> terms = new LinkedHashSet<>();

@@ -1,0 +1,224 @@
+package org.threshold.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.core.token.TokenId;
+
+/**
+ * A kiosk process ({@link CrashChild}) registering in a loop is killed with SIGKILL at random moments,
+ * again and again on the same data folder: every registration it confirmed before a kill is there
+ * afterwards with its token, the hash chain has no gap, and {@code integrity_check} is ok.
+ *
+ * <p>{@code -Dthreshold.crash.kills=N} sets the number of kills (200 by default);
+ * {@code -Dthreshold.crash.seed=S} replays a run. The result is also written to
+ * {@code target/crash-test-report.txt}.
+ */
+class CrashTest {
+    private static final Pattern CONFIRMED = Pattern.compile("OK ([0-9A-Z-]{21})");
+    /**
+     * Most kills land while registrations run (about 10 ms each once the process is READY); one in ten
+     * lands while the process is still starting (opening and migrating the database, unlocking).
+     */
+    private static final int MAX_DELAY_AFTER_READY_MILLIS = 150;
+
+    @TempDir
+    Path dataDir;
+    private String classPath;
+
+    /** The test class path with every class folder packed into a jar: class-data archives accept jars only. */
+    private static String jarredClassPath(Path work) throws IOException {
+        List<String> entries = new ArrayList<>();
+        int index = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path)) {
+                entries.add(entry);
+                continue;
+            }
+            Path jar = work.resolve("classes-" + index++ + ".jar");
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                 var files = Files.walk(path)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    out.putNextEntry(new java.util.jar.JarEntry(path.relativize(file).toString().replace('\\', '/')));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            }
+            entries.add(jar.toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
+    void everyConfirmedRegistrationSurvivesRepeatedSigkills() throws Exception {
+        int kills = Integer.getInteger("threshold.crash.kills", 200);
+        long seed = Long.getLong("threshold.crash.seed", System.nanoTime());
+        Random random = new Random(seed);
+        TestDeployment.enroll(dataDir, "http://127.0.0.1:9");
+        Path work = Files.createTempDirectory(dataDir.getParent(), "crash-child");
+        classPath = jarredClassPath(work);
+        Path archive = work.resolve("crash-child.jsa");
+        // One clean run first: it creates the database and leaves a class-data archive for fast restarts.
+        Process warmUp = child(List.of("-XX:ArchiveClassesAtExit=" + archive), "3");
+        List<String> warmUpLines = readAll(warmUp);
+        assertThat(warmUp.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> fast = List.of("-XX:SharedArchiveFile=" + archive);
+        if (warmUp.exitValue() != 0 || !Files.exists(archive)) {
+            fast = List.of(); // No class-data sharing here: slower restarts, same test.
+            warmUp = child(fast, "3");
+            warmUpLines = readAll(warmUp);
+            assertThat(warmUp.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(warmUp.exitValue()).as(String.join("\n", warmUpLines)).isZero();
+        }
+
+        Set<String> confirmed = new HashSet<>();
+        warmUpLines.forEach(line -> confirmedCode(line, confirmed));
+        long started = System.nanoTime();
+        int killedWhileRegistering = 0;
+        int killsAfterConfirmations = 0;
+        for (int kill = 0; kill < kills; kill++) {
+            Process process = child(fast, null);
+            List<String> lines = new CopyOnWriteArrayList<>();
+            CountDownLatch ready = new CountDownLatch(1);
+            Thread reader = readInBackground(process, lines, ready);
+            boolean duringStart = random.nextInt(10) == 0;
+            if (duringStart) {
+                LockSupport.parkNanos(Duration.ofMillis(random.nextInt(400)).toNanos());
+            } else {
+                assertThat(ready.await(60, TimeUnit.SECONDS)).as("the kiosk process started").isTrue();
+                LockSupport.parkNanos(Duration.ofMillis(random.nextInt(MAX_DELAY_AFTER_READY_MILLIS)).toNanos());
+            }
+            boolean registering = ready.getCount() == 0 && process.isAlive();
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            reader.join(30_000);
+            int before = confirmed.size();
+            lines.forEach(line -> confirmedCode(line, confirmed));
+            if (registering) {
+                killedWhileRegistering++;
+            }
+            if (confirmed.size() > before) {
+                killsAfterConfirmations++;
+            }
+            assertSurvived(confirmed, "kill " + (kill + 1) + " of " + kills + ", seed " + seed);
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        String report = "crash test: " + kills + " SIGKILLs (" + killedWhileRegistering + " in the registration "
+                + "loop, " + killsAfterConfirmations + " after at least one confirmation in that run), "
+                + confirmed.size() + " confirmed registrations, all present after every kill, integrity_check ok "
+                + "every time, " + seconds + " s, seed " + seed;
+        System.out.println(report);
+        Path target = Path.of("target");
+        if (Files.isDirectory(target)) {
+            Files.writeString(target.resolve("crash-test-report.txt"), report + System.lineSeparator());
+        }
+        assertThat(killedWhileRegistering).as("most kills interrupted registrations").isGreaterThan(kills / 2);
+    }
+
+    private void assertSurvived(Set<String> confirmed, String when) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("kiosk.db"));
+             Statement statement = connection.createStatement()) {
+            try (ResultSet check = statement.executeQuery("PRAGMA integrity_check")) {
+                check.next();
+                assertThat(check.getString(1)).as("integrity_check after " + when).isEqualTo("ok");
+            }
+            Set<String> stored = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT t.code FROM tokens t JOIN events e ON e.sequence = t.sequence "
+                            + "JOIN local_households l ON l.household_id = t.household_id")) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+            List<String> missing = new ArrayList<>();
+            for (String code : confirmed) {
+                if (!stored.contains(TokenId.parseShortCode(code).code())) {
+                    missing.add(code);
+                }
+            }
+            assertThat(missing).as("confirmed registrations missing after " + when).isEmpty();
+            try (ResultSet chain = statement.executeQuery("SELECT count(*), coalesce(max(sequence), 0) FROM events")) {
+                chain.next();
+                assertThat(chain.getLong(1)).as("no gap in the chain after " + when).isEqualTo(chain.getLong(2));
+            }
+        }
+    }
+
+    private Process child(List<String> jvmOptions, String count) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx96m", "-Xss512k",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, CrashChild.class.getName(),
+                dataDir.toString()));
+        if (count != null) {
+            command.add(count);
+        }
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static Thread readInBackground(Process process, List<String> lines, CountDownLatch ready) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.equals("READY")) {
+                        ready.countDown();
+                    } else {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // The process was killed mid-line; what was read is what was confirmed.
+            }
+            ready.countDown();
+        }, "crash-child-reader");
+        reader.start();
+        return reader;
+    }
+
+    private static List<String> readAll(Process process) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static void confirmedCode(String line, Set<String> confirmed) {
+        Matcher matcher = CONFIRMED.matcher(line);
+        if (matcher.matches()) {
+            confirmed.add(matcher.group(1));
+        }
+    }
+}
