@@ -44,30 +44,46 @@ public final class CrashChild {
                 StandardCharsets.UTF_8);
         Clock clock = Clock.systemDefaultZone();
         SecureRandom random = new SecureRandom();
+        timing("enrollment");
         Enrollment enrollment = Enrollment.read(dataDir);
         Path temp = Files.createDirectories(dataDir.resolve(KioskApp.TEMP_FOLDER));
         System.setProperty("org.sqlite.tmpdir", Files.createDirectories(dataDir.resolve("sqlite-native")).toString());
         boolean firstStart = !Files.exists(dataDir.resolve(KioskApp.DATABASE_FILE));
         try (KioskDatabase database = KioskDatabase.open(dataDir.resolve(KioskApp.DATABASE_FILE), temp)) {
+            timing("db-open");
             StorageGuard storage = StorageGuard.atStart(dataDir, database, firstStart, 0, clock.instant());
             OperatorKeyStore keys = new OperatorKeyStore(database);
             LocalKeyImport.run(dataDir, keys, clock.instant());
+            timing("keys-imported");
             LocalDataKey key = new LocalKeyVault(keys, clock, random)
                     .unlock(enrollment.operators().get(0), TestDeployment.PASSPHRASE.toCharArray()).orElseThrow();
+            timing("unlocked");
             EventLog events = new EventLog(database);
             RegistrationStore registrations = new RegistrationStore(database);
             RegisterHousehold register = new RegisterHousehold(enrollment.config(), enrollment.kioskKey(), events,
                     registrations, new CardPrinting(new NoPrinter(dataDir), registrations, enrollment.config()),
                     NeedsCatalogue.bundled(), clock, random, storage);
+            timing("wired");
             ObjectNode household = Households.nourhan();
             household.put("arrivalDate", LocalDate.now(clock).minusDays(1).toString());
+            timing("household");
             NameTerms.warmUp();
+            timing("icu");
             out.println("READY");
             for (long i = 0; i < count; i++) {
                 RegistrationReceipt receipt = register.register(household, Optional.of(key));
                 out.println("OK " + receipt.shortCode());
             }
             storage.stoppedCleanly();
+        }
+    }
+
+    private static final long START = System.nanoTime();
+
+    /** With -Dcrash.timing, how long each step of the start took, on stderr. */
+    private static void timing(String step) {
+        if (Boolean.getBoolean("crash.timing")) {
+            System.err.println("T " + (System.nanoTime() - START) / 1_000_000 + " ms " + step);
         }
     }
 

@@ -41,14 +41,30 @@ import org.threshold.core.token.TokenId;
 class CrashTest {
     private static final Pattern CONFIRMED = Pattern.compile("OK ([0-9A-Z-]{21})");
     /**
-     * Most kills land while registrations run (about 10 ms each once the process is READY); one in ten
+     * Most kills land while registrations run (the first after READY takes about 0.1 s, the next ones
+     * 10 to 20 ms each); one in ten
      * lands while the process is still starting (opening and migrating the database, unlocking).
      */
-    private static final int MAX_DELAY_AFTER_READY_MILLIS = 150;
+    private static final int MAX_DELAY_AFTER_READY_MILLIS = 200;
 
     @TempDir
     Path dataDir;
     private String classPath;
+    private List<String> nativeLibrary = List.of();
+
+    /** sqlite-jdbc's native library unpacked once, instead of by every child at its start. */
+    private static List<String> unpackSqliteNative(Path work) throws IOException {
+        String name = System.mapLibraryName("sqlitejdbc");
+        String resource = "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/"
+                + name;
+        try (var in = org.sqlite.SQLiteConnection.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return List.of();
+            }
+            Files.copy(in, work.resolve(name));
+        }
+        return List.of("-Dorg.sqlite.lib.path=" + work, "-Dorg.sqlite.lib.name=" + name);
+    }
 
     /** The test class path with every class folder packed into a jar: class-data archives accept jars only. */
     private static String jarredClassPath(Path work) throws IOException {
@@ -84,6 +100,7 @@ class CrashTest {
         Path work = Files.createTempDirectory(dataDir.getParent(), "crash-child");
         classPath = jarredClassPath(work);
         Path archive = work.resolve("crash-child.jsa");
+        nativeLibrary = unpackSqliteNative(work);
         // One clean run first: it creates the database and leaves a class-data archive for fast restarts.
         Process warmUp = child(List.of("-XX:ArchiveClassesAtExit=" + archive), "3");
         List<String> warmUpLines = readAll(warmUp);
@@ -106,13 +123,20 @@ class CrashTest {
             Process process = child(fast, null);
             List<String> lines = new CopyOnWriteArrayList<>();
             CountDownLatch ready = new CountDownLatch(1);
-            Thread reader = readInBackground(process, lines, ready);
-            boolean duringStart = random.nextInt(10) == 0;
-            if (duringStart) {
+            CountDownLatch firstConfirmed = new CountDownLatch(1);
+            Thread reader = readInBackground(process, lines, ready, firstConfirmed);
+            int moment = random.nextInt(10);
+            if (moment == 0) {
+                // While starting: opening, migrating or recovering the database, unlocking.
                 LockSupport.parkNanos(Duration.ofMillis(random.nextInt(400)).toNanos());
-            } else {
+            } else if (moment < 5) {
+                // Anywhere in the first registrations.
                 assertThat(ready.await(60, TimeUnit.SECONDS)).as("the kiosk process started").isTrue();
                 LockSupport.parkNanos(Duration.ofMillis(random.nextInt(MAX_DELAY_AFTER_READY_MILLIS)).toNanos());
+            } else {
+                // Among registrations in full swing, right after a confirmation or deep in the next commit.
+                assertThat(firstConfirmed.await(60, TimeUnit.SECONDS)).as("the kiosk process registers").isTrue();
+                LockSupport.parkNanos(Duration.ofMillis(random.nextInt(MAX_DELAY_AFTER_READY_MILLIS / 2)).toNanos());
             }
             boolean registering = ready.getCount() == 0 && process.isAlive();
             process.destroyForcibly();
@@ -175,6 +199,7 @@ class CrashTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx96m", "-Xss512k",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        command.addAll(nativeLibrary);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, CrashChild.class.getName(),
                 dataDir.toString()));
@@ -184,7 +209,8 @@ class CrashTest {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static Thread readInBackground(Process process, List<String> lines, CountDownLatch ready) {
+    private static Thread readInBackground(Process process, List<String> lines, CountDownLatch ready,
+                                           CountDownLatch firstConfirmed) {
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -193,12 +219,14 @@ class CrashTest {
                         ready.countDown();
                     } else {
                         lines.add(line);
+                        firstConfirmed.countDown();
                     }
                 }
             } catch (IOException e) {
                 // The process was killed mid-line; what was read is what was confirmed.
             }
             ready.countDown();
+            firstConfirmed.countDown();
         }, "crash-child-reader");
         reader.start();
         return reader;
