@@ -34,7 +34,8 @@ import org.threshold.core.token.TokenId;
  * again and again on the same data folder: every registration it confirmed before a kill is there
  * afterwards with its token, the hash chain has no gap, and {@code integrity_check} is ok.
  *
- * <p>{@code -Dthreshold.crash.kills=N} sets the number of kills (200 by default);
+ * <p>{@code -Dthreshold.crash.kills=N} sets the number of kills (200 by default), spread over
+ * {@code -Dthreshold.crash.lanes=L} kiosks killed side by side (2 by default, one per core);
  * {@code -Dthreshold.crash.seed=S} replays a run. The result is also written to
  * {@code target/crash-test-report.txt}.
  */
@@ -90,37 +91,83 @@ class CrashTest {
         return String.join(java.io.File.pathSeparator, entries);
     }
 
+    /** What one lane of kills saw. */
+    private record LaneResult(int kills, int inRegistrationLoop, int afterConfirmations, int confirmed) {
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void everyConfirmedRegistrationSurvivesRepeatedSigkills() throws Exception {
         int kills = Integer.getInteger("threshold.crash.kills", 200);
+        int lanes = Math.max(1, Math.min(kills, Integer.getInteger("threshold.crash.lanes", 2)));
         long seed = Long.getLong("threshold.crash.seed", System.nanoTime());
-        Random random = new Random(seed);
-        TestDeployment.enroll(dataDir, "http://127.0.0.1:9");
         Path work = Files.createTempDirectory(dataDir.getParent(), "crash-child");
         classPath = jarredClassPath(work);
-        Path archive = work.resolve("crash-child.jsa");
         nativeLibrary = unpackSqliteNative(work);
+        Path archive = work.resolve("crash-child.jsa");
+        List<Path> laneDirs = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            Path laneDir = dataDir.resolve("lane-" + lane);
+            TestDeployment.enroll(laneDir, "http://127.0.0.1:9");
+            laneDirs.add(laneDir);
+        }
         // One clean run first: it creates the database and leaves a class-data archive for fast restarts.
-        Process warmUp = child(List.of("-XX:ArchiveClassesAtExit=" + archive), "3");
+        List<String> fast = List.of("-XX:SharedArchiveFile=" + archive);
+        Process warmUp = child(laneDirs.get(0), List.of("-XX:ArchiveClassesAtExit=" + archive), "3");
         List<String> warmUpLines = readAll(warmUp);
         assertThat(warmUp.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        List<String> fast = List.of("-XX:SharedArchiveFile=" + archive);
         if (warmUp.exitValue() != 0 || !Files.exists(archive)) {
             fast = List.of(); // No class-data sharing here: slower restarts, same test.
-            warmUp = child(fast, "3");
-            warmUpLines = readAll(warmUp);
-            assertThat(warmUp.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(warmUp.exitValue()).as(String.join("\n", warmUpLines)).isZero();
         }
+        Set<String> warmedUp = new HashSet<>();
+        warmUpLines.forEach(line -> confirmedCode(line, warmedUp));
 
-        Set<String> confirmed = new HashSet<>();
-        warmUpLines.forEach(line -> confirmedCode(line, confirmed));
         long started = System.nanoTime();
+        // Lanes of kills on separate data folders run side by side: each one is a kiosk of its own.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(lanes);
+        List<java.util.concurrent.Future<LaneResult>> results = new ArrayList<>();
+        try {
+            for (int lane = 0; lane < lanes; lane++) {
+                Path laneDir = laneDirs.get(lane);
+                int laneKills = kills / lanes + (lane < kills % lanes ? 1 : 0);
+                Random random = new Random(seed + lane);
+                List<String> options = fast;
+                Set<String> alreadyConfirmed = lane == 0 ? warmedUp : Set.of();
+                results.add(pool.submit(() -> runLane(laneDir, laneKills, random, options, alreadyConfirmed,
+                        "seed " + seed + ", lane " + laneDir.getFileName())));
+            }
+            LaneResult total = new LaneResult(0, 0, 0, 0);
+            for (java.util.concurrent.Future<LaneResult> result : results) {
+                LaneResult lane = result.get();
+                total = new LaneResult(total.kills() + lane.kills(), total.inRegistrationLoop()
+                        + lane.inRegistrationLoop(), total.afterConfirmations() + lane.afterConfirmations(),
+                        total.confirmed() + lane.confirmed());
+            }
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            String report = "crash test: " + total.kills() + " SIGKILLs in " + lanes + " lanes ("
+                    + total.inRegistrationLoop() + " in the registration loop, " + total.afterConfirmations()
+                    + " after at least one confirmation in that run), " + total.confirmed()
+                    + " confirmed registrations, all present after every kill, integrity_check ok every time, "
+                    + seconds + " s, seed " + seed;
+            System.out.println(report);
+            Path target = Path.of("target");
+            if (Files.isDirectory(target)) {
+                Files.writeString(target.resolve("crash-test-report.txt"), report + System.lineSeparator());
+            }
+            assertThat(total.kills()).isEqualTo(kills);
+            assertThat(total.inRegistrationLoop()).as("most kills interrupted registrations").isGreaterThan(kills / 2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private LaneResult runLane(Path laneDir, int kills, Random random, List<String> fast, Set<String> warmedUp,
+                               String name) throws Exception {
+        Set<String> confirmed = new HashSet<>(warmedUp);
         int killedWhileRegistering = 0;
         int killsAfterConfirmations = 0;
         for (int kill = 0; kill < kills; kill++) {
-            Process process = child(fast, null);
+            Process process = child(laneDir, fast, null);
             List<String> lines = new CopyOnWriteArrayList<>();
             CountDownLatch ready = new CountDownLatch(1);
             CountDownLatch firstConfirmed = new CountDownLatch(1);
@@ -150,23 +197,13 @@ class CrashTest {
             if (confirmed.size() > before) {
                 killsAfterConfirmations++;
             }
-            assertSurvived(confirmed, "kill " + (kill + 1) + " of " + kills + ", seed " + seed);
+            assertSurvived(laneDir, confirmed, "kill " + (kill + 1) + " of " + kills + ", " + name);
         }
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        String report = "crash test: " + kills + " SIGKILLs (" + killedWhileRegistering + " in the registration "
-                + "loop, " + killsAfterConfirmations + " after at least one confirmation in that run), "
-                + confirmed.size() + " confirmed registrations, all present after every kill, integrity_check ok "
-                + "every time, " + seconds + " s, seed " + seed;
-        System.out.println(report);
-        Path target = Path.of("target");
-        if (Files.isDirectory(target)) {
-            Files.writeString(target.resolve("crash-test-report.txt"), report + System.lineSeparator());
-        }
-        assertThat(killedWhileRegistering).as("most kills interrupted registrations").isGreaterThan(kills / 2);
+        return new LaneResult(kills, killedWhileRegistering, killsAfterConfirmations, confirmed.size());
     }
 
-    private void assertSurvived(Set<String> confirmed, String when) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("kiosk.db"));
+    private static void assertSurvived(Path laneDir, Set<String> confirmed, String when) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + laneDir.resolve("kiosk.db"));
              Statement statement = connection.createStatement()) {
             try (ResultSet check = statement.executeQuery("PRAGMA integrity_check")) {
                 check.next();
@@ -194,15 +231,14 @@ class CrashTest {
         }
     }
 
-    private Process child(List<String> jvmOptions, String count) throws IOException {
+    private Process child(Path laneDir, List<String> jvmOptions, String count) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx96m", "-Xss512k",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         command.addAll(nativeLibrary);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classPath, CrashChild.class.getName(),
-                dataDir.toString()));
+        command.addAll(List.of("-cp", classPath, CrashChild.class.getName(), laneDir.toString()));
         if (count != null) {
             command.add(count);
         }
