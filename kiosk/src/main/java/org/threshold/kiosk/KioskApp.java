@@ -226,7 +226,11 @@ public final class KioskApp implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sessions.lockAll();
-        database.checkpoint();
+        try {
+            database.checkpoint();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not checkpoint the write-ahead log at shutdown: {}", e.getClass().getName());
+        }
         database.close();
         storage.stoppedCleanly();
     }

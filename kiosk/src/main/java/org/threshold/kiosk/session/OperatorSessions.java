@@ -150,8 +150,9 @@ public final class OperatorSessions {
         unlockLock.lock();
         try {
             destroyKeyMaterial.run();
-            lockAll(why);
         } finally {
+            // Even if destroying the stored material failed, no key stays in memory.
+            lockAll(why);
             unlockLock.unlock();
         }
     }

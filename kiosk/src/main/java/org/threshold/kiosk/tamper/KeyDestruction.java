@@ -38,8 +38,8 @@ public final class KeyDestruction implements TamperResponse {
             destroy(TAMPER, clock.instant());
             LOG.warn("TAMPER signal from {}: local keys destroyed, the kiosk no longer unlocks", source);
         } catch (RuntimeException e) {
-            // Even if the database failed, every in-memory key is gone; the next start sees no marker
-            // though, so say so loudly.
+            // Every in-memory key is gone even so (sessions lock whatever happens), but the wraps may still
+            // be on disk and the next start would not know: say so loudly.
             LOG.error("TAMPER signal from {}: sessions locked, but destroying the stored key material failed: {}",
                     source, e.getClass().getName());
         }
