@@ -23,19 +23,24 @@ import org.threshold.hardware.HardwareSettings;
 import org.threshold.hardware.gpio.SimulatedPanel;
 import org.threshold.kiosk.hardware.KioskHardware;
 import org.threshold.kiosk.hardware.KioskLights;
-import org.threshold.kiosk.hardware.LockShiftsOnTamper;
-import org.threshold.kiosk.hardware.TamperResponse;
+import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
+import org.threshold.kiosk.localdata.NameTerms;
+import org.threshold.kiosk.retention.Shredder;
 import org.threshold.kiosk.registration.CardPrinting;
 import org.threshold.kiosk.registration.FindHousehold;
 import org.threshold.kiosk.registration.RegisterHousehold;
 import org.threshold.kiosk.session.OperatorSessions;
+import org.threshold.kiosk.store.DatabaseDamagedException;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.KioskDatabase;
 import org.threshold.kiosk.store.OperatorKeyStore;
 import org.threshold.kiosk.store.RegistrationStore;
 import org.threshold.kiosk.sync.Backoff;
 import org.threshold.kiosk.sync.PinnedCertificate;
+import org.threshold.kiosk.store.StorageGuard;
+import org.threshold.kiosk.tamper.KeyDestruction;
+import org.threshold.kiosk.tamper.TamperResponse;
 import org.threshold.kiosk.sync.SyncClient;
 import org.threshold.kiosk.sync.SyncScheduler;
 import org.threshold.kiosk.sync.SyncStateFile;
@@ -49,6 +54,7 @@ import org.threshold.kiosk.web.RouteGroup;
 import org.threshold.kiosk.web.ScanRoutes;
 import org.threshold.kiosk.web.SessionRoutes;
 import org.threshold.kiosk.web.StatusRoutes;
+import org.threshold.kiosk.web.TamperRoutes;
 import org.threshold.kiosk.web.SyncRoutes;
 
 /**
@@ -59,6 +65,8 @@ public final class KioskApp implements AutoCloseable {
     public static final String DATABASE_FILE = "kiosk.db";
     public static final String CARDS_FOLDER = "cards";
     private static final String SQLITE_NATIVE_FOLDER = "sqlite-native";
+    /** SQLite's and the JVM's temporary files, inside the data folder: /tmp may be noexec, read-only or shared. */
+    public static final String TEMP_FOLDER = "tmp";
     private static final Duration SESSION_SWEEP = Duration.ofSeconds(30);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     private static final Duration LIGHTS_REFRESH = Duration.ofSeconds(5);
@@ -70,9 +78,16 @@ public final class KioskApp implements AutoCloseable {
     private final Javalin server;
     private final KioskHardware hardware;
     private final ScheduledExecutorService deviceTimer;
+    private final StorageGuard storage;
+    private final KeyDestruction keyDestruction;
+    private final Shredder shredder;
 
     private KioskApp(KioskDatabase database, OperatorSessions sessions, ScheduledExecutorService scheduler,
-                     Javalin server, KioskHardware hardware, ScheduledExecutorService deviceTimer) {
+                     Javalin server, KioskHardware hardware, ScheduledExecutorService deviceTimer,
+                     StorageGuard storage, KeyDestruction keyDestruction, Shredder shredder) {
+        this.storage = storage;
+        this.keyDestruction = keyDestruction;
+        this.shredder = shredder;
         this.database = database;
         this.sessions = sessions;
         this.scheduler = scheduler;
@@ -95,10 +110,18 @@ public final class KioskApp implements AutoCloseable {
         Path cards = createFolder(dataDir.resolve(CARDS_FOLDER));
         // sqlite-jdbc unpacks its native library before first use; /tmp is often noexec on a Pi.
         System.setProperty("org.sqlite.tmpdir", createFolder(dataDir.resolve(SQLITE_NATIVE_FOLDER)).toString());
+        Path temp = createFolder(dataDir.resolve(TEMP_FOLDER));
 
         SecureRandom random = new SecureRandom();
         NeedsCatalogue catalogue = NeedsCatalogue.bundled();
-        KioskDatabase database = KioskDatabase.open(dataDir.resolve(DATABASE_FILE));
+        Path databaseFile = dataDir.resolve(DATABASE_FILE);
+        boolean firstStart = !Files.exists(databaseFile);
+        KioskDatabase database;
+        try {
+            database = KioskDatabase.open(databaseFile, temp);
+        } catch (DatabaseDamagedException e) {
+            throw new KioskStartException(e.getMessage(), e);
+        }
         ScheduledExecutorService scheduler = null;
         // Beeps and LEDs get their own thread: a long sync on the background thread must not delay them.
         ScheduledExecutorService deviceTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -108,36 +131,48 @@ public final class KioskApp implements AutoCloseable {
         });
         KioskHardware hardware = null;
         try {
+            StorageGuard storage = StorageGuard.atStart(dataDir, database, firstStart, settings.minFreeDiskBytes(),
+                    settings.clock().instant());
             EventLog events = new EventLog(database);
             RegistrationStore registrations = new RegistrationStore(database);
+            OperatorKeyStore keys = new OperatorKeyStore(database);
+            LocalKeyImport.run(dataDir, keys, settings.clock().instant());
             OperatorSessions sessions = new OperatorSessions(enrollment.operators(),
-                    new LocalKeyVault(new OperatorKeyStore(database), settings.clock(), random), settings.clock(),
+                    new LocalKeyVault(keys, settings.clock(), random), settings.clock(),
                     random, settings.sessionIdleTimeout());
+            KeyDestruction keyDestruction = new KeyDestruction(database, keys, sessions, settings.clock());
+            Shredder shredder = new Shredder(database, registrations, settings.clock(), settings.retention());
 
             scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "kiosk-background");
                 thread.setDaemon(true);
                 return thread;
             });
-            hardware = openHardware(dataDir, cards, deviceTimer, new LockShiftsOnTamper(sessions));
+            hardware = openHardware(dataDir, cards, deviceTimer, keyDestruction);
             CardPrinting cardPrinting = new CardPrinting(hardware.printer(), registrations, config, hardware);
             hardware.start(cardPrinting);
             RegisterHousehold register = new RegisterHousehold(config, enrollment.kioskKey(), events, registrations,
-                    cardPrinting, catalogue, settings.clock(), random);
+                    cardPrinting, catalogue, settings.clock(), random, storage);
             java.net.http.HttpClient http = hubClient(config, dataDir, settings.demoMode());
             SyncClient sync = new SyncClient(config, events, http, settings.clock(), SyncClient.Limits.DEFAULT);
             if (syncState.read().bundleExportedThrough() > events.syncState().ackedSequence()) {
                 sync.askForAckFirst();
             }
-            // Issue 3 plugs its wipe (crypto-shredding) in here with UpdateListeners.withRevocation(...).
+            // A verified revocation with a wipe order destroys the local keys, as the tamper switch does.
             UpdatePuller updates = new UpdatePuller(config, enrollment.kioskKey(), http, settings.clock(), random,
-                    syncState, UpdateListeners.none());
+                    syncState, UpdateListeners.none().withRevocation(order -> {
+                        if (order.wipe()) {
+                            keyDestruction.revokedByHub(settings.clock().instant());
+                        }
+                    }));
 
             scheduler.scheduleWithFixedDelay(sessions::lockIdleSessions, SESSION_SWEEP.toMillis(),
                     SESSION_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
             KioskLights lights = hardware.lights();
             scheduler.scheduleWithFixedDelay(() -> lights.hubReachable(events.syncState().lastSyncError() == null),
                     0, LIGHTS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.execute(NameTerms::warmUp);
+            shredder.schedule(scheduler, Shredder.DEFAULT_INTERVAL);
             if (settings.syncsInBackground()) {
                 Duration interval = settings.syncInterval();
                 Duration firstBackoff = interval.compareTo(Duration.ofSeconds(2)) < 0 ? interval : Duration.ofSeconds(2);
@@ -147,21 +182,25 @@ public final class KioskApp implements AutoCloseable {
             }
 
             ObjectMapper json = KioskWebServer.json();
-            List<RouteGroup> routes = List.of(
+            List<RouteGroup> routes = new java.util.ArrayList<>(List.of(
                     new PageRoutes(),
                     new SessionRoutes(sessions, json),
                     new HouseholdRoutes(register, new FindHousehold(registrations), cardPrinting, sessions, json),
                     new StatusRoutes(config, events, hardware::status, settings.demoMode(), catalogue,
-                            sync::connection),
+                            sync::connection, storage::health, keys),
                     new SyncRoutes(sync, sessions),
                     new CardRoutes(cards, sessions),
-                    new ScanRoutes(hardware, sessions, json));
+                    new ScanRoutes(hardware, sessions, json)));
+            if (settings.demoMode()) {
+                routes.add(new TamperRoutes(keyDestruction));
+            }
             Javalin server = serve(settings, json, routes);
             LOG.info("Kiosk {} at {} serving on {}:{}", config.kioskId(), config.site(), settings.host(),
                     server.port());
             hardware.status().forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
                     device.simulated() ? " SIMULATED" : "", device.detail()));
-            return new KioskApp(database, sessions, scheduler, server, hardware, deviceTimer);
+            return new KioskApp(database, sessions, scheduler, server, hardware, deviceTimer, storage, keyDestruction,
+                    shredder);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.shutdownNow();
@@ -261,6 +300,21 @@ public final class KioskApp implements AutoCloseable {
         return hardware.simulatedPanel();
     }
 
+    /** The hook the tamper switch calls (issue 5 wires the GPIO switch to it). */
+    public TamperResponse tamperResponse() {
+        return keyDestruction;
+    }
+
+    /** What the hub's revocation feed calls once it has verified a revocation of this kiosk. */
+    public KeyDestruction keyDestruction() {
+        return keyDestruction;
+    }
+
+    /** Crypto-shredding; scheduled every {@link Shredder#DEFAULT_INTERVAL}, callable at once. */
+    public Shredder shredder() {
+        return shredder;
+    }
+
     /**
      * Stops serving, stops background work, locks every session (destroying the keys in memory) and
      * closes the database. Committed registrations need nothing from this: they are on disk already.
@@ -280,6 +334,12 @@ public final class KioskApp implements AutoCloseable {
         sessions.lockAll();
         hardware.close();
         deviceTimer.shutdownNow();
+        try {
+            database.checkpoint();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not checkpoint the write-ahead log at shutdown: {}", e.getClass().getName());
+        }
         database.close();
+        storage.stoppedCleanly();
     }
 }

@@ -3,13 +3,17 @@ package org.threshold.kiosk;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.threshold.kiosk.retention.Shredder;
+import org.threshold.kiosk.store.StorageGuard;
 
 /**
- * {@code KioskMain --data DIR [--port N] [--hub URL] [--sync-every SECONDS] [--demo]}: runs the kiosk
+ * {@code KioskMain --data DIR [--port N] [--hub URL] [--sync-every SECONDS] [--retention-hours N]
+ * [--min-free-mb N] [--demo]}: runs the kiosk
  * on 127.0.0.1 until the process is stopped, and prints {@code KIOSK http://127.0.0.1:PORT} once it serves.
  */
 public final class KioskMain {
-    static final String USAGE = "usage: KioskMain --data DIR [--port N] [--hub URL] [--sync-every SECONDS] [--demo]\n"
+    static final String USAGE = "usage: KioskMain --data DIR [--port N] [--hub URL] [--sync-every SECONDS] "
+            + "[--retention-hours N] [--min-free-mb N] [--demo]\n"
             + "       KioskMain export-bundle --data DIR --to FILE   (unsynced events to one signed file, then exits)";
     private static final String HOST = "127.0.0.1";
     private static final int DEFAULT_PORT = 8080;
@@ -33,6 +37,17 @@ public final class KioskMain {
         }
         KioskApp app;
         try {
+            // The JVM's own temporary files (Jetty's among them) go to the data folder too, not to /tmp.
+            Path temp = settings.dataDir().toAbsolutePath().resolve(KioskApp.TEMP_FOLDER);
+            java.nio.file.Files.createDirectories(temp);
+            System.setProperty("java.io.tmpdir", temp.toString());
+        } catch (java.io.IOException e) {
+            System.err.println("Could not create the kiosk's temporary folder in " + settings.dataDir() + " ("
+                    + e.getMessage() + "). Check that the data folder is writable.");
+            System.exit(1);
+            return;
+        }
+        try {
             app = KioskApp.start(settings);
         } catch (KioskStartException e) {
             System.err.println(e.getMessage());
@@ -49,6 +64,8 @@ public final class KioskMain {
         String hub = null;
         boolean demo = false;
         Duration syncInterval = DEFAULT_SYNC_INTERVAL;
+        Duration retention = Shredder.DEFAULT_RETENTION;
+        long minFreeBytes = StorageGuard.DEFAULT_MIN_FREE_BYTES;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -56,6 +73,8 @@ public final class KioskMain {
                 case "--port" -> port = number(args[i], value, 0, 65_535);
                 case "--hub" -> hub = required(args[i], value);
                 case "--sync-every" -> syncInterval = Duration.ofSeconds(number(args[i], value, 0, 86_400));
+                case "--retention-hours" -> retention = Duration.ofHours(number(args[i], value, 0, 24 * 365));
+                case "--min-free-mb" -> minFreeBytes = number(args[i], value, 0, 1_000_000) * 1024L * 1024;
                 case "--demo" -> {
                     demo = true;
                     continue;
@@ -67,7 +86,8 @@ public final class KioskMain {
         if (data == null) {
             throw new IllegalArgumentException("--data is required: the folder the kiosk was enrolled into\n" + USAGE);
         }
-        return new KioskSettings(data, HOST, port, hub, demo, Clock.systemDefaultZone(), syncInterval);
+        return new KioskSettings(data, HOST, port, hub, demo, Clock.systemDefaultZone(), syncInterval)
+                .withRetention(retention).withMinFreeDiskBytes(minFreeBytes);
     }
 
     private static String required(String option, String value) {

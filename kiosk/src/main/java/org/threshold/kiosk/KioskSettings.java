@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.threshold.kiosk.retention.Shredder;
 import org.threshold.kiosk.session.OperatorSessions;
+import org.threshold.kiosk.store.StorageGuard;
 
 /**
  * How to run a kiosk.
@@ -18,9 +20,12 @@ import org.threshold.kiosk.session.OperatorSessions;
  * @param clock              the kiosk's time and time zone; "today" for dates is in its zone
  * @param syncInterval       background sync every interval; null or zero syncs only on demand
  * @param sessionIdleTimeout an operator session locks after this long without a request
+ * @param retention          a local copy is shredded this long after the hub acknowledged it (default 72 h)
+ * @param minFreeDiskBytes   below this much free space in the data folder, registration is refused up front
  */
 public record KioskSettings(Path dataDir, String host, int port, String hubUrlOverride, boolean demoMode, Clock clock,
-                            Duration syncInterval, Duration sessionIdleTimeout) {
+                            Duration syncInterval, Duration sessionIdleTimeout, Duration retention,
+                            long minFreeDiskBytes) {
     public KioskSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
@@ -35,6 +40,29 @@ public record KioskSettings(Path dataDir, String host, int port, String hubUrlOv
         if (sessionIdleTimeout.isNegative() || sessionIdleTimeout.isZero()) {
             throw new IllegalArgumentException("The session idle timeout must be positive");
         }
+        Objects.requireNonNull(retention, "retention");
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("The retention window cannot be negative");
+        }
+        if (minFreeDiskBytes < 0) {
+            throw new IllegalArgumentException("The free disk space floor cannot be negative");
+        }
+    }
+
+    public KioskSettings(Path dataDir, String host, int port, String hubUrlOverride, boolean demoMode, Clock clock,
+                         Duration syncInterval, Duration sessionIdleTimeout) {
+        this(dataDir, host, port, hubUrlOverride, demoMode, clock, syncInterval, sessionIdleTimeout,
+                Shredder.DEFAULT_RETENTION, StorageGuard.DEFAULT_MIN_FREE_BYTES);
+    }
+
+    public KioskSettings withRetention(Duration newRetention) {
+        return new KioskSettings(dataDir, host, port, hubUrlOverride, demoMode, clock, syncInterval,
+                sessionIdleTimeout, newRetention, minFreeDiskBytes);
+    }
+
+    public KioskSettings withMinFreeDiskBytes(long bytes) {
+        return new KioskSettings(dataDir, host, port, hubUrlOverride, demoMode, clock, syncInterval,
+                sessionIdleTimeout, retention, bytes);
     }
 
     /** Settings with the default idle timeout of {@link OperatorSessions#DEFAULT_IDLE_TIMEOUT}. */

@@ -6,7 +6,7 @@ public final class KioskStartException extends RuntimeException {
         super(message);
     }
 
-    KioskStartException(String message, Throwable cause) {
+    public KioskStartException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -38,6 +38,14 @@ public final class KioskClient {
         return reply;
     }
 
+    public void useSessionToken(String token) {
+        sessionToken = token;
+    }
+
+    public static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public void forgetSession() {
         sessionToken = null;
     }

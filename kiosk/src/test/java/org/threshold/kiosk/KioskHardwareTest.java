@@ -97,7 +97,7 @@ class KioskHardwareTest {
         AtomicInteger openings = new AtomicInteger();
         Hardware devices = Hardware.open(HardwareSettings.of(Map.of("gpio", "simulated")),
                 new DriverContext(dataDir, dataDir, timer));
-        try (KioskHardware hardware = new KioskHardware(devices, openings::incrementAndGet)) {
+        try (KioskHardware hardware = new KioskHardware(devices, source -> openings.incrementAndGet())) {
             SimulatedPanel panel = hardware.simulatedPanel().orElseThrow();
 
             panel.openCase();

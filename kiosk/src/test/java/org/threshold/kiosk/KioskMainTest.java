@@ -29,6 +29,16 @@ class KioskMainTest {
         assertThat(settings.hubUrlOverride()).isNull();
         assertThat(settings.demoMode()).isFalse();
         assertThat(settings.syncInterval()).isPositive();
+        assertThat(settings.retention()).isEqualTo(Duration.ofHours(72));
+        assertThat(settings.minFreeDiskBytes()).isEqualTo(64L * 1024 * 1024);
+    }
+
+    @Test
+    void theRetentionWindowAndTheDiskFloorAreConfigurable() {
+        KioskSettings settings = KioskMain.parse("--data", "kiosk", "--retention-hours", "24", "--min-free-mb", "200");
+
+        assertThat(settings.retention()).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.minFreeDiskBytes()).isEqualTo(200L * 1024 * 1024);
     }
 
     @Test

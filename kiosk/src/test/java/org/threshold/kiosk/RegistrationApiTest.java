@@ -252,7 +252,7 @@ class RegistrationApiTest {
     }
 
     @Test
-    void anOperatorWithoutTheLocalKeyRegistersButKeepsNoLocalCopy() throws Exception {
+    void everyProvisionedOperatorOpensTheSameLocalCopies() throws Exception {
         String byFirst = client.post("/api/households", Households.nourhan()).body().path("token").path("code")
                 .asText();
         KioskClient second = new KioskClient(kiosk.port());
@@ -260,15 +260,16 @@ class RegistrationApiTest {
 
         Reply registered = second.post("/api/households", Households.nourhan());
         assertThat(registered.status()).isEqualTo(201);
-        assertThat(registered.body().path("localCopy").asBoolean()).isFalse();
+        assertThat(registered.body().path("localCopy").asBoolean()).isTrue();
 
-        JsonNode notOpened = second.get("/api/households/" + byFirst).body();
-        assertThat(notOpened.path("localCopy").asText()).isEqualTo("NO_KEY");
-        assertThat(notOpened.path("household").isNull()).isTrue();
-        assertThat(notOpened.path("notice").asText()).isNotBlank();
+        JsonNode opened = second.get("/api/households/" + byFirst).body();
+        assertThat(opened.path("localCopy").asText()).isEqualTo("OPENED");
+        assertThat(opened.path("household").path("members").path(0).path("givenName").asText())
+                .isEqualTo(Households.GIVEN_NAME);
         String bySecond = registered.body().path("token").path("code").asText();
-        assertThat(client.get("/api/households/" + bySecond).body().path("localCopy").asText()).isEqualTo("NOT_KEPT");
+        assertThat(client.get("/api/households/" + bySecond).body().path("localCopy").asText()).isEqualTo("OPENED");
         assertThat(KioskFiles.count(dataDir, "events")).isEqualTo(2);
+        assertThat(dataDir.resolve("local-key.json")).as("moved into the database, then deleted").doesNotExist();
     }
 
     @Test

@@ -9,16 +9,19 @@ import java.util.List;
 import org.threshold.core.crypto.HubSealing;
 import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.core.crypto.PassphraseHash;
+import org.threshold.core.crypto.PassphraseKeyWrap;
 import org.threshold.core.crypto.SealingPrivateKey;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.deployment.LocalKeyFile;
 import org.threshold.core.deployment.OperatorRecord;
 
 /**
  * A kiosk enrolled the way provisioning does it: real keys, the three enrollment files in a folder.
- * Passphrase hashes use 1 MiB of Argon2 memory so tests stay fast.
+ * Passphrase hashes and the operators' wraps of the local data key ({@code local-key.json}) use 1 MiB
+ * of Argon2 memory so tests stay fast.
  */
 public final class TestDeployment {
     public static final String KIOSK_ID = "KIOSK-01";
@@ -27,6 +30,7 @@ public final class TestDeployment {
     public static final String PASSPHRASE = "correct horse battery";
     public static final String SECOND_OPERATOR = "bilal";
     public static final String SECOND_PASSPHRASE = "staple paper clip";
+    public static final Argon2idCost TEST_COST = new Argon2idCost(1024, 1, 1);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +51,16 @@ public final class TestDeployment {
         JSON.writeValue(dataDir.resolve(DeploymentLayout.OPERATORS).toFile(), List.of(
                 operator(OPERATOR, OperatorRecord.Role.SUPERVISOR, PASSPHRASE),
                 operator(SECOND_OPERATOR, OperatorRecord.Role.RECEPTION, SECOND_PASSPHRASE)));
+        byte[] localDataKey = new byte[PassphraseKeyWrap.KEY_BYTES];
+        RANDOM.nextBytes(localDataKey);
+        JSON.writeValue(dataDir.resolve(DeploymentLayout.LOCAL_KEY).toFile(), new LocalKeyFile(LocalKeyFile.VERSION,
+                List.of(wrap(localDataKey, OPERATOR, PASSPHRASE), wrap(localDataKey, SECOND_OPERATOR, SECOND_PASSPHRASE))));
         return deployment;
+    }
+
+    private static LocalKeyFile.OperatorWrap wrap(byte[] key, String operator, String passphrase) {
+        return LocalKeyFile.OperatorWrap.of(operator,
+                PassphraseKeyWrap.wrap(key, operator, passphrase.toCharArray(), TEST_COST, RANDOM));
     }
 
     public KioskConfig config(String hubUrl) {
@@ -57,6 +70,6 @@ public final class TestDeployment {
 
     private static OperatorRecord operator(String name, OperatorRecord.Role role, String passphrase) {
         return new OperatorRecord(name, role,
-                PassphraseHash.create(passphrase.toCharArray(), RANDOM, new Argon2idCost(1024, 1, 1)).encode());
+                PassphraseHash.create(passphrase.toCharArray(), RANDOM, TEST_COST).encode());
     }
 }

@@ -4,9 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.core.crypto.HubSealing;
 import org.threshold.core.crypto.PassphraseHash;
+import org.threshold.core.crypto.PassphraseKeyWrap;
 import org.threshold.core.crypto.SealingPrivateKey;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.DeploymentLayout;
@@ -14,6 +17,7 @@ import org.threshold.core.deployment.EnrolledKiosk;
 import org.threshold.core.deployment.HubKeysFile;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.deployment.LocalKeyFile;
 import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.core.deployment.SealingKeyFile;
 import org.threshold.core.event.KioskId;
@@ -25,9 +29,16 @@ import org.threshold.core.event.KioskId;
  */
 public final class Provisioner {
     private final SecureRandom random;
+    private final Argon2idCost shiftKeyCost;
 
     public Provisioner(SecureRandom random) {
+        this(random, Argon2idCost.SHIFT_KEY);
+    }
+
+    /** @param shiftKeyCost the Argon2id cost of each operator's wrap of the kiosk's local data key */
+    public Provisioner(SecureRandom random, Argon2idCost shiftKeyCost) {
         this.random = random;
+        this.shiftKeyCost = shiftKeyCost;
     }
 
     /** An operator to provision onto a kiosk, with the passphrase they will unlock shifts with. */
@@ -98,11 +109,31 @@ public final class Provisioner {
                 throw new ProvisioningException(e.getMessage());
             }
         }
+        DeploymentFiles.writeSecret(kioskDir.resolve(DeploymentLayout.LOCAL_KEY), localKeyFor(operators));
         DeploymentFiles.writeSecret(kioskDir.resolve(DeploymentLayout.KIOSK_KEY), KeyPairFile.of(kioskKey));
         DeploymentFiles.writePublic(kioskDir.resolve(DeploymentLayout.OPERATORS), records);
         DeploymentFiles.writePublic(kioskDir.resolve(DeploymentLayout.KIOSK_CONFIG), config);
         DeploymentFiles.writePublic(enrolled, new EnrolledKiosk(kioskId, site, kioskKey.verifyingKey().toBase64()));
         return config;
+    }
+
+    /**
+     * The kiosk's local data key, born here and wrapped for every operator under their passphrase, so
+     * any of them can open the local copies of the whole shift. The key itself is forgotten at once.
+     */
+    private LocalKeyFile localKeyFor(List<OperatorGrant> operators) {
+        byte[] localDataKey = new byte[PassphraseKeyWrap.KEY_BYTES];
+        random.nextBytes(localDataKey);
+        try {
+            List<LocalKeyFile.OperatorWrap> wraps = new ArrayList<>();
+            for (OperatorGrant grant : operators) {
+                wraps.add(LocalKeyFile.OperatorWrap.of(grant.name(),
+                        PassphraseKeyWrap.wrap(localDataKey, grant.name(), grant.passphrase(), shiftKeyCost, random)));
+            }
+            return new LocalKeyFile(LocalKeyFile.VERSION, wraps);
+        } finally {
+            Arrays.fill(localDataKey, (byte) 0);
+        }
     }
 
     private static void createFolder(Path folder) {

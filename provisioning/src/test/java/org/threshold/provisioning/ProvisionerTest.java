@@ -18,6 +18,9 @@ import org.threshold.core.deployment.EnrolledKiosk;
 import org.threshold.core.deployment.HubKeysFile;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.deployment.LocalKeyFile;
+import org.threshold.core.crypto.Argon2idCost;
+import org.threshold.core.crypto.PassphraseKeyWrap;
 import org.threshold.core.deployment.OperatorRecord;
 
 class ProvisionerTest {
@@ -44,6 +47,33 @@ class ProvisionerTest {
         assertThatThrownBy(() -> provisioner.initHub(hub))
                 .isInstanceOf(ProvisioningException.class).hasMessageContaining("Refusing to replace");
         assertThat(Files.readAllBytes(keys)).isEqualTo(before);
+    }
+
+    @Test
+    void enrollWrapsOneLocalDataKeyForEveryOperatorAtTheShiftKeyCost() throws Exception {
+        Path hub = dir.resolve("hub");
+        Path kiosk = dir.resolve("kiosk");
+        provisioner.initHub(hub);
+
+        provisioner.enrollKiosk(hub, kiosk, "KIOSK-02", "North gate", "http://127.0.0.1:9", List.of(
+                new Provisioner.OperatorGrant("amal", OperatorRecord.Role.SUPERVISOR, "first passphrase".toCharArray()),
+                new Provisioner.OperatorGrant("bilal", OperatorRecord.Role.RECEPTION, "second passphrase".toCharArray())));
+
+        Path file = kiosk.resolve("local-key.json");
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        LocalKeyFile keys = JSON.readValue(file.toFile(), LocalKeyFile.class);
+        assertThat(keys.wraps()).extracting(LocalKeyFile.OperatorWrap::operator).containsExactly("amal", "bilal");
+        assertThat(Argon2idCost.parse(keys.wraps().get(0).derivation())).isEqualTo(Argon2idCost.SHIFT_KEY);
+        byte[] first = PassphraseKeyWrap.unwrap(keys.wraps().get(0).wrapped(), "amal",
+                "first passphrase".toCharArray()).orElseThrow();
+        byte[] second = PassphraseKeyWrap.unwrap(keys.wraps().get(1).wrapped(), "bilal",
+                "second passphrase".toCharArray()).orElseThrow();
+        assertThat(first).hasSize(32).isEqualTo(second);
+        assertThat(PassphraseKeyWrap.unwrap(keys.wraps().get(1).wrapped(), "amal", "second passphrase".toCharArray()))
+                .as("a wrap is bound to its operator").isEmpty();
+        assertThat(PassphraseKeyWrap.unwrap(keys.wraps().get(0).wrapped(), "amal", "wrong passphrase".toCharArray()))
+                .isEmpty();
     }
 
     @Test

@@ -15,6 +15,18 @@ public record Argon2idCost(int memoryKib, int iterations, int parallelism) {
     /** OWASP's recommendation: 46 MiB, one pass, one lane (about 0.1 s on an x86 core, under 0.5 s on a Pi 4). */
     public static final Argon2idCost DEFAULT = new Argon2idCost(47_104, 1, 1);
 
+    /**
+     * The cost of the key that unwraps a kiosk's local data key at shift unlock, sized for a Raspberry
+     * Pi 4 (Cortex-A72 at 1.5 GHz, 2 GB or more): 64 MiB, two passes, one lane (Bouncy Castle computes
+     * lanes one after another, so more lanes would only cost time). It runs once per shift, after the
+     * passphrase check at {@link #DEFAULT}, so it may cost more: measured about 0.15 s alone, 0.2 s for the
+     * whole unlock, on one x86 core here (bench {@code AtRestHarness}); estimated 1 to 1.5 s on a Pi 4,
+     * taking the Pi 4 as 5 to 7 times slower per core on this memory-bound work (LPDDR4 bandwidth of a
+     * single A72 core against a desktop core; not yet measured on a Pi). 64 MiB stays well inside the
+     * kiosk JVM's heap on a 2 GB Pi. Raise it only with a measurement on the real device.
+     */
+    public static final Argon2idCost SHIFT_KEY = new Argon2idCost(65_536, 2, 1);
+
     private static final String PREFIX = "argon2id$v=19$";
 
     public Argon2idCost {

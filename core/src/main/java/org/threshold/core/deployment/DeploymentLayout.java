@@ -11,6 +11,8 @@ public final class DeploymentLayout {
     public static final String KIOSK_KEY = "kiosk-key.json";
     /** Kiosk: a JSON array of {@link OperatorRecord}. */
     public static final String OPERATORS = "operators.json";
+    /** Kiosk, secret: {@link LocalKeyFile}, moved into the kiosk's database at its first start. */
+    public static final String LOCAL_KEY = "local-key.json";
     /** Hub, secret: {@link HubKeysFile}. */
     public static final String HUB_KEYS = "keys.json";
     /** Hub: a folder of {@link EnrolledKiosk}, one {@code <kioskId>.json} each. */

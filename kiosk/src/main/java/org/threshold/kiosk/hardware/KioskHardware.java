@@ -1,5 +1,6 @@
 package org.threshold.kiosk.hardware;
 
+import org.threshold.kiosk.tamper.TamperResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +46,13 @@ public final class KioskHardware implements CardPrinting.Observer, AutoCloseable
         this.lights = new KioskLights(hardware.gpio().lights(), hardware.gpio().buzzer());
         hardware.gpio().tamperSwitch().onTamper(() -> {
             // Keys first: the lights can wait a millisecond, an open case cannot.
-            tamperResponse.caseOpened();
+            tamperResponse.tamperDetected("gpio");
             lights.caseOpened();
             problems.put("gpio", "The kiosk's case was opened: every shift was locked. Call your supervisor.");
         });
         if (hardware.gpio().tampered()) {
             // Opened while the kiosk was off: respond as if it happened now.
-            tamperResponse.caseOpened();
+            tamperResponse.tamperDetected("gpio");
             lights.caseOpened();
             problems.put("gpio", "The kiosk's case is open. Call your supervisor.");
         }

@@ -1,8 +1,14 @@
 package org.threshold.kiosk.localdata;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +19,9 @@ import java.util.UUID;
  */
 public final class LocalDataKey {
     private static final String HOUSEHOLD_CONTEXT = "threshold/local-household/v1:";
+    private static final byte[] INDEX_CONTEXT = "threshold/name-index/v1".getBytes(StandardCharsets.US_ASCII);
+    /** Blind index terms are HMAC-SHA256 cut to 128 bits: no collisions among a kiosk's few thousand names. */
+    private static final int TERM_BYTES = 16;
 
     private final byte[] key;
     private final SecureRandom random;
@@ -45,6 +54,33 @@ public final class LocalDataKey {
     /** The household's JSON, or empty if the copy was not made under this key for this household. */
     public synchronized Optional<byte[]> decryptHousehold(UUID householdId, byte[] localCopy) {
         return AesGcm.decrypt(usableKey(), householdContext(householdId), localCopy);
+    }
+
+    /**
+     * The blind index terms: HMAC-SHA256 under a key derived from this one, so the index is worthless
+     * (no dictionary of names can be run against it) without an unlocked shift.
+     */
+    public synchronized List<byte[]> blindTerms(Collection<String> terms) {
+        byte[] indexKey = hmac(usableKey(), INDEX_CONTEXT);
+        try {
+            List<byte[]> out = new ArrayList<>(terms.size());
+            for (String term : terms) {
+                out.add(Arrays.copyOf(hmac(indexKey, term.getBytes(StandardCharsets.UTF_8)), TERM_BYTES));
+            }
+            return out;
+        } finally {
+            Arrays.fill(indexKey, (byte) 0);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
     }
 
     synchronized byte[] copyOfKey() {

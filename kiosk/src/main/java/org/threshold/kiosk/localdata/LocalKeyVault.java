@@ -14,14 +14,17 @@ import org.threshold.kiosk.store.OperatorKeyStore.WrappedKey;
  * Hands an operator the local data key when they unlock a session.
  *
  * <ul>
- *   <li>The key is wrapped for this operator: unwrap it with their passphrase.</li>
- *   <li>No key exists yet (the kiosk's first unlock ever): create one and wrap it for this operator.</li>
+ *   <li>The key is wrapped for this operator (provisioning wraps the one local data key for every
+ *       operator, see {@link LocalKeyImport}): unwrap it with their passphrase, at the Argon2id cost
+ *       recorded with the wrap ({@link Argon2idCost#SHIFT_KEY} from provisioning).</li>
+ *   <li>No key exists yet (a kiosk enrolled before provisioning made local keys): create one and wrap it
+ *       for this operator, at the cost of their passphrase hash.</li>
  *   <li>A key exists but was never wrapped for this operator: they get none. They can still register
  *       (the event sealed to the hub is the record), but no local copy is kept of those registrations
- *       and they cannot open local copies. Sharing the key between operators, with shift keys, is a
- *       later issue.</li>
+ *       and they cannot open local copies.</li>
+ *   <li>The key material was destroyed (tamper, revocation): nobody gets a key, ever again;
+ *       {@link #destruction()} says why, and sessions refuse to unlock.</li>
  * </ul>
- * The Argon2id cost of the wrapping follows the cost the administrator gave the operator's passphrase hash.
  */
 public final class LocalKeyVault {
     private static final Logger LOG = LoggerFactory.getLogger(LocalKeyVault.class);
@@ -34,6 +37,11 @@ public final class LocalKeyVault {
         this.store = store;
         this.clock = clock;
         this.random = random;
+    }
+
+    /** Why and when the wrapped key material was destroyed, if it was. */
+    public Optional<OperatorKeyStore.Destruction> destruction() {
+        return store.destruction();
     }
 
     /** Call only after the passphrase was checked against the operator's record. */

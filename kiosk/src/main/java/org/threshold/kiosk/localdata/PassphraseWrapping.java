@@ -1,36 +1,27 @@
 package org.threshold.kiosk.localdata;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 import org.threshold.core.crypto.Argon2idCost;
+import org.threshold.core.crypto.PassphraseKeyWrap;
 import org.threshold.kiosk.store.OperatorKeyStore.WrappedKey;
 
 /**
- * Wraps the local data key under a key derived from an operator's passphrase: Argon2id with a fresh
- * salt, then AES-256-GCM bound to the operator's name. The derivation is recorded next to the wrapped
- * key as {@code argon2id$v=19$m=..,t=..,p=..$<salt>}, so its cost can rise later.
+ * The local data key wrapped under an operator's passphrase, in the format provisioning writes
+ * ({@link PassphraseKeyWrap}: Argon2id, then AES-256-GCM bound to the operator's name).
  */
 final class PassphraseWrapping {
-    private static final int SALT_BYTES = 16;
-    private static final String CONTEXT = "threshold/operator-key/v1:";
-
     private PassphraseWrapping() {
     }
 
     static WrappedKey wrap(LocalDataKey key, String operator, char[] passphrase, Argon2idCost cost,
                            SecureRandom random) {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] wrappingKey = cost.derive(passphrase, salt, AesGcm.KEY_BYTES);
         byte[] plainKey = key.copyOfKey();
         try {
-            return new WrappedKey(cost.encode() + "$" + Base64.getEncoder().encodeToString(salt),
-                    AesGcm.encrypt(wrappingKey, context(operator), plainKey, random));
+            PassphraseKeyWrap.Wrapped wrapped = PassphraseKeyWrap.wrap(plainKey, operator, passphrase, cost, random);
+            return new WrappedKey(wrapped.derivation(), wrapped.wrappedKey());
         } finally {
-            Arrays.fill(wrappingKey, (byte) 0);
             Arrays.fill(plainKey, (byte) 0);
         }
     }
@@ -38,18 +29,7 @@ final class PassphraseWrapping {
     /** The local data key, or empty if the passphrase is not the one it was wrapped under. */
     static Optional<LocalDataKey> unwrap(WrappedKey wrapped, String operator, char[] passphrase,
                                          SecureRandom random) {
-        String derivation = wrapped.derivation();
-        byte[] salt = Base64.getDecoder().decode(derivation.substring(derivation.lastIndexOf('$') + 1));
-        byte[] wrappingKey = Argon2idCost.parse(derivation).derive(passphrase, salt, AesGcm.KEY_BYTES);
-        try {
-            return AesGcm.decrypt(wrappingKey, context(operator), wrapped.wrappedKey())
-                    .map(plainKey -> LocalDataKey.adopt(plainKey, random));
-        } finally {
-            Arrays.fill(wrappingKey, (byte) 0);
-        }
-    }
-
-    private static byte[] context(String operator) {
-        return (CONTEXT + operator).getBytes(StandardCharsets.UTF_8);
+        return PassphraseKeyWrap.unwrap(new PassphraseKeyWrap.Wrapped(wrapped.derivation(), wrapped.wrappedKey()),
+                operator, passphrase).map(plainKey -> LocalDataKey.adopt(plainKey, random));
     }
 }

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -24,13 +27,17 @@ import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
+import org.threshold.core.registration.Member;
 import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
 import org.threshold.kiosk.localdata.LocalDataKey;
+import org.threshold.kiosk.localdata.NameTerms;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.RegistrationStore;
 import org.threshold.kiosk.store.RegistrationStore.NewRegistration;
+import org.threshold.kiosk.store.StorageGuard;
+import org.threshold.kiosk.store.StorageRefusedException;
 
 /**
  * Registers a household: validate, issue a token, seal the event to the hub on top of the chain head,
@@ -55,9 +62,18 @@ public final class RegisterHousehold {
     private final SecureRandom random;
     private final EventIds ids;
     private final ReentrantLock chainLock = new ReentrantLock();
+    private final StorageGuard storage;
 
     public RegisterHousehold(KioskConfig config, SigningKey kioskKey, EventLog events, RegistrationStore store,
                              CardPrinting cards, NeedsCatalogue catalogue, Clock clock, SecureRandom random) {
+        this(config, kioskKey, events, store, cards, catalogue, clock, random, null);
+    }
+
+    /** @param storage checked before every registration (disk space, database integrity); null checks nothing */
+    public RegisterHousehold(KioskConfig config, SigningKey kioskKey, EventLog events, RegistrationStore store,
+                             CardPrinting cards, NeedsCatalogue catalogue, Clock clock, SecureRandom random,
+                             StorageGuard storage) {
+        this.storage = storage;
         this.config = config;
         this.kioskKey = kioskKey;
         this.sealer = new EventSealer(config.kioskId(), kioskKey, config.hubSealing());
@@ -71,14 +87,19 @@ public final class RegisterHousehold {
     }
 
     /**
-     * @param localKey the operator's local data key; without one no local copy is kept
+     * @param localKey the operator's local data key; without one no local copy (and no name index) is kept
      * @throws InvalidRegistrationException naming every field to correct; nothing was stored
+     * @throws StorageRefusedException if the disk is nearly full or the database damaged; nothing was stored
      */
     public RegistrationReceipt register(JsonNode householdJson, Optional<LocalDataKey> localKey)
             throws InvalidRegistrationException {
+        if (storage != null) {
+            storage.requireWritable();
+        }
         Household household = HouseholdJson.read(householdJson, catalogue, LocalDate.now(clock));
         UUID householdId = ids.next();
         byte[] localCopy = localKey.map(key -> encryptedCopy(key, householdId, household)).orElse(null);
+        List<byte[]> nameTerms = localKey.map(key -> key.blindTerms(nameTerms(household))).orElse(List.of());
         IssuedToken token;
         SignedEvent event;
         chainLock.lock();
@@ -93,7 +114,7 @@ public final class RegisterHousehold {
                 Arrays.fill(payload, (byte) 0);
             }
             store.commit(new NewRegistration(event, householdId, token.id().code(), token.qrPayload(), today,
-                    localCopy));
+                    localCopy, nameTerms));
         } finally {
             chainLock.unlock();
         }
@@ -102,6 +123,19 @@ public final class RegisterHousehold {
         CardOutcome card = cards.print(token);
         return new RegistrationReceipt(householdId, token.id().shortCode(), token.qrPayload(), sequence, card,
                 localCopy != null);
+    }
+
+    private static Set<String> nameTerms(Household household) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (Member member : household.members()) {
+            for (String name : Arrays.asList(member.givenName(), member.familyName(), member.givenNameLatin(),
+                    member.familyNameLatin())) {
+                if (name != null) {
+                    terms.addAll(NameTerms.forIndex(name));
+                }
+            }
+        }
+        return terms;
     }
 
     private static byte[] encryptedCopy(LocalDataKey key, UUID householdId, Household household) {

@@ -20,6 +20,7 @@ import org.threshold.core.crypto.Bytes;
 import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.kiosk.localdata.LocalDataKey;
 import org.threshold.kiosk.localdata.LocalKeyVault;
+import org.threshold.kiosk.store.OperatorKeyStore;
 
 /**
  * Operator sessions: unlocking with name and passphrase, bearer tokens, idle expiry and locking.
@@ -66,6 +67,10 @@ public final class OperatorSessions {
     public String unlock(String operatorName, char[] passphrase) throws UnlockRefusedException {
         unlockLock.lock();
         try {
+            Optional<OperatorKeyStore.Destruction> destroyed = vault.destruction();
+            if (destroyed.isPresent()) {
+                throw new KeysDestroyedException(destroyed.get().reason(), destroyed.get().at());
+            }
             OperatorRecord operator = operatorName == null ? null : operators.get(operatorName);
             if (operator == null) {
                 // Same Argon2 work as for a real operator, so timing does not reveal which names exist.
@@ -134,7 +139,27 @@ public final class OperatorSessions {
     }
 
     public void lockAll() {
-        sessionsByTokenHash.keySet().forEach(hash -> end(hash, "locked as the kiosk stopped"));
+        lockAll("locked as the kiosk stopped");
+    }
+
+    /**
+     * Runs {@code destroyKeyMaterial} with unlocking held off, then locks every session: no unlock can
+     * slip in between and leave a session holding a key after the wraps are gone.
+     */
+    public void destroyKeysAndLockAll(Runnable destroyKeyMaterial, String why) {
+        unlockLock.lock();
+        try {
+            destroyKeyMaterial.run();
+        } finally {
+            // Even if destroying the stored material failed, no key stays in memory.
+            lockAll(why);
+            unlockLock.unlock();
+        }
+    }
+
+    /** Locks every session, destroying the keys they hold; {@code why} is for the log, without personal data. */
+    public void lockAll(String why) {
+        sessionsByTokenHash.keySet().forEach(hash -> end(hash, why));
     }
 
     private boolean expired(OperatorSession session, Instant now) {

@@ -51,6 +51,31 @@ final class KioskSchema {
         "INSERT INTO sync_state (id) VALUES (1)",
     };
 
+    /**
+     * Version 2 (issue 3): the blind name index, crypto-shredding and key destruction.
+     * {@code name_index} holds keyed HMACs of normalised name tokens, never a name; {@code acked_at} is
+     * when the kiosk first saw an event acknowledged (epoch ms, by its own clock), from which the retention window
+     * runs; {@code shredded_at} says a local copy was destroyed after sync; {@code key_destruction} records
+     * that a tamper signal or the hub's revocation destroyed every wrap of the local data key.
+     */
+    private static final String[] VERSION_2 = {
+        "ALTER TABLE events ADD COLUMN acked_at INTEGER",
+        "ALTER TABLE tokens ADD COLUMN shredded_at TEXT",
+        """
+        CREATE TABLE name_index (
+            term BLOB NOT NULL,
+            household_id TEXT NOT NULL REFERENCES local_households (household_id) ON DELETE CASCADE,
+            PRIMARY KEY (term, household_id)) WITHOUT ROWID""",
+        "CREATE INDEX name_index_household ON name_index (household_id)",
+        """
+        CREATE TABLE key_destruction (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            reason TEXT NOT NULL,
+            destroyed_at TEXT NOT NULL)""",
+    };
+
+    private static final String[][] VERSIONS = {VERSION_1, VERSION_2};
+
     private KioskSchema() {
     }
 
@@ -64,11 +89,14 @@ final class KioskSchema {
             throw new SQLException("the database was written by a newer kiosk version (schema " + version
                     + "); install that version again");
         }
-        if (version == 0) {
+        if (version < KioskDatabase.SCHEMA_VERSION) {
+            // All steps in one transaction: a kiosk killed mid-migration reopens at the old version.
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                for (String sql : VERSION_1) {
-                    statement.execute(sql);
+                for (int step = version; step < KioskDatabase.SCHEMA_VERSION; step++) {
+                    for (String sql : VERSIONS[step]) {
+                        statement.execute(sql);
+                    }
                 }
                 statement.execute("PRAGMA user_version = " + KioskDatabase.SCHEMA_VERSION);
                 connection.commit();

@@ -3,6 +3,7 @@ package org.threshold.kiosk.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,71 @@ public final class OperatorKeyStore {
         });
     }
 
+    /** Why and when every wrap of the local data key was destroyed. */
+    public record Destruction(String reason, Instant at) {
+    }
+
+    /**
+     * Stores the wraps provisioning made, one per operator, unless this kiosk already holds wraps or
+     * destroyed them: in one transaction, so a kiosk killed halfway holds all or none. Returns how many
+     * it stored.
+     */
+    public int importWraps(Map<String, WrappedKey> wraps, Instant at) {
+        return database.transaction("store the operators' wrapped keys", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT (SELECT count(*) FROM operator_keys) + (SELECT count(*) FROM key_destruction)");
+                 ResultSet row = select.executeQuery()) {
+                if (row.next() && row.getLong(1) > 0) {
+                    return 0;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO operator_keys (operator, derivation, wrapped_key, created_at) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, WrappedKey> wrap : wraps.entrySet()) {
+                    insert.setString(1, wrap.getKey());
+                    insert.setString(2, wrap.getValue().derivation());
+                    insert.setBytes(3, wrap.getValue().wrappedKey());
+                    insert.setString(4, at.toString());
+                    insert.executeUpdate();
+                }
+            }
+            return wraps.size();
+        });
+    }
+
+    /**
+     * Destroys every wrap of the local data key, every local copy and the whole name index in one
+     * transaction, and records why. Hub-sealed events and tokens stay, so they still sync. With
+     * {@code secure_delete} the freed pages are zeroed; the caller checkpoints the write-ahead log.
+     */
+    public void destroyAll(String reason, Instant at) {
+        database.transaction("destroy the local key material", connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM operator_keys");
+                statement.executeUpdate("DELETE FROM name_index");
+                statement.executeUpdate("DELETE FROM local_households");
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT OR IGNORE INTO key_destruction (id, reason, destroyed_at) VALUES (1, ?, ?)")) {
+                insert.setString(1, reason);
+                insert.setString(2, at.toString());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<Destruction> destruction() {
+        return database.read("read whether the local key was destroyed", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT reason, destroyed_at FROM key_destruction WHERE id = 1");
+                 ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new Destruction(row.getString(1), Instant.parse(row.getString(2))))
+                        : Optional.empty();
+            }
+        });
+    }
+
     public boolean anyKeyExists() {
         return database.read("check for a local data key", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM operator_keys LIMIT 1");
@@ -51,7 +117,8 @@ public final class OperatorKeyStore {
      */
     public boolean storeFirst(String operator, WrappedKey key, Instant at) {
         return database.transaction("store the local data key", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM operator_keys LIMIT 1");
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM operator_keys UNION ALL SELECT 1 FROM key_destruction LIMIT 1");
                  ResultSet row = select.executeQuery()) {
                 if (row.next()) {
                     return false;

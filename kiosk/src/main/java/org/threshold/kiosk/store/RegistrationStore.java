@@ -7,8 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.SignedEvent;
@@ -30,15 +36,35 @@ public final class RegistrationStore {
      * @param tokenCode the token id's 16-character code (no dashes, no check character)
      * @param localCopy the household encrypted under the local data key; null when the operator's
      *                  session holds no local key
+     * @param nameTerms the blind index terms of the household's names (keyed HMACs); empty without a local copy
      */
     public record NewRegistration(SignedEvent event, UUID householdId, String tokenCode, String qr, LocalDate issuedOn,
-                                  byte[] localCopy) {
+                                  byte[] localCopy, List<byte[]> nameTerms) {
+        public NewRegistration {
+            nameTerms = List.copyOf(nameTerms);
+        }
+
+        public NewRegistration(SignedEvent event, UUID householdId, String tokenCode, String qr, LocalDate issuedOn,
+                               byte[] localCopy) {
+            this(event, householdId, tokenCode, qr, issuedOn, localCopy, List.of());
+        }
     }
 
-    /** A registration as read back; {@code localCopy} is still encrypted, and null if none was kept. */
+    /**
+     * A registration as read back; {@code localCopy} is still encrypted, and null if none was kept or
+     * it was shredded ({@code shreddedAt} not null) after the hub acknowledged it.
+     */
     public record StoredRegistration(UUID householdId, String qr, Path card, boolean printed, Instant registeredAt,
-                                     boolean synced, byte[] localCopy) {
+                                     boolean synced, byte[] localCopy, Instant shreddedAt, String tokenCode) {
     }
+
+    private static final String SELECT_REGISTRATION = """
+            SELECT t.household_id, t.qr, t.card_path, t.printed, e.recorded_at, e.synced, l.payload, t.shredded_at,
+                   t.code
+            FROM tokens t
+            JOIN events e ON e.sequence = t.sequence
+            LEFT JOIN local_households l ON l.household_id = t.household_id
+            """;
 
     /**
      * Commits the event, its token and the local copy together; durable on disk when this returns.
@@ -65,6 +91,14 @@ public final class RegistrationStore {
                     insert.setString(2, registration.tokenCode());
                     insert.setBytes(3, registration.localCopy());
                     insert.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT OR IGNORE INTO name_index (term, household_id) VALUES (?, ?)")) {
+                    for (byte[] term : registration.nameTerms()) {
+                        insert.setBytes(1, term);
+                        insert.setString(2, registration.householdId().toString());
+                        insert.executeUpdate();
+                    }
                 }
             }
             return null;
@@ -94,23 +128,102 @@ public final class RegistrationStore {
 
     public Optional<StoredRegistration> findByToken(String tokenCode) {
         return database.read("look up a token", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT t.household_id, t.qr, t.card_path, t.printed, e.recorded_at, e.synced, l.payload
-                    FROM tokens t
-                    JOIN events e ON e.sequence = t.sequence
-                    LEFT JOIN local_households l ON l.household_id = t.household_id
-                    WHERE t.code = ?""")) {
+            try (PreparedStatement select = connection.prepareStatement(SELECT_REGISTRATION + "WHERE t.code = ?")) {
                 select.setString(1, tokenCode);
                 try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    String card = row.getString(3);
-                    return Optional.of(new StoredRegistration(UUID.fromString(row.getString(1)), row.getString(2),
-                            card == null ? null : Path.of(card), row.getBoolean(4), Instant.parse(row.getString(5)),
-                            row.getBoolean(6), row.getBytes(7)));
+                    return row.next() ? Optional.of(registration(row)) : Optional.empty();
                 }
             }
         });
+    }
+
+    /**
+     * Registrations whose blind index holds, for every query word, at least one of that word's terms;
+     * the newest first, at most {@code limit}.
+     */
+    public List<StoredRegistration> findByNameTerms(List<List<byte[]>> termsPerWord, int limit) {
+        if (termsPerWord.isEmpty()) {
+            return List.of();
+        }
+        return database.read("search the name index", connection -> {
+            Set<String> matching = null;
+            for (List<byte[]> terms : termsPerWord) {
+                Set<String> forWord = new LinkedHashSet<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT household_id FROM name_index WHERE term = ?")) {
+                    for (byte[] term : terms) {
+                        select.setBytes(1, term);
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                forWord.add(rows.getString(1));
+                            }
+                        }
+                    }
+                }
+                if (matching == null) {
+                    matching = forWord;
+                } else {
+                    matching.retainAll(forWord);
+                }
+            }
+            Map<String, StoredRegistration> found = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    SELECT_REGISTRATION + "WHERE t.household_id = ?")) {
+                for (String householdId : matching) {
+                    select.setString(1, householdId);
+                    try (ResultSet row = select.executeQuery()) {
+                        if (row.next()) {
+                            found.put(householdId, registration(row));
+                        }
+                    }
+                }
+            }
+            List<StoredRegistration> newestFirst = new ArrayList<>(found.values());
+            newestFirst.sort((a, b) -> b.registeredAt().compareTo(a.registeredAt()));
+            return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
+        });
+    }
+
+    /**
+     * Crypto-shredding: first notes, for every newly acknowledged event, that the hub holds it as of
+     * {@code now}; then destroys the local copy and name index entries of every registration whose
+     * event the hub has held since {@code ackedBefore} or earlier. The token and the hub-sealed event
+     * stay. Returns how many local copies were destroyed; the caller checkpoints the write-ahead log.
+     */
+    public int shredAcknowledged(Instant now, Instant ackedBefore) {
+        return database.transaction("shred synced local copies", connection -> {
+            try (PreparedStatement stamp = connection.prepareStatement(
+                    "UPDATE events SET acked_at = ? WHERE synced = 1 AND acked_at IS NULL")) {
+                stamp.setLong(1, now.toEpochMilli());
+                stamp.executeUpdate();
+            }
+            int shredded;
+            try (PreparedStatement mark = connection.prepareStatement("""
+                    UPDATE tokens SET shredded_at = ?
+                    WHERE shredded_at IS NULL
+                      AND sequence IN (SELECT sequence FROM events WHERE synced = 1 AND acked_at <= ?)""")) {
+                mark.setString(1, now.toString());
+                mark.setLong(2, ackedBefore.toEpochMilli());
+                shredded = mark.executeUpdate();
+            }
+            if (shredded > 0) {
+                try (var statement = connection.createStatement()) {
+                    statement.executeUpdate("DELETE FROM name_index WHERE household_id IN "
+                            + "(SELECT household_id FROM tokens WHERE shredded_at IS NOT NULL)");
+                    statement.executeUpdate("DELETE FROM local_households WHERE household_id IN "
+                            + "(SELECT household_id FROM tokens WHERE shredded_at IS NOT NULL)");
+                }
+            }
+            return shredded;
+        });
+    }
+
+    private static StoredRegistration registration(ResultSet row) throws SQLException {
+        String card = row.getString(3);
+        String shreddedAt = row.getString(8);
+        return new StoredRegistration(UUID.fromString(row.getString(1)), row.getString(2),
+                card == null ? null : Path.of(card), row.getBoolean(4), Instant.parse(row.getString(5)),
+                row.getBoolean(6), row.getBytes(7), shreddedAt == null ? null : Instant.parse(shreddedAt),
+                row.getString(9));
     }
 }

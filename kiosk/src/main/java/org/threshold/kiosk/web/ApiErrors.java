@@ -14,7 +14,9 @@ import org.threshold.core.registration.FieldProblem;
 import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.token.InvalidTokenException;
 import org.threshold.kiosk.session.BadCredentialsException;
+import org.threshold.kiosk.session.KeysDestroyedException;
 import org.threshold.kiosk.session.TooManyAttemptsException;
+import org.threshold.kiosk.store.StorageRefusedException;
 import org.threshold.kiosk.store.StoreException;
 
 /**
@@ -47,6 +49,9 @@ final class ApiErrors {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             answer(ctx, 429, "TOO_MANY_ATTEMPTS", e.getMessage());
         });
+        routes.exception(KeysDestroyedException.class, (e, ctx) ->
+                answer(ctx, 403, "KEYS_DESTROYED_" + e.destructionCause(), e.getMessage()));
+        routes.exception(StorageRefusedException.class, (e, ctx) -> answer(ctx, e.status(), e.reason(), e.getMessage()));
         routes.exception(StoreException.class, (e, ctx) -> {
             LOG.error("Kiosk database failure: {}", e.getMessage());
             answer(ctx, 503, "STORE_UNAVAILABLE", "The kiosk could not use its database, so this request did not "

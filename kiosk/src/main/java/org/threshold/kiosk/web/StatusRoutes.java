@@ -10,6 +10,8 @@ import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.kiosk.hardware.KioskHardware.DeviceStatus;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.sync.ConnectionState;
+import org.threshold.kiosk.store.OperatorKeyStore;
+import org.threshold.kiosk.store.StorageGuard;
 
 /**
  * {@code GET /api/status} and {@code GET /api/needs}: what the page shows before anyone unlocks, so
@@ -22,9 +24,14 @@ public final class StatusRoutes implements RouteGroup {
     private final boolean demoMode;
     private final NeedsCatalogue catalogue;
     private final Supplier<ConnectionState.Snapshot> connection;
+    private final Supplier<StorageGuard.Health> storage;
+    private final OperatorKeyStore keys;
 
     public StatusRoutes(KioskConfig config, EventLog events, Supplier<List<DeviceStatus>> hardware, boolean demoMode,
-                        NeedsCatalogue catalogue, Supplier<ConnectionState.Snapshot> connection) {
+                        NeedsCatalogue catalogue, Supplier<ConnectionState.Snapshot> connection,
+                        Supplier<StorageGuard.Health> storage, OperatorKeyStore keys) {
+        this.storage = storage;
+        this.keys = keys;
         this.config = config;
         this.events = events;
         this.hardware = hardware;
@@ -36,7 +43,11 @@ public final class StatusRoutes implements RouteGroup {
     record Status(String kioskId, String site, String hubUrl, long pendingEvents, long totalEvents,
                   Instant lastSyncAt, String lastSyncError, List<DeviceStatus> hardware, boolean demoMode,
                   String catalogueVersion, boolean online, Instant lastContactAt, double catchUpProgress,
-                  String transportWarning) {
+                  String transportWarning, StorageGuard.Health storage, LocalKeys localKeys) {
+    }
+
+    /** {@code state} is AVAILABLE or DESTROYED; {@code reason} (TAMPER, REVOKED) and {@code destroyedAt} when destroyed. */
+    record LocalKeys(String state, String reason, Instant destroyedAt) {
     }
 
     record Need(String code, String label, boolean sensitive) {
@@ -56,7 +67,13 @@ public final class StatusRoutes implements RouteGroup {
                 : "Plain HTTP to the hub: records are not protected in transit. For demonstrations only.";
         ctx.json(new Status(config.kioskId(), config.site(), config.hubUrl(), counts.pending(), counts.total(),
                 sync.lastSyncAt(), sync.lastSyncError(), hardware.get(), demoMode, catalogue.version(), link.online(),
-                link.lastContactAt(), counts.pending() == 0 ? 1.0 : link.progress(), transportWarning));
+                link.lastContactAt(), counts.pending() == 0 ? 1.0 : link.progress(), transportWarning, storage.get(),
+                localKeys()));
+    }
+
+    private LocalKeys localKeys() {
+        return keys.destruction().map(d -> new LocalKeys("DESTROYED", d.reason(), d.at()))
+                .orElse(new LocalKeys("AVAILABLE", null, null));
     }
 
     private void needs(Context ctx) {

@@ -55,6 +55,14 @@
         + (status.lastSyncError ? ' · ' + status.lastSyncError : '');
       sync.className = status.lastSyncError ? 'sync-error' : '';
       $('status-demo').hidden = !status.demoMode;
+      // Disk space, a failed integrity check or destroyed keys: said before anyone starts typing.
+      const storage = $('status-storage');
+      const keysGone = status.localKeys && status.localKeys.state === 'DESTROYED';
+      const problem = keysGone
+        ? 'This kiosk\'s local keys were destroyed (' + status.localKeys.reason + '): it cannot be unlocked. Tell your supervisor.'
+        : (status.storage && status.storage.problem) || '';
+      storage.textContent = problem;
+      storage.hidden = !problem;
     } catch (e) {
       $('status-sync').textContent = 'The kiosk service is not answering.';
     }
