@@ -34,7 +34,7 @@ public final class HubMain {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "hub-shutdown"));
-        System.out.println("HUB http://" + settings.host() + ":" + hub.port());
+        System.out.println("HUB " + hub.scheme() + "://" + settings.host() + ":" + hub.port());
     }
 
     static HubSettings parse(String[] args) {

@@ -3,6 +3,7 @@ package org.threshold.hub;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,11 @@ import org.threshold.hub.account.SessionAuth;
 import org.threshold.hub.deployment.DeploymentException;
 import org.threshold.hub.deployment.EnrolledKiosks;
 import org.threshold.hub.deployment.HubKeys;
+import org.threshold.hub.enrollment.DeploymentAuthority;
+import org.threshold.hub.enrollment.EnrollmentApi;
+import org.threshold.hub.enrollment.EnrollmentStore;
+import org.threshold.hub.enrollment.HubAuthority;
+import org.threshold.hub.enrollment.HubTls;
 import org.threshold.hub.household.HouseholdProjector;
 import org.threshold.hub.household.TokenApi;
 import org.threshold.hub.household.TokenLookup;
@@ -42,9 +48,11 @@ public final class HubServer implements AutoCloseable {
     private final Javalin http;
     private final HouseholdProjector projector;
     private final SqliteDatabase database;
+    private final boolean tls;
 
-    private HubServer(Javalin http, HouseholdProjector projector, SqliteDatabase database) {
+    private HubServer(Javalin http, HouseholdProjector projector, SqliteDatabase database, boolean tls) {
         this.http = http;
+        this.tls = tls;
         this.projector = projector;
         this.database = database;
     }
@@ -76,6 +84,17 @@ public final class HubServer implements AutoCloseable {
         }
         HouseholdProjector projector = null;
         try {
+            EnrollmentStore enrollment = EnrollmentStore.open(dataDir);
+            Optional<HubTls> tls;
+            Optional<DeploymentAuthority> authority;
+            try {
+                tls = HubTls.load(dataDir);
+                authority = HubAuthority.load(dataDir, new SecureRandom());
+            } catch (IllegalStateException e) {
+                throw new HubStartupException(e.getMessage(), e);
+            }
+            Optional<EnrollmentApi> enrollmentApi = authority.map(root -> new EnrollmentApi(dataDir, enrollment, root,
+                    settings.clock()));
             EnrolledKiosks kiosks = new EnrolledKiosks(dataDir.resolve(DeploymentLayout.ENROLLED_KIOSKS));
             SqliteEventStore events = new SqliteEventStore(database);
             SqliteHouseholdReadModel households = new SqliteHouseholdReadModel(database);
@@ -88,7 +107,7 @@ public final class HubServer implements AutoCloseable {
             SessionAuth auth = new SessionAuth(accounts);
             TokenLookup lookup = new TokenLookup(projector, households, kiosks, new SqliteAccessLog(database),
                     settings.clock());
-            SyncApi sync = new SyncApi(kiosks, events, keys.identity(), settings.clock(), projector::wake);
+            SyncApi sync = new SyncApi(kiosks, events, keys.identity(), settings.clock(), projector::wake, enrollment);
             LoginApi login = new LoginApi(accounts);
             TokenApi tokens = new TokenApi(lookup, auth);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
@@ -100,6 +119,8 @@ public final class HubServer implements AutoCloseable {
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
                 SecurityHeaders.install(config.routes);
                 sync.addRoutes(config.routes);
+                enrollmentApi.ifPresent(api -> api.addRoutes(config.routes));
+                tls.ifPresent(https -> https.install(config, settings.host(), settings.port()));
                 login.addRoutes(config.routes);
                 tokens.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
@@ -107,8 +128,9 @@ public final class HubServer implements AutoCloseable {
             }).start(settings.host(), settings.port());
             // Events stored before a restart but not yet projected.
             projector.wake();
-            LOG.info("Hub serving on {}:{}{}", settings.host(), http.port(), settings.demoMode() ? " (demo mode)" : "");
-            return new HubServer(http, projector, database);
+            LOG.info("Hub serving {} on {}:{}{}", tls.isPresent() ? "HTTPS" : "HTTP", settings.host(), http.port(),
+                    settings.demoMode() ? " (demo mode)" : "");
+            return new HubServer(http, projector, database, tls.isPresent());
         } catch (RuntimeException e) {
             if (projector != null) {
                 projector.close();
@@ -120,6 +142,11 @@ public final class HubServer implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** {@code https} when the data folder holds the TLS certificate from {@code provision init}, else {@code http}. */
+    public String scheme() {
+        return tls ? "https" : "http";
     }
 
     /** Stops serving, lets the projection finish its current chunk, and closes the database. */

@@ -13,6 +13,7 @@ import org.threshold.core.crypto.VerifyingKey;
 import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.ChainVerifier;
 import org.threshold.core.event.SignedEvent;
+import org.threshold.hub.enrollment.KioskRevocations;
 import org.threshold.hub.store.EventStore;
 import org.threshold.hub.store.KioskChain;
 
@@ -28,10 +29,12 @@ final class BatchIngest {
 
     private final EventStore events;
     private final Clock clock;
+    private final KioskRevocations revocations;
 
-    BatchIngest(EventStore events, Clock clock) {
+    BatchIngest(EventStore events, Clock clock, KioskRevocations revocations) {
         this.events = events;
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     IngestOutcome ingest(String kioskId, VerifyingKey kioskKey, List<SignedEvent> batch) {
@@ -50,6 +53,11 @@ final class BatchIngest {
 
     private IngestOutcome ingest(KioskChain chain, String kioskId, VerifyingKey kioskKey, List<SignedEvent> batch) {
         ChainPosition head = chain.head();
+        if (revocations.isRevoked(kioskId)) {
+            return new IngestOutcome(head, 0, 0, Optional.of(new Rejection(0, Rejection.Reason.REVOKED, "Kiosk "
+                    + kioskId + " was revoked by the hub administrator: the hub stores nothing more from it. Stop "
+                    + "registering on this kiosk and return it to the administrator.")));
+        }
         int duplicates = 0;
         while (duplicates < batch.size() && isAtOrBelow(batch.get(duplicates), kioskId, head)) {
             SignedEvent event = batch.get(duplicates);

@@ -17,6 +17,7 @@ import org.threshold.core.event.KioskId;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.sync.SyncAck;
 import org.threshold.hub.deployment.EnrolledKiosks;
+import org.threshold.hub.enrollment.KioskRevocations;
 import org.threshold.hub.http.ApiException;
 import org.threshold.hub.http.HubJson;
 import org.threshold.hub.http.RequestBodies;
@@ -39,11 +40,14 @@ public final class SyncApi {
     private final Clock clock;
     private final Runnable afterStore;
 
-    /** @param afterStore run after a batch stored new events, e.g. to wake the projections */
+    /**
+     * @param afterStore  run after a batch stored new events, e.g. to wake the projections
+     * @param revocations a revoked kiosk's batches are refused
+     */
     public SyncApi(EnrolledKiosks kiosks, EventStore events, SigningKey hubIdentity, Clock clock,
-                   Runnable afterStore) {
+                   Runnable afterStore, KioskRevocations revocations) {
         this.kiosks = kiosks;
-        this.ingest = new BatchIngest(events, clock);
+        this.ingest = new BatchIngest(events, clock, revocations);
         this.hubIdentity = hubIdentity;
         this.clock = clock;
         this.afterStore = afterStore;
@@ -61,7 +65,7 @@ public final class SyncApi {
         String kioskId = kioskId(json);
         List<String> encoded = encodedEvents(json);
         EnrolledKiosk kiosk = kiosks.find(kioskId).orElseThrow(() -> new ApiException(401, "UNKNOWN_KIOSK",
-                "Kiosk " + kioskId + " is not enrolled with this hub. Enroll it with `provision enroll-kiosk`, "
+                "Kiosk " + kioskId + " is not enrolled with this hub. Enroll it with `provision kiosk add`, "
                         + "or check the kiosk id in the kiosk's kiosk.json."));
         IngestOutcome outcome = ingest.ingest(kioskId, kiosk.verifyingKey(), decode(encoded));
         if (outcome.stored() > 0) {
