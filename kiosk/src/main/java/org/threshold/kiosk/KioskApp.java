@@ -17,6 +17,7 @@ import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hardware.printer.SimulatedCardPrinter;
 import org.threshold.hardware.printer.TokenPrinter;
+import org.threshold.kiosk.enrollment.KioskTrustFiles;
 import org.threshold.kiosk.localdata.LocalKeyVault;
 import org.threshold.kiosk.registration.CardPrinting;
 import org.threshold.kiosk.registration.FindHousehold;
@@ -89,7 +90,7 @@ public final class KioskApp implements AutoCloseable {
             CardPrinting cardPrinting = new CardPrinting(printer, registrations, config);
             RegisterHousehold register = new RegisterHousehold(config, enrollment.kioskKey(), events, registrations,
                     cardPrinting, catalogue, settings.clock(), random);
-            SyncClient sync = new SyncClient(config, events, SyncClient.httpClient(), settings.clock(),
+            SyncClient sync = new SyncClient(config, events, hubClient(dataDir), settings.clock(),
                     SyncClient.Limits.DEFAULT);
 
             scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -131,6 +132,15 @@ public final class KioskApp implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new KioskStartException("Could not serve on " + settings.host() + ":" + settings.port() + " ("
                     + e.getMessage() + "). Is another kiosk already running on that port?", e);
+        }
+    }
+
+    /** Pinned to the hub's certificate when the kiosk enrolled with a code; plain otherwise (the demo). */
+    private static java.net.http.HttpClient hubClient(Path dataDir) {
+        try {
+            return KioskTrustFiles.hubClient(dataDir, SyncClient.httpClient());
+        } catch (IllegalStateException e) {
+            throw new KioskStartException(e.getMessage(), e);
         }
     }
 

@@ -3,10 +3,12 @@ package org.threshold.kiosk;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.threshold.kiosk.enrollment.EnrollCommand;
 
 /**
  * {@code KioskMain --data DIR [--port N] [--hub URL] [--sync-every SECONDS] [--demo]}: runs the kiosk
  * on 127.0.0.1 until the process is stopped, and prints {@code KIOSK http://127.0.0.1:PORT} once it serves.
+ * {@code KioskMain enroll ...} enrolls a blank kiosk first ({@link EnrollCommand}).
  */
 public final class KioskMain {
     static final String USAGE = "usage: KioskMain --data DIR [--port N] [--hub URL] [--sync-every SECONDS] [--demo]";
@@ -18,6 +20,10 @@ public final class KioskMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("enroll")) {
+            System.exit(EnrollCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         KioskSettings settings;
         try {
             settings = parse(args);
