@@ -65,10 +65,15 @@ final class FieldDeployment implements AutoCloseable {
         }
     }
 
-    /** A new enrollment ticket for {@link #SITE}, pointing at the running hub. */
+    /** A new enrollment ticket for {@link #SITE}, pointing at the hub running in this process. */
     String addKiosk(String... extra) throws Exception {
+        return addKioskAt(hubUrl(), extra);
+    }
+
+    /** A new enrollment ticket for {@link #SITE}, pointing at {@code url}. */
+    String addKioskAt(String url, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("kiosk", "add", "--hub", hubDir.toString(), "--site", SITE,
-                "--hub-url", hubUrl(), "--qr", dir.resolve("qr-" + System.nanoTime() + ".png").toString()));
+                "--hub-url", url, "--qr", dir.resolve("qr-" + System.nanoTime() + ".png").toString()));
         args.addAll(List.of(extra));
         String out = cli(args.toArray(String[]::new));
         return out.lines().filter(line -> line.strip().startsWith("ticket: ")).findFirst().orElseThrow()
