@@ -253,7 +253,7 @@ final class PiFiles {
             """;
 
     static final String FSTAB_EXAMPLE = """
-            # Add to /etc/fstab for a read-only root with the kiosk's data on its own partition or a USB SSD.
+            # Add to the Pi's fstab for a read-only root with the kiosk's data on its own partition or a USB SSD.
             # Find the partition's UUID with `blkid`; ext4 with data=journal keeps committed registrations safe.
             # /                        : ro   (overlayroot or `raspi-config nonint enable_overlayfs`)
             UUID=REPLACE-WITH-DATA-UUID  %s  ext4  defaults,noatime,nodev,nosuid,noexec,data=journal,commit=1  0  2
