@@ -48,15 +48,10 @@ final class DeploymentInit {
                         + "again). Use another --hub folder for a new deployment.");
             }
         }
-        progress.accept("Generating the hub's identity (Ed25519) and sealing (X-Wing) keys");
-        Provisioner.HubIdentity identity = new Provisioner(random).initHub(hubDir);
-
+        // Everything is generated before the first file is written, so a failure leaves the folder as it was.
         progress.accept("Generating the deployment root key (Ed25519) and its certificate");
         SigningKey rootKey = SigningKey.generate(random);
         DeploymentAuthority authority = DeploymentAuthority.create(settings.name(), rootKey, now, random);
-        DeploymentFiles.writeSecret(hubDir.resolve(HubLayout.ROOT_KEY), KeyPairFile.of(rootKey));
-        DeploymentFiles.writeText(hubDir.resolve(HubLayout.ROOT_CERTIFICATE), Pem.certificate(authority.rootCertificate()),
-                "rw-r--r--");
 
         progress.accept("Generating the hub's TLS key (ECDSA P-256) and certificate, signed by the root");
         Set<String> names = new LinkedHashSet<>();
@@ -66,6 +61,12 @@ final class DeploymentInit {
         names.add("127.0.0.1");
         KeyPair tlsKey = tlsKey();
         X509Certificate tls = authority.issueHubTls(tlsKey, List.copyOf(names), now);
+
+        progress.accept("Generating the hub's identity (Ed25519) and sealing (X-Wing) keys, writing the files");
+        Provisioner.HubIdentity identity = new Provisioner(random).initHub(hubDir);
+        DeploymentFiles.writeSecret(hubDir.resolve(HubLayout.ROOT_KEY), KeyPairFile.of(rootKey));
+        DeploymentFiles.writeText(hubDir.resolve(HubLayout.ROOT_CERTIFICATE), Pem.certificate(authority.rootCertificate()),
+                "rw-r--r--");
         DeploymentFiles.writeText(hubDir.resolve(HubLayout.TLS_KEY),
                 Pem.encode("PRIVATE KEY", tlsKey.getPrivate().getEncoded()), "rw-------");
         DeploymentFiles.writeText(hubDir.resolve(HubLayout.TLS_CERTIFICATE), Pem.certificate(tls), "rw-r--r--");

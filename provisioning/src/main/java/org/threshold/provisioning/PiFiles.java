@@ -107,8 +107,13 @@ final class PiFiles {
     static final String RUN_SCRIPT = """
             #!/bin/sh
             # Starts the Threshold kiosk; systemd runs this as the threshold user (threshold-kiosk.service).
+            # `threshold-kiosk enroll TICKET` enrolls a blank kiosk first (run it as the threshold user).
             # The class-data-sharing archive, when build-cds-archive has made it, cuts start-up time;
             # -Xshare:auto starts without it (or with a stale one) rather than failing.
+            if [ "${1:-}" = enroll ]; then
+                shift
+                exec java -jar %2$s/%3$s enroll --data %1$s "$@"
+            fi
             exec java -Xshare:auto -XX:SharedArchiveFile=%1$s/cds/threshold-kiosk.jsa \\
                 -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 \\
                 -jar %2$s/%3$s --data %1$s --port %4$d "$@"
