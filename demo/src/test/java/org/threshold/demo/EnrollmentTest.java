@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.core.crypto.PassphraseHash;
+import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.KioskConfig;
@@ -102,6 +103,29 @@ class EnrollmentTest {
 
         String listed = deployment.cli("kiosk", "list", "--hub", deployment.hubDir.toString());
         assertThat(listed).contains("KIOSK-01").contains(FieldDeployment.SITE).contains("test-1.0").contains("active");
+    }
+
+    @Test
+    void aRequestWithoutProofOfTheKeyIsRefusedAndDoesNotSpendTheCode() throws Exception {
+        String ticket = deployment.addKiosk();
+        EnrollmentCode code = EnrollmentTicket.parse(ticket).code();
+        SigningKey claimed = SigningKey.generate(new SecureRandom());
+        SigningKey other = SigningKey.generate(new SecureRandom());
+        String publicKey = claimed.verifyingKey().toBase64();
+        ObjectNode forged = JsonHttp.JSON.createObjectNode().put("code", code.reveal()).put("publicKey", publicKey)
+                .put("proof", java.util.Base64.getEncoder().encodeToString(
+                        other.sign(EnrollmentCode.proofMessage(code, publicKey))))
+                .put("softwareVersion", "t");
+        JsonHttp hub = new JsonHttp(deployment.hubUrl(), deployment.pinnedClient());
+
+        JsonHttp.Response refused = hub.post("/api/enrollment", forged.toString());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().at("/error/reason").asText()).isEqualTo("BAD_PROOF");
+        JsonHttp.Response mistyped = hub.post("/api/enrollment", forged.put("code", "7K3M-Q9XD").toString());
+        assertThat(mistyped.body().at("/error/reason").asText()).isEqualTo("MALFORMED_CODE");
+        assertThat(mistyped.body().at("/error/message").asText()).contains("16 letters and digits");
+
+        assertThat(enroll(ticket, dir.resolve("kiosk")).kioskId()).isEqualTo("KIOSK-01");
     }
 
     @Test

@@ -177,10 +177,12 @@ final class KioskCommand {
             try (HubData data = HubData.open(hub.hubDir)) {
                 Instant now = Instant.now();
                 boolean known = data.store().kiosks().stream().anyMatch(row -> row.kioskId().equals(kioskId));
-                if (!known && Files.exists(hub.hubDir.resolve(DeploymentLayout.ENROLLED_KIOSKS).resolve(kioskId + ".json"))
-                        && KioskId.isValid(kioskId)) {
+                Path enrolledFile = hub.hubDir.resolve(DeploymentLayout.ENROLLED_KIOSKS).resolve(kioskId + ".json");
+                if (!known && KioskId.isValid(kioskId) && Files.exists(enrolledFile)) {
                     // Enrolled by file (the demo's path): register it so it can be revoked like any other.
-                    data.store().registerKiosk(kioskId, "?", "unknown", "", now);
+                    String site = DeploymentFiles.read(enrolledFile, org.threshold.core.deployment.EnrolledKiosk.class)
+                            .site();
+                    data.store().registerKiosk(kioskId, site, "unknown", "", now);
                     known = true;
                 }
                 if (!known || !data.store().revoke(kioskId, reason, now)) {

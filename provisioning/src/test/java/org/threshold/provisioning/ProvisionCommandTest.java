@@ -114,4 +114,19 @@ class ProvisionCommandTest {
         assertThat(run("kiosk", "add", "--hub", hub.toString(), "--site", "North gate", "--valid-for", "soon").err())
                 .contains("30m, 12h or 7d");
     }
+
+    @Test
+    void aKioskEnrolledByFileCanBeRevokedToo() throws Exception {
+        Path hub = dir.resolve("hub");
+        run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org:8443");
+        new Provisioner(new java.security.SecureRandom()).enrollKiosk(hub, dir.resolve("kiosk"), "KIOSK-05",
+                "East gate", "https://hub.example.org:8443", List.of(new Provisioner.OperatorGrant("amal",
+                        org.threshold.core.deployment.OperatorRecord.Role.RECEPTION, "long enough".toCharArray())));
+        assertThat(run("kiosk", "list", "--hub", hub.toString()).out()).contains("KIOSK-05").contains("enrolled by file");
+
+        Run revoked = run("kiosk", "revoke", "KIOSK-05", "--hub", hub.toString());
+        assertThat(revoked.exit()).as(revoked.err()).isZero();
+        assertThat(org.threshold.hub.enrollment.EnrollmentStore.open(hub).isRevoked("KIOSK-05")).isTrue();
+        assertThat(run("kiosk", "list", "--hub", hub.toString()).out()).contains("East gate").contains("REVOKED");
+    }
 }

@@ -136,8 +136,7 @@ public final class KioskEnrollment {
         if (!Arrays.equals(certified, key.verifyingKey().toBytes())) {
             throw refused("the kiosk certificate certifies another key than the one this kiosk just made", null);
         }
-        String subject = kiosk.getSubjectX500Principal().getName();
-        if (!subject.contains("CN=" + answer.kioskId() + ",") && !subject.startsWith("CN=" + answer.kioskId())) {
+        if (!commonName(kiosk).equals(answer.kioskId())) {
             throw refused("the kiosk certificate names another kiosk than the answer does", null);
         }
         if (answer.operators() == null || answer.operators().isEmpty()) {
@@ -149,6 +148,20 @@ public final class KioskEnrollment {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw refused("the kiosk's configuration in the answer is not usable (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static String commonName(X509Certificate certificate) {
+        try {
+            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(
+                    certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return String.valueOf(rdn.getValue());
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            throw refused("the kiosk certificate's subject is unreadable", e);
+        }
+        return "";
     }
 
     private static EnrollmentFailedException refused(String what, Throwable cause) {
