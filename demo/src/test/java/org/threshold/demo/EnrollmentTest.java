@@ -28,10 +28,10 @@ import org.threshold.core.enrollment.EnrollmentCode;
 import org.threshold.core.enrollment.EnrollmentTicket;
 import org.threshold.core.pki.Pem;
 import org.threshold.hub.enrollment.DeploymentAuthority;
-import org.threshold.hub.enrollment.EnrollmentStore;
 import org.threshold.hub.enrollment.HubAuthority;
-import org.threshold.hub.enrollment.HubTls;
-import org.threshold.hub.enrollment.PendingKioskUpdates;
+import org.threshold.hub.http.HubTls;
+import org.threshold.hub.store.AdminDatabase;
+import org.threshold.hub.store.SqliteUpdateStore;
 import org.threshold.kiosk.KioskApp;
 import org.threshold.kiosk.KioskSettings;
 import org.threshold.kiosk.enrollment.EnrollmentFailedException;
@@ -178,6 +178,12 @@ class EnrollmentTest {
         }
     }
 
+    /** What the signed update feed holds for the kiosk, as JSON, in order. */
+    private List<String> feedFor(String kioskId) {
+        return SqliteUpdateStore.open(AdminDatabase.in(deployment.hubDir)).since(kioskId, 0, 10).stream()
+                .map(SqliteUpdateStore.StoredUpdate::json).toList();
+    }
+
     /** Holds the hub's own TLS key (the worst case), but alters one bit of the kiosk certificate it hands out. */
     private Javalin tamperingHub(DeploymentAuthority root) throws Exception {
         HubTls tls = HubTls.load(deployment.hubDir).orElseThrow();
@@ -228,9 +234,10 @@ class EnrollmentTest {
             assertThat(second.get("pendingEvents").asInt()).isEqualTo(1);
             assertThat(second.get("error").asText()).contains("revoked");
         }
-        List<PendingKioskUpdates.Update> pending = EnrollmentStore.open(deployment.hubDir).pendingFor(kioskId, 0, 10);
-        assertThat(pending).extracting(PendingKioskUpdates.Update::kind).containsExactly(PendingKioskUpdates.Kind.WIPE);
-        assertThat(pending.get(0).bodyJson()).contains("stolen");
+        List<String> feed = feedFor(kioskId);
+        assertThat(feed).hasSize(1);
+        assertThat(JsonHttp.JSON.readTree(feed.get(0)).get("kind").asText()).isEqualTo("KIOSK_REVOCATION");
+        assertThat(feed.get(0)).contains("stolen").contains("\"wipe\":true");
         assertThat(deployment.cli("kiosk", "list", "--hub", deployment.hubDir.toString())).contains("REVOKED");
     }
 
@@ -243,10 +250,10 @@ class EnrollmentTest {
 
         String rotated = deployment.cli("rotate-sealing-key", "--hub", deployment.hubDir.toString());
         assertThat(rotated).contains("1 kiosk(s) will switch");
-        List<PendingKioskUpdates.Update> pending = EnrollmentStore.open(deployment.hubDir).pendingFor(kioskId, 0, 10);
-        assertThat(pending).extracting(PendingKioskUpdates.Update::kind)
-                .containsExactly(PendingKioskUpdates.Kind.SEALING_KEY);
-        String newKeyBody = pending.get(0).bodyJson();
+        List<String> feed = feedFor(kioskId);
+        assertThat(feed).hasSize(1);
+        String newKeyBody = feed.get(0);
+        assertThat(JsonHttp.JSON.readTree(newKeyBody).get("kind").asText()).isEqualTo("SEALING_KEY");
         // What the update feed will do on the kiosk's next pull: seal to the new key from now on.
         KioskConfig old = config(kioskDir);
         KioskConfig switched = new KioskConfig(old.kioskId(), old.site(), old.hubUrl(), old.hubIdentityKey(),

@@ -15,7 +15,7 @@ import org.threshold.core.pki.Pem;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
 import org.threshold.hub.enrollment.HubLayout;
-import org.threshold.kiosk.enrollment.PinnedHubTls;
+import org.threshold.kiosk.sync.SyncClient;
 import org.threshold.provisioning.ProvisionCommand;
 
 /**
@@ -85,7 +85,7 @@ final class FieldDeployment implements AutoCloseable {
     }
 
     HttpClient pinnedClient() throws Exception {
-        return PinnedHubTls.httpClient(hubCertificateSha256());
+        return SyncClient.httpClient(hubCertificateSha256());
     }
 
     /** Runs {@code provision ...}, expects success, returns what it printed. */

@@ -1,14 +1,18 @@
 package org.threshold.hub;
 
 import java.nio.file.Path;
+import org.threshold.hub.sync.IngestGate;
 
 /**
  * {@code HubMain --data DIR [--port N] [--host ADDR] [--demo]}: runs a hub until the process is stopped and
- * prints {@code HUB http://HOST:PORT} once it serves. With {@code --demo}, a fresh hub gets the demo
- * account {@value #DEMO_ADMIN} / {@value #DEMO_PASSWORD}; never use it for real records.
+ * prints {@code HUB https://HOST:PORT} once it serves ({@code http} when the data folder has no TLS certificate
+ * from {@code provision init}). With {@code --demo}, a fresh hub gets the demo account {@value #DEMO_ADMIN} /
+ * {@value #DEMO_PASSWORD}; never use it for real records.
  */
 public final class HubMain {
-    static final String USAGE = "usage: HubMain --data DIR [--port N] [--host ADDR] [--demo]";
+    static final String USAGE = "usage: HubMain --data DIR [--port N] [--host ADDR] [--demo]\n"
+            + "       HubMain import-bundle --data DIR FILE...   (imports kiosks' USB bundles, then exits)\n"
+            + "HTTPS uses hub-tls-cert.pem and hub-tls-key.pem from the data folder (made by `provision init`).";
     static final String DEMO_ADMIN = "admin";
     static final String DEMO_PASSWORD = "demo-password";
 
@@ -16,6 +20,10 @@ public final class HubMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import-bundle")) {
+            System.exit(importBundles(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         HubSettings settings;
         try {
             settings = parse(args);
@@ -27,7 +35,7 @@ public final class HubMain {
         }
         HubServer hub;
         try {
-            hub = HubServer.start(settings);
+            hub = HubServer.start(settings, IngestGate.DEFAULT);
         } catch (HubStartupException e) {
             System.err.println("The hub did not start: " + e.getMessage());
             System.exit(1);
@@ -56,6 +64,33 @@ public final class HubMain {
         }
         HubSettings settings = HubSettings.of(data.toAbsolutePath()).withHost(host).withPort(port).withDemoMode(demo);
         return demo ? settings.withBootstrapAdmin(DEMO_ADMIN, DEMO_PASSWORD.toCharArray()) : settings;
+    }
+
+    /** {@code import-bundle --data DIR FILE...}: 0 when every bundle was imported whole, 1 otherwise. */
+    static int importBundles(String[] args) {
+        Path data = null;
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data")) {
+                data = Path.of(value(args, ++i, "--data"));
+            } else {
+                files.add(Path.of(args[i]));
+            }
+        }
+        if (data == null || files.isEmpty()) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        int failures = 0;
+        try (BundleImportCommand command = BundleImportCommand.open(data.toAbsolutePath())) {
+            for (Path file : files) {
+                failures += command.importAndReport(file, System.out) ? 0 : 1;
+            }
+        } catch (HubStartupException e) {
+            System.err.println("Could not open the hub: " + e.getMessage());
+            return 1;
+        }
+        return failures == 0 ? 0 : 1;
     }
 
     private static String value(String[] args, int index, String option) {

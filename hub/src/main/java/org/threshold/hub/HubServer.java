@@ -3,8 +3,8 @@ package org.threshold.hub;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.deployment.DeploymentLayout;
@@ -19,20 +19,27 @@ import org.threshold.hub.enrollment.DeploymentAuthority;
 import org.threshold.hub.enrollment.EnrollmentApi;
 import org.threshold.hub.enrollment.EnrollmentStore;
 import org.threshold.hub.enrollment.HubAuthority;
-import org.threshold.hub.enrollment.HubTls;
+import org.threshold.hub.feed.UpdateFeed;
+import org.threshold.hub.feed.UpdateFeedApi;
 import org.threshold.hub.household.HouseholdProjector;
 import org.threshold.hub.household.TokenApi;
 import org.threshold.hub.household.TokenLookup;
 import org.threshold.hub.http.ErrorResponses;
 import org.threshold.hub.http.HubJson;
+import org.threshold.hub.http.HubTls;
 import org.threshold.hub.http.SecurityHeaders;
+import org.threshold.hub.store.AdminDatabase;
 import org.threshold.hub.store.Schema;
 import org.threshold.hub.store.SqliteAccessLog;
 import org.threshold.hub.store.SqliteAccountStore;
 import org.threshold.hub.store.SqliteDatabase;
 import org.threshold.hub.store.SqliteEventStore;
 import org.threshold.hub.store.SqliteHouseholdReadModel;
+import org.threshold.hub.store.SqliteSyncLedger;
+import org.threshold.hub.store.SqliteUpdateStore;
 import org.threshold.hub.store.StoreException;
+import org.threshold.hub.sync.IngestGate;
+import org.threshold.hub.sync.KiosksApi;
 import org.threshold.hub.sync.SyncApi;
 import org.threshold.hub.web.Pages;
 
@@ -48,21 +55,33 @@ public final class HubServer implements AutoCloseable {
     private final Javalin http;
     private final HouseholdProjector projector;
     private final SqliteDatabase database;
+    private final SyncApi sync;
+    private final UpdateFeed updates;
     private final boolean tls;
 
-    private HubServer(Javalin http, HouseholdProjector projector, SqliteDatabase database, boolean tls) {
+    private HubServer(Javalin http, HouseholdProjector projector, SqliteDatabase database, SyncApi sync,
+                      UpdateFeed updates, boolean tls) {
         this.http = http;
         this.tls = tls;
         this.projector = projector;
         this.database = database;
+        this.sync = sync;
+        this.updates = updates;
+    }
+
+    /** Starts with the default {@link IngestGate}. */
+    public static HubServer start(HubSettings settings) {
+        return start(settings, IngestGate.DEFAULT);
     }
 
     /**
-     * Reads the keys and opens the database in {@code settings.dataDir()}, then serves.
+     * Reads the keys and opens the databases in {@code settings.dataDir()}, then serves: HTTPS when the data
+     * folder holds the TLS certificate and key from {@code provision init} ({@link HubTls}), plain HTTP otherwise.
      *
-     * @throws HubStartupException if keys.json is missing or unreadable, or the database cannot be opened
+     * @throws HubStartupException if keys.json is missing or unreadable, the TLS files or deployment root are
+     *                             unusable, or a database cannot be opened
      */
-    public static HubServer start(HubSettings settings) {
+    public static HubServer start(HubSettings settings, IngestGate ingestGate) {
         Path dataDir = settings.dataDir();
         HubKeys keys;
         try {
@@ -84,12 +103,18 @@ public final class HubServer implements AutoCloseable {
         }
         HouseholdProjector projector = null;
         try {
-            EnrollmentStore enrollment = EnrollmentStore.open(dataDir);
             Optional<HubTls> tls;
             Optional<DeploymentAuthority> authority;
+            SqliteUpdateStore updateStore;
+            UpdateFeed updates;
+            EnrollmentStore enrollment;
             try {
                 tls = HubTls.load(dataDir);
                 authority = HubAuthority.load(dataDir, new SecureRandom());
+                AdminDatabase admin = AdminDatabase.in(dataDir);
+                updateStore = SqliteUpdateStore.open(admin);
+                updates = new UpdateFeed(updateStore, settings.clock());
+                enrollment = EnrollmentStore.open(admin, updates);
             } catch (IllegalStateException e) {
                 throw new HubStartupException(e.getMessage(), e);
             }
@@ -107,7 +132,10 @@ public final class HubServer implements AutoCloseable {
             SessionAuth auth = new SessionAuth(accounts);
             TokenLookup lookup = new TokenLookup(projector, households, kiosks, new SqliteAccessLog(database),
                     settings.clock());
-            SyncApi sync = new SyncApi(kiosks, events, keys.identity(), settings.clock(), projector::wake, enrollment);
+            SyncApi sync = new SyncApi(kiosks, events, updateStore, keys, settings.clock(), ingestGate,
+                    projector::wake);
+            UpdateFeedApi updatesApi = new UpdateFeedApi(updates, kiosks, keys.identity(), settings.clock());
+            KiosksApi kiosksApi = new KiosksApi(new SqliteSyncLedger(database), kiosks, updateStore, auth);
             LoginApi login = new LoginApi(accounts);
             TokenApi tokens = new TokenApi(lookup, auth);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
@@ -119,6 +147,8 @@ public final class HubServer implements AutoCloseable {
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
                 SecurityHeaders.install(config.routes);
                 sync.addRoutes(config.routes);
+                updatesApi.addRoutes(config.routes);
+                kiosksApi.addRoutes(config.routes);
                 enrollmentApi.ifPresent(api -> api.addRoutes(config.routes));
                 tls.ifPresent(https -> https.install(config, settings.host(), settings.port()));
                 login.addRoutes(config.routes);
@@ -128,9 +158,10 @@ public final class HubServer implements AutoCloseable {
             }).start(settings.host(), settings.port());
             // Events stored before a restart but not yet projected.
             projector.wake();
-            LOG.info("Hub serving {} on {}:{}{}", tls.isPresent() ? "HTTPS" : "HTTP", settings.host(), http.port(),
-                    settings.demoMode() ? " (demo mode)" : "");
-            return new HubServer(http, projector, database, tls.isPresent());
+            LOG.info("Hub serving {} on {}:{}{}", tls.isPresent() ? "HTTPS" : "plain HTTP", settings.host(), http.port(),
+                    settings.demoMode() ? " (demo mode)" : tls.isPresent() ? "" : " (WITHOUT TLS: for demos and tests "
+                            + "on loopback only; run `provision init` for the hub's certificate in the field)");
+            return new HubServer(http, projector, database, sync, updates, tls.isPresent());
         } catch (RuntimeException e) {
             if (projector != null) {
                 projector.close();
@@ -138,6 +169,16 @@ public final class HubServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** Where administrators' commands publish updates for kiosks. */
+    public UpdateFeed updates() {
+        return updates;
+    }
+
+    /** The sync ingest, for events that arrive on a USB bundle. */
+    public SyncApi sync() {
+        return sync;
     }
 
     public int port() {

@@ -67,6 +67,10 @@ final class HubFixture implements AutoCloseable {
                 enrolled.enrollment());
     }
 
+    HubServer server() {
+        return hub;
+    }
+
     HubClient client() {
         return client;
     }
@@ -76,8 +80,12 @@ final class HubFixture implements AutoCloseable {
     }
 
     void startHub() {
+        startHub(org.threshold.hub.sync.IngestGate.DEFAULT);
+    }
+
+    void startHub(org.threshold.hub.sync.IngestGate gate) {
         hub = HubServer.start(HubSettings.of(dataDir).withClock(clock)
-                .withBootstrapAdmin(ADMIN, PASSWORD.toCharArray()));
+                .withBootstrapAdmin(ADMIN, PASSWORD.toCharArray()), gate);
         client = new HubClient(hub.port());
     }
 

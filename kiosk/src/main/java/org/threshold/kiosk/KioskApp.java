@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
-import org.threshold.hardware.printer.SimulatedCardPrinter;
-import org.threshold.hardware.printer.TokenPrinter;
-import org.threshold.kiosk.enrollment.KioskTrustFiles;
+import org.threshold.hardware.DriverContext;
+import org.threshold.hardware.Hardware;
+import org.threshold.hardware.HardwareException;
+import org.threshold.hardware.HardwareSettings;
+import org.threshold.hardware.gpio.SimulatedPanel;
+import org.threshold.kiosk.hardware.KioskHardware;
+import org.threshold.kiosk.hardware.KioskLights;
+import org.threshold.kiosk.hardware.LockShiftsOnTamper;
+import org.threshold.kiosk.hardware.TamperResponse;
 import org.threshold.kiosk.localdata.LocalKeyVault;
 import org.threshold.kiosk.registration.CardPrinting;
 import org.threshold.kiosk.registration.FindHousehold;
@@ -27,13 +34,19 @@ import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.KioskDatabase;
 import org.threshold.kiosk.store.OperatorKeyStore;
 import org.threshold.kiosk.store.RegistrationStore;
+import org.threshold.kiosk.sync.Backoff;
+import org.threshold.kiosk.sync.PinnedCertificate;
 import org.threshold.kiosk.sync.SyncClient;
 import org.threshold.kiosk.sync.SyncScheduler;
+import org.threshold.kiosk.sync.SyncStateFile;
+import org.threshold.kiosk.sync.UpdateListeners;
+import org.threshold.kiosk.sync.UpdatePuller;
 import org.threshold.kiosk.web.CardRoutes;
 import org.threshold.kiosk.web.HouseholdRoutes;
 import org.threshold.kiosk.web.KioskWebServer;
 import org.threshold.kiosk.web.PageRoutes;
 import org.threshold.kiosk.web.RouteGroup;
+import org.threshold.kiosk.web.ScanRoutes;
 import org.threshold.kiosk.web.SessionRoutes;
 import org.threshold.kiosk.web.StatusRoutes;
 import org.threshold.kiosk.web.SyncRoutes;
@@ -48,19 +61,24 @@ public final class KioskApp implements AutoCloseable {
     private static final String SQLITE_NATIVE_FOLDER = "sqlite-native";
     private static final Duration SESSION_SWEEP = Duration.ofSeconds(30);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+    private static final Duration LIGHTS_REFRESH = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
 
     private final KioskDatabase database;
     private final OperatorSessions sessions;
     private final ScheduledExecutorService scheduler;
     private final Javalin server;
+    private final KioskHardware hardware;
+    private final ScheduledExecutorService deviceTimer;
 
     private KioskApp(KioskDatabase database, OperatorSessions sessions, ScheduledExecutorService scheduler,
-                     Javalin server) {
+                     Javalin server, KioskHardware hardware, ScheduledExecutorService deviceTimer) {
         this.database = database;
         this.sessions = sessions;
         this.scheduler = scheduler;
         this.server = server;
+        this.hardware = hardware;
+        this.deviceTimer = deviceTimer;
     }
 
     /**
@@ -71,37 +89,61 @@ public final class KioskApp implements AutoCloseable {
     public static KioskApp start(KioskSettings settings) {
         Path dataDir = settings.dataDir().toAbsolutePath();
         Enrollment enrollment = Enrollment.read(dataDir);
-        KioskConfig config = withHubUrl(enrollment.config(), settings.hubUrlOverride());
+        SyncStateFile syncState = new SyncStateFile(dataDir);
+        KioskConfig config = withRotatedSealingKey(withHubUrl(enrollment.config(), settings.hubUrlOverride()),
+                syncState);
         Path cards = createFolder(dataDir.resolve(CARDS_FOLDER));
         // sqlite-jdbc unpacks its native library before first use; /tmp is often noexec on a Pi.
         System.setProperty("org.sqlite.tmpdir", createFolder(dataDir.resolve(SQLITE_NATIVE_FOLDER)).toString());
 
         SecureRandom random = new SecureRandom();
         NeedsCatalogue catalogue = NeedsCatalogue.bundled();
-        TokenPrinter printer = new SimulatedCardPrinter(cards);
         KioskDatabase database = KioskDatabase.open(dataDir.resolve(DATABASE_FILE));
         ScheduledExecutorService scheduler = null;
+        // Beeps and LEDs get their own thread: a long sync on the background thread must not delay them.
+        ScheduledExecutorService deviceTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kiosk-devices");
+            thread.setDaemon(true);
+            return thread;
+        });
+        KioskHardware hardware = null;
         try {
             EventLog events = new EventLog(database);
             RegistrationStore registrations = new RegistrationStore(database);
             OperatorSessions sessions = new OperatorSessions(enrollment.operators(),
                     new LocalKeyVault(new OperatorKeyStore(database), settings.clock(), random), settings.clock(),
                     random, settings.sessionIdleTimeout());
-            CardPrinting cardPrinting = new CardPrinting(printer, registrations, config);
-            RegisterHousehold register = new RegisterHousehold(config, enrollment.kioskKey(), events, registrations,
-                    cardPrinting, catalogue, settings.clock(), random);
-            SyncClient sync = new SyncClient(config, events, hubClient(dataDir), settings.clock(),
-                    SyncClient.Limits.DEFAULT);
 
             scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "kiosk-background");
                 thread.setDaemon(true);
                 return thread;
             });
+            hardware = openHardware(dataDir, cards, deviceTimer, new LockShiftsOnTamper(sessions));
+            CardPrinting cardPrinting = new CardPrinting(hardware.printer(), registrations, config, hardware);
+            hardware.start(cardPrinting);
+            RegisterHousehold register = new RegisterHousehold(config, enrollment.kioskKey(), events, registrations,
+                    cardPrinting, catalogue, settings.clock(), random);
+            java.net.http.HttpClient http = hubClient(config, dataDir, settings.demoMode());
+            SyncClient sync = new SyncClient(config, events, http, settings.clock(), SyncClient.Limits.DEFAULT);
+            if (syncState.read().bundleExportedThrough() > events.syncState().ackedSequence()) {
+                sync.askForAckFirst();
+            }
+            // Issue 3 plugs its wipe (crypto-shredding) in here with UpdateListeners.withRevocation(...).
+            UpdatePuller updates = new UpdatePuller(config, enrollment.kioskKey(), http, settings.clock(), random,
+                    syncState, UpdateListeners.none());
+
             scheduler.scheduleWithFixedDelay(sessions::lockIdleSessions, SESSION_SWEEP.toMillis(),
                     SESSION_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+            KioskLights lights = hardware.lights();
+            scheduler.scheduleWithFixedDelay(() -> lights.hubReachable(events.syncState().lastSyncError() == null),
+                    0, LIGHTS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
             if (settings.syncsInBackground()) {
-                SyncScheduler.schedule(sync, scheduler, settings.syncInterval());
+                Duration interval = settings.syncInterval();
+                Duration firstBackoff = interval.compareTo(Duration.ofSeconds(2)) < 0 ? interval : Duration.ofSeconds(2);
+                Duration maxBackoff = interval.compareTo(Duration.ofMinutes(5)) > 0 ? interval : Duration.ofMinutes(5);
+                new SyncScheduler(sync, java.util.Optional.of(updates), scheduler, interval,
+                        new Backoff(firstBackoff, maxBackoff, random)).start();
             }
 
             ObjectMapper json = KioskWebServer.json();
@@ -109,20 +151,39 @@ public final class KioskApp implements AutoCloseable {
                     new PageRoutes(),
                     new SessionRoutes(sessions, json),
                     new HouseholdRoutes(register, new FindHousehold(registrations), cardPrinting, sessions, json),
-                    new StatusRoutes(config, events, List.of(printer.describe()), settings.demoMode(), catalogue),
+                    new StatusRoutes(config, events, hardware::status, settings.demoMode(), catalogue,
+                            sync::connection),
                     new SyncRoutes(sync, sessions),
-                    new CardRoutes(cards, sessions));
+                    new CardRoutes(cards, sessions),
+                    new ScanRoutes(hardware, sessions, json));
             Javalin server = serve(settings, json, routes);
-            LOG.info("Kiosk {} at {} serving on {}:{}; printer: {}{}", config.kioskId(), config.site(),
-                    settings.host(), server.port(), printer.describe().model(),
-                    printer.describe().simulated() ? " (SIMULATED)" : "");
-            return new KioskApp(database, sessions, scheduler, server);
+            LOG.info("Kiosk {} at {} serving on {}:{}", config.kioskId(), config.site(), settings.host(),
+                    server.port());
+            hardware.status().forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
+                    device.simulated() ? " SIMULATED" : "", device.detail()));
+            return new KioskApp(database, sessions, scheduler, server, hardware, deviceTimer);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.shutdownNow();
             }
+            if (hardware != null) {
+                hardware.close();
+            }
+            deviceTimer.shutdownNow();
             database.close();
             throw e;
+        }
+    }
+
+    private static KioskHardware openHardware(Path dataDir, Path cards, ScheduledExecutorService deviceTimer,
+                                              TamperResponse tamperResponse) {
+        try {
+            Hardware devices = Hardware.open(HardwareSettings.load(dataDir, System.getProperties()),
+                    new DriverContext(dataDir, cards, deviceTimer));
+            return new KioskHardware(devices, tamperResponse);
+        } catch (HardwareException e) {
+            throw new KioskStartException("The hardware settings are wrong: " + e.getMessage()
+                    + " See \"Hardware on a Raspberry Pi\" in the README.", e);
         }
     }
 
@@ -135,13 +196,40 @@ public final class KioskApp implements AutoCloseable {
         }
     }
 
-    /** Pinned to the hub's certificate when the kiosk enrolled with a code; plain otherwise (the demo). */
-    private static java.net.http.HttpClient hubClient(Path dataDir) {
-        try {
-            return KioskTrustFiles.hubClient(dataDir, SyncClient.httpClient());
-        } catch (IllegalStateException e) {
-            throw new KioskStartException(e.getMessage(), e);
+    /**
+     * HTTPS trusting only {@value PinnedCertificate#FILE} from the data folder. Plain HTTP is refused unless in
+     * demo mode or to a hub on this machine's loopback (tests); the status page warns about it either way.
+     */
+    private static java.net.http.HttpClient hubClient(KioskConfig config, Path dataDir, boolean demoMode) {
+        java.net.URI hub = java.net.URI.create(config.hubUrl());
+        if ("https".equals(hub.getScheme())) {
+            Path pem = dataDir.resolve(PinnedCertificate.FILE);
+            if (!Files.isRegularFile(pem)) {
+                throw new KioskStartException("The hub is at " + config.hubUrl() + " but there is no "
+                        + PinnedCertificate.FILE + " in " + dataDir + " to pin its certificate. Enroll the kiosk "
+                        + "(`KioskMain enroll`), which pins it.", null);
+            }
+            try {
+                return SyncClient.httpClient(PinnedCertificate.sha256(pem));
+            } catch (IllegalArgumentException e) {
+                throw new KioskStartException(e.getMessage(), e);
+            }
         }
+        String host = hub.getHost() == null ? "" : hub.getHost();
+        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+        if (!demoMode && !loopback) {
+            throw new KioskStartException("The hub URL " + config.hubUrl() + " is plain HTTP: records would cross "
+                    + "the network readable in transit and the hub unauthenticated. Use https:// with the hub's "
+                    + "certificate in " + PinnedCertificate.FILE + "; plain HTTP is for demos only.", null);
+        }
+        LOG.warn("Syncing with the hub over PLAIN HTTP ({}): demo and loopback tests only", config.hubUrl());
+        return SyncClient.httpClient();
+    }
+
+    private static KioskConfig withRotatedSealingKey(KioskConfig config, SyncStateFile syncState) {
+        var rotated = syncState.read().sealingKey();
+        return rotated == null ? config : new KioskConfig(config.kioskId(), config.site(), config.hubUrl(),
+                config.hubIdentityKey(), rotated.publicKey());
     }
 
     private static KioskConfig withHubUrl(KioskConfig enrolled, String hubUrlOverride) {
@@ -168,6 +256,11 @@ public final class KioskApp implements AutoCloseable {
         return server.port();
     }
 
+    /** Hands on the simulated GPIO (buttons, tamper switch, LEDs); empty with real or no GPIO. */
+    public Optional<SimulatedPanel> simulatedPanel() {
+        return hardware.simulatedPanel();
+    }
+
     /**
      * Stops serving, stops background work, locks every session (destroying the keys in memory) and
      * closes the database. Committed registrations need nothing from this: they are on disk already.
@@ -185,6 +278,8 @@ public final class KioskApp implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sessions.lockAll();
+        hardware.close();
+        deviceTimer.shutdownNow();
         database.close();
     }
 }

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,11 +15,14 @@ import org.sqlite.SQLiteConfig;
 import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.enrollment.EnrollmentStore;
+import org.threshold.hub.feed.UpdateFeed;
+import org.threshold.hub.store.AdminDatabase;
+import org.threshold.hub.store.SqliteUpdateStore;
 
 /**
  * The hub's data folder as the command line uses it, on the hub host, whether or not the hub runs: the
- * administrative store ({@code admin.db}, shared with the running hub) and, read-only, what the event store
- * ({@code hub.db}) knows of each kiosk's contact.
+ * administrative store and the update feed ({@code admin.db}, shared with the running hub, which serves the feed
+ * to kiosks) and, read-only, what the event store ({@code hub.db}) knows of each kiosk's contact.
  */
 final class HubData implements AutoCloseable {
     private final Path hubDir;
@@ -36,7 +40,9 @@ final class HubData implements AutoCloseable {
                     + "with `provision init`.");
         }
         try {
-            return new HubData(hubDir, EnrollmentStore.open(hubDir));
+            AdminDatabase admin = AdminDatabase.in(hubDir);
+            UpdateFeed feed = new UpdateFeed(SqliteUpdateStore.open(admin), Clock.systemUTC());
+            return new HubData(hubDir, EnrollmentStore.open(admin, feed));
         } catch (IllegalStateException e) {
             throw new ProvisioningException(e.getMessage());
         }

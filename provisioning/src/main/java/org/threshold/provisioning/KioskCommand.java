@@ -110,8 +110,8 @@ final class KioskCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Every kiosk with its site, last contact, events held at the hub, updates waiting for it, "
-                    + "software version and whether it is revoked. Pending events on the kiosk itself are known only "
+            description = "Every kiosk with its site, last contact, events held at the hub, software version and "
+                    + "whether it is revoked. Pending events on the kiosk itself are known only "
                     + "once the kiosk reports them through sync.",
             footer = {"", "Example:", "  provision kiosk list --hub /var/lib/threshold/hub"})
     static final class ListKiosks implements Callable<Integer> {
@@ -128,22 +128,21 @@ final class KioskCommand {
                 java.util.Map<String, HubData.Contact> contacts = data.contacts();
                 Set<String> registered = rows.stream().map(EnrollmentStore.KioskRow::kioskId)
                         .collect(Collectors.toCollection(TreeSet::new));
-                String format = "%-12s %-24s %-18s %10s %-12s %8s %-10s %s%n";
+                String format = "%-12s %-24s %-18s %10s %-12s %-10s %s%n";
                 spec.commandLine().getOut().printf(format, "KIOSK", "SITE", "LAST BATCH", "AT HUB", "PENDING ON KIOSK",
-                        "UPDATES", "VERSION", "STATE");
+                        "VERSION", "STATE");
                 for (EnrollmentStore.KioskRow row : rows) {
                     HubData.Contact contact = contacts.get(row.kioskId());
                     spec.commandLine().getOut().printf(format, row.kioskId(), row.site(),
                             contact == null ? "never" : contact.lastBatch().truncatedTo(ChronoUnit.MINUTES).toString(),
-                            contact == null ? 0 : contact.events(), "unknown", row.updatesPending(),
-                            row.softwareVersion(),
+                            contact == null ? 0 : contact.events(), "unknown", row.softwareVersion(),
                             row.revokedAt().map(t -> "REVOKED " + t.truncatedTo(ChronoUnit.MINUTES)).orElse("active"));
                 }
                 for (String fileOnly : enrolledByFile(hub.hubDir, registered)) {
                     HubData.Contact contact = contacts.get(fileOnly);
                     spec.commandLine().getOut().printf(format, fileOnly, "?",
                             contact == null ? "never" : contact.lastBatch().truncatedTo(ChronoUnit.MINUTES).toString(),
-                            contact == null ? 0 : contact.events(), "unknown", "-", "?", "enrolled by file (demo)");
+                            contact == null ? 0 : contact.events(), "unknown", "?", "enrolled by file (demo)");
                 }
                 if (rows.isEmpty()) {
                     spec.commandLine().getOut().println("(no kiosks enrolled yet: provision kiosk add --site SITE)");
@@ -185,9 +184,14 @@ final class KioskCommand {
                     data.store().registerKiosk(kioskId, site, "unknown", "", now);
                     known = true;
                 }
-                if (!known || !data.store().revoke(kioskId, reason, now)) {
+                if (!known) {
                     throw new ProvisioningException("No kiosk " + kioskId + " is enrolled with this hub. "
                             + "See `provision kiosk list` for the ids.");
+                }
+                if (!data.store().revoke(kioskId, reason, now)) {
+                    spec.commandLine().getOut().println("Kiosk " + kioskId + " was already revoked; its first wipe "
+                            + "order stands.");
+                    return 0;
                 }
                 spec.commandLine().getOut().println("Kiosk " + kioskId + " is revoked: the hub refuses its batches from now on "
                         + "(no restart needed).");

@@ -13,8 +13,8 @@ import org.threshold.core.deployment.SealingKeyFile;
 
 /**
  * A new current hub sealing key: every older one is kept (marked not current) so events sealed to it still
- * open, the file is replaced atomically and owner-only, and every active kiosk gets a
- * {@code SEALING_KEY} update for the feed.
+ * open, the file is replaced atomically and owner-only, and a {@code SEALING_KEY} update on the feed tells
+ * every kiosk.
  */
 final class SealingKeyRotation {
     record Result(String newKeyId, String previousKeyId, int keysHeld, int kiosksTold) {

@@ -126,7 +126,8 @@ class ProvisionCommandTest {
 
         Run revoked = run("kiosk", "revoke", "KIOSK-05", "--hub", hub.toString());
         assertThat(revoked.exit()).as(revoked.err()).isZero();
-        assertThat(org.threshold.hub.enrollment.EnrollmentStore.open(hub).isRevoked("KIOSK-05")).isTrue();
+        assertThat(org.threshold.hub.store.SqliteUpdateStore.open(org.threshold.hub.store.AdminDatabase.in(hub))
+                .revocation("KIOSK-05")).isPresent();
         assertThat(run("kiosk", "list", "--hub", hub.toString()).out()).contains("East gate").contains("REVOKED");
     }
 }

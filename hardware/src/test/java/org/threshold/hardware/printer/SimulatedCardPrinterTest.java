@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.hardware.DeviceInfo;
+import org.threshold.hardware.printer.escpos.EscPosRasteriser;
 import org.threshold.hardware.qr.QrCodes;
 
 class SimulatedCardPrinterTest {
@@ -34,7 +35,7 @@ class SimulatedCardPrinterTest {
     void printsACardWhoseQrCodeReadsBackAsThePayload() throws IOException {
         PrintResult result = new SimulatedCardPrinter(folder).print(CARD);
 
-        BufferedImage image = ImageIO.read(result.cardImage().toFile());
+        BufferedImage image = ImageIO.read(result.cardImage().orElseThrow().toFile());
         assertThat(QrCodes.decode(image)).isEqualTo(PAYLOAD);
     }
 
@@ -42,7 +43,7 @@ class SimulatedCardPrinterTest {
     void cardIsAsWideAsA58mmReceipt() throws IOException {
         PrintResult result = new SimulatedCardPrinter(folder).print(CARD);
 
-        BufferedImage image = ImageIO.read(result.cardImage().toFile());
+        BufferedImage image = ImageIO.read(result.cardImage().orElseThrow().toFile());
         assertThat(image.getWidth()).isEqualTo(384);
         assertThat(image.getHeight()).isGreaterThan(image.getWidth());
     }
@@ -51,10 +52,11 @@ class SimulatedCardPrinterTest {
     void namesTheCardAfterItsShortCodeAndLeavesNothingElse() throws IOException {
         PrintResult result = new SimulatedCardPrinter(folder).print(CARD);
 
-        assertThat(result.cardImage()).isAbsolute()
+        assertThat(result.cardImage().orElseThrow()).isAbsolute()
                 .isEqualTo(folder.toAbsolutePath().resolve("card-7K3MQ9XD2HPTVB6RF.png"));
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files).containsExactly(result.cardImage());
+            assertThat(files).containsExactlyInAnyOrder(result.cardImage().orElseThrow(),
+                    folder.toAbsolutePath().resolve("card-7K3MQ9XD2HPTVB6RF.escpos"));
         }
     }
 
@@ -65,9 +67,24 @@ class SimulatedCardPrinterTest {
         PrintResult reprint = printer.print(CARD);
 
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files).containsExactly(reprint.cardImage());
+            assertThat(files).hasSize(2);
         }
-        assertThat(QrCodes.decode(ImageIO.read(reprint.cardImage().toFile()))).isEqualTo(PAYLOAD);
+        assertThat(QrCodes.decode(ImageIO.read(reprint.cardImage().orElseThrow().toFile()))).isEqualTo(PAYLOAD);
+    }
+
+    @Test
+    void thePictureIsTheEscPosFileOnPaper() throws IOException {
+        PrintResult result = new SimulatedCardPrinter(folder).print(CARD);
+
+        byte[] escPos = Files.readAllBytes(folder.resolve("card-7K3MQ9XD2HPTVB6RF.escpos"));
+        BufferedImage fromBytes = EscPosRasteriser.render(escPos, 384);
+        BufferedImage png = ImageIO.read(result.cardImage().orElseThrow().toFile());
+        assertThat(png.getHeight()).isEqualTo(fromBytes.getHeight());
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                assertThat(png.getRGB(x, y)).as("dot %d,%d", x, y).isEqualTo(fromBytes.getRGB(x, y));
+            }
+        }
     }
 
     @Test
@@ -106,7 +123,7 @@ class SimulatedCardPrinterTest {
     }
 
     @Test
-    void aFailedWriteLeavesNoPartialCardBehind() throws IOException {
+    void aFailedWriteLeavesNoPartialFileBehind() throws IOException {
         // A non-empty folder squatting on the card's name makes the final move fail, even for root.
         Path squatter = Files.createDirectory(folder.resolve("card-7K3MQ9XD2HPTVB6RF.png"));
         Files.createFile(squatter.resolve("keep"));
@@ -116,7 +133,7 @@ class SimulatedCardPrinterTest {
                 .hasMessageContaining(folder.toAbsolutePath().toString())
                 .hasMessageContaining("then reprint");
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files).containsExactly(squatter);
+            assertThat(files).noneMatch(file -> file.getFileName().toString().endsWith(".part"));
         }
     }
 
@@ -125,6 +142,7 @@ class SimulatedCardPrinterTest {
         DeviceInfo info = new SimulatedCardPrinter(folder).describe();
 
         assertThat(info).isEqualTo(
-                new DeviceInfo("printer", "PNG card simulator", true, folder.toAbsolutePath().toString()));
+                new DeviceInfo("printer", "ESC/POS simulator (384 dots, QR raster)", true,
+                        folder.toAbsolutePath().toString()));
     }
 }

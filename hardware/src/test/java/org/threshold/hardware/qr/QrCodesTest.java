@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -13,11 +14,17 @@ class QrCodesTest {
 
     @Test
     void encodesOneCellPerModuleWithoutAQuietZone() {
-        BitMatrix matrix = QrCodes.encode("TH1:7K3MQ9XD2HPTVB6R");
+        BitMatrix matrix = QrCodes.encode("TH1:7K3MQ9XD2HPTVB6R", ErrorCorrectionLevel.M);
 
         // Version 1 is 21 modules across, and its finder pattern starts in the very first cell.
         assertThat(matrix.getWidth()).isEqualTo(21);
         assertThat(matrix.get(0, 0)).isTrue();
+    }
+
+    @Test
+    void cardsAreEncodedAtLevelQ() {
+        // 20 alphanumeric characters fit version 1 at M (20) but need version 2 (25 modules) at Q (16).
+        assertThat(QrCodes.encode("TH1:7K3MQ9XD2HPTVB6R").getWidth()).isEqualTo(25);
     }
 
     @Test
@@ -30,7 +37,7 @@ class QrCodesTest {
     @Test
     void readsACodeThatZxingsSingleCodeFinderMisses() {
         // Found by CardRenderingProperties: ZXing 3.5.3's QRCodeReader finds no code in this clean image.
-        BufferedImage image = printed(QrCodes.encode("00D000AB"), 12);
+        BufferedImage image = printed(QrCodes.encode("00D000AB", ErrorCorrectionLevel.M), 12);
 
         assertThat(QrCodes.decode(image)).isEqualTo("00D000AB");
     }

@@ -41,6 +41,24 @@ public final class EnrolledKiosks {
         return enrolled;
     }
 
+    /** The ids of every kiosk with a file in {@code kiosks/}, sorted; unreadable files are included. */
+    public java.util.List<String> enrolledIds() {
+        if (!Files.isDirectory(folder)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - ".json".length()))
+                    .filter(KioskId::isValid)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            LOG.warn("Could not list {} ({})", folder, e.getClass().getSimpleName());
+            return java.util.List.of();
+        }
+    }
+
     /** The kiosk's public key, or {@code null} if it is not enrolled: the shape token verification asks for. */
     public VerifyingKey verifyingKeyOrNull(String kioskId) {
         return find(kioskId).map(EnrolledKiosk::verifyingKey).orElse(null);

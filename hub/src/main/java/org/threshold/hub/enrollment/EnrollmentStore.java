@@ -1,7 +1,5 @@
 package org.threshold.hub.enrollment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,21 +8,21 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.core.enrollment.EnrollmentCode;
+import org.threshold.core.sync.FeedUpdate;
+import org.threshold.hub.feed.UpdateFeed;
+import org.threshold.hub.store.AdminDatabase;
 
 /**
  * The hub's administrative records in {@link AdminDatabase} ({@code admin.db}): one-time enrollment codes
- * (hashed), the kiosk registry (site, certificate, software version, revocation), each site's operators, and
- * the {@link PendingKioskUpdates} the update feed delivers. The hub and the {@code provision} command line (run
- * on the hub host, on the same data folder) share it. Thread-safe.
+ * (hashed), the kiosk registry (site, certificate, software version), and each site's operators. A change kiosks
+ * must hear of is published on the {@link UpdateFeed} (same file) in the same transaction. The hub and the
+ * {@code provision} command line (run on the hub host, on the same data folder) share it. Thread-safe.
  */
-public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocations {
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class EnrollmentStore {
     private static final List<String> TABLES = List.of(
             """
             CREATE TABLE IF NOT EXISTS enrollment_codes (
@@ -40,9 +38,7 @@ public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocati
               site             TEXT    NOT NULL,
               enrolled_at      INTEGER NOT NULL,
               software_version TEXT    NOT NULL,
-              certificate_pem  TEXT    NOT NULL,
-              revoked_at       INTEGER,
-              revoke_reason    TEXT)""",
+              certificate_pem  TEXT    NOT NULL)""",
             """
             CREATE TABLE IF NOT EXISTS site_operators (
               site            TEXT    NOT NULL,
@@ -50,26 +46,18 @@ public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocati
               role            TEXT    NOT NULL,
               passphrase_hash TEXT    NOT NULL,
               updated_at      INTEGER NOT NULL,
-              PRIMARY KEY (site, name))""",
-            """
-            CREATE TABLE IF NOT EXISTS kiosk_updates (
-              id           INTEGER PRIMARY KEY AUTOINCREMENT,
-              kiosk_id     TEXT    NOT NULL,
-              kind         TEXT    NOT NULL,
-              body         TEXT    NOT NULL,
-              created_at   INTEGER NOT NULL,
-              delivered_at INTEGER)""",
-            "CREATE INDEX IF NOT EXISTS kiosk_updates_pending ON kiosk_updates (kiosk_id, delivered_at, id)");
+              PRIMARY KEY (site, name))""");
 
     private final AdminDatabase database;
+    private final UpdateFeed feed;
 
-    private EnrollmentStore(AdminDatabase database) {
+    private EnrollmentStore(AdminDatabase database, UpdateFeed feed) {
         this.database = database;
+        this.feed = feed;
     }
 
-    /** The store in {@code hubDir}'s {@code admin.db}, its tables created if missing. */
-    public static EnrollmentStore open(java.nio.file.Path hubDir) {
-        AdminDatabase database = AdminDatabase.in(hubDir);
+    /** The store in {@code database}, its tables created if missing; {@code feed} must keep its updates there too. */
+    public static EnrollmentStore open(AdminDatabase database, UpdateFeed feed) {
         database.write("Creating the enrollment tables", connection -> {
             try (Statement statement = connection.createStatement()) {
                 for (String sql : TABLES) {
@@ -78,12 +66,12 @@ public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocati
             }
             return null;
         });
-        return new EnrollmentStore(database);
+        return new EnrollmentStore(database, feed);
     }
 
     /** A kiosk as the registry knows it; last contact and events come from the event store. */
     public record KioskRow(String kioskId, String site, Instant enrolledAt, String softwareVersion,
-                           Optional<Instant> revokedAt, int updatesPending) {
+                           Optional<Instant> revokedAt) {
     }
 
     /** A code's kiosk and site, once the code is spent. */
@@ -198,40 +186,24 @@ public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocati
     }
 
     /**
-     * Revokes a kiosk and records its wipe order for the feed, in one transaction.
+     * Revokes a kiosk: the hub refuses its batches from now on, and a wipe order waits on the feed for its next pull.
      *
-     * @return false if the kiosk is not in the registry; revoking twice keeps the first time
+     * @return false if it was already revoked (the first revocation and its order stand)
      */
     public boolean revoke(String kioskId, String reason, Instant now) {
         return database.write("Revoking a kiosk", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE kiosk_registry SET revoked_at = ?, "
-                    + "revoke_reason = ? WHERE kiosk_id = ? AND revoked_at IS NULL")) {
-                update.setLong(1, now.toEpochMilli());
-                update.setString(2, reason);
-                update.setString(3, kioskId);
-                if (update.executeUpdate() == 0) {
-                    return isRevoked(connection, kioskId);
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM revoked_kiosks WHERE kiosk_id = ?")) {
+                query.setString(1, kioskId);
+                try (ResultSet result = query.executeQuery()) {
+                    if (result.next()) {
+                        return false;
+                    }
                 }
             }
-            insertUpdate(connection, kioskId, Kind.WIPE, json(Map.of("reason", reason, "orderedAt", now.toString())),
-                    now);
+            feed.publish(connection, Optional.of(kioskId), new FeedUpdate.RevocationOrder(true, reason), now);
             return true;
         });
-    }
-
-    @Override
-    public boolean isRevoked(String kioskId) {
-        return database.read("Checking a kiosk's revocation", connection -> isRevoked(connection, kioskId));
-    }
-
-    private static boolean isRevoked(Connection connection, String kioskId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT 1 FROM kiosk_registry WHERE kiosk_id = ? AND revoked_at IS NOT NULL")) {
-            query.setString(1, kioskId);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next();
-            }
-        }
     }
 
     /** Every registered kiosk with what the hub knows of it, by id. */
@@ -239,15 +211,13 @@ public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocati
         return database.read("Listing kiosks", connection -> {
             List<KioskRow> rows = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT r.kiosk_id, r.site, r.enrolled_at, r.software_version, r.revoked_at,
-                           (SELECT COUNT(*) FROM kiosk_updates u WHERE u.kiosk_id = r.kiosk_id
-                                AND u.delivered_at IS NULL)
-                    FROM kiosk_registry r ORDER BY r.kiosk_id""");
+                    SELECT r.kiosk_id, r.site, r.enrolled_at, r.software_version, v.revoked_at
+                    FROM kiosk_registry r LEFT JOIN revoked_kiosks v ON v.kiosk_id = r.kiosk_id
+                    ORDER BY r.kiosk_id""");
                  ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     rows.add(new KioskRow(result.getString(1), result.getString(2),
-                            Instant.ofEpochMilli(result.getLong(3)), result.getString(4), instant(result, 5),
-                            result.getInt(6)));
+                            Instant.ofEpochMilli(result.getLong(3)), result.getString(4), instant(result, 5)));
                 }
             }
             return rows;
@@ -261,7 +231,11 @@ public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocati
 
     // ---- operators
 
-    /** Adds or replaces an operator of {@code site}, and queues the change for every active kiosk there. */
+    /**
+     * Adds or replaces an operator of {@code site}, and publishes the site's operators to every active kiosk there.
+     *
+     * @return how many kiosks will be told
+     */
     public int setOperator(String site, OperatorRecord operator, Instant now) {
         return database.write("Saving an operator", connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO site_operators "
@@ -275,7 +249,7 @@ public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocati
                 upsert.setLong(5, now.toEpochMilli());
                 upsert.executeUpdate();
             }
-            return queueForSite(connection, site, Kind.OPERATOR_SET, json(operator), now);
+            return publishOperators(connection, site, now);
         });
     }
 
@@ -290,7 +264,7 @@ public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocati
                     return -1;
                 }
             }
-            return queueForSite(connection, site, Kind.OPERATOR_REMOVED, json(Map.of("name", name)), now);
+            return publishOperators(connection, site, now);
         });
     }
 
@@ -299,49 +273,47 @@ public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocati
     }
 
     public List<OperatorRecord> operators(String site) {
-        return database.read("Reading a site's operators", connection -> {
-            List<OperatorRecord> operators = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT name, role, passphrase_hash FROM site_operators WHERE site = ? ORDER BY name")) {
-                query.setString(1, site);
-                try (ResultSet result = query.executeQuery()) {
-                    while (result.next()) {
-                        operators.add(new OperatorRecord(result.getString(1),
-                                OperatorRecord.Role.valueOf(result.getString(2)), result.getString(3)));
-                    }
+        return database.read("Reading a site's operators", connection -> operators(connection, site));
+    }
+
+    private static List<OperatorRecord> operators(Connection connection, String site) throws SQLException {
+        List<OperatorRecord> operators = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT name, role, passphrase_hash FROM site_operators WHERE site = ? ORDER BY name")) {
+            query.setString(1, site);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    operators.add(new OperatorRecord(result.getString(1),
+                            OperatorRecord.Role.valueOf(result.getString(2)), result.getString(3)));
                 }
             }
-            return operators;
-        });
+        }
+        return operators;
     }
 
-    /** Queues a new hub sealing key for every kiosk that is not revoked. @return how many */
+    /** Publishes a new hub sealing key to every kiosk. @return how many kiosks are active (not revoked) */
     public int announceSealingKey(String keyId, String publicKeyBase64, Instant now) {
         return database.write("Announcing a sealing key", connection -> {
-            int count = 0;
-            for (String kioskId : activeKiosks(connection, null)) {
-                insertUpdate(connection, kioskId, Kind.SEALING_KEY, json(Map.of("keyId", keyId, "publicKey",
-                        publicKeyBase64)), now);
-                count++;
-            }
-            return count;
+            feed.publish(connection, Optional.empty(), new FeedUpdate.SealingKey(keyId, publicKeyBase64), now);
+            return activeKiosks(connection, null).size();
         });
     }
 
-    private int queueForSite(Connection connection, String site, Kind kind, String body, Instant now)
-            throws SQLException {
-        int count = 0;
-        for (String kioskId : activeKiosks(connection, site)) {
-            insertUpdate(connection, kioskId, kind, body, now);
-            count++;
+    /** The feed's operators update replaces a kiosk's whole list, so each change sends the site's list. */
+    private int publishOperators(Connection connection, String site, Instant now) throws SQLException {
+        FeedUpdate.Operators update = new FeedUpdate.Operators(operators(connection, site));
+        List<String> kiosks = activeKiosks(connection, site);
+        for (String kioskId : kiosks) {
+            feed.publish(connection, Optional.of(kioskId), update, now);
         }
-        return count;
+        return kiosks.size();
     }
 
     private static List<String> activeKiosks(Connection connection, String siteOrNull) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT kiosk_id FROM kiosk_registry "
-                + "WHERE revoked_at IS NULL AND (? IS NULL OR site = ?) ORDER BY kiosk_id")) {
+                + "WHERE kiosk_id NOT IN (SELECT kiosk_id FROM revoked_kiosks) AND (? IS NULL OR site = ?) "
+                + "ORDER BY kiosk_id")) {
             query.setString(1, siteOrNull);
             query.setString(2, siteOrNull);
             try (ResultSet result = query.executeQuery()) {
@@ -351,69 +323,5 @@ public final class EnrollmentStore implements PendingKioskUpdates, KioskRevocati
             }
         }
         return ids;
-    }
-
-    // ---- PendingKioskUpdates
-
-    @Override
-    public void record(String kioskId, Kind kind, String bodyJson, Instant now) {
-        database.write("Recording a kiosk update", connection -> {
-            insertUpdate(connection, kioskId, kind, bodyJson, now);
-            return null;
-        });
-    }
-
-    @Override
-    public List<Update> pendingFor(String kioskId, long afterId, int limit) {
-        return database.read("Reading pending kiosk updates", connection -> {
-            List<Update> updates = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT id, kind, body, created_at FROM "
-                    + "kiosk_updates WHERE kiosk_id = ? AND delivered_at IS NULL AND id > ? ORDER BY id LIMIT ?")) {
-                query.setString(1, kioskId);
-                query.setLong(2, afterId);
-                query.setInt(3, limit);
-                try (ResultSet result = query.executeQuery()) {
-                    while (result.next()) {
-                        updates.add(new Update(result.getLong(1), kioskId, Kind.valueOf(result.getString(2)),
-                                result.getString(3), Instant.ofEpochMilli(result.getLong(4))));
-                    }
-                }
-            }
-            return updates;
-        });
-    }
-
-    @Override
-    public void markDelivered(String kioskId, long upToId, Instant now) {
-        database.write("Marking kiosk updates delivered", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE kiosk_updates SET delivered_at = ? "
-                    + "WHERE kiosk_id = ? AND id <= ? AND delivered_at IS NULL")) {
-                update.setLong(1, now.toEpochMilli());
-                update.setString(2, kioskId);
-                update.setLong(3, upToId);
-                update.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    private static void insertUpdate(Connection connection, String kioskId, Kind kind, String body, Instant now)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO kiosk_updates (kiosk_id, kind, body, created_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, kioskId);
-            insert.setString(2, kind.name());
-            insert.setString(3, body);
-            insert.setLong(4, now.toEpochMilli());
-            insert.executeUpdate();
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -29,6 +29,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(429, "TOO_MANY_ATTEMPTS", message, retryAfter);
     }
 
+    /** 429 {@code reason} with a {@code Retry-After} header: come back later, nothing is wrong with the request. */
+    public static ApiException retryLater(String reason, String message, Duration retryAfter) {
+        return new ApiException(429, reason, message, retryAfter);
+    }
+
     public int status() {
         return status;
     }

@@ -24,4 +24,10 @@ public interface KioskChain {
      * last one the head.
      */
     void append(List<SignedEvent> events, Instant receivedAt);
+
+    /**
+     * Records that the kiosk called, in the same transaction; with {@code incident} (a gap or a fork it showed),
+     * counts it and keeps it for administrators.
+     */
+    void recordContact(Instant at, Optional<SyncIncident> incident);
 }

@@ -68,7 +68,23 @@ public final class Schema {
               at           INTEGER NOT NULL,
               username     TEXT    NOT NULL,
               action       TEXT    NOT NULL,
-              household_id TEXT    NOT NULL)""");
+              household_id TEXT    NOT NULL)""",
+            // Sync bookkeeping (issue 4): when each kiosk last called, and the gaps and forks it showed. Revocations
+            // and the update feed live in admin.db (AdminDatabase), which `provision` writes while the hub runs.
+            """
+            CREATE TABLE IF NOT EXISTS kiosk_sync (
+              kiosk_id     TEXT    PRIMARY KEY,
+              last_contact INTEGER NOT NULL,
+              gaps         INTEGER NOT NULL DEFAULT 0,
+              forks        INTEGER NOT NULL DEFAULT 0)""",
+            """
+            CREATE TABLE IF NOT EXISTS sync_incidents (
+              id       INTEGER PRIMARY KEY AUTOINCREMENT,
+              kiosk_id TEXT    NOT NULL,
+              at       INTEGER NOT NULL,
+              reason   TEXT    NOT NULL,
+              sequence INTEGER NOT NULL,
+              detail   TEXT    NOT NULL)""");
 
     private Schema() {
     }

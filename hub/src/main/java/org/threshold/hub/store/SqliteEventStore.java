@@ -134,5 +134,34 @@ public final class SqliteEventStore implements EventStore {
                 throw new StoreException("Storing events failed: " + e.getMessage(), e);
             }
         }
+
+        @Override
+        public void recordContact(Instant at, Optional<SyncIncident> incident) {
+            boolean gap = incident.map(SyncIncident::isGap).orElse(false);
+            boolean fork = incident.map(SyncIncident::isFork).orElse(false);
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO kiosk_sync (kiosk_id, "
+                    + "last_contact, gaps, forks) VALUES (?, ?, ?, ?) ON CONFLICT (kiosk_id) DO UPDATE SET "
+                    + "last_contact = excluded.last_contact, gaps = gaps + excluded.gaps, "
+                    + "forks = forks + excluded.forks")) {
+                upsert.setString(1, kioskId);
+                upsert.setLong(2, at.toEpochMilli());
+                upsert.setInt(3, gap ? 1 : 0);
+                upsert.setInt(4, fork ? 1 : 0);
+                upsert.executeUpdate();
+                if (incident.isPresent()) {
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_incidents "
+                            + "(kiosk_id, at, reason, sequence, detail) VALUES (?, ?, ?, ?, ?)")) {
+                        insert.setString(1, kioskId);
+                        insert.setLong(2, at.toEpochMilli());
+                        insert.setString(3, incident.get().reason());
+                        insert.setLong(4, incident.get().sequence());
+                        insert.setString(5, incident.get().detail());
+                        insert.executeUpdate();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("Recording a kiosk's contact failed: " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -7,38 +7,54 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threshold.core.crypto.Bytes;
 import org.threshold.core.crypto.VerifyingKey;
 import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.ChainVerifier;
 import org.threshold.core.event.SignedEvent;
-import org.threshold.hub.enrollment.KioskRevocations;
 import org.threshold.hub.store.EventStore;
 import org.threshold.hub.store.KioskChain;
+import org.threshold.hub.store.SyncIncident;
 
 /**
  * Stores a kiosk's batch so that resending is harmless and nothing unverified is kept. In one transaction:
  * events at or below the held head must be byte-identical to what is held (duplicates, skipped) or the
  * batch is a fork; the rest must continue the chain from the head ({@link ChainVerifier}: the hash links,
  * and one signature at the end of the run). The longest valid prefix is stored and becomes the new head;
- * nothing after a break is. Thread-safe: the store serialises batches.
+ * nothing after a break is. Every call is recorded as the kiosk's last
+ * contact; a gap or a fork also as an incident for administrators.
+ *
+ * <p>Thread-safe. Batches of one kiosk are taken one at a time under that kiosk's lock, so its chain grows in
+ * order however many connections it (or a replaying proxy) opens; different kiosks proceed side by side as far
+ * as the store lets them.
  */
 final class BatchIngest {
     private static final Logger LOG = LoggerFactory.getLogger(BatchIngest.class);
 
     private final EventStore events;
     private final Clock clock;
-    private final KioskRevocations revocations;
+    private final ConcurrentMap<String, ReentrantLock> kioskLocks = new ConcurrentHashMap<>();
 
-    BatchIngest(EventStore events, Clock clock, KioskRevocations revocations) {
+    BatchIngest(EventStore events, Clock clock) {
         this.events = events;
         this.clock = clock;
-        this.revocations = revocations;
     }
 
     IngestOutcome ingest(String kioskId, VerifyingKey kioskKey, List<SignedEvent> batch) {
-        IngestOutcome outcome = events.withChain(kioskId, chain -> ingest(chain, kioskId, kioskKey, batch));
+        // Only enrolled kiosk ids reach here, so the map stays as small as the deployment.
+        ReentrantLock lock = kioskLocks.computeIfAbsent(kioskId, id -> new ReentrantLock());
+        IngestOutcome outcome;
+        lock.lock();
+        try {
+            outcome = events.withChain(kioskId, chain -> ingestAndRecord(chain, kioskId, kioskKey, batch));
+        } finally {
+            lock.unlock();
+        }
         if (outcome.rejection().isPresent()) {
             Rejection rejection = outcome.rejection().get();
             LOG.warn("Kiosk {}: batch of {} stopped at index {} ({}); stored {}, duplicates {}, head {}", kioskId,
@@ -51,13 +67,31 @@ final class BatchIngest {
         return outcome;
     }
 
+    private IngestOutcome ingestAndRecord(KioskChain chain, String kioskId, VerifyingKey kioskKey,
+                                          List<SignedEvent> batch) {
+        ChainPosition before = chain.head();
+        IngestOutcome outcome = ingest(chain, kioskId, kioskKey, batch);
+        Optional<SyncIncident> incident = outcome.rejection().flatMap(rejection -> switch (rejection.reason()) {
+            case FORK -> Optional.of(new SyncIncident(SyncIncident.FORK, batch.get(rejection.index()).header()
+                    .sequence(), forkDetail(chain, batch.get(rejection.index()))));
+            case SEQUENCE_GAP -> Optional.of(new SyncIncident(SyncIncident.SEQUENCE_GAP, batch.get(rejection.index())
+                    .header().sequence(), "expected sequence " + (outcome.head().sequence() + 1) + ", got "
+                    + batch.get(rejection.index()).header().sequence() + " (head was " + before.sequence() + ")"));
+            default -> Optional.empty();
+        });
+        chain.recordContact(clock.instant(), incident);
+        return outcome;
+    }
+
+    private static String forkDetail(KioskChain chain, SignedEvent sent) {
+        long sequence = sent.header().sequence();
+        String held = chain.hashAt(sequence).map(hash -> Bytes.hex(hash).substring(0, 16)).orElse("none");
+        return "sequence " + sequence + ": hub holds hash " + held + "..., kiosk sent event " + sent.header().eventId()
+                + " with hash " + Bytes.hex(sent.hash()).substring(0, 16) + "...";
+    }
+
     private IngestOutcome ingest(KioskChain chain, String kioskId, VerifyingKey kioskKey, List<SignedEvent> batch) {
         ChainPosition head = chain.head();
-        if (revocations.isRevoked(kioskId)) {
-            return new IngestOutcome(head, 0, 0, Optional.of(new Rejection(0, Rejection.Reason.REVOKED, "Kiosk "
-                    + kioskId + " was revoked by the hub administrator: the hub stores nothing more from it. Stop "
-                    + "registering on this kiosk and return it to the administrator.")));
-        }
         int duplicates = 0;
         while (duplicates < batch.size() && isAtOrBelow(batch.get(duplicates), kioskId, head)) {
             SignedEvent event = batch.get(duplicates);

@@ -11,9 +11,7 @@ record Rejection(int index, Reason reason, String message) {
         SEQUENCE_GAP(422),
         CHAIN_BROKEN(422),
         BAD_SIGNATURE(422),
-        WRONG_KIOSK(422),
-        /** The administrator revoked the kiosk: nothing more from it is stored. */
-        REVOKED(403);
+        WRONG_KIOSK(422);
 
         private final int httpStatus;
 

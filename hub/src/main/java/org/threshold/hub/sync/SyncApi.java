@@ -17,16 +17,19 @@ import org.threshold.core.event.KioskId;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.sync.SyncAck;
 import org.threshold.hub.deployment.EnrolledKiosks;
-import org.threshold.hub.enrollment.KioskRevocations;
+import org.threshold.hub.deployment.HubKeys;
 import org.threshold.hub.http.ApiException;
 import org.threshold.hub.http.HubJson;
 import org.threshold.hub.http.RequestBodies;
 import org.threshold.hub.store.EventStore;
+import org.threshold.hub.store.SqliteUpdateStore;
 
 /**
  * {@code POST /api/sync/batches}: a kiosk ships {@code {"kioskId","events":["<base64 envelope>",...]}}
  * (optionally gzip) and gets back the hub's signed acknowledgement of the highest contiguous event it holds.
- * The events' own signatures are the authentication: only an enrolled kiosk's chain is accepted.
+ * The events' own signatures are the authentication: only an enrolled, unrevoked kiosk's chain is accepted.
+ * At most {@link IngestGate}'s worth of batches are taken on at once; the rest are told to come back (429).
+ * {@link #ingest} is the same path for events that arrive on a USB bundle instead of the network.
  */
 public final class SyncApi {
     public static final int MAX_EVENTS = 2_000;
@@ -35,21 +38,25 @@ public final class SyncApi {
     private static final String BATCH_SHAPE = "{\"kioskId\":\"KIOSK-01\",\"events\":[\"<base64 envelope>\", ...]}";
 
     private final EnrolledKiosks kiosks;
+    private final SqliteUpdateStore revocations;
     private final BatchIngest ingest;
     private final SigningKey hubIdentity;
     private final Clock clock;
+    private final IngestGate gate;
     private final Runnable afterStore;
 
     /**
+     * @param revocations the record of revoked kiosks, whose batches are refused
      * @param afterStore  run after a batch stored new events, e.g. to wake the projections
-     * @param revocations a revoked kiosk's batches are refused
      */
-    public SyncApi(EnrolledKiosks kiosks, EventStore events, SigningKey hubIdentity, Clock clock,
-                   Runnable afterStore, KioskRevocations revocations) {
+    public SyncApi(EnrolledKiosks kiosks, EventStore events, SqliteUpdateStore revocations, HubKeys keys,
+                   Clock clock, IngestGate gate, Runnable afterStore) {
         this.kiosks = kiosks;
-        this.ingest = new BatchIngest(events, clock, revocations);
-        this.hubIdentity = hubIdentity;
+        this.revocations = revocations;
+        this.ingest = new BatchIngest(events, clock);
+        this.hubIdentity = keys.identity();
         this.clock = clock;
+        this.gate = gate;
         this.afterStore = afterStore;
     }
 
@@ -58,16 +65,37 @@ public final class SyncApi {
     }
 
     private void receiveBatch(Context ctx) {
-        byte[] body = RequestBodies.read(ctx, MAX_BATCH_BYTES, new ApiException(413, "BATCH_TOO_LARGE",
-                "A batch may hold at most 16 MiB of JSON (after gzip is undone). Send fewer events per batch."),
-                MALFORMED);
-        JsonNode json = HubJson.parse(body, BATCH_SHAPE);
-        String kioskId = kioskId(json);
-        List<String> encoded = encodedEvents(json);
+        try (IngestGate.Permit permit = gate.enter()) {
+            byte[] body = RequestBodies.read(ctx, MAX_BATCH_BYTES, new ApiException(413, "BATCH_TOO_LARGE",
+                    "A batch may hold at most 16 MiB of JSON (after gzip is undone). Send fewer events per batch."),
+                    MALFORMED);
+            JsonNode json = HubJson.parse(body, BATCH_SHAPE);
+            String kioskId = kioskId(json);
+            List<String> encoded = encodedEvents(json);
+            ObjectNode response = ingest(kioskId, decode(encoded));
+            ctx.status(response.path("error").isObject() ? response.path("status").asInt() : 200);
+            response.remove("status");
+            ctx.json(response);
+        }
+    }
+
+    /**
+     * Verifies and stores one kiosk's events exactly as a batch over the network would be, and answers with the
+     * body the API would send: {@code {"ack","stored","duplicates"}} plus {@code "error"} (and
+     * {@code "status"}, the HTTP status it maps to) when the chain broke, and {@code "resendFrom"} after a gap.
+     *
+     * @throws ApiException 401 {@code UNKNOWN_KIOSK}, 403 {@code KIOSK_REVOKED}
+     */
+    public ObjectNode ingest(String kioskId, List<SignedEvent> events) {
         EnrolledKiosk kiosk = kiosks.find(kioskId).orElseThrow(() -> new ApiException(401, "UNKNOWN_KIOSK",
                 "Kiosk " + kioskId + " is not enrolled with this hub. Enroll it with `provision kiosk add`, "
                         + "or check the kiosk id in the kiosk's kiosk.json."));
-        IngestOutcome outcome = ingest.ingest(kioskId, kiosk.verifyingKey(), decode(encoded));
+        if (revocations.revocation(kioskId).isPresent()) {
+            throw new ApiException(403, "KIOSK_REVOKED", "Kiosk " + kioskId + " has been revoked by an "
+                    + "administrator; the hub takes no more events from it and nothing was stored. If the kiosk "
+                    + "is in safe hands, ask the administrator to enroll it again.");
+        }
+        IngestOutcome outcome = ingest.ingest(kioskId, kiosk.verifyingKey(), events);
         if (outcome.stored() > 0) {
             afterStore.run();
         }
@@ -80,8 +108,12 @@ public final class SyncApi {
             error.put("index", rejection.index());
             error.put("reason", rejection.reason().name());
             error.put("message", rejection.message());
+            if (rejection.reason() == Rejection.Reason.SEQUENCE_GAP) {
+                response.put("resendFrom", outcome.head().sequence() + 1);
+            }
+            response.put("status", rejection.reason().httpStatus());
         });
-        ctx.status(outcome.rejection().map(rejection -> rejection.reason().httpStatus()).orElse(200)).json(response);
+        return response;
     }
 
     private ObjectNode ack(String kioskId, ChainPosition head) {

@@ -38,6 +38,8 @@ import org.threshold.core.enrollment.EnrollmentCode;
 import org.threshold.core.enrollment.EnrollmentTicket;
 import org.threshold.core.pki.Certificates;
 import org.threshold.core.pki.Pem;
+import org.threshold.kiosk.sync.PinnedCertificate;
+import org.threshold.kiosk.sync.SyncClient;
 
 /**
  * A blank kiosk enrolls itself: it makes its Ed25519 key pair here (the private key never leaves this
@@ -173,7 +175,7 @@ public final class KioskEnrollment {
     private HttpResponse<String> post(EnrollmentTicket ticket, Map<String, String> request) {
         String url = ticket.hubUrl().endsWith("/") ? ticket.hubUrl().substring(0, ticket.hubUrl().length() - 1)
                 : ticket.hubUrl();
-        HttpClient client = PinnedHubTls.httpClient(ticket.hubCertificateSha256());
+        HttpClient client = SyncClient.httpClient(ticket.hubCertificateSha256());
         try {
             HttpRequest post = HttpRequest.newBuilder(URI.create(url + "/api/enrollment"))
                     .timeout(REQUEST_TIMEOUT)
@@ -228,7 +230,7 @@ public final class KioskEnrollment {
             Files.createDirectories(dataDir);
             writeFile(dataDir.resolve(DeploymentLayout.KIOSK_KEY), JSON.writeValueAsBytes(KeyPairFile.of(key)),
                     "rw-------");
-            writeFile(dataDir.resolve(KioskTrustFiles.HUB_TLS_CERTIFICATE), Pem.certificate(hubTls)
+            writeFile(dataDir.resolve(PinnedCertificate.FILE), Pem.certificate(hubTls)
                     .getBytes(StandardCharsets.US_ASCII), "rw-r--r--");
             writeFile(dataDir.resolve(KioskTrustFiles.ROOT_CERTIFICATE), Pem.certificate(trusted.root())
                     .getBytes(StandardCharsets.US_ASCII), "rw-r--r--");

@@ -5,11 +5,12 @@ import java.nio.file.Path;
 /**
  * What became of a token card: where its image is, or why it was not printed and what to do.
  *
- * @param card    the rendered card image; null when nothing was printed
+ * @param card    the picture of the card a simulated printer made; null for a real printer, or when
+ *                nothing was printed
  * @param problem for the operator, when {@code printed} is false; null otherwise
  */
 public record CardOutcome(Path card, boolean printed, String problem) {
-    static CardOutcome printedAt(Path card) {
+    static CardOutcome printed(Path card) {
         return new CardOutcome(card, true, null);
     }
 

@@ -1,6 +1,9 @@
 package org.threshold.kiosk.registration;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.deployment.KioskConfig;
@@ -18,6 +21,10 @@ import org.threshold.kiosk.store.StoreException;
 /**
  * Prints token cards for registrations that are already committed, and reprints them. A failure here
  * never undoes a registration: it is reported so the operator can fix the printer and reprint.
+ *
+ * <p>No card is printed twice by accident: nothing here retries, a card is marked printed in the store
+ * once it is out, a reprint is always an operator's request, and a request for a card that is printing
+ * right now (a double tap, the button and the screen at once) is refused rather than queued.
  * Thread-safe if the printer is.
  */
 public final class CardPrinting {
@@ -26,11 +33,48 @@ public final class CardPrinting {
     private final TokenPrinter printer;
     private final RegistrationStore store;
     private final KioskConfig config;
+    private final Observer observer;
+    private final Set<String> printing = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<IssuedToken> lastCard = new AtomicReference<>();
 
-    public CardPrinting(TokenPrinter printer, RegistrationStore store, KioskConfig config) {
+    public CardPrinting(TokenPrinter printer, RegistrationStore store, KioskConfig config, Observer observer) {
         this.printer = printer;
         this.store = store;
         this.config = config;
+        this.observer = observer;
+    }
+
+    public CardPrinting(TokenPrinter printer, RegistrationStore store, KioskConfig config) {
+        this(printer, store, config, Observer.NONE);
+    }
+
+    /** Hears about every card, for lights and buzzer. Called on the printing thread. */
+    public interface Observer {
+        void printing();
+
+        void printed();
+
+        /** @param problem the operator's message */
+        void printFailed(String problem);
+
+        Observer NONE = new Observer() {
+            @Override
+            public void printing() {
+            }
+
+            @Override
+            public void printed() {
+            }
+
+            @Override
+            public void printFailed(String problem) {
+            }
+        };
+    }
+
+    /** Reprints the last card this kiosk printed or tried to print since it started; empty if none. */
+    public Optional<CardOutcome> reprintLast() {
+        return Optional.ofNullable(lastCard.get()).map(this::print);
     }
 
     /** Reprints the card of a registration made on this kiosk; empty if the token is not one of ours. */
@@ -47,6 +91,26 @@ public final class CardPrinting {
     }
 
     CardOutcome print(IssuedToken token) {
+        String code = token.id().code();
+        if (!printing.add(code)) {
+            return CardOutcome.failed("This card is printing right now. Wait for it before asking for another.");
+        }
+        try {
+            lastCard.set(token);
+            observer.printing();
+            CardOutcome outcome = printOnce(token);
+            if (outcome.printed()) {
+                observer.printed();
+            } else {
+                observer.printFailed(outcome.problem());
+            }
+            return outcome;
+        } finally {
+            printing.remove(code);
+        }
+    }
+
+    private CardOutcome printOnce(IssuedToken token) {
         TokenCard card = new TokenCard(token.id().shortCode(), token.qrPayload(), config.site(), token.issuedOn(),
                 token.kioskId());
         PrintResult result;
@@ -54,19 +118,19 @@ public final class CardPrinting {
             result = printer.print(card);
         } catch (PrinterException e) {
             // Printer messages are written for staff and hold no personal data.
-            LOG.warn("Token card not printed: {}", e.getMessage());
-            return CardOutcome.failed(e.getMessage() + " The registration is saved: reprint the card.");
+            LOG.warn("Token card not printed ({}): {}", e.fault(), e.getMessage());
+            return CardOutcome.failed(e.getMessage() + " The registration is saved.");
         } catch (RuntimeException e) {
             LOG.error("Token card not printed: unexpected {}", e.getClass().getName());
             return CardOutcome.failed("The printer failed unexpectedly. The registration is saved: reprint the card,"
                     + " and if that fails too, restart the kiosk.");
         }
         try {
-            store.markPrinted(token.id().code(), result.cardImage());
+            store.markPrinted(token.id().code(), result.cardImage().orElse(null));
         } catch (StoreException e) {
             // The card is in the operator's hand; only the note that it was printed is missing.
             LOG.warn("Card printed, but not marked as printed: {}", e.getMessage());
         }
-        return CardOutcome.printedAt(result.cardImage());
+        return CardOutcome.printed(result.cardImage().orElse(null));
     }
 }

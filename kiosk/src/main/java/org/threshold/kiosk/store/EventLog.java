@@ -157,4 +157,26 @@ public final class EventLog {
             }
         });
     }
+
+    /**
+     * The hub holds this kiosk's chain only up to {@code sequence} (it lost events it had acknowledged, e.g. it
+     * was restored from a backup) and asks for the rest again: events after it become unsynced, so they are
+     * sent again. Nothing is deleted. Returns how many events were reopened.
+     */
+    public int reopenAfter(long sequence) {
+        return database.transaction("reopen events for resending", connection -> {
+            int reopened;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE events SET synced = 0 WHERE sequence > ? AND synced = 1")) {
+                update.setLong(1, sequence);
+                reopened = update.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE sync_state SET acked_sequence = min(acked_sequence, ?) WHERE id = 1")) {
+                update.setLong(1, sequence);
+                update.executeUpdate();
+            }
+            return reopened;
+        });
+    }
 }

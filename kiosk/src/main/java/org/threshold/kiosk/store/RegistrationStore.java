@@ -80,11 +80,12 @@ public final class RegistrationStore {
         }
     }
 
+    /** @param card the picture a simulated printer made; null for a card on paper */
     public void markPrinted(String tokenCode, Path card) {
         database.transaction("mark the card as printed", connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE tokens SET printed = 1, card_path = ? WHERE code = ?")) {
-                update.setString(1, card.toString());
+                update.setString(1, card == null ? null : card.toString());
                 update.setString(2, tokenCode);
                 return update.executeUpdate();
             }

@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLContext;
 import org.threshold.core.crypto.Bytes;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.sync.SyncAck;
@@ -30,6 +32,12 @@ import org.threshold.kiosk.store.EventLog.PendingEvent;
  * synced only on the hub's signed word: an acknowledgement that is for this kiosk, verifies with the
  * hub identity key from enrollment, and names the hash this kiosk holds at that sequence. Anything
  * less (a proxy's "200 OK", an impostor, a forked history) marks nothing. Nothing is ever deleted here.
+ *
+ * <p>The hub's acknowledgement is the whole protocol: whatever was lost on the way (a request, an answer, a
+ * connection), the next batch starts after the highest sequence the hub signed for. If the hub signs for less
+ * than this kiosk had marked (it lost events, e.g. restored from a backup, and answers a gap), the events after
+ * it are reopened and sent again. A 429 or 503 stops the sync and carries the hub's {@code Retry-After} to the
+ * scheduler.
  *
  * <p>One sync runs at a time; a second caller waits for the first to finish. Thread-safe.
  */
@@ -49,6 +57,8 @@ public final class SyncClient {
     private final Clock clock;
     private final Limits limits;
     private final URI batches;
+    private final ConnectionState connection = new ConnectionState();
+    private volatile boolean askForAckFirst;
 
     public SyncClient(KioskConfig config, EventLog events, HttpClient http, Clock clock, Limits limits) {
         this.config = config;
@@ -61,13 +71,39 @@ public final class SyncClient {
         this.batches = URI.create(hub + "/api/sync/batches");
     }
 
-    /** An HTTP client with the timeouts a field network needs: 5 s to connect. */
+    /** An HTTP client with the timeouts a field network needs: 5 s to connect. Plain HTTP only (demo, tests). */
     public static HttpClient httpClient() {
+        return builder().build();
+    }
+
+    /** An HTTPS client that trusts exactly the hub certificate with this SHA-256 (hex) and nothing else. */
+    public static HttpClient httpClient(String pinnedHubCertificateSha256) {
+        SSLContext tls = PinnedCertificate.sslContext(pinnedHubCertificateSha256);
+        return builder().sslContext(tls).build();
+    }
+
+    private static HttpClient.Builder builder() {
         return HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+    }
+
+    /** Online or not, and the catch-up's progress, for the status page. */
+    public ConnectionState.Snapshot connection() {
+        return connection.snapshot();
+    }
+
+    ConnectionState connectionState() {
+        return connection;
+    }
+
+    /**
+     * Before sending anything at the next sync, ask the hub what it holds (an empty batch): after a USB
+     * bundle export, the hub may hold events this kiosk still has pending, and need not get them twice.
+     */
+    public void askForAckFirst() {
+        askForAckFirst = true;
     }
 
     /** Sends every pending event, batch after batch, until all are acknowledged or something stops it. */
@@ -75,6 +111,16 @@ public final class SyncClient {
         int sent = 0;
         int acknowledged = 0;
         String error = null;
+        Long retryAfter = null;
+        connection.catchUpStarted(events.counts().pending());
+        if (askForAckFirst) {
+            Exchange probe = send(List.of());
+            acknowledged += probe.marked();
+            connection.caughtUp(probe.marked());
+            error = probe.error();
+            retryAfter = probe.retryAfterSeconds();
+            askForAckFirst = error != null;
+        }
         while (error == null) {
             List<PendingEvent> batch = events.unsynced(limits.maxEvents(), limits.maxBytes());
             if (batch.isEmpty()) {
@@ -83,21 +129,27 @@ public final class SyncClient {
             Exchange exchange = send(batch);
             sent += batch.size();
             acknowledged += exchange.marked();
+            connection.caughtUp(exchange.marked());
             error = exchange.error();
-            if (error == null && exchange.marked() == 0) {
+            retryAfter = exchange.retryAfterSeconds();
+            if (error == null && exchange.marked() == 0 && !exchange.reopened()) {
                 error = "The hub took the batch but acknowledged none of it; the events stay pending and are "
                         + "sent again at the next sync.";
             }
         }
         if (sent > 0 && error == null) {
             events.recordSyncSuccess(clock.instant());
-        } else if (sent > 0) {
+        } else if (error != null) {
             events.recordSyncFailure(error);
         }
-        return new SyncReport(sent, acknowledged, events.counts().pending(), error);
+        return new SyncReport(sent, acknowledged, events.counts().pending(), error, retryAfter);
     }
 
-    private record Exchange(int marked, String error) {
+    private record Exchange(int marked, String error, boolean reopened, Long retryAfterSeconds) {
+        Exchange(int marked, String error) {
+            this(marked, error, false, null);
+        }
+
         static Exchange failed(String error) {
             return new Exchange(0, error);
         }
@@ -114,6 +166,7 @@ public final class SyncClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
+            connection.unreachable();
             return Exchange.failed("Could not reach the hub at " + config.hubUrl() + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). The events stay pending and are "
                     + "sent again at the next sync.");
@@ -128,9 +181,36 @@ public final class SyncClient {
             if (acked.error() != null || status == 200) {
                 return acked;
             }
+            if (acked.reopened()) {
+                return acked;
+            }
             return new Exchange(acked.marked(), refusal(status, body));
         }
+        if (status == 429 || status == 503) {
+            long wait = retryAfterSeconds(response.headers().firstValue("Retry-After").orElse(null));
+            if (status == 429) {
+                connection.contact(clock.instant());
+            } else {
+                connection.unreachable();
+            }
+            return new Exchange(0, "The hub is busy (HTTP " + status + "); the events stay pending and are sent "
+                    + "again in " + wait + " s.", false, wait);
+        }
+        if (status >= 500) {
+            connection.unreachable();
+        } else {
+            connection.contact(clock.instant());
+        }
         return Exchange.failed(refusal(status, body));
+    }
+
+    /** Retry-After in seconds (RFC 9110 also allows a date; the hub sends seconds); 5 s if absent or unreadable. */
+    private static long retryAfterSeconds(String header) {
+        try {
+            return header == null ? 5 : Math.max(1, Math.min(3_600, Long.parseLong(header.strip())));
+        } catch (NumberFormatException e) {
+            return 5;
+        }
     }
 
     private byte[] batchJson(List<PendingEvent> batch) {
@@ -163,6 +243,10 @@ public final class SyncClient {
             return Exchange.failed("The acknowledgement is not signed by the hub this kiosk was enrolled with (key "
                     + config.hubIdentity().fingerprint() + "); nothing was marked as synced. Check the hub URL.");
         }
+        connection.contact(clock.instant());
+        if (ack.sequence() < events.syncState().ackedSequence()) {
+            return reopen(ack);
+        }
         if (ack.sequence() == 0) {
             return new Exchange(0, null);
         }
@@ -176,6 +260,20 @@ public final class SyncClient {
                     + "hashes differ); nothing was marked as synced. Tell the hub administrator.");
         }
         return new Exchange(events.acknowledge(ack.sequence()), null);
+    }
+
+    /** The hub signed for less than it had before: it lost events; send everything after its head again. */
+    private Exchange reopen(SyncAck ack) {
+        byte[] expected = ack.sequence() == 0 ? new byte[32] : events.hashAt(ack.sequence()).orElse(null);
+        if (expected == null || !MessageDigest.isEqual(expected, ack.hash())) {
+            return Exchange.failed("The hub holds a different event #" + ack.sequence() + " than this kiosk; nothing "
+                    + "was changed. Tell the hub administrator.");
+        }
+        int reopened = events.reopenAfter(ack.sequence());
+        org.slf4j.LoggerFactory.getLogger(SyncClient.class).warn("The hub now holds this kiosk's events only up to "
+                + "#{}; {} events it had acknowledged are sent again", ack.sequence(), reopened);
+        connection.catchUpStarted(events.counts().pending());
+        return new Exchange(0, null, true, null);
     }
 
     private static String refusal(int status, JsonNode body) {
@@ -198,7 +296,12 @@ public final class SyncClient {
 
     private static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+        // Sealed payloads barely compress; the fastest level gets the Base64 overhead back at a fraction of the CPU.
+        try (GZIPOutputStream zip = new GZIPOutputStream(out, 64 * 1024) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             zip.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Compressing in memory cannot fail", e);

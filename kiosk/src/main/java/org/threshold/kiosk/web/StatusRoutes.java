@@ -4,10 +4,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
-import org.threshold.hardware.DeviceInfo;
+import org.threshold.kiosk.hardware.KioskHardware.DeviceStatus;
 import org.threshold.kiosk.store.EventLog;
+import org.threshold.kiosk.sync.ConnectionState;
 
 /**
  * {@code GET /api/status} and {@code GET /api/needs}: what the page shows before anyone unlocks, so
@@ -16,22 +18,25 @@ import org.threshold.kiosk.store.EventLog;
 public final class StatusRoutes implements RouteGroup {
     private final KioskConfig config;
     private final EventLog events;
-    private final List<DeviceInfo> hardware;
+    private final Supplier<List<DeviceStatus>> hardware;
     private final boolean demoMode;
     private final NeedsCatalogue catalogue;
+    private final Supplier<ConnectionState.Snapshot> connection;
 
-    public StatusRoutes(KioskConfig config, EventLog events, List<DeviceInfo> hardware, boolean demoMode,
-                        NeedsCatalogue catalogue) {
+    public StatusRoutes(KioskConfig config, EventLog events, Supplier<List<DeviceStatus>> hardware, boolean demoMode,
+                        NeedsCatalogue catalogue, Supplier<ConnectionState.Snapshot> connection) {
         this.config = config;
         this.events = events;
-        this.hardware = List.copyOf(hardware);
+        this.hardware = hardware;
         this.demoMode = demoMode;
         this.catalogue = catalogue;
+        this.connection = connection;
     }
 
     record Status(String kioskId, String site, String hubUrl, long pendingEvents, long totalEvents,
-                  Instant lastSyncAt, String lastSyncError, List<DeviceInfo> hardware, boolean demoMode,
-                  String catalogueVersion) {
+                  Instant lastSyncAt, String lastSyncError, List<DeviceStatus> hardware, boolean demoMode,
+                  String catalogueVersion, boolean online, Instant lastContactAt, double catchUpProgress,
+                  String transportWarning) {
     }
 
     record Need(String code, String label, boolean sensitive) {
@@ -46,8 +51,12 @@ public final class StatusRoutes implements RouteGroup {
     private void status(Context ctx) {
         EventLog.Counts counts = events.counts();
         EventLog.SyncState sync = events.syncState();
+        ConnectionState.Snapshot link = connection.get();
+        String transportWarning = config.hubUrl().startsWith("https://") ? null
+                : "Plain HTTP to the hub: records are not protected in transit. For demonstrations only.";
         ctx.json(new Status(config.kioskId(), config.site(), config.hubUrl(), counts.pending(), counts.total(),
-                sync.lastSyncAt(), sync.lastSyncError(), hardware, demoMode, catalogue.version()));
+                sync.lastSyncAt(), sync.lastSyncError(), hardware.get(), demoMode, catalogue.version(), link.online(),
+                link.lastContactAt(), counts.pending() == 0 ? 1.0 : link.progress(), transportWarning));
     }
 
     private void needs(Context ctx) {

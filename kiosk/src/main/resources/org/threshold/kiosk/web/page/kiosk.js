@@ -38,10 +38,17 @@
       const reply = await api('GET', '/api/status');
       const status = reply.body;
       $('status-site').textContent = status.site + ' · ' + status.kioskId;
-      const printer = status.hardware.find((device) => device.kind === 'printer');
-      const printerText = $('status-printer');
-      printerText.textContent = printer ? (printer.simulated ? 'SIMULATED printer' : 'Printer: ' + printer.model) : 'No printer';
-      printerText.className = printer && printer.simulated ? 'simulated' : '';
+      // Each device says whether it is real or simulated, and what is wrong with it, if anything.
+      const devices = $('status-devices');
+      devices.replaceChildren();
+      for (const device of status.hardware) {
+        const item = document.createElement('span');
+        item.textContent = device.kind + ': ' + (device.simulated ? 'SIMULATED ' : '') + device.model
+          + (device.problem ? ' · ' + device.problem : '');
+        item.title = device.detail;
+        item.className = device.problem ? 'sync-error' : (device.simulated ? 'simulated' : '');
+        devices.append(item, document.createTextNode(' '));
+      }
       const sync = $('status-sync');
       sync.textContent = status.pendingEvents + ' of ' + status.totalEvents + ' waiting for the hub'
         + (status.lastSyncAt ? ' · last sync ' + new Date(status.lastSyncAt).toLocaleTimeString() : '')
@@ -240,8 +247,19 @@
   // ---- find by token
   $('find-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const code = event.target.code.value.trim();
+    let code = event.target.code.value.trim();
     if (!code) return;
+    if (code.includes(':')) {
+      // A keyboard-wedge scanner typed a whole QR payload: the kiosk reads the token out of it.
+      await api('POST', '/api/scans', { line: code });
+      const scan = await api('GET', '/api/scans/next');
+      if (scan.status !== 200) {
+        refreshStatus();
+        return;
+      }
+      code = scan.body.code;
+      event.target.code.value = code;
+    }
     const reply = await api('GET', '/api/households/' + encodeURIComponent(code));
     if (reply.status !== 200) {
       if (reply.status !== 401) $('work-message').textContent = errorMessage(reply);
@@ -278,6 +296,15 @@
     }
   }
 
+  // A card scanned on a serial or simulated scanner opens its household, as if typed.
+  async function openScannedCard() {
+    if (!sessionToken) return;
+    const scan = await api('GET', '/api/scans/next');
+    if (scan.status !== 200) return;
+    $('find-form').code.value = scan.body.code;
+    $('find-form').requestSubmit();
+  }
+
   // ---- sync
   $('sync-now').addEventListener('click', async () => {
     $('work-message').textContent = 'Syncing…';
@@ -297,6 +324,7 @@
     show('unlock');
     refreshStatus();
     setInterval(refreshStatus, 10000);
+    setInterval(openScannedCard, 1500);
     const reply = await api('GET', '/api/needs');
     needs = reply.body || [];
   }

@@ -1,61 +1,68 @@
-package org.threshold.kiosk.enrollment;
+package org.threshold.kiosk.sync;
 
+import java.io.IOException;
 import java.net.Socket;
-import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.threshold.core.crypto.Bytes;
+import org.threshold.core.pki.Certificates;
+import org.threshold.core.pki.Pem;
 
 /**
- * HTTPS to the hub trusting exactly one certificate: the hub's, pinned by its SHA-256 (from the enrollment
- * ticket, then from {@code hub-tls-cert.pem}). No certificate authority, no host-name check: the kiosk talks
- * to its one hub, whose certificate it was told out of band. Everything else fails the handshake.
+ * The hub's TLS certificate, pinned by its SHA-256: the only server the kiosk's TLS connections accept, for
+ * enrollment (the pin comes in the enrollment ticket), sync pushes and feed pulls (the pin is {@value #FILE},
+ * which enrollment writes in the data folder). No certificate authority, however trusted by the operating
+ * system, can vouch for another, and there is no host-name check: the kiosk talks to its one hub.
  */
-public final class PinnedHubTls {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+public final class PinnedCertificate {
+    /** The hub's certificate (PEM) in the kiosk's data folder. */
+    public static final String FILE = "hub-tls-cert.pem";
 
-    private PinnedHubTls() {
+    private PinnedCertificate() {
     }
 
-    /** An HTTP/1.1 client that only completes a TLS handshake with the certificate whose SHA-256 is given. */
-    public static HttpClient httpClient(String certificateSha256Hex) {
+    /** The SHA-256 (hex) of the certificate in {@code pem}. */
+    public static String sha256(Path pem) {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new javax.net.ssl.TrustManager[] {new PinningTrustManager(certificateSha256Hex)}, null);
-            SSLParameters parameters = new SSLParameters();
-            parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-            return HttpClient.newBuilder()
-                    .sslContext(context)
-                    .sslParameters(parameters)
-                    .connectTimeout(CONNECT_TIMEOUT)
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This Java has no TLS", e);
+            return Certificates.fingerprint(Pem.readCertificate(Files.readString(pem)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("The pinned hub certificate " + pem + " is unreadable ("
+                    + e.getClass().getSimpleName() + "); enroll the kiosk again with a new code from the administrator",
+                    e);
         }
     }
 
-    /** Thrown inside the handshake; its message reaches the administrator through {@link KioskEnrollment}. */
-    static final class PinMismatchException extends CertificateException {
+    static SSLContext sslContext(String sha256Hex) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLSv1.3");
+            context.init(null, new TrustManager[] {new PinnedTrustManager(sha256Hex)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS 1.3 is part of every Java 17 runtime", e);
+        }
+    }
+
+    /** Thrown inside the handshake; its message reaches the administrator through enrollment's or sync's error. */
+    private static final class PinMismatchException extends CertificateException {
         PinMismatchException(String message) {
             super(message);
         }
     }
 
-    private static final class PinningTrustManager extends X509ExtendedTrustManager {
+    private static final class PinnedTrustManager extends X509ExtendedTrustManager {
         private final byte[] pin;
 
-        PinningTrustManager(String sha256Hex) {
+        PinnedTrustManager(String sha256Hex) {
             this.pin = HexFormat.of().parseHex(sha256Hex.toLowerCase(Locale.ROOT));
         }
 
@@ -90,19 +97,19 @@ public final class PinnedHubTls {
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("The kiosk accepts no TLS clients");
+            throw new CertificateException("The kiosk accepts no clients over TLS");
         }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
-            throw new CertificateException("The kiosk accepts no TLS clients");
+            throw new CertificateException("The kiosk accepts no clients over TLS");
         }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
-            throw new CertificateException("The kiosk accepts no TLS clients");
+            throw new CertificateException("The kiosk accepts no clients over TLS");
         }
 
         @Override

@@ -1,4 +1,4 @@
-package org.threshold.hub.enrollment;
+package org.threshold.hub.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,7 +9,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * {@code admin.db} in the hub's data folder: the administrative records the running hub and the
- * {@code provision} command line (another process on the same host) both write. Unlike {@code hub.db}, whose
+ * {@code provision} command line (another process on the same host) both write: enrollment, operators, the
+ * update feed and revocations. Unlike {@code hub.db}, whose
  * single writer keeps its lock, every operation here opens its own short connection and transaction, so the
  * two processes take turns (WAL, a 10-second busy timeout, {@code synchronous=FULL}). Thread-safe.
  */
@@ -19,7 +20,7 @@ public final class AdminDatabase {
 
     /** Work done inside one transaction. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
@@ -34,7 +35,7 @@ public final class AdminDatabase {
     }
 
     /** Runs {@code work} in one immediate transaction and commits it; if it throws, nothing it did is kept. */
-    <T> T write(String operation, Work<T> work) {
+    public <T> T write(String operation, Work<T> work) {
         try (Connection connection = connect(false)) {
             try (Statement begin = connection.createStatement()) {
                 begin.execute("BEGIN IMMEDIATE");
@@ -59,7 +60,7 @@ public final class AdminDatabase {
         }
     }
 
-    <T> T read(String operation, Work<T> work) {
+    public <T> T read(String operation, Work<T> work) {
         try (Connection connection = connect(true)) {
             return work.run(connection);
         } catch (SQLException e) {

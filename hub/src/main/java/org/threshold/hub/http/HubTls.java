@@ -1,4 +1,4 @@
-package org.threshold.hub.enrollment;
+package org.threshold.hub.http;
 
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
@@ -21,20 +21,21 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.threshold.core.pki.Pem;
+import org.threshold.hub.enrollment.HubLayout;
 
 /**
  * HTTPS for the hub with the certificate {@code provision init} made: when {@link HubLayout#TLS_CERTIFICATE}
- * and {@link HubLayout#TLS_KEY} are in the data folder, the hub serves TLS only (1.3 and 1.2) on its port.
+ * and {@link HubLayout#TLS_KEY} are in the data folder, the hub serves TLS only (1.3 and 1.2) on its port;
+ * without them, plain HTTP (the demo, tests on loopback). Kiosks pin that certificate, so it need not come
+ * from a public authority.
  */
 public final class HubTls {
     private static final char[] IN_MEMORY = "in-memory".toCharArray();
 
     private final SSLContext context;
-    private final X509Certificate certificate;
 
-    private HubTls(SSLContext context, X509Certificate certificate) {
+    private HubTls(SSLContext context) {
         this.context = context;
-        this.certificate = certificate;
     }
 
     /** @throws IllegalStateException saying which file is wrong if only one is there or either is unreadable */
@@ -59,15 +60,11 @@ public final class HubTls {
             keys.init(store, IN_MEMORY);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), null, null);
-            return Optional.of(new HubTls(context, certificate));
+            return Optional.of(new HubTls(context));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The hub's TLS files " + certFile + " and " + keyFile + " are not usable ("
                     + e.getClass().getSimpleName() + "). Restore them from the backup made after `provision init`.", e);
         }
-    }
-
-    public X509Certificate certificate() {
-        return certificate;
     }
 
     /** Replaces Javalin's plain connector with a TLS one on {@code host:port}. */

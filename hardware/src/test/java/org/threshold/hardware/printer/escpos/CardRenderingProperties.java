@@ -1,4 +1,4 @@
-package org.threshold.hardware.printer;
+package org.threshold.hardware.printer.escpos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,16 +11,17 @@ import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.NotBlank;
 import net.jqwik.api.constraints.StringLength;
+import org.threshold.hardware.printer.TokenCard;
 import org.threshold.hardware.qr.QrCodes;
 
 class CardRenderingProperties {
 
-    @Property
-    void everyAlphanumericPayloadReadsBackFromTheRenderedCard(
+    @Property(tries = 200)
+    void everyAlphanumericPayloadReadsBackFromThePrintedBytes(
             @ForAll @NotBlank @StringLength(min = 1, max = 200)
             @CharRange(from = '0', to = '9') @CharRange(from = 'A', to = 'Z')
             @Chars({' ', '$', '%', '*', '+', '-', '.', '/', ':'}) String payload) {
-        assertThat(QrCodes.decode(CardRenderer.render(cardCarrying(payload)))).isEqualTo(payload);
+        assertThat(QrCodes.decode(printed(cardCarrying(payload), CardFormat.PAPER_58MM))).isEqualTo(payload);
     }
 
     @Example
@@ -29,16 +30,29 @@ class CardRenderingProperties {
                 "Centre d'accueil temporaire pour personnes déplacées, poste frontière de Palanca",
                 LocalDate.of(2026, 11, 24), "KIOSK-01");
 
-        assertThat(QrCodes.decode(CardRenderer.render(card))).isEqualTo("TH1:7K3MQ9XD2HPTVB6R");
+        assertThat(QrCodes.decode(printed(card, CardFormat.PAPER_58MM))).isEqualTo("TH1:7K3MQ9XD2HPTVB6R");
     }
 
     @Example
     void refusesAPayloadWhoseModulesWouldBeTooSmallToScan() {
         TokenCard card = cardCarrying("A".repeat(1500));
 
-        assertThatThrownBy(() -> CardRenderer.render(card))
+        assertThatThrownBy(() -> EscPosCard.encode(card, CardFormat.PAPER_58MM))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1500 characters");
+    }
+
+    @Property(tries = 50)
+    void theNativeQrCommandPrintsTheSamePayload(
+            @ForAll @NotBlank @StringLength(min = 1, max = 200)
+            @CharRange(from = '0', to = '9') @CharRange(from = 'A', to = 'Z') String payload) {
+        CardFormat nativeQr = new CardFormat(CardFormat.PAPER_80MM_DOTS, CardFormat.QrMode.NATIVE);
+
+        assertThat(QrCodes.decode(printed(cardCarrying(payload), nativeQr))).isEqualTo(payload);
+    }
+
+    private static java.awt.image.BufferedImage printed(TokenCard card, CardFormat format) {
+        return EscPosRasteriser.render(EscPosCard.encode(card, format), format.widthDots());
     }
 
     private static TokenCard cardCarrying(String payload) {

@@ -1,0 +1,146 @@
+package org.threshold.kiosk.hardware;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.core.token.IssuedToken;
+import org.threshold.core.token.InvalidTokenException;
+import org.threshold.hardware.DeviceInfo;
+import org.threshold.hardware.Hardware;
+import org.threshold.hardware.gpio.Buttons;
+import org.threshold.hardware.gpio.Buzzer;
+import org.threshold.hardware.gpio.SimulatedPanel;
+import org.threshold.hardware.printer.TokenPrinter;
+import org.threshold.hardware.scanner.BarcodeScanner;
+import org.threshold.hardware.scanner.KeyboardWedgeScanner;
+import org.threshold.kiosk.registration.CardPrinting;
+
+/**
+ * The kiosk's devices wired to what the kiosk does: lights follow its state, the tamper switch reaches
+ * the {@link TamperResponse}, the reprint button reprints the last card, and scans become the token the
+ * page opens next. Keeps the latest problem of each device for the status page. Thread-safe.
+ */
+public final class KioskHardware implements CardPrinting.Observer, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskHardware.class);
+
+    private final Hardware hardware;
+    private final KioskLights lights;
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private final AtomicReference<String> lastScan = new AtomicReference<>();
+
+    /**
+     * A device and how it is doing, for {@code GET /api/status}.
+     *
+     * @param problem what is wrong and what to do, or null
+     */
+    public record DeviceStatus(String kind, String model, boolean simulated, String detail, String problem) {
+    }
+
+    public KioskHardware(Hardware hardware, TamperResponse tamperResponse) {
+        this.hardware = hardware;
+        this.lights = new KioskLights(hardware.gpio().lights(), hardware.gpio().buzzer());
+        hardware.gpio().tamperSwitch().onTamper(() -> {
+            // Keys first: the lights can wait a millisecond, an open case cannot.
+            tamperResponse.caseOpened();
+            lights.caseOpened();
+            problems.put("gpio", "The kiosk's case was opened: every shift was locked. Call your supervisor.");
+        });
+        if (hardware.gpio().tampered()) {
+            // Opened while the kiosk was off: respond as if it happened now.
+            tamperResponse.caseOpened();
+            lights.caseOpened();
+            problems.put("gpio", "The kiosk's case is open. Call your supervisor.");
+        }
+        if (!hardware.gpio().available()) {
+            problems.put("gpio", hardware.gpio().describe().detail());
+        }
+    }
+
+    @Override
+    public void printing() {
+        lights.printing();
+    }
+
+    @Override
+    public void printed() {
+        problems.remove("printer");
+        lights.printed();
+    }
+
+    @Override
+    public void printFailed(String problem) {
+        problems.put("printer", problem);
+        lights.printFailed();
+    }
+
+    /** Starts the scanner and the buttons. */
+    public void start(CardPrinting cards) {
+        hardware.gpio().buttons().onPress(Buttons.Button.REPRINT_LAST, () -> cards.reprintLast()
+                .ifPresent(outcome -> LOG.info("Reprint button: {}", outcome.printed() ? "printed" : "not printed")));
+        hardware.gpio().buttons().onPress(Buttons.Button.CALL_SUPERVISOR, () -> {
+            hardware.gpio().buzzer().beep(Buzzer.Beep.ATTENTION);
+            LOG.info("Supervisor called from the desk button");
+        });
+        hardware.scanner().listen(new BarcodeScanner.ScanListener() {
+            @Override
+            public void scanned(String payload) {
+                accept(payload);
+            }
+
+            @Override
+            public void problem(String message) {
+                problems.put("scanner", message);
+            }
+        });
+    }
+
+    private void accept(String payload) {
+        try {
+            lastScan.set(IssuedToken.parseQr(payload).id().shortCode());
+            problems.remove("scanner");
+        } catch (InvalidTokenException e) {
+            problems.put("scanner", "The last code scanned is not a Threshold card: " + e.getMessage() + ".");
+        }
+    }
+
+    /** A line a keyboard-wedge scanner typed into the page; ignored for other scanners. */
+    public void typed(String line) {
+        if (hardware.scanner() instanceof KeyboardWedgeScanner wedge) {
+            wedge.typed(line);
+        }
+    }
+
+    /** The short code of the last card scanned, once: the page opens it and it is gone. */
+    public Optional<String> takeLastScan() {
+        return Optional.ofNullable(lastScan.getAndSet(null));
+    }
+
+    public KioskLights lights() {
+        return lights;
+    }
+
+    public Optional<SimulatedPanel> simulatedPanel() {
+        return hardware.gpio().panel();
+    }
+
+    public List<DeviceStatus> status() {
+        return hardware.describe().stream().map(this::status).toList();
+    }
+
+    private DeviceStatus status(DeviceInfo info) {
+        return new DeviceStatus(info.kind(), info.model(), info.simulated(), info.detail(), problems.get(info.kind()));
+    }
+
+    public TokenPrinter printer() {
+        return hardware.printer();
+    }
+
+    @Override
+    public void close() {
+        hardware.close();
+    }
+}

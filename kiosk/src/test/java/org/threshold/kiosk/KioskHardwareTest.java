@@ -1,0 +1,132 @@
+package org.threshold.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.core.testing.TestClock;
+import org.threshold.hardware.DriverContext;
+import org.threshold.hardware.Hardware;
+import org.threshold.hardware.HardwareSettings;
+import org.threshold.hardware.gpio.SimulatedPanel;
+import org.threshold.hardware.gpio.StatusLights.Light;
+import org.threshold.kiosk.KioskClient.Reply;
+import org.threshold.kiosk.hardware.KioskHardware;
+
+/** The kiosk's devices on Pi4J's mock platform: lights follow the kiosk, the tamper switch reaches it. */
+class KioskHardwareTest {
+
+    @TempDir
+    Path dataDir;
+
+    private KioskApp kiosk;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        timer.shutdownNow();
+    }
+
+    private KioskClient start(String hardwareProperties) throws Exception {
+        TestDeployment.enroll(dataDir, "http://127.0.0.1:9");
+        Files.writeString(dataDir.resolve(HardwareSettings.FILE_NAME), hardwareProperties);
+        kiosk = KioskApp.start(new KioskSettings(dataDir, "127.0.0.1", 0, null, false, new TestClock(), null));
+        KioskClient client = new KioskClient(kiosk.port());
+        client.unlock(TestDeployment.OPERATOR, TestDeployment.PASSPHRASE);
+        return client;
+    }
+
+    @Test
+    void lightsFollowTheKioskThroughAPrinterFaultAndItsReprint() throws Exception {
+        Path printer = dataDir.resolve("usb").resolve("lp0");
+        KioskClient client = start("printer=escpos-file\nprinter.device=" + printer + "\ngpio=simulated\n");
+        SimulatedPanel panel = kiosk.simulatedPanel().orElseThrow();
+        assertThat(panel.lit()).contains(Light.READY);
+
+        Reply registered = client.post("/api/households", Households.nourhan());
+
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.body().path("printed").asBoolean()).isFalse();
+        assertThat(registered.body().path("printMessage").asText()).contains("cannot be reached")
+                .contains("registration is saved");
+        assertThat(panel.lit()).contains(Light.ERROR);
+        JsonNode printerStatus = device(client, "printer");
+        assertThat(printerStatus.path("simulated").asBoolean()).isFalse();
+        assertThat(printerStatus.path("problem").asText()).contains("cannot be reached");
+        assertThat(device(client, "gpio").path("simulated").asBoolean()).isTrue();
+
+        Files.createDirectories(printer.getParent());
+        Files.createFile(printer);
+        String code = registered.body().path("token").path("code").asText();
+        Reply reprinted = client.post("/api/households/" + code + "/reprint", Map.of());
+
+        assertThat(reprinted.body().path("printed").asBoolean()).isTrue();
+        assertThat(reprinted.body().path("card").isNull()).isTrue();
+        assertThat(Files.size(printer)).isPositive();
+        assertThat(panel.lit()).contains(Light.READY);
+        assertThat(device(client, "printer").path("problem").isNull()).isTrue();
+    }
+
+    @Test
+    void openingTheCaseLocksEveryShift() throws Exception {
+        KioskClient client = start("gpio=simulated\n");
+        String code = client.post("/api/households", Households.nourhan()).body().path("token").path("code").asText();
+
+        kiosk.simulatedPanel().orElseThrow().openCase();
+
+        Reply afterwards = client.get("/api/households/" + code);
+        assertThat(afterwards.status()).isEqualTo(401);
+        assertThat(afterwards.reason()).isEqualTo("LOCKED");
+        assertThat(kiosk.simulatedPanel().orElseThrow().lit()).contains(Light.ERROR);
+        assertThat(device(client, "gpio").path("problem").asText()).contains("case was opened");
+    }
+
+    @Test
+    void aTamperEdgeReachesTheTamperResponseOncePerOpening() {
+        AtomicInteger openings = new AtomicInteger();
+        Hardware devices = Hardware.open(HardwareSettings.of(Map.of("gpio", "simulated")),
+                new DriverContext(dataDir, dataDir, timer));
+        try (KioskHardware hardware = new KioskHardware(devices, openings::incrementAndGet)) {
+            SimulatedPanel panel = hardware.simulatedPanel().orElseThrow();
+
+            panel.openCase();
+            panel.closeCase();
+            panel.openCase();
+
+            assertThat(openings).hasValue(2);
+        }
+    }
+
+    @Test
+    void aWedgeScanOpensTheCardsToken() throws Exception {
+        KioskClient client = start("gpio=simulated\nscanner=keyboard\n");
+        JsonNode token = client.post("/api/households", Households.nourhan()).body().path("token");
+
+        assertThat(client.get("/api/scans/next").status()).isEqualTo(204);
+        client.post("/api/scans", Map.of("line", token.path("qr").asText() + "\r"));
+
+        Reply next = client.get("/api/scans/next");
+        assertThat(next.body().path("code").asText()).isEqualTo(token.path("code").asText());
+        assertThat(client.get("/api/scans/next").status()).isEqualTo(204);
+    }
+
+    private static JsonNode device(KioskClient client, String kind) throws Exception {
+        for (JsonNode device : client.get("/api/status").body().path("hardware")) {
+            if (device.path("kind").asText().equals(kind)) {
+                return device;
+            }
+        }
+        throw new AssertionError("no " + kind + " in the status");
+    }
+}
