@@ -14,12 +14,18 @@ import java.time.Duration;
 /** A tiny JSON client over real HTTP for the end-to-end tests. */
 final class JsonHttp {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String baseUrl;
     private String bearer;
 
     JsonHttp(String baseUrl) {
+        this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** Over a client of the test's choosing, e.g. one pinned to the hub's TLS certificate. */
+    JsonHttp(String baseUrl, HttpClient client) {
         this.baseUrl = baseUrl;
+        this.client = client;
     }
 
     record Response(int status, JsonNode body) {

@@ -7,10 +7,11 @@ import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.hub.deployment.DeploymentException;
 import org.threshold.hub.deployment.EnrolledKiosks;
 import org.threshold.hub.deployment.HubKeys;
+import org.threshold.hub.store.AdminDatabase;
 import org.threshold.hub.store.Schema;
 import org.threshold.hub.store.SqliteDatabase;
 import org.threshold.hub.store.SqliteEventStore;
-import org.threshold.hub.store.SqliteSyncLedger;
+import org.threshold.hub.store.SqliteUpdateStore;
 import org.threshold.hub.store.StoreException;
 import org.threshold.hub.sync.BundleImport;
 import org.threshold.hub.sync.IngestGate;
@@ -46,8 +47,9 @@ final class BundleImportCommand implements AutoCloseable {
             throw new HubStartupException(e.getMessage(), e);
         }
         EnrolledKiosks kiosks = new EnrolledKiosks(dataDir.resolve(DeploymentLayout.ENROLLED_KIOSKS));
-        SyncApi sync = new SyncApi(kiosks, new SqliteEventStore(database), new SqliteSyncLedger(database), keys,
-                Clock.systemUTC(), IngestGate.DEFAULT, () -> { });
+        SyncApi sync = new SyncApi(kiosks, new SqliteEventStore(database),
+                SqliteUpdateStore.open(AdminDatabase.in(dataDir)), keys, Clock.systemUTC(), IngestGate.DEFAULT,
+                () -> { });
         return new BundleImportCommand(database, new BundleImport(sync, kiosks));
     }
 

@@ -1,19 +1,18 @@
 package org.threshold.hub;
 
 import java.nio.file.Path;
-import org.threshold.hub.http.HubTls;
 import org.threshold.hub.sync.IngestGate;
 
 /**
  * {@code HubMain --data DIR [--port N] [--host ADDR] [--demo]}: runs a hub until the process is stopped and
- * prints {@code HUB http://HOST:PORT} once it serves. With {@code --demo}, a fresh hub gets the demo
- * account {@value #DEMO_ADMIN} / {@value #DEMO_PASSWORD}; never use it for real records.
+ * prints {@code HUB https://HOST:PORT} once it serves ({@code http} when the data folder has no TLS certificate
+ * from {@code provision init}). With {@code --demo}, a fresh hub gets the demo account {@value #DEMO_ADMIN} /
+ * {@value #DEMO_PASSWORD}; never use it for real records.
  */
 public final class HubMain {
-    static final String USAGE = "usage: HubMain --data DIR [--port N] [--host ADDR] [--tls-keystore FILE.p12] [--demo]\n"
+    static final String USAGE = "usage: HubMain --data DIR [--port N] [--host ADDR] [--demo]\n"
             + "       HubMain import-bundle --data DIR FILE...   (imports kiosks' USB bundles, then exits)\n"
-            + "The key store's password is read from the environment variable " + HubMain.TLS_PASSWORD_ENV + ".";
-    static final String TLS_PASSWORD_ENV = "THRESHOLD_TLS_PASSWORD";
+            + "HTTPS uses hub-tls-cert.pem and hub-tls-key.pem from the data folder (made by `provision init`).";
     static final String DEMO_ADMIN = "admin";
     static final String DEMO_PASSWORD = "demo-password";
 
@@ -26,10 +25,8 @@ public final class HubMain {
             return;
         }
         HubSettings settings;
-        java.util.Optional<HubTls> tls;
         try {
             settings = parse(args);
-            tls = tls(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
@@ -38,14 +35,14 @@ public final class HubMain {
         }
         HubServer hub;
         try {
-            hub = HubServer.start(settings, IngestGate.DEFAULT, tls);
+            hub = HubServer.start(settings, IngestGate.DEFAULT);
         } catch (HubStartupException e) {
             System.err.println("The hub did not start: " + e.getMessage());
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "hub-shutdown"));
-        System.out.println("HUB " + (tls.isPresent() ? "https" : "http") + "://" + settings.host() + ":" + hub.port());
+        System.out.println("HUB " + hub.scheme() + "://" + settings.host() + ":" + hub.port());
     }
 
     static HubSettings parse(String[] args) {
@@ -59,7 +56,6 @@ public final class HubMain {
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "--host" -> host = value(args, ++i, "--host");
                 case "--demo" -> demo = true;
-                case "--tls-keystore" -> value(args, ++i, "--tls-keystore");
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
             }
         }
@@ -68,20 +64,6 @@ public final class HubMain {
         }
         HubSettings settings = HubSettings.of(data.toAbsolutePath()).withHost(host).withPort(port).withDemoMode(demo);
         return demo ? settings.withBootstrapAdmin(DEMO_ADMIN, DEMO_PASSWORD.toCharArray()) : settings;
-    }
-
-    static java.util.Optional<HubTls> tls(String[] args) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("--tls-keystore")) {
-                String password = System.getenv(TLS_PASSWORD_ENV);
-                if (password == null) {
-                    throw new IllegalArgumentException("--tls-keystore needs the key store's password in "
-                            + TLS_PASSWORD_ENV + ".");
-                }
-                return java.util.Optional.of(HubTls.fromPkcs12(Path.of(args[i + 1]), password.toCharArray()));
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     /** {@code import-bundle --data DIR FILE...}: 0 when every bundle was imported whole, 1 otherwise. */

@@ -15,6 +15,10 @@ import org.threshold.hub.account.SessionAuth;
 import org.threshold.hub.deployment.DeploymentException;
 import org.threshold.hub.deployment.EnrolledKiosks;
 import org.threshold.hub.deployment.HubKeys;
+import org.threshold.hub.enrollment.DeploymentAuthority;
+import org.threshold.hub.enrollment.EnrollmentApi;
+import org.threshold.hub.enrollment.EnrollmentStore;
+import org.threshold.hub.enrollment.HubAuthority;
 import org.threshold.hub.feed.UpdateFeed;
 import org.threshold.hub.feed.UpdateFeedApi;
 import org.threshold.hub.household.HouseholdProjector;
@@ -24,6 +28,7 @@ import org.threshold.hub.http.ErrorResponses;
 import org.threshold.hub.http.HubJson;
 import org.threshold.hub.http.HubTls;
 import org.threshold.hub.http.SecurityHeaders;
+import org.threshold.hub.store.AdminDatabase;
 import org.threshold.hub.store.Schema;
 import org.threshold.hub.store.SqliteAccessLog;
 import org.threshold.hub.store.SqliteAccountStore;
@@ -52,27 +57,31 @@ public final class HubServer implements AutoCloseable {
     private final SqliteDatabase database;
     private final SyncApi sync;
     private final UpdateFeed updates;
+    private final boolean tls;
 
     private HubServer(Javalin http, HouseholdProjector projector, SqliteDatabase database, SyncApi sync,
-                      UpdateFeed updates) {
+                      UpdateFeed updates, boolean tls) {
         this.http = http;
+        this.tls = tls;
         this.projector = projector;
         this.database = database;
         this.sync = sync;
         this.updates = updates;
     }
 
-    /** Starts over plain HTTP with the default {@link IngestGate}. */
+    /** Starts with the default {@link IngestGate}. */
     public static HubServer start(HubSettings settings) {
-        return start(settings, IngestGate.DEFAULT, Optional.empty());
+        return start(settings, IngestGate.DEFAULT);
     }
 
     /**
-     * Reads the keys and opens the database in {@code settings.dataDir()}, then serves.
+     * Reads the keys and opens the databases in {@code settings.dataDir()}, then serves: HTTPS when the data
+     * folder holds the TLS certificate and key from {@code provision init} ({@link HubTls}), plain HTTP otherwise.
      *
-     * @throws HubStartupException if keys.json is missing or unreadable, or the database cannot be opened
+     * @throws HubStartupException if keys.json is missing or unreadable, the TLS files or deployment root are
+     *                             unusable, or a database cannot be opened
      */
-    public static HubServer start(HubSettings settings, IngestGate ingestGate, Optional<HubTls> tls) {
+    public static HubServer start(HubSettings settings, IngestGate ingestGate) {
         Path dataDir = settings.dataDir();
         HubKeys keys;
         try {
@@ -94,6 +103,23 @@ public final class HubServer implements AutoCloseable {
         }
         HouseholdProjector projector = null;
         try {
+            Optional<HubTls> tls;
+            Optional<DeploymentAuthority> authority;
+            SqliteUpdateStore updateStore;
+            UpdateFeed updates;
+            EnrollmentStore enrollment;
+            try {
+                tls = HubTls.load(dataDir);
+                authority = HubAuthority.load(dataDir, new SecureRandom());
+                AdminDatabase admin = AdminDatabase.in(dataDir);
+                updateStore = SqliteUpdateStore.open(admin);
+                updates = new UpdateFeed(updateStore, settings.clock());
+                enrollment = EnrollmentStore.open(admin, updates);
+            } catch (IllegalStateException e) {
+                throw new HubStartupException(e.getMessage(), e);
+            }
+            Optional<EnrollmentApi> enrollmentApi = authority.map(root -> new EnrollmentApi(dataDir, enrollment, root,
+                    settings.clock()));
             EnrolledKiosks kiosks = new EnrolledKiosks(dataDir.resolve(DeploymentLayout.ENROLLED_KIOSKS));
             SqliteEventStore events = new SqliteEventStore(database);
             SqliteHouseholdReadModel households = new SqliteHouseholdReadModel(database);
@@ -106,11 +132,10 @@ public final class HubServer implements AutoCloseable {
             SessionAuth auth = new SessionAuth(accounts);
             TokenLookup lookup = new TokenLookup(projector, households, kiosks, new SqliteAccessLog(database),
                     settings.clock());
-            SqliteSyncLedger ledger = new SqliteSyncLedger(database);
-            SyncApi sync = new SyncApi(kiosks, events, ledger, keys, settings.clock(), ingestGate, projector::wake);
-            UpdateFeed updates = new UpdateFeed(new SqliteUpdateStore(database), ledger, settings.clock());
+            SyncApi sync = new SyncApi(kiosks, events, updateStore, keys, settings.clock(), ingestGate,
+                    projector::wake);
             UpdateFeedApi updatesApi = new UpdateFeedApi(updates, kiosks, keys.identity(), settings.clock());
-            KiosksApi kiosksApi = new KiosksApi(ledger, kiosks, auth);
+            KiosksApi kiosksApi = new KiosksApi(new SqliteSyncLedger(database), kiosks, updateStore, auth);
             LoginApi login = new LoginApi(accounts);
             TokenApi tokens = new TokenApi(lookup, auth);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
@@ -120,12 +145,12 @@ public final class HubServer implements AutoCloseable {
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jsonMapper(new JavalinJackson(HubJson.MAPPER, false));
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
-                tls.ifPresent(identity -> config.jetty.addConnector((server, httpConfig) ->
-                        identity.connector(server, httpConfig, settings.host(), settings.port())));
                 SecurityHeaders.install(config.routes);
                 sync.addRoutes(config.routes);
                 updatesApi.addRoutes(config.routes);
                 kiosksApi.addRoutes(config.routes);
+                enrollmentApi.ifPresent(api -> api.addRoutes(config.routes));
+                tls.ifPresent(https -> https.install(config, settings.host(), settings.port()));
                 login.addRoutes(config.routes);
                 tokens.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
@@ -135,8 +160,8 @@ public final class HubServer implements AutoCloseable {
             projector.wake();
             LOG.info("Hub serving {} on {}:{}{}", tls.isPresent() ? "HTTPS" : "plain HTTP", settings.host(), http.port(),
                     settings.demoMode() ? " (demo mode)" : tls.isPresent() ? "" : " (WITHOUT TLS: for demos and tests "
-                            + "on loopback only; give --tls-keystore in the field)");
-            return new HubServer(http, projector, database, sync, updates);
+                            + "on loopback only; run `provision init` for the hub's certificate in the field)");
+            return new HubServer(http, projector, database, sync, updates, tls.isPresent());
         } catch (RuntimeException e) {
             if (projector != null) {
                 projector.close();
@@ -158,6 +183,11 @@ public final class HubServer implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** {@code https} when the data folder holds the TLS certificate from {@code provision init}, else {@code http}. */
+    public String scheme() {
+        return tls ? "https" : "http";
     }
 
     /** Stops serving, lets the projection finish its current chunk, and closes the database. */

@@ -85,7 +85,7 @@ final class HubFixture implements AutoCloseable {
 
     void startHub(org.threshold.hub.sync.IngestGate gate) {
         hub = HubServer.start(HubSettings.of(dataDir).withClock(clock)
-                .withBootstrapAdmin(ADMIN, PASSWORD.toCharArray()), gate, java.util.Optional.empty());
+                .withBootstrapAdmin(ADMIN, PASSWORD.toCharArray()), gate);
         client = new HubClient(hub.port());
     }
 

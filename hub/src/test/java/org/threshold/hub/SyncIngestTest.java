@@ -134,7 +134,7 @@ class SyncIngestTest {
 
         assertThat(before.status()).isEqualTo(401);
         assertThat(before.reason()).isEqualTo("UNKNOWN_KIOSK");
-        assertThat(before.json().at("/error/message").asText()).contains("provision enroll-kiosk");
+        assertThat(before.json().at("/error/message").asText()).contains("provision kiosk add");
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.json().get("stored").asInt()).isEqualTo(2);
     }

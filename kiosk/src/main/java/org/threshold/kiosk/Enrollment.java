@@ -21,7 +21,8 @@ record Enrollment(KioskConfig config, SigningKey kioskKey, List<OperatorRecord> 
         Path configFile = dataDir.resolve(DeploymentLayout.KIOSK_CONFIG);
         if (!Files.isRegularFile(configFile)) {
             throw new KioskStartException("There is no " + DeploymentLayout.KIOSK_CONFIG + " in " + dataDir
-                    + ": enroll this kiosk first: provision enroll-kiosk --kiosk " + dataDir + " ...");
+                    + ": enroll this kiosk first: KioskMain enroll --data " + dataDir
+                    + " THENROLL1:... with the ticket from `provision kiosk add`.");
         }
         KioskConfig config = read(configFile, new TypeReference<>() { });
         KeyPairFile keyFile = read(dataDir.resolve(DeploymentLayout.KIOSK_KEY), new TypeReference<>() { });
@@ -41,7 +42,7 @@ record Enrollment(KioskConfig config, SigningKey kioskKey, List<OperatorRecord> 
     private static <T> T read(Path file, TypeReference<T> type) {
         if (!Files.isRegularFile(file)) {
             throw new KioskStartException("There is no " + file.getFileName() + " in " + file.getParent()
-                    + ": the enrollment is incomplete. Enroll this kiosk again: provision enroll-kiosk.");
+                    + ": the enrollment is incomplete. Empty the data folder and enroll again with a new code.");
         }
         try {
             return JSON.readValue(file.toFile(), type);

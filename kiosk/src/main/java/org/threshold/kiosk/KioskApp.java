@@ -245,11 +245,11 @@ public final class KioskApp implements AutoCloseable {
             Path pem = dataDir.resolve(PinnedCertificate.FILE);
             if (!Files.isRegularFile(pem)) {
                 throw new KioskStartException("The hub is at " + config.hubUrl() + " but there is no "
-                        + PinnedCertificate.FILE + " in " + dataDir + " to pin its certificate. Copy the hub's "
-                        + "certificate there (provisioning gives it with the enrollment).", null);
+                        + PinnedCertificate.FILE + " in " + dataDir + " to pin its certificate. Enroll the kiosk "
+                        + "(`KioskMain enroll`), which pins it.", null);
             }
             try {
-                return SyncClient.httpClient(PinnedCertificate.read(pem));
+                return SyncClient.httpClient(PinnedCertificate.sha256(pem));
             } catch (IllegalArgumentException e) {
                 throw new KioskStartException(e.getMessage(), e);
             }

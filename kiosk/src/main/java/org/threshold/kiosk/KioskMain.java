@@ -3,6 +3,7 @@ package org.threshold.kiosk;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.threshold.kiosk.enrollment.EnrollCommand;
 import org.threshold.kiosk.retention.Shredder;
 import org.threshold.kiosk.store.StorageGuard;
 
@@ -10,10 +11,13 @@ import org.threshold.kiosk.store.StorageGuard;
  * {@code KioskMain --data DIR [--port N] [--hub URL] [--sync-every SECONDS] [--retention-hours N]
  * [--min-free-mb N] [--demo]}: runs the kiosk
  * on 127.0.0.1 until the process is stopped, and prints {@code KIOSK http://127.0.0.1:PORT} once it serves.
+ * {@code KioskMain enroll ...} enrolls a blank kiosk first ({@link EnrollCommand}); {@code KioskMain export-bundle
+ * ...} writes unsynced events to a USB bundle ({@link ExportBundleCommand}).
  */
 public final class KioskMain {
     static final String USAGE = "usage: KioskMain --data DIR [--port N] [--hub URL] [--sync-every SECONDS] "
             + "[--retention-hours N] [--min-free-mb N] [--demo]\n"
+            + "       KioskMain enroll [--data DIR] TICKET   (enrolls a blank kiosk, then exits; enroll --help)\n"
             + "       KioskMain export-bundle --data DIR --to FILE   (unsynced events to one signed file, then exits)";
     private static final String HOST = "127.0.0.1";
     private static final int DEFAULT_PORT = 8080;
@@ -23,6 +27,10 @@ public final class KioskMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("enroll")) {
+            System.exit(EnrollCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         if (args.length > 0 && args[0].equals("export-bundle")) {
             System.exit(ExportBundleCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
             return;

@@ -23,7 +23,7 @@ class KioskStartupTest {
     void aKioskThatWasNeverEnrolledRefusesToStartAndSaysHowToEnrollIt() {
         assertThatThrownBy(() -> KioskApp.start(settings(null)))
                 .isInstanceOf(KioskStartException.class)
-                .hasMessageContaining("enroll this kiosk first: provision enroll-kiosk")
+                .hasMessageContaining("enroll this kiosk first: KioskMain enroll")
                 .hasMessageContaining(DeploymentLayout.KIOSK_CONFIG);
         assertThat(dataDir.resolve(KioskApp.DATABASE_FILE)).doesNotExist();
     }

@@ -30,7 +30,12 @@ final class DeploymentFiles {
         write(file, value, "rw-r--r--");
     }
 
-    private static void write(Path file, Object value, String permissions) {
+    /** Text (PEM, unit files, scripts) with the given POSIX permissions, e.g. {@code rw-------}. */
+    static void writeText(Path file, String text, String permissions) {
+        writeBytes(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), permissions);
+    }
+
+    static void writeBytes(Path file, byte[] bytes, String permissions) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -40,7 +45,7 @@ final class DeploymentFiles {
             } else {
                 Files.createFile(temp);
             }
-            Files.write(temp, JSON.writeValueAsBytes(value));
+            Files.write(temp, bytes);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -49,6 +54,14 @@ final class DeploymentFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage()
                     + ". Check that the folder exists and is writable by this user.", e);
+        }
+    }
+
+    private static void write(Path file, Object value, String permissions) {
+        try {
+            writeBytes(file, JSON.writeValueAsBytes(value), permissions);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -125,21 +123,5 @@ class ProvisionerTest {
         provisioner.enrollKiosk(hub, kiosk, "KIOSK-01", "North gate", "http://h", operator);
         assertThatThrownBy(() -> provisioner.enrollKiosk(hub, dir.resolve("other"), "KIOSK-01", "North gate",
                 "http://h", operator)).hasMessageContaining("already enrolled");
-    }
-
-    @Test
-    void commandLineInitsAndExplainsFailures() {
-        StringWriter err = new StringWriter();
-        var commandLine = ProvisionCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err));
-
-        assertThat(commandLine.execute("init", "--hub", dir.resolve("hub").toString())).isZero();
-        assertThat(dir.resolve("hub/keys.json")).exists();
-        assertThat(commandLine.execute("init", "--hub", dir.resolve("hub").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("Refusing to replace");
-        assertThat(commandLine.execute("enroll-kiosk", "--hub", dir.resolve("hub").toString(), "--kiosk",
-                dir.resolve("k").toString(), "--id", "KIOSK-02", "--site", "Gate", "--hub-url", "http://h",
-                "--operator", "amal", "--passphrase-env", "THRESHOLD_TEST_UNSET_VARIABLE")).isEqualTo(2);
-        assertThat(err.toString()).contains("THRESHOLD_TEST_UNSET_VARIABLE is not set");
     }
 }

@@ -22,7 +22,6 @@ import org.threshold.core.sync.FeedUpdate;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
 import org.threshold.hub.sync.BundleImport;
-import org.threshold.hub.sync.IngestGate;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.KioskDatabase;
 import org.threshold.kiosk.sync.BundleExport;
@@ -57,26 +56,26 @@ class KioskHubSyncTest {
         Path hubDir = data.resolve("hub");
         Path kioskDir = data.resolve("kiosk");
         TestCertificates tls = TestCertificates.generate();
-        try (HubServer hub = HubServer.start(HubSettings.of(hubDir).withPort(0), IngestGate.DEFAULT,
-                Optional.of(tls.hubTls()))) {
+        tls.installInHub(hubDir);
+        try (HubServer hub = HubServer.start(HubSettings.of(hubDir).withPort(0))) {
             throw new IllegalStateException("unreachable: keys.json is made by enroll() below");
         } catch (org.threshold.hub.HubStartupException expected) {
             // The hub needs its keys first.
         }
         KioskConfig config = enroll(hubDir, kioskDir, "https://127.0.0.1:1");
-        try (HubServer hub = HubServer.start(HubSettings.of(hubDir), IngestGate.DEFAULT, Optional.of(tls.hubTls()));
+        try (HubServer hub = HubServer.start(HubSettings.of(hubDir));
              KioskDatabase database = KioskDatabase.open(kioskDir.resolve("kiosk.db"))) {
             KioskConfig https = config.withHubUrl("https://127.0.0.1:" + hub.port());
             PendingEvents.fill(kioskDir, 30);
             EventLog log = new EventLog(database);
 
             SyncReport untrusting = new SyncClient(https, log, SyncClient.httpClient(
-                    TestCertificates.generate().certificate()), Clock.systemUTC(), SyncClient.Limits.DEFAULT).syncNow();
+                    TestCertificates.generate().sha256()), Clock.systemUTC(), SyncClient.Limits.DEFAULT).syncNow();
             assertThat(untrusting.error()).as("another certificate is not the hub's").contains("Could not reach");
             assertThat(log.counts().pending()).isEqualTo(30);
 
             tls.writePem(kioskDir.resolve(PinnedCertificate.FILE));
-            var pinned = SyncClient.httpClient(PinnedCertificate.read(kioskDir.resolve(PinnedCertificate.FILE)));
+            var pinned = SyncClient.httpClient(PinnedCertificate.sha256(kioskDir.resolve(PinnedCertificate.FILE)));
             SyncClient client = new SyncClient(https, log, pinned, Clock.systemUTC(), new SyncClient.Limits(7, 1 << 20));
             SyncReport report = client.syncNow();
             assertThat(report.error()).isNull();

@@ -15,13 +15,17 @@ import org.threshold.core.deployment.SealingKeyFile;
 
 /**
  * The hub's secrets from {@code keys.json}: the identity key that signs acknowledgements, and every sealing
- * key the hub has had, by id, so events sealed before a key rotation still open. Immutable.
+ * key the hub has had, by id, so events sealed before a key rotation still open. A sealing key id the hub does
+ * not hold makes it read {@code keys.json} again, so a key added by {@code provision rotate-sealing-key} while
+ * the hub runs opens without a restart. Thread-safe.
  */
 public final class HubKeys {
+    private final Path dataDir;
     private final SigningKey identity;
-    private final Map<String, SealingPrivateKey> sealingKeys;
+    private volatile Map<String, SealingPrivateKey> sealingKeys;
 
-    private HubKeys(SigningKey identity, Map<String, SealingPrivateKey> sealingKeys) {
+    private HubKeys(Path dataDir, SigningKey identity, Map<String, SealingPrivateKey> sealingKeys) {
+        this.dataDir = dataDir;
         this.identity = identity;
         this.sealingKeys = Map.copyOf(sealingKeys);
     }
@@ -35,7 +39,7 @@ public final class HubKeys {
         }
         try {
             HubKeysFile keys = DeploymentJson.read(file, HubKeysFile.class);
-            return new HubKeys(keys.identity().signingKey(), keys.sealing().stream()
+            return new HubKeys(dataDir, keys.identity().signingKey(), keys.sealing().stream()
                     .map(SealingKeyFile::sealingKey)
                     .collect(Collectors.toMap(key -> key.publicKey().keyId(), Function.identity())));
         } catch (IOException | RuntimeException e) {
@@ -50,7 +54,21 @@ public final class HubKeys {
     }
 
     public Optional<SealingPrivateKey> sealingKey(String keyId) {
-        return Optional.ofNullable(sealingKeys.get(keyId));
+        SealingPrivateKey key = sealingKeys.get(keyId);
+        if (key == null) {
+            synchronized (this) {
+                try {
+                    HubKeys reread = load(dataDir);
+                    if (reread.identity.verifyingKey().equals(identity.verifyingKey())) {
+                        sealingKeys = reread.sealingKeys;
+                    }
+                } catch (DeploymentException unreadable) {
+                    // Keep the keys held; the event stays unopened and is reported as such.
+                }
+                key = sealingKeys.get(keyId);
+            }
+        }
+        return Optional.ofNullable(key);
     }
 
     @Override

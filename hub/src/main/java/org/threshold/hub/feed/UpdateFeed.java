@@ -3,21 +3,24 @@ package org.threshold.hub.feed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.threshold.core.event.KioskId;
 import org.threshold.core.sync.FeedUpdate;
 import org.threshold.core.sync.SignedFeed;
-import org.threshold.hub.store.SqliteSyncLedger;
 import org.threshold.hub.store.SqliteUpdateStore;
 
 /**
  * What the hub tells its kiosks: operator changes, kiosk settings, the catalogue version, revoked tokens,
- * revocation and wipe orders, a new sealing key. Administrators' commands (issue 6) call {@link #publish};
- * kiosks read it through {@link UpdateFeedApi}, signed. Updates are never changed or removed: a kiosk that
- * was offline for a month reads them all, in order. Thread-safe.
+ * revocation and wipe orders, a new sealing key. The {@code provision} command line publishes, from another
+ * process while the hub runs (the store is in {@code admin.db}); kiosks read it through {@link UpdateFeedApi},
+ * signed. Updates are never changed or removed: a kiosk that was offline for a month reads them all, in order.
+ * Thread-safe.
  */
 public final class UpdateFeed {
     /** The most updates one page carries; a kiosk asks again from {@code next}. */
@@ -26,12 +29,10 @@ public final class UpdateFeed {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final SqliteUpdateStore store;
-    private final SqliteSyncLedger ledger;
     private final Clock clock;
 
-    public UpdateFeed(SqliteUpdateStore store, SqliteSyncLedger ledger, Clock clock) {
+    public UpdateFeed(SqliteUpdateStore store, Clock clock) {
         this.store = store;
-        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -40,11 +41,18 @@ public final class UpdateFeed {
      * A {@link FeedUpdate.RevocationOrder} also makes the hub refuse the kiosk's batches from now on.
      */
     public long publish(Optional<String> kioskId, FeedUpdate update) {
+        Instant now = clock.instant();
+        return store.database().write("Publishing an update", connection -> publish(connection, kioskId, update, now));
+    }
+
+    /** As {@link #publish(Optional, FeedUpdate)}, inside the caller's {@code admin.db} transaction. */
+    public long publish(Connection connection, Optional<String> kioskId, FeedUpdate update, Instant now)
+            throws SQLException {
         kioskId.ifPresent(KioskId::requireValid);
         if (update instanceof FeedUpdate.RevocationOrder order) {
             String revoked = kioskId.orElseThrow(() -> new IllegalArgumentException(
                     "A revocation order names the kiosk it revokes"));
-            ledger.revoke(revoked, order.wipe(), clock.instant());
+            store.revoke(connection, revoked, order.wipe(), order.reason(), now);
         }
         String json;
         try {
@@ -58,7 +66,7 @@ public final class UpdateFeed {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An update always parses", e);
         }
-        return store.append(kioskId.orElse(null), kind, json, clock.instant());
+        return store.append(connection, kioskId.orElse(null), kind, json, now);
     }
 
     /** The updates for {@code kioskId} after {@code since}, at most {@link #PAGE_SIZE}; {@code next} is where to go on. */

@@ -69,7 +69,8 @@ public final class Schema {
               username     TEXT    NOT NULL,
               action       TEXT    NOT NULL,
               household_id TEXT    NOT NULL)""",
-            // Sync bookkeeping (issue 4): when each kiosk last called, the gaps and forks it showed, and who is revoked.
+            // Sync bookkeeping (issue 4): when each kiosk last called, and the gaps and forks it showed. Revocations
+            // and the update feed live in admin.db (AdminDatabase), which `provision` writes while the hub runs.
             """
             CREATE TABLE IF NOT EXISTS kiosk_sync (
               kiosk_id     TEXT    PRIMARY KEY,
@@ -83,21 +84,7 @@ public final class Schema {
               at       INTEGER NOT NULL,
               reason   TEXT    NOT NULL,
               sequence INTEGER NOT NULL,
-              detail   TEXT    NOT NULL)""",
-            """
-            CREATE TABLE IF NOT EXISTS revoked_kiosks (
-              kiosk_id   TEXT    PRIMARY KEY,
-              revoked_at INTEGER NOT NULL,
-              wipe       INTEGER NOT NULL)""",
-            // The hub-signed update feed kiosks pull: kiosk_id NULL is for every kiosk.
-            """
-            CREATE TABLE IF NOT EXISTS feed_updates (
-              position     INTEGER PRIMARY KEY AUTOINCREMENT,
-              kiosk_id     TEXT,
-              kind         TEXT    NOT NULL,
-              body         TEXT    NOT NULL,
-              published_at INTEGER NOT NULL)""",
-            "CREATE INDEX IF NOT EXISTS feed_updates_kiosk ON feed_updates (kiosk_id, position)");
+              detail   TEXT    NOT NULL)""");
 
     private Schema() {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.threshold.hub.account.Role;
 import org.threshold.hub.account.SessionAuth;
@@ -14,20 +15,25 @@ import org.threshold.hub.http.ApiException;
 import org.threshold.hub.http.HubJson;
 import org.threshold.hub.store.SqliteSyncLedger;
 import org.threshold.hub.store.SqliteSyncLedger.KioskSyncStatus;
+import org.threshold.hub.store.SqliteUpdateStore;
 
 /**
  * {@code GET /api/kiosks} (ADMIN): per kiosk, last contact, highest contiguous sequence held, events held, and
- * how many gaps and forks its batches showed; every enrolled kiosk is listed, also those never heard from.
+ * how many gaps and forks its batches showed, and whether it is revoked; every enrolled kiosk is listed, also
+ * those never heard from.
  * {@code GET /api/kiosks/{id}/incidents} (ADMIN): the gaps and forks behind those counts.
  */
 public final class KiosksApi {
     private final SqliteSyncLedger ledger;
     private final EnrolledKiosks enrolled;
+    private final SqliteUpdateStore revocations;
     private final SessionAuth auth;
 
-    public KiosksApi(SqliteSyncLedger ledger, EnrolledKiosks enrolled, SessionAuth auth) {
+    public KiosksApi(SqliteSyncLedger ledger, EnrolledKiosks enrolled, SqliteUpdateStore revocations,
+                     SessionAuth auth) {
         this.ledger = ledger;
         this.enrolled = enrolled;
+        this.revocations = revocations;
         this.auth = auth;
     }
 
@@ -46,7 +52,9 @@ public final class KiosksApi {
     private void list(Context ctx) {
         requireAdmin(ctx);
         Map<String, KioskSyncStatus> byId = new TreeMap<>();
-        enrolled.enrolledIds().forEach(id -> byId.put(id, new KioskSyncStatus(id, null, 0, 0, 0, 0, false)));
+        Set<String> revoked = revocations.revokedKiosks();
+        enrolled.enrolledIds().forEach(id -> byId.put(id, new KioskSyncStatus(id, null, 0, 0, 0, 0)));
+        revoked.forEach(id -> byId.put(id, new KioskSyncStatus(id, null, 0, 0, 0, 0)));
         ledger.kiosks().forEach(status -> byId.put(status.kioskId(), status));
         ArrayNode kiosks = HubJson.MAPPER.createArrayNode();
         for (KioskSyncStatus status : byId.values()) {
@@ -57,7 +65,7 @@ public final class KiosksApi {
             kiosk.put("events", status.events());
             kiosk.put("gaps", status.gaps());
             kiosk.put("forks", status.forks());
-            kiosk.put("revoked", status.revoked());
+            kiosk.put("revoked", revoked.contains(status.kioskId()));
         }
         ctx.json(kiosks);
     }

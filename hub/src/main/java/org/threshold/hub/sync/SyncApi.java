@@ -22,7 +22,7 @@ import org.threshold.hub.http.ApiException;
 import org.threshold.hub.http.HubJson;
 import org.threshold.hub.http.RequestBodies;
 import org.threshold.hub.store.EventStore;
-import org.threshold.hub.store.SqliteSyncLedger;
+import org.threshold.hub.store.SqliteUpdateStore;
 
 /**
  * {@code POST /api/sync/batches}: a kiosk ships {@code {"kioskId","events":["<base64 envelope>",...]}}
@@ -38,18 +38,21 @@ public final class SyncApi {
     private static final String BATCH_SHAPE = "{\"kioskId\":\"KIOSK-01\",\"events\":[\"<base64 envelope>\", ...]}";
 
     private final EnrolledKiosks kiosks;
-    private final SqliteSyncLedger ledger;
+    private final SqliteUpdateStore revocations;
     private final BatchIngest ingest;
     private final SigningKey hubIdentity;
     private final Clock clock;
     private final IngestGate gate;
     private final Runnable afterStore;
 
-    /** @param afterStore run after a batch stored new events, e.g. to wake the projections */
-    public SyncApi(EnrolledKiosks kiosks, EventStore events, SqliteSyncLedger ledger, HubKeys keys, Clock clock,
-                   IngestGate gate, Runnable afterStore) {
+    /**
+     * @param revocations the record of revoked kiosks, whose batches are refused
+     * @param afterStore  run after a batch stored new events, e.g. to wake the projections
+     */
+    public SyncApi(EnrolledKiosks kiosks, EventStore events, SqliteUpdateStore revocations, HubKeys keys,
+                   Clock clock, IngestGate gate, Runnable afterStore) {
         this.kiosks = kiosks;
-        this.ledger = ledger;
+        this.revocations = revocations;
         this.ingest = new BatchIngest(events, clock);
         this.hubIdentity = keys.identity();
         this.clock = clock;
@@ -85,9 +88,9 @@ public final class SyncApi {
      */
     public ObjectNode ingest(String kioskId, List<SignedEvent> events) {
         EnrolledKiosk kiosk = kiosks.find(kioskId).orElseThrow(() -> new ApiException(401, "UNKNOWN_KIOSK",
-                "Kiosk " + kioskId + " is not enrolled with this hub. Enroll it with `provision enroll-kiosk`, "
+                "Kiosk " + kioskId + " is not enrolled with this hub. Enroll it with `provision kiosk add`, "
                         + "or check the kiosk id in the kiosk's kiosk.json."));
-        if (ledger.revocation(kioskId).isPresent()) {
+        if (revocations.revocation(kioskId).isPresent()) {
             throw new ApiException(403, "KIOSK_REVOKED", "Kiosk " + kioskId + " has been revoked by an "
                     + "administrator; the hub takes no more events from it and nothing was stored. If the kiosk "
                     + "is in safe hands, ask the administrator to enroll it again.");

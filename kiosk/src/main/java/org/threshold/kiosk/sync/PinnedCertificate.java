@@ -1,60 +1,79 @@
 package org.threshold.kiosk.sync;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.threshold.core.crypto.Bytes;
+import org.threshold.core.pki.Certificates;
+import org.threshold.core.pki.Pem;
 
 /**
- * The hub's certificate as the kiosk was given it ({@code hub-cert.pem} in its data folder): the only server
- * the kiosk's TLS connections accept. No certificate authority, however trusted by the operating system, can
- * vouch for another: the server's certificate must be this one, byte for byte.
+ * The hub's TLS certificate, pinned by its SHA-256: the only server the kiosk's TLS connections accept, for
+ * enrollment (the pin comes in the enrollment ticket), sync pushes and feed pulls (the pin is {@value #FILE},
+ * which enrollment writes in the data folder). No certificate authority, however trusted by the operating
+ * system, can vouch for another, and there is no host-name check: the kiosk talks to its one hub.
  */
 public final class PinnedCertificate {
-    /** The file in the kiosk's data folder. */
-    public static final String FILE = "hub-cert.pem";
+    /** The hub's certificate (PEM) in the kiosk's data folder. */
+    public static final String FILE = "hub-tls-cert.pem";
 
     private PinnedCertificate() {
     }
 
-    public static X509Certificate read(Path pem) {
-        try (InputStream in = Files.newInputStream(pem)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (IOException | CertificateException e) {
+    /** The SHA-256 (hex) of the certificate in {@code pem}. */
+    public static String sha256(Path pem) {
+        try {
+            return Certificates.fingerprint(Pem.readCertificate(Files.readString(pem)));
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("The pinned hub certificate " + pem + " is unreadable ("
-                    + e.getClass().getSimpleName() + "); copy it again from the hub's enrollment files");
+                    + e.getClass().getSimpleName() + "); enroll the kiosk again with a new code from the administrator",
+                    e);
         }
     }
 
-    static SSLContext sslContext(X509Certificate pinned) {
+    static SSLContext sslContext(String sha256Hex) {
         try {
             SSLContext context = SSLContext.getInstance("TLSv1.3");
-            context.init(null, new TrustManager[] {new PinnedTrustManager(pinned)}, null);
+            context.init(null, new TrustManager[] {new PinnedTrustManager(sha256Hex)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS 1.3 is part of every Java 17 runtime", e);
         }
     }
 
-    private static final class PinnedTrustManager extends X509ExtendedTrustManager {
-        private final X509Certificate pinned;
+    /** Thrown inside the handshake; its message reaches the administrator through enrollment's or sync's error. */
+    private static final class PinMismatchException extends CertificateException {
+        PinMismatchException(String message) {
+            super(message);
+        }
+    }
 
-        PinnedTrustManager(X509Certificate pinned) {
-            this.pinned = pinned;
+    private static final class PinnedTrustManager extends X509ExtendedTrustManager {
+        private final byte[] pin;
+
+        PinnedTrustManager(String sha256Hex) {
+            this.pin = HexFormat.of().parseHex(sha256Hex.toLowerCase(Locale.ROOT));
         }
 
         private void check(X509Certificate[] chain) throws CertificateException {
-            if (chain == null || chain.length == 0 || !chain[0].equals(pinned)) {
-                throw new CertificateException("The server's certificate is not the pinned hub certificate");
+            if (chain == null || chain.length == 0) {
+                throw new PinMismatchException("The hub presented no certificate");
+            }
+            byte[] seen = Bytes.sha256(chain[0].getEncoded());
+            if (!MessageDigest.isEqual(seen, pin)) {
+                throw new PinMismatchException("The server's certificate (SHA-256 " + Bytes.hex(seen)
+                        + ") is not the hub certificate this kiosk pins");
             }
             chain[0].checkValidity();
         }
@@ -95,7 +114,7 @@ public final class PinnedCertificate {
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[] {pinned};
+            return new X509Certificate[0];
         }
     }
 }

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -77,9 +76,9 @@ public final class SyncClient {
         return builder().build();
     }
 
-    /** An HTTPS client that trusts exactly the pinned hub certificate and nothing else. */
-    public static HttpClient httpClient(X509Certificate pinnedHubCertificate) {
-        SSLContext tls = PinnedCertificate.sslContext(pinnedHubCertificate);
+    /** An HTTPS client that trusts exactly the hub certificate with this SHA-256 (hex) and nothing else. */
+    public static HttpClient httpClient(String pinnedHubCertificateSha256) {
+        SSLContext tls = PinnedCertificate.sslContext(pinnedHubCertificateSha256);
         return builder().sslContext(tls).build();
     }
 

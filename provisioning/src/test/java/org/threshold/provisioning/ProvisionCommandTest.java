@@ -1,0 +1,133 @@
+package org.threshold.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.core.enrollment.EnrollmentTicket;
+import picocli.CommandLine;
+
+/** The command line as an administrator meets it: help, init, codes, and errors that say what to do. */
+class ProvisionCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = ProvisionCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        List<String> withoutExample = new ArrayList<>();
+        collect(ProvisionCommand.commandLine(), new ArrayList<>(), withoutExample);
+        assertThat(withoutExample).isEmpty();
+        assertThat(run("kiosk", "add", "--help").out()).contains("--site").contains("Example");
+        assertThat(run("--help").out()).contains("works directly on the hub's data");
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<String> withoutExample) {
+        List<String> here = new ArrayList<>(path);
+        here.add(command.getCommandName());
+        String help = run(append(here.subList(1, here.size()), "--help")).out();
+        if (!help.contains("Example")) {
+            withoutExample.add(String.join(" ", here));
+        }
+        command.getSubcommands().values().forEach(sub -> collect(sub, here, withoutExample));
+    }
+
+    private static String[] append(List<String> args, String last) {
+        List<String> all = new ArrayList<>(args);
+        all.add(last);
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void initWritesOwnerOnlySecretsAndRefusesToRunTwice() throws Exception {
+        Path hub = dir.resolve("hub");
+        Run init = run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org:8443");
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(init.out()).contains("root certificate SHA-256").contains("hub TLS certificate SHA-256")
+                .contains("hub.example.org");
+        for (String secret : List.of("keys.json", "root-key.json", "hub-tls-key.pem")) {
+            assertThat(Files.getPosixFilePermissions(hub.resolve(secret))).as(secret)
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+        Run again = run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("Refusing to replace");
+        assertThat(run("init", "--hub", dir.resolve("other").toString(), "--name", "T", "--hub-url",
+                "http://plain").err()).contains("must be the https:// address");
+    }
+
+    @Test
+    void aCodeNeedsAnOperatorFirstThenComesAsTextAndAsAQrImageOfTheSameTicket() throws Exception {
+        Path hub = dir.resolve("hub");
+        run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org:8443");
+        Run refused = run("kiosk", "add", "--hub", hub.toString(), "--site", "North gate");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("has no operators yet").contains("provision operators add");
+
+        Path passphrase = dir.resolve("passphrase");
+        Files.writeString(passphrase, "four words of hers\n");
+        assertThat(run("operators", "add", "--hub", hub.toString(), "--site", "North gate", "--name", "amal",
+                "--passphrase-file", passphrase.toString()).exit()).isZero();
+        Path qr = dir.resolve("code.png");
+        Run added = run("kiosk", "add", "--hub", hub.toString(), "--site", "North gate", "--valid-for", "2h",
+                "--qr", qr.toString());
+        assertThat(added.exit()).as(added.err()).isZero();
+        String ticket = added.out().lines().filter(line -> line.contains("ticket: ")).findFirst().orElseThrow()
+                .strip().substring("ticket: ".length());
+        assertThat(EnrollmentTicket.parse(ticket).hubUrl()).isEqualTo("https://hub.example.org:8443");
+        assertThat(added.out()).contains("KIOSK-01");
+        assertThat(Files.getPosixFilePermissions(qr)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(ImageIO.read(qr.toFile()))))).getText();
+        assertThat(decoded).isEqualTo(ticket);
+        // The hub keeps only the code's hash.
+        String code = EnrollmentTicket.parse(ticket).code().reveal();
+        assertThat(new String(Files.readAllBytes(hub.resolve("admin.db")), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(code).doesNotContain(code.replace("-", ""));
+
+        assertThat(run("kiosk", "revoke", "KIOSK-77", "--hub", hub.toString()).err()).contains("No kiosk KIOSK-77");
+        assertThat(run("operators", "remove", "--hub", hub.toString(), "--site", "North gate", "--name", "nobody")
+                .err()).contains("has no operator nobody");
+        assertThat(run("kiosk", "add", "--hub", hub.toString(), "--site", "North gate", "--valid-for", "soon").err())
+                .contains("30m, 12h or 7d");
+    }
+
+    @Test
+    void aKioskEnrolledByFileCanBeRevokedToo() throws Exception {
+        Path hub = dir.resolve("hub");
+        run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org:8443");
+        new Provisioner(new java.security.SecureRandom()).enrollKiosk(hub, dir.resolve("kiosk"), "KIOSK-05",
+                "East gate", "https://hub.example.org:8443", List.of(new Provisioner.OperatorGrant("amal",
+                        org.threshold.core.deployment.OperatorRecord.Role.RECEPTION, "long enough".toCharArray())));
+        assertThat(run("kiosk", "list", "--hub", hub.toString()).out()).contains("KIOSK-05").contains("enrolled by file");
+
+        Run revoked = run("kiosk", "revoke", "KIOSK-05", "--hub", hub.toString());
+        assertThat(revoked.exit()).as(revoked.err()).isZero();
+        assertThat(org.threshold.hub.store.SqliteUpdateStore.open(org.threshold.hub.store.AdminDatabase.in(hub))
+                .revocation("KIOSK-05")).isPresent();
+        assertThat(run("kiosk", "list", "--hub", hub.toString()).out()).contains("East gate").contains("REVOKED");
+    }
+}
