@@ -1,6 +1,7 @@
 package org.threshold.hub.household;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,17 +35,23 @@ import org.threshold.hub.store.StoredEvent;
  * costs about 0.2 ms, too much to do inside ingest, so one background worker does it after each ingest, in
  * storage order from a persisted cursor (a restarted hub resumes where it stopped). A lookup that must see
  * the latest sync calls {@link #catchUpIfBehind()} itself. An event that cannot be opened or read is recorded
- * as a projection failure and skipped, so it never holds up the others. Thread-safe.
+ * as a projection failure and skipped, so it never holds up the others.
+ *
+ * <p>Ingest goes first: on a two-core hub, opening payloads while kiosks are sending would take a core and the
+ * write lock from them, so the worker waits (at most {@link #GIVE_WAY} per chunk) while a batch is being
+ * ingested. Thread-safe.
  */
 public final class HouseholdProjector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HouseholdProjector.class);
     private static final int CHUNK = 256;
+    private static final Duration GIVE_WAY = Duration.ofSeconds(1);
 
     private final EventStore events;
     private final HouseholdReadModel households;
     private final HubKeys keys;
     private final NeedsCatalogue catalogue;
     private final Clock clock;
+    private final IngestPriority ingest;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "household-projection");
         thread.setDaemon(true);
@@ -55,12 +62,19 @@ public final class HouseholdProjector implements AutoCloseable {
     private volatile boolean closed;
 
     public HouseholdProjector(EventStore events, HouseholdReadModel households, HubKeys keys,
-                              NeedsCatalogue catalogue, Clock clock) {
+                              NeedsCatalogue catalogue, Clock clock, IngestPriority ingest) {
         this.events = events;
         this.households = households;
         this.keys = keys;
         this.catalogue = catalogue;
         this.clock = clock;
+        this.ingest = ingest;
+    }
+
+    /** Lets ingest go first: returns when no batch is being ingested, or after {@code max} at the latest. */
+    @FunctionalInterface
+    public interface IngestPriority {
+        void awaitQuiet(Duration max) throws InterruptedException;
     }
 
     /** Asks the worker to catch up; returns at once. Wakes that arrive while one is queued fold into it. */
@@ -73,7 +87,7 @@ public final class HouseholdProjector implements AutoCloseable {
                 // Cleared before the work, so events stored while it runs queue another round.
                 wakeQueued.set(false);
                 try {
-                    catchUp();
+                    catchUpGivingWay();
                 } catch (RuntimeException e) {
                     LOG.error("Household projection stopped at a database failure ({}); it resumes with the "
                             + "next sync or lookup", e.getClass().getSimpleName());
@@ -88,6 +102,19 @@ public final class HouseholdProjector implements AutoCloseable {
     public void catchUpIfBehind() {
         if (events.lastPosition() > households.projectedUpTo()) {
             catchUp();
+        }
+    }
+
+    private void catchUpGivingWay() {
+        boolean more = true;
+        while (more && !closed) {
+            try {
+                ingest.awaitQuiet(GIVE_WAY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            more = projectNextChunk();
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -44,8 +45,16 @@ public final class SqliteDatabase implements AutoCloseable {
             writing.enforceForeignKeys(true);
             // IMMEDIATE takes the write lock at BEGIN, so a transaction never fails half-way to upgrade it.
             writing.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            // A bigger page cache keeps the events' indexes in memory through a peak; checkpoints every 16 MiB
+            // of WAL instead of 4 MiB copy pages back a quarter as often, on the committing (ingest) thread.
+            writing.setCacheSize(-32 * 1024);
             Connection writer = DriverManager.getConnection(url, writing.toProperties());
             opened.add(writer);
+            try (Statement pragmas = writer.createStatement()) {
+                pragmas.execute("PRAGMA wal_autocheckpoint = 4096");
+                // After a checkpoint the WAL file is cut back, so a peak does not leave it large for good.
+                pragmas.execute("PRAGMA journal_size_limit = " + 64L * 1024 * 1024);
+            }
             writer.setAutoCommit(false);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
