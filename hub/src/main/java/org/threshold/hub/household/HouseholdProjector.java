@@ -43,7 +43,8 @@ import org.threshold.hub.store.StoredEvent;
  */
 public final class HouseholdProjector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HouseholdProjector.class);
-    private static final int CHUNK = 256;
+    // Large enough that a peak day's backlog costs few commits; small enough to free the write lock often.
+    private static final int CHUNK = 1_024;
     private static final Duration GIVE_WAY = Duration.ofSeconds(1);
 
     private final EventStore events;
