@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hardware.printer.SimulatedCardPrinter;
@@ -102,8 +103,10 @@ public final class KioskApp implements AutoCloseable {
                 sync.askForAckFirst();
             }
             // Issue 3 plugs its wipe (crypto-shredding) in here with UpdateListeners.withRevocation(...).
+            // A rotated sealing key applies to the next registration, not only after a restart.
             UpdatePuller updates = new UpdatePuller(config, enrollment.kioskKey(), http, settings.clock(), random,
-                    syncState, UpdateListeners.none());
+                    syncState, UpdateListeners.none().withSealingKey(
+                            key -> register.sealTo(SealingPublicKey.fromBase64(key.publicKey()))));
 
             scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "kiosk-background");

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.event.EventIds;
@@ -46,7 +47,7 @@ public final class RegisterHousehold {
 
     private final KioskConfig config;
     private final SigningKey kioskKey;
-    private final EventSealer sealer;
+    private volatile EventSealer sealer;
     private final EventLog events;
     private final RegistrationStore store;
     private final CardPrinting cards;
@@ -74,6 +75,14 @@ public final class RegisterHousehold {
      * @param localKey the operator's local data key; without one no local copy is kept
      * @throws InvalidRegistrationException naming every field to correct; nothing was stored
      */
+    /**
+     * Seals every registration from now on to {@code hubKey}: the hub rotated its sealing key. One already being
+     * sealed keeps the key it started with, which the hub still holds.
+     */
+    public void sealTo(SealingPublicKey hubKey) {
+        sealer = new EventSealer(config.kioskId(), kioskKey, hubKey);
+    }
+
     public RegistrationReceipt register(JsonNode householdJson, Optional<LocalDataKey> localKey)
             throws InvalidRegistrationException {
         Household household = HouseholdJson.read(householdJson, catalogue, LocalDate.now(clock));
