@@ -62,8 +62,9 @@ public final class EndToEndHarness {
 
     private static void printIngest(Path dir, int events) throws Exception {
         HubIngestRate hub = new HubIngestRate(dir);
-        // A throwaway run first, so the JIT has compiled the hub's ingest path before any timed run.
-        hub.ingest(hub.prepare("warm-up", 1, Math.max(HubIngestRate.BATCH, events / 4)));
+        // A throwaway run first, so the JIT has compiled the hub's ingest path before any timed run: at least
+        // five batches, since with batches of 2,000 a quarter of the events is only three requests.
+        hub.ingest(hub.prepare("warm-up", 1, Math.max(5 * HubIngestRate.BATCH, events / 4)));
 
         HubIngestRate.Run[] runs = new HubIngestRate.Run[KIOSK_COUNTS.length];
         HubIngestRate.Raw raw = null;
