@@ -38,7 +38,7 @@ import org.threshold.hub.store.StoredEvent;
  * as a projection failure and skipped, so it never holds up the others.
  *
  * <p>Ingest goes first: on a two-core hub, opening payloads while kiosks are sending would take a core and the
- * write lock from them, so the worker waits (at most {@link #GIVE_WAY} per chunk) while a batch is being
+ * write lock from them, so the worker steps aside (at most {@link #GIVE_WAY} per chunk) while a batch is being
  * ingested. Thread-safe.
  */
 public final class HouseholdProjector implements AutoCloseable {
@@ -46,6 +46,8 @@ public final class HouseholdProjector implements AutoCloseable {
     // Large enough that a peak day's backlog costs few commits; small enough to free the write lock often.
     private static final int CHUNK = 1_024;
     private static final Duration GIVE_WAY = Duration.ofSeconds(1);
+    // Opening a payload takes about half a millisecond: ingest waits at most ~16 ms for the worker to step aside.
+    private static final int GIVE_WAY_EVERY = 32;
 
     private final EventStore events;
     private final HouseholdReadModel households;
@@ -108,14 +110,8 @@ public final class HouseholdProjector implements AutoCloseable {
 
     private void catchUpGivingWay() {
         boolean more = true;
-        while (more && !closed) {
-            try {
-                ingest.awaitQuiet(GIVE_WAY);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            more = projectNextChunk();
+        while (more && !closed && !Thread.currentThread().isInterrupted()) {
+            more = projectNextChunk(true);
         }
     }
 
@@ -123,21 +119,30 @@ public final class HouseholdProjector implements AutoCloseable {
         // Each chunk takes the lock anew, so a lookup and the worker share a long backlog between them.
         boolean more = true;
         while (more && !closed) {
-            more = projectNextChunk();
+            more = projectNextChunk(false);
         }
     }
 
-    /** Projects the next chunk after the cursor and moves the cursor past it; says whether there was one. */
-    private boolean projectNextChunk() {
+    /**
+     * Projects the next chunk after the cursor and moves the cursor past it; says whether there was one. Giving
+     * way, it pauses before every few events while a batch is being ingested, so a kiosk that sends while a chunk
+     * is being opened waits for a few payloads, not a whole chunk; at most {@link #GIVE_WAY} in all per chunk,
+     * which bounds how long a lookup can wait for the worker.
+     */
+    private boolean projectNextChunk(boolean givingWay) {
         synchronized (projecting) {
             List<StoredEvent> chunk = events.after(households.projectedUpTo(), CHUNK);
             if (chunk.isEmpty()) {
                 return false;
             }
+            long giveWayUntil = System.nanoTime() + GIVE_WAY.toNanos();
             List<HouseholdRecord> projected = new ArrayList<>();
             List<ProjectionFailure> failures = new ArrayList<>();
-            for (StoredEvent stored : chunk) {
-                project(stored, projected, failures);
+            for (int i = 0; i < chunk.size(); i++) {
+                if (givingWay && i % GIVE_WAY_EVERY == 0) {
+                    giveWay(giveWayUntil);
+                }
+                project(chunk.get(i), projected, failures);
             }
             households.apply(projected, failures, chunk.get(chunk.size() - 1).position(), clock.instant());
             if (!failures.isEmpty()) {
@@ -145,6 +150,19 @@ public final class HouseholdProjector implements AutoCloseable {
                         failures.size());
             }
             return true;
+        }
+    }
+
+    private void giveWay(long until) {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+            return;
+        }
+        try {
+            ingest.awaitQuiet(Duration.ofNanos(left));
+        } catch (InterruptedException e) {
+            // Closing: finish this chunk without waiting, and stop after it.
+            Thread.currentThread().interrupt();
         }
     }
 
