@@ -51,10 +51,10 @@ import org.threshold.kiosk.sync.SyncClient;
 import org.threshold.provisioning.Provisioner;
 
 /**
- * Verified ingest at a real {@link HubServer}: kiosks POST binary batches ({@link BatchBody}) as large as
- * {@link SyncClient}'s default limits allow, as it does, each kiosk's batches in order, kiosks in parallel; a batch counts when its signed acknowledgement
- * arrives. The hub opens payloads (households projection) in the background after ingest, so that is
- * timed separately, until the households table holds every event.
+ * Verified ingest at a real {@link HubServer}: kiosks POST binary batches ({@link BatchBody}) of
+ * {@link SyncClient}'s default size, as it does, each kiosk's batches in order, kiosks in parallel; a batch
+ * counts when its signed acknowledgement arrives. The hub opens payloads (households projection) in the
+ * background after ingest, so that is timed separately, until the households table holds every event.
  *
  * <p>Events and batch bodies are all made before the clock starts: they are the kiosks' work, and on a
  * two-core machine they would otherwise take CPU from the hub being measured.

@@ -99,7 +99,8 @@ class KilledProcessesSyncTest {
                 .redirectError(ProcessBuilder.Redirect.appendTo(data.resolve(main.getSimpleName() + ".log").toFile()))
                 .start();
         running.add(process);
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith(servingPrefix)) {
                 return process;

@@ -28,7 +28,8 @@ import org.threshold.hub.store.SqliteSyncLedger;
 
 /**
  * {@code POST /api/sync/batches}: a kiosk ships {@code {"kioskId","events":["<base64 envelope>",...]}}
- * (optionally gzip), or the same as a {@link BatchBody} ({@value BatchBody#CONTENT_TYPE}, what kiosks send), and gets back the hub's signed acknowledgement of the highest contiguous event it holds.
+ * (optionally gzip), or the same as a {@link BatchBody} ({@value BatchBody#CONTENT_TYPE}, what kiosks send),
+ * and gets back the hub's signed acknowledgement of the highest contiguous event it holds.
  * The events' own signatures are the authentication: only an enrolled, unrevoked kiosk's chain is accepted.
  * At most {@link IngestGate}'s worth of batches are taken on at once; the rest are told to come back (429).
  * {@link #ingest} is the same path for events that arrive on a USB bundle instead of the network.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
@@ -58,7 +59,7 @@ class BackoffTest {
     @Test
     void kiosksThatFailTogetherDoNotAllComeBackTogether() {
         Backoff backoff = new Backoff(INITIAL, MAX, new Random(7));
-        long distinct = java.util.stream.IntStream.range(0, 100)
+        long distinct = IntStream.range(0, 100)
                 .mapToObj(kiosk -> backoff.afterFailures(6)).distinct().count();
 
         assertThat(distinct).isGreaterThan(50);
