@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * End-to-end figures, each next to its floor measured in the same run, because on two noisy shared
  * cores only ratios between neighbours in time are worth comparing across runs.
  *
- * <pre>java -cp bench/target/benchmarks.jar org.threshold.bench.EndToEndHarness [--registrations N] [--events N]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar org.threshold.bench.EndToEndHarness [--registrations N] [--events N]
+ *     [--catch-up N]</pre>
  *
  * Everything is written to a fresh folder under {@code java.io.tmpdir} (deleted at the end): put that on
  * the disk you care about with {@code -Djava.io.tmpdir=...}, because fsync on tmpfs costs nothing.
@@ -37,6 +38,8 @@ public final class EndToEndHarness {
                     WARM_UP_REGISTRATIONS), registrations);
             System.out.println();
             printIngest(dir.resolve("ingest"), events);
+            System.out.println();
+            CatchUpHarness.print(CatchUpHarness.measure(dir.resolve("catch-up"), option(args, "--catch-up", 50_000)));
         } finally {
             deleteRecursively(dir);
         }
@@ -59,8 +62,9 @@ public final class EndToEndHarness {
 
     private static void printIngest(Path dir, int events) throws Exception {
         HubIngestRate hub = new HubIngestRate(dir);
-        // A throwaway run first, so the JIT has compiled the hub's ingest path before any timed run.
-        hub.ingest(hub.prepare("warm-up", 1, Math.max(HubIngestRate.BATCH, events / 4)));
+        // A throwaway run first, so the JIT has compiled the hub's ingest path before any timed run: at least
+        // five batches, since with batches of 2,000 a quarter of the events is only three requests.
+        hub.ingest(hub.prepare("warm-up", 1, Math.max(5 * HubIngestRate.BATCH, events / 4)));
 
         HubIngestRate.Run[] runs = new HubIngestRate.Run[KIOSK_COUNTS.length];
         HubIngestRate.Raw raw = null;
@@ -73,7 +77,7 @@ public final class EndToEndHarness {
             }
         }
 
-        System.out.printf("2. Hub ingest, HTTP POST gzip batches of %d, verified and acknowledged%n",
+        System.out.printf("2. Hub ingest, HTTP POST binary batches of %d, verified and acknowledged%n",
                 HubIngestRate.BATCH);
         String row = "  %-36s %7s %10s %9s %14s %14s%n";
         System.out.printf(row, "", "events", "events/s", "ours/raw", "ingest s", "all projected s");
@@ -83,7 +87,7 @@ public final class EndToEndHarness {
                     String.format("%.3f", run.eventsPerSecond() / raw.eventsPerSecond()),
                     String.format("%.2f", run.ingestSeconds()), String.format("%.2f", run.projectedSeconds()));
         }
-        System.out.printf(row, "raw JDBC batch insert (txn per 500)", raw.events(),
+        System.out.printf(row, "raw JDBC batch insert (txn per " + HubIngestRate.BATCH + ")", raw.events(),
                 String.format("%.0f", raw.eventsPerSecond()), "1", String.format("%.2f", raw.seconds()), "-");
         System.out.println("  (all projected s: from the first POST until the households table held every event;"
                 + " projection runs concurrently with ingest)");
@@ -110,7 +114,7 @@ public final class EndToEndHarness {
         return fallback;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {

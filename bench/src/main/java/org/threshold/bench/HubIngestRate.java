@@ -2,10 +2,7 @@ package org.threshold.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,9 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.zip.GZIPOutputStream;
 import org.sqlite.SQLiteConfig;
-import org.threshold.core.crypto.Bytes;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.crypto.VerifyingKey;
 import org.threshold.core.deployment.KioskConfig;
@@ -46,6 +41,7 @@ import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.RegistrationPayload;
+import org.threshold.core.sync.BatchBody;
 import org.threshold.core.sync.SyncAck;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
@@ -55,12 +51,12 @@ import org.threshold.kiosk.sync.SyncClient;
 import org.threshold.provisioning.Provisioner;
 
 /**
- * Verified ingest at a real {@link HubServer}: kiosks POST gzip batches of 500 as {@link SyncClient}
- * does, each kiosk's batches in order, kiosks in parallel; a batch counts when its signed acknowledgement
- * arrives. The hub opens payloads (households projection) in the background after ingest, so that is
- * timed separately, until the households table holds every event.
+ * Verified ingest at a real {@link HubServer}: kiosks POST binary batches ({@link BatchBody}) of
+ * {@link SyncClient}'s default size, as it does, each kiosk's batches in order, kiosks in parallel; a batch
+ * counts when its signed acknowledgement arrives. The hub opens payloads (households projection) in the
+ * background after ingest, so that is timed separately, until the households table holds every event.
  *
- * <p>Events, JSON and gzip are all made before the clock starts: they are the kiosks' work, and on a
+ * <p>Events and batch bodies are all made before the clock starts: they are the kiosks' work, and on a
  * two-core machine they would otherwise take CPU from the hub being measured.
  */
 final class HubIngestRate {
@@ -75,15 +71,15 @@ final class HubIngestRate {
         }
     }
 
-    /** The raw floor: the same rows, batched JDBC, one transaction per 500. */
+    /** The raw floor: the same rows, batched JDBC, one transaction per {@link #BATCH}. */
     record Raw(int events, double seconds) {
         double eventsPerSecond() {
             return events / seconds;
         }
     }
 
-    /** One enrolled kiosk's chain, ready to send: gzip bodies, and what each batch's ack must name. */
-    private record KioskLoad(String kioskId, VerifyingKey hubIdentity, List<byte[]> bodies, List<Long> ackSequences,
+    /** One enrolled kiosk's chain, ready to send: batch bodies, and what each batch's ack must name. */
+    record KioskLoad(String kioskId, VerifyingKey hubIdentity, List<byte[]> bodies, List<Long> ackSequences,
                              List<SignedEvent> events) {
     }
 
@@ -180,8 +176,7 @@ final class HubIngestRate {
         HttpClient http = SyncClient.httpClient(); // each kiosk is its own device with its own connection
         for (int i = 0; i < load.bodies().size(); i++) {
             HttpRequest request = HttpRequest.newBuilder(batches)
-                    .header("Content-Type", "application/json")
-                    .header("Content-Encoding", "gzip")
+                    .header("Content-Type", BatchBody.CONTENT_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(load.bodies().get(i)))
                     .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -259,32 +254,9 @@ final class HubIngestRate {
         List<Long> ackSequences = new ArrayList<>();
         for (int from = 0; from < count; from += BATCH) {
             List<SignedEvent> batch = events.subList(from, Math.min(from + BATCH, count));
-            bodies.add(gzip(batchJson(kioskId, batch)));
+            bodies.add(new BatchBody(kioskId, batch.stream().map(SignedEvent::encode).toList()).encode());
             ackSequences.add(batch.get(batch.size() - 1).header().sequence());
         }
         return new KioskLoad(kioskId, config.hubIdentity(), bodies, ackSequences, events);
-    }
-
-    // As SyncClient.batchJson and SyncClient.gzip (both private there).
-    private static byte[] batchJson(String kioskId, List<SignedEvent> batch) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("kioskId", kioskId);
-        var envelopes = json.putArray("events");
-        batch.forEach(event -> envelopes.add(Bytes.base64(event.encode())));
-        try {
-            return JSON.writeValueAsBytes(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("A JSON tree always serialises", e);
-        }
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(bytes);
-        } catch (IOException e) {
-            throw new IllegalStateException("Compressing in memory cannot fail", e);
-        }
-        return out.toByteArray();
     }
 }

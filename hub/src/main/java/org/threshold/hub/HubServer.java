@@ -124,7 +124,8 @@ public final class HubServer implements AutoCloseable {
             SqliteEventStore events = new SqliteEventStore(database);
             SqliteHouseholdReadModel households = new SqliteHouseholdReadModel(database);
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
-            projector = new HouseholdProjector(events, households, keys, catalogue, settings.clock());
+            projector = new HouseholdProjector(events, households, keys, catalogue, settings.clock(),
+                    ingestGate::awaitQuiet);
             Accounts accounts = new Accounts(new SqliteAccountStore(database), settings.clock(), new SecureRandom());
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());

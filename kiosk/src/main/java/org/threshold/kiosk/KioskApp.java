@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hardware.DriverContext;
@@ -160,11 +161,14 @@ public final class KioskApp implements AutoCloseable {
             }
             // A verified revocation with a wipe order destroys the local keys, as the tamper switch does.
             UpdatePuller updates = new UpdatePuller(config, enrollment.kioskKey(), http, settings.clock(), random,
-                    syncState, UpdateListeners.none().withRevocation(order -> {
-                        if (order.wipe()) {
-                            keyDestruction.revokedByHub(settings.clock().instant());
-                        }
-                    }));
+                    syncState, UpdateListeners.none()
+                            .withRevocation(order -> {
+                                if (order.wipe()) {
+                                    keyDestruction.revokedByHub(settings.clock().instant());
+                                }
+                            })
+                            // A rotated sealing key applies to the next registration, not only after a restart.
+                            .withSealingKey(key -> register.sealTo(SealingPublicKey.fromBase64(key.publicKey()))));
 
             scheduler.scheduleWithFixedDelay(sessions::lockIdleSessions, SESSION_SWEEP.toMillis(),
                     SESSION_SWEEP.toMillis(), TimeUnit.MILLISECONDS);

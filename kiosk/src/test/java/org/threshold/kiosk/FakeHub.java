@@ -22,6 +22,7 @@ import org.threshold.core.codec.MalformedEncodingException;
 import org.threshold.core.crypto.Bytes;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.event.SignedEvent;
+import org.threshold.core.sync.BatchBody;
 import org.threshold.core.sync.SyncAck;
 
 /**
@@ -41,7 +42,9 @@ public final class FakeHub implements AutoCloseable {
         /** Stores the first event of the batch only and answers 422 CHAIN_BROKEN with an ack up to it. */
         BREAK_AFTER_FIRST,
         /** HTTP 500 without storing anything. */
-        SERVER_ERROR
+        SERVER_ERROR,
+        /** HTTP 429 HUB_BUSY with {@code Retry-After: 30}, without storing anything. */
+        BUSY
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +54,7 @@ public final class FakeHub implements AutoCloseable {
     private final Javalin server;
     private final Map<Long, SignedEvent> held = new ConcurrentHashMap<>();
     private final List<List<Long>> batches = new CopyOnWriteArrayList<>();
-    private final List<String> contentEncodings = new CopyOnWriteArrayList<>();
+    private final List<String> contentTypes = new CopyOnWriteArrayList<>();
     private volatile Answer answer = Answer.ACK;
 
     public FakeHub(SigningKey identity, String kioskId) {
@@ -76,8 +79,8 @@ public final class FakeHub implements AutoCloseable {
         return List.copyOf(batches);
     }
 
-    public List<String> contentEncodings() {
-        return List.copyOf(contentEncodings);
+    public List<String> contentTypes() {
+        return List.copyOf(contentTypes);
     }
 
     public Map<Long, SignedEvent> held() {
@@ -85,23 +88,32 @@ public final class FakeHub implements AutoCloseable {
     }
 
     private void receive(Context ctx) throws IOException, MalformedEncodingException {
-        String encoding = ctx.header("Content-Encoding");
-        contentEncodings.add(String.valueOf(encoding));
-        byte[] body = ctx.bodyAsBytes();
-        if ("gzip".equals(encoding)) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                body = in.readAllBytes();
-            }
-        }
-        JsonNode json = JSON.readTree(body);
+        contentTypes.add(String.valueOf(ctx.contentType()));
         List<SignedEvent> events = new ArrayList<>();
-        for (JsonNode envelope : json.path("events")) {
-            events.add(SignedEvent.decode(Base64.getDecoder().decode(envelope.asText())));
+        if (BatchBody.CONTENT_TYPE.equals(ctx.contentType())) {
+            for (byte[] envelope : BatchBody.decode(ctx.bodyAsBytes()).envelopes()) {
+                events.add(SignedEvent.decode(envelope));
+            }
+        } else {
+            byte[] body = ctx.bodyAsBytes();
+            if ("gzip".equals(ctx.header("Content-Encoding"))) {
+                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = in.readAllBytes();
+                }
+            }
+            for (JsonNode envelope : JSON.readTree(body).path("events")) {
+                events.add(SignedEvent.decode(Base64.getDecoder().decode(envelope.asText())));
+            }
         }
         batches.add(events.stream().map(event -> event.header().sequence()).toList());
         Answer current = answer;
         if (current == Answer.SERVER_ERROR) {
             ctx.status(500).result("{\"error\":{\"reason\":\"INTERNAL\",\"message\":\"hub fault\"}}");
+            return;
+        }
+        if (current == Answer.BUSY) {
+            ctx.status(429).header("Retry-After", "30")
+                    .result("{\"error\":{\"reason\":\"HUB_BUSY\",\"message\":\"come back later\"}}");
             return;
         }
         List<SignedEvent> stored = current == Answer.BREAK_AFTER_FIRST ? events.subList(0, 1) : events;

@@ -1,6 +1,7 @@
 package org.threshold.hub.household;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,17 +35,26 @@ import org.threshold.hub.store.StoredEvent;
  * costs about 0.2 ms, too much to do inside ingest, so one background worker does it after each ingest, in
  * storage order from a persisted cursor (a restarted hub resumes where it stopped). A lookup that must see
  * the latest sync calls {@link #catchUpIfBehind()} itself. An event that cannot be opened or read is recorded
- * as a projection failure and skipped, so it never holds up the others. Thread-safe.
+ * as a projection failure and skipped, so it never holds up the others.
+ *
+ * <p>Ingest goes first: on a two-core hub, opening payloads while kiosks are sending would take a core and the
+ * write lock from them, so the worker steps aside (at most {@link #GIVE_WAY} per chunk) while a batch is being
+ * ingested. Thread-safe.
  */
 public final class HouseholdProjector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HouseholdProjector.class);
-    private static final int CHUNK = 256;
+    // Large enough that a peak day's backlog costs few commits; small enough to free the write lock often.
+    private static final int CHUNK = 1_024;
+    private static final Duration GIVE_WAY = Duration.ofSeconds(1);
+    // Opening a payload takes about half a millisecond: ingest waits at most ~16 ms for the worker to step aside.
+    private static final int GIVE_WAY_EVERY = 32;
 
     private final EventStore events;
     private final HouseholdReadModel households;
     private final HubKeys keys;
     private final NeedsCatalogue catalogue;
     private final Clock clock;
+    private final IngestPriority ingest;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "household-projection");
         thread.setDaemon(true);
@@ -55,12 +65,19 @@ public final class HouseholdProjector implements AutoCloseable {
     private volatile boolean closed;
 
     public HouseholdProjector(EventStore events, HouseholdReadModel households, HubKeys keys,
-                              NeedsCatalogue catalogue, Clock clock) {
+                              NeedsCatalogue catalogue, Clock clock, IngestPriority ingest) {
         this.events = events;
         this.households = households;
         this.keys = keys;
         this.catalogue = catalogue;
         this.clock = clock;
+        this.ingest = ingest;
+    }
+
+    /** Lets ingest go first: returns when no batch is being ingested, or after {@code max} at the latest. */
+    @FunctionalInterface
+    public interface IngestPriority {
+        void awaitQuiet(Duration max) throws InterruptedException;
     }
 
     /** Asks the worker to catch up; returns at once. Wakes that arrive while one is queued fold into it. */
@@ -73,7 +90,7 @@ public final class HouseholdProjector implements AutoCloseable {
                 // Cleared before the work, so events stored while it runs queue another round.
                 wakeQueued.set(false);
                 try {
-                    catchUp();
+                    catchUpGivingWay();
                 } catch (RuntimeException e) {
                     LOG.error("Household projection stopped at a database failure ({}); it resumes with the "
                             + "next sync or lookup", e.getClass().getSimpleName());
@@ -91,25 +108,41 @@ public final class HouseholdProjector implements AutoCloseable {
         }
     }
 
+    private void catchUpGivingWay() {
+        boolean more = true;
+        while (more && !closed && !Thread.currentThread().isInterrupted()) {
+            more = projectNextChunk(true);
+        }
+    }
+
     private void catchUp() {
         // Each chunk takes the lock anew, so a lookup and the worker share a long backlog between them.
         boolean more = true;
         while (more && !closed) {
-            more = projectNextChunk();
+            more = projectNextChunk(false);
         }
     }
 
-    /** Projects the next chunk after the cursor and moves the cursor past it; says whether there was one. */
-    private boolean projectNextChunk() {
+    /**
+     * Projects the next chunk after the cursor and moves the cursor past it; says whether there was one. Giving
+     * way, it pauses before every few events while a batch is being ingested, so a kiosk that sends while a chunk
+     * is being opened waits for a few payloads, not a whole chunk; at most {@link #GIVE_WAY} in all per chunk,
+     * which bounds how long a lookup can wait for the worker.
+     */
+    private boolean projectNextChunk(boolean givingWay) {
         synchronized (projecting) {
             List<StoredEvent> chunk = events.after(households.projectedUpTo(), CHUNK);
             if (chunk.isEmpty()) {
                 return false;
             }
+            long giveWayUntil = System.nanoTime() + GIVE_WAY.toNanos();
             List<HouseholdRecord> projected = new ArrayList<>();
             List<ProjectionFailure> failures = new ArrayList<>();
-            for (StoredEvent stored : chunk) {
-                project(stored, projected, failures);
+            for (int i = 0; i < chunk.size(); i++) {
+                if (givingWay && i % GIVE_WAY_EVERY == 0) {
+                    giveWay(giveWayUntil);
+                }
+                project(chunk.get(i), projected, failures);
             }
             households.apply(projected, failures, chunk.get(chunk.size() - 1).position(), clock.instant());
             if (!failures.isEmpty()) {
@@ -117,6 +150,19 @@ public final class HouseholdProjector implements AutoCloseable {
                         failures.size());
             }
             return true;
+        }
+    }
+
+    private void giveWay(long until) {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+            return;
+        }
+        try {
+            ingest.awaitQuiet(Duration.ofNanos(left));
+        } catch (InterruptedException e) {
+            // Closing: finish this chunk without waiting, and stop after it.
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,8 +1,11 @@
 package org.threshold.hub.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.SignedEvent;
@@ -16,8 +19,11 @@ public interface KioskChain {
     /** The hash of the event held at {@code sequence}, if one is. */
     Optional<byte[]> hashAt(long sequence);
 
-    /** Whether an event with this id is held, for any kiosk. */
-    boolean holdsEventId(UUID eventId);
+    /** The hashes held from {@code first} to {@code last} (inclusive), by sequence; one query for a resent batch. */
+    Map<Long, byte[]> hashesBetween(long first, long last);
+
+    /** Which of these event ids are held, for any kiosk; one query per few hundred ids, not one per event. */
+    Set<UUID> heldEventIds(Collection<UUID> eventIds);
 
     /**
      * Stores events that continue the chain from {@link #head()} (the caller has verified that) and makes the

@@ -6,8 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.threshold.core.event.ChainPosition;
@@ -57,6 +63,8 @@ public final class SqliteEventStore implements EventStore {
 
     /** Wraps checked SQL failures so the transaction in {@link SqliteDatabase#write} rolls back and reports them. */
     private static final class SqliteKioskChain implements KioskChain {
+        private static final int ID_CHUNK = 500;
+
         private final Connection connection;
         private final String kioskId;
 
@@ -93,15 +101,47 @@ public final class SqliteEventStore implements EventStore {
         }
 
         @Override
-        public boolean holdsEventId(UUID eventId) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM events WHERE event_id = ?")) {
-                select.setString(1, eventId.toString());
+        public Map<Long, byte[]> hashesBetween(long first, long last) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT sequence, hash FROM events WHERE kiosk_id = ? AND sequence BETWEEN ? AND ?")) {
+                select.setString(1, kioskId);
+                select.setLong(2, first);
+                select.setLong(3, last);
+                Map<Long, byte[]> hashes = new HashMap<>();
                 try (ResultSet rows = select.executeQuery()) {
-                    return rows.next();
+                    while (rows.next()) {
+                        hashes.put(rows.getLong(1), rows.getBytes(2));
+                    }
                 }
+                return hashes;
             } catch (SQLException e) {
-                throw new StoreException("Looking up an event id failed: " + e.getMessage(), e);
+                throw new StoreException("Reading held events' hashes failed: " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public Set<UUID> heldEventIds(Collection<UUID> eventIds) {
+            List<String> ids = eventIds.stream().map(UUID::toString).toList();
+            Set<UUID> held = new HashSet<>();
+            // Well under SQLite's limit on bound parameters, and one prepared statement serves every full chunk.
+            for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(from + ID_CHUNK, ids.size()));
+                String sql = "SELECT event_id FROM events WHERE event_id IN ("
+                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+                try (PreparedStatement select = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            held.add(UUID.fromString(rows.getString(1)));
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException("Looking up event ids failed: " + e.getMessage(), e);
+                }
+            }
+            return held;
         }
 
         @Override

@@ -39,7 +39,7 @@ public final class SqliteHouseholdReadModel implements HouseholdReadModel {
     @Override
     public void apply(List<HouseholdRecord> households, List<ProjectionFailure> failures, long upToPosition,
                       Instant now) {
-        database.write("Projecting households", connection -> {
+        database.writeRebuildable("Projecting households", connection -> {
             for (HouseholdRecord household : households) {
                 try {
                     upsert(connection, household);

@@ -2,8 +2,10 @@ package org.threshold.hub.sync;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -92,11 +94,16 @@ final class BatchIngest {
 
     private IngestOutcome ingest(KioskChain chain, String kioskId, VerifyingKey kioskKey, List<SignedEvent> batch) {
         ChainPosition head = chain.head();
+        int resent = 0;
+        while (resent < batch.size() && isAtOrBelow(batch.get(resent), kioskId, head)) {
+            resent++;
+        }
+        Map<Long, byte[]> held = heldHashes(chain, batch.subList(0, resent));
         int duplicates = 0;
-        while (duplicates < batch.size() && isAtOrBelow(batch.get(duplicates), kioskId, head)) {
+        while (duplicates < resent) {
             SignedEvent event = batch.get(duplicates);
-            Optional<byte[]> held = chain.hashAt(event.header().sequence());
-            if (held.isEmpty() || !Arrays.equals(held.get(), event.hash())) {
+            byte[] heldHash = held.get(event.header().sequence());
+            if (heldHash == null || !Arrays.equals(heldHash, event.hash())) {
                 return new IngestOutcome(head, 0, duplicates, Optional.of(fork(duplicates, event, kioskKey)));
             }
             duplicates++;
@@ -115,16 +122,40 @@ final class BatchIngest {
         return new IngestOutcome(newHead, accepted.size(), duplicates, rejection);
     }
 
+    /**
+     * The held hashes at the sequences of a resent prefix (a replayed or retried batch): one query when the prefix
+     * is a run of consecutive sequences, as a kiosk sends it; one per event for anything else.
+     */
+    private static Map<Long, byte[]> heldHashes(KioskChain chain, List<SignedEvent> resent) {
+        if (resent.isEmpty()) {
+            return Map.of();
+        }
+        long first = resent.get(0).header().sequence();
+        boolean consecutive = true;
+        for (int i = 1; i < resent.size() && consecutive; i++) {
+            consecutive = resent.get(i).header().sequence() == first + i;
+        }
+        if (consecutive) {
+            return chain.hashesBetween(first, first + resent.size() - 1);
+        }
+        Map<Long, byte[]> held = new HashMap<>();
+        for (SignedEvent event : resent) {
+            chain.hashAt(event.header().sequence()).ifPresent(hash -> held.put(event.header().sequence(), hash));
+        }
+        return held;
+    }
+
     private static boolean isAtOrBelow(SignedEvent event, String kioskId, ChainPosition head) {
         return event.header().kioskId().equals(kioskId) && event.header().sequence() <= head.sequence();
     }
 
     /** The index of the first event whose id the hub already holds, or repeats one earlier in the batch. */
     private static int firstHeldId(KioskChain chain, List<SignedEvent> fresh) {
+        Set<UUID> held = chain.heldEventIds(fresh.stream().map(event -> event.header().eventId()).toList());
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < fresh.size(); i++) {
             UUID id = fresh.get(i).header().eventId();
-            if (!seen.add(id) || chain.holdsEventId(id)) {
+            if (!seen.add(id) || held.contains(id)) {
                 return i;
             }
         }

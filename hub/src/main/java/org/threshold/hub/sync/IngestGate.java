@@ -21,6 +21,8 @@ public final class IngestGate {
     private final Duration maxWait;
     private final Duration retryAfter;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger working = new AtomicInteger();
+    private final Object quiet = new Object();
 
     public IngestGate(int concurrent, int queued, Duration maxWait, Duration retryAfter) {
         if (concurrent < 1 || queued < 0 || maxWait.isNegative() || retryAfter.isNegative()) {
@@ -35,7 +37,7 @@ public final class IngestGate {
     /** A permit to ingest one batch; close it when done. @throws ApiException 429 {@code HUB_BUSY} */
     public Permit enter() {
         if (permits.tryAcquire()) {
-            return permits::release;
+            return granted();
         }
         if (waiting.incrementAndGet() > queued) {
             waiting.decrementAndGet();
@@ -51,7 +53,36 @@ public final class IngestGate {
         } finally {
             waiting.decrementAndGet();
         }
-        return permits::release;
+        return granted();
+    }
+
+    private Permit granted() {
+        working.incrementAndGet();
+        return () -> {
+            permits.release();
+            if (working.decrementAndGet() == 0) {
+                synchronized (quiet) {
+                    quiet.notifyAll();
+                }
+            }
+        };
+    }
+
+    /**
+     * Returns once no batch is being ingested, or after {@code max} at the latest. Background work that can wait
+     * (opening payloads for the projection) calls it between chunks, so a kiosk's batch, which a kiosk is waiting
+     * for, gets the CPU and the database's write lock first; {@code max} keeps that work from starving under a
+     * long peak.
+     */
+    public void awaitQuiet(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (quiet) {
+            long left = max.toNanos();
+            while (working.get() > 0 && left > 0) {
+                TimeUnit.NANOSECONDS.timedWait(quiet, left);
+                left = deadline - System.nanoTime();
+            }
+        }
     }
 
     private ApiException busy() {

@@ -9,12 +9,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.threshold.core.codec.MalformedEncodingException;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.EnrolledKiosk;
 import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.KioskId;
 import org.threshold.core.event.SignedEvent;
+import org.threshold.core.sync.BatchBody;
 import org.threshold.core.sync.SyncAck;
 import org.threshold.hub.deployment.EnrolledKiosks;
 import org.threshold.hub.deployment.HubKeys;
@@ -26,7 +28,8 @@ import org.threshold.hub.store.SqliteUpdateStore;
 
 /**
  * {@code POST /api/sync/batches}: a kiosk ships {@code {"kioskId","events":["<base64 envelope>",...]}}
- * (optionally gzip) and gets back the hub's signed acknowledgement of the highest contiguous event it holds.
+ * (optionally gzip), or the same as a {@link BatchBody} ({@value BatchBody#CONTENT_TYPE}, what kiosks send),
+ * and gets back the hub's signed acknowledgement of the highest contiguous event it holds.
  * The events' own signatures are the authentication: only an enrolled, unrevoked kiosk's chain is accepted.
  * At most {@link IngestGate}'s worth of batches are taken on at once; the rest are told to come back (429).
  * {@link #ingest} is the same path for events that arrive on a USB bundle instead of the network.
@@ -67,12 +70,18 @@ public final class SyncApi {
     private void receiveBatch(Context ctx) {
         try (IngestGate.Permit permit = gate.enter()) {
             byte[] body = RequestBodies.read(ctx, MAX_BATCH_BYTES, new ApiException(413, "BATCH_TOO_LARGE",
-                    "A batch may hold at most 16 MiB of JSON (after gzip is undone). Send fewer events per batch."),
+                    "A batch may hold at most 16 MiB (after gzip is undone). Send fewer events per batch."),
                     MALFORMED);
-            JsonNode json = HubJson.parse(body, BATCH_SHAPE);
-            String kioskId = kioskId(json);
-            List<String> encoded = encodedEvents(json);
-            ObjectNode response = ingest(kioskId, decode(encoded));
+            String contentType = String.valueOf(ctx.contentType());
+            ObjectNode response;
+            if (contentType.startsWith(BatchBody.CONTENT_TYPE)) {
+                BatchBody batch = binary(body);
+                response = ingest(batch.kioskId(), decodeEnvelopes(batch.envelopes(), i -> "Event " + i));
+            } else {
+                JsonNode json = HubJson.parse(body, BATCH_SHAPE);
+                String kioskId = kioskId(json);
+                response = ingest(kioskId, decode(encodedEvents(json)));
+            }
             ctx.status(response.path("error").isObject() ? response.path("status").asInt() : 200);
             response.remove("status");
             ctx.json(response);
@@ -139,15 +148,49 @@ public final class SyncApi {
         return kioskId.textValue();
     }
 
+    private static BatchBody binary(byte[] body) {
+        BatchBody batch;
+        try {
+            batch = BatchBody.decode(body);
+        } catch (MalformedEncodingException e) {
+            throw malformed("The " + BatchBody.CONTENT_TYPE + " body is malformed (" + e.getMessage() + "). Nothing "
+                    + "in this batch was stored.");
+        }
+        if (!KioskId.isValid(batch.kioskId())) {
+            throw malformed("The batch's kiosk id is not a kiosk id (1 to 32 characters of A-Z, 0-9 and '-', e.g. "
+                    + "KIOSK-01).");
+        }
+        tooMany(batch.envelopes().size());
+        return batch;
+    }
+
+    private static void tooMany(int events) {
+        if (events > MAX_EVENTS) {
+            throw new ApiException(413, "BATCH_TOO_LARGE", "A batch holds at most " + MAX_EVENTS
+                    + " events; this one has " + events + ". Send fewer events per batch.");
+        }
+    }
+
+    /** @param name how the answer names the event at an index, as the body's format does */
+    private static List<SignedEvent> decodeEnvelopes(List<byte[]> envelopes, IntFunction<String> name) {
+        List<SignedEvent> events = new ArrayList<>(envelopes.size());
+        for (int i = 0; i < envelopes.size(); i++) {
+            try {
+                events.add(SignedEvent.decode(envelopes.get(i)));
+            } catch (MalformedEncodingException e) {
+                throw malformed(name.apply(i) + " is not an event envelope (" + e.getMessage() + "). Nothing in "
+                        + "this batch was stored; resend it from the kiosk's log.");
+            }
+        }
+        return events;
+    }
+
     private static List<String> encodedEvents(JsonNode json) {
         JsonNode events = json.get("events");
         if (events == null || !events.isArray()) {
             throw malformed("The batch has no \"events\" list. Send " + BATCH_SHAPE + ".");
         }
-        if (events.size() > MAX_EVENTS) {
-            throw new ApiException(413, "BATCH_TOO_LARGE", "A batch holds at most " + MAX_EVENTS
-                    + " events; this one has " + events.size() + ". Send fewer events per batch.");
-        }
+        tooMany(events.size());
         List<String> encoded = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             if (!events.get(i).isTextual()) {
@@ -160,22 +203,15 @@ public final class SyncApi {
     }
 
     private static List<SignedEvent> decode(List<String> encoded) {
-        List<SignedEvent> events = new ArrayList<>(encoded.size());
+        List<byte[]> envelopes = new ArrayList<>(encoded.size());
         for (int i = 0; i < encoded.size(); i++) {
-            byte[] envelope;
             try {
-                envelope = Base64.getDecoder().decode(encoded.get(i));
+                envelopes.add(Base64.getDecoder().decode(encoded.get(i)));
             } catch (IllegalArgumentException e) {
                 throw malformed("events[" + i + "] is not Base64. Nothing in this batch was stored.");
             }
-            try {
-                events.add(SignedEvent.decode(envelope));
-            } catch (MalformedEncodingException e) {
-                throw malformed("events[" + i + "] is not an event envelope (" + e.getMessage() + "). Nothing in "
-                        + "this batch was stored; resend it from the kiosk's log.");
-            }
         }
-        return events;
+        return decodeEnvelopes(envelopes, i -> "events[" + i + "]");
     }
 
     private static ApiException malformed(String message) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.event.EventIds;
@@ -53,7 +54,7 @@ public final class RegisterHousehold {
 
     private final KioskConfig config;
     private final SigningKey kioskKey;
-    private final EventSealer sealer;
+    private volatile EventSealer sealer;
     private final EventLog events;
     private final RegistrationStore store;
     private final CardPrinting cards;
@@ -91,6 +92,14 @@ public final class RegisterHousehold {
      * @throws InvalidRegistrationException naming every field to correct; nothing was stored
      * @throws StorageRefusedException if the disk is nearly full or the database damaged; nothing was stored
      */
+    /**
+     * Seals every registration from now on to {@code hubKey}: the hub rotated its sealing key. One already being
+     * sealed keeps the key it started with, which the hub still holds.
+     */
+    public void sealTo(SealingPublicKey hubKey) {
+        sealer = new EventSealer(config.kioskId(), kioskKey, hubKey);
+    }
+
     public RegistrationReceipt register(JsonNode householdJson, Optional<LocalDataKey> localKey)
             throws InvalidRegistrationException {
         if (storage != null) {

@@ -3,12 +3,8 @@ package org.threshold.kiosk.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,17 +14,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
-import org.threshold.core.crypto.Bytes;
 import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.sync.BatchBody;
 import org.threshold.core.sync.SyncAck;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.EventLog.PendingEvent;
 
 /**
- * Ships unsynced events to the hub in sequence order, in gzip-compressed batches, and marks them as
+ * Ships unsynced events to the hub in sequence order, in compact binary batches ({@link BatchBody}), and marks them as
  * synced only on the hub's signed word: an acknowledgement that is for this kiosk, verifies with the
  * hub identity key from enrollment, and names the hash this kiosk holds at that sequence. Anything
  * less (a proxy's "200 OK", an impostor, a forked history) marks nothing. Nothing is ever deleted here.
@@ -42,9 +36,13 @@ import org.threshold.kiosk.store.EventLog.PendingEvent;
  * <p>One sync runs at a time; a second caller waits for the first to finish. Thread-safe.
  */
 public final class SyncClient {
-    /** How much one batch may carry; the hub accepts up to 2,000 events and 16 MiB. */
+    /**
+     * How much one batch may carry; the hub accepts up to 2,000 events and 16 MiB. {@code maxBytes} bounds the
+     * events' Base64 size, an upper bound on the binary body. A day's backlog goes in the largest batches the hub
+     * takes, because each batch costs a round trip and a synchronous commit at each end.
+     */
     public record Limits(int maxEvents, long maxBytes) {
-        public static final Limits DEFAULT = new Limits(500, 4L * 1024 * 1024);
+        public static final Limits DEFAULT = new Limits(2_000, 12L * 1024 * 1024);
     }
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -158,9 +156,8 @@ public final class SyncClient {
     private Exchange send(List<PendingEvent> batch) {
         HttpRequest request = HttpRequest.newBuilder(batches)
                 .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(batchJson(batch))))
+                .header("Content-Type", BatchBody.CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(batchBody(batch)))
                 .build();
         HttpResponse<byte[]> response;
         try {
@@ -213,16 +210,8 @@ public final class SyncClient {
         }
     }
 
-    private byte[] batchJson(List<PendingEvent> batch) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("kioskId", config.kioskId());
-        ArrayNode envelopes = json.putArray("events");
-        batch.forEach(event -> envelopes.add(Bytes.base64(event.envelope())));
-        try {
-            return JSON.writeValueAsBytes(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree always serialises", e);
-        }
+    private byte[] batchBody(List<PendingEvent> batch) {
+        return new BatchBody(config.kioskId(), batch.stream().map(PendingEvent::envelope).toList()).encode();
     }
 
     private Exchange applyAck(JsonNode json) {
@@ -292,20 +281,5 @@ public final class SyncClient {
         } catch (IOException e) {
             return JSON.missingNode();
         }
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-        // Sealed payloads barely compress; the fastest level gets the Base64 overhead back at a fraction of the CPU.
-        try (GZIPOutputStream zip = new GZIPOutputStream(out, 64 * 1024) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }) {
-            zip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Compressing in memory cannot fail", e);
-        }
-        return out.toByteArray();
     }
 }

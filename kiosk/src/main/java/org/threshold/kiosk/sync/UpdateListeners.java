@@ -27,6 +27,10 @@ public record UpdateListeners(OperatorsListener operators, SettingsListener sett
         return new UpdateListeners(listener, settings, catalogue, revokedTokens, revocation, sealingKey);
     }
 
+    public UpdateListeners withSealingKey(SealingKeyListener listener) {
+        return new UpdateListeners(operators, settings, catalogue, revokedTokens, revocation, listener);
+    }
+
     @FunctionalInterface
     public interface OperatorsListener {
         void operatorsChanged(List<OperatorRecord> operators);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.sync.BatchBody;
 import org.threshold.hardware.printer.SimulatedCardPrinter;
 import org.threshold.kiosk.FakeHub;
 import org.threshold.kiosk.FakeHub.Answer;
@@ -83,7 +84,7 @@ class SyncClientTest {
         assertThat(events.syncState().lastSyncAt()).isEqualTo(TestClock.START);
         assertThat(events.syncState().ackedSequence()).isEqualTo(2);
         assertThat(events.syncState().lastSyncError()).isNull();
-        assertThat(hub.contentEncodings()).containsOnly("gzip");
+        assertThat(hub.contentTypes()).containsOnly(BatchBody.CONTENT_TYPE);
         assertThat(hub.held().get(2L).hash()).isEqualTo(events.hashAt(2).orElseThrow());
     }
 

@@ -33,7 +33,10 @@
     $('unlock-error').textContent = message || '';
   }
 
+  let statusTimer = null;
+
   async function refreshStatus() {
+    let catchingUp = false;
     try {
       const reply = await api('GET', '/api/status');
       const status = reply.body;
@@ -49,11 +52,23 @@
         item.className = device.problem ? 'sync-error' : (device.simulated ? 'simulated' : '');
         devices.append(item, document.createTextNode(' '));
       }
+      const online = $('status-online');
+      online.textContent = status.online ? 'Hub: online' : 'Hub: offline';
+      online.className = status.online ? 'online' : 'offline';
       const sync = $('status-sync');
       sync.textContent = status.pendingEvents + ' of ' + status.totalEvents + ' waiting for the hub'
-        + (status.lastSyncAt ? ' · last sync ' + new Date(status.lastSyncAt).toLocaleTimeString() : '')
+        + (status.lastSyncAt ? ' · last successful sync ' + new Date(status.lastSyncAt).toLocaleString() : ' · never synced')
         + (status.lastSyncError ? ' · ' + status.lastSyncError : '');
       sync.className = status.lastSyncError ? 'sync-error' : '';
+      // A bar only while a backlog is being sent; a few events pending between syncs need none.
+      catchingUp = status.online && status.pendingEvents > 0 && status.catchUpProgress < 1;
+      const progress = $('status-progress');
+      progress.hidden = !catchingUp;
+      progress.value = status.catchUpProgress;
+      progress.textContent = progress.title = 'catching up: ' + Math.round(status.catchUpProgress * 100) + '% sent';
+      const transport = $('status-transport');
+      transport.hidden = !status.transportWarning;
+      transport.textContent = status.transportWarning || '';
       $('status-demo').hidden = !status.demoMode;
       // Disk space, a failed integrity check or destroyed keys: said before anyone starts typing.
       const storage = $('status-storage');
@@ -64,8 +79,12 @@
       storage.textContent = problem;
       storage.hidden = !problem;
     } catch (e) {
+      $('status-online').textContent = '';
       $('status-sync').textContent = 'The kiosk service is not answering.';
     }
+    // One timer, re-armed after each refresh: every 2 s while catching up, so the bar moves, else every 10 s.
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(refreshStatus, catchingUp ? 2000 : 10000);
   }
 
   // ---- unlock and lock
@@ -331,7 +350,6 @@
   async function start() {
     show('unlock');
     refreshStatus();
-    setInterval(refreshStatus, 10000);
     setInterval(openScannedCard, 1500);
     const reply = await api('GET', '/api/needs');
     needs = reply.body || [];
