@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.DeploymentLayout;
@@ -36,6 +39,23 @@ record Enrollment(KioskConfig config, SigningKey kioskKey, List<OperatorRecord> 
         } catch (IllegalArgumentException e) {
             throw new KioskStartException(DeploymentLayout.KIOSK_KEY + " in " + dataDir + " is not usable: "
                     + e.getMessage() + ". Enroll the kiosk again.", e);
+        }
+    }
+
+    /**
+     * Replaces {@code operators.json} with a list the hub signed, atomically (a sibling file, synced, then
+     * renamed over it), so a restart keeps the change and a crash leaves the old list or the new one.
+     */
+    static void writeOperators(Path dataDir, List<OperatorRecord> operators) throws IOException {
+        Path file = dataDir.resolve(DeploymentLayout.OPERATORS);
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.write(temp, JSON.writerFor(new TypeReference<List<OperatorRecord>>() { }).writeValueAsBytes(operators),
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                StandardOpenOption.SYNC);
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -82,10 +82,13 @@ public final class KioskApp implements AutoCloseable {
     private final StorageGuard storage;
     private final KeyDestruction keyDestruction;
     private final Shredder shredder;
+    private final OperatorsUpdate operatorsUpdate;
 
     private KioskApp(KioskDatabase database, OperatorSessions sessions, ScheduledExecutorService scheduler,
                      Javalin server, KioskHardware hardware, ScheduledExecutorService deviceTimer,
-                     StorageGuard storage, KeyDestruction keyDestruction, Shredder shredder) {
+                     StorageGuard storage, KeyDestruction keyDestruction, Shredder shredder,
+                     OperatorsUpdate operatorsUpdate) {
+        this.operatorsUpdate = operatorsUpdate;
         this.storage = storage;
         this.keyDestruction = keyDestruction;
         this.shredder = shredder;
@@ -142,6 +145,7 @@ public final class KioskApp implements AutoCloseable {
                     new LocalKeyVault(keys, settings.clock(), random), settings.clock(),
                     random, settings.sessionIdleTimeout());
             KeyDestruction keyDestruction = new KeyDestruction(database, keys, sessions, settings.clock());
+            OperatorsUpdate operatorsUpdate = new OperatorsUpdate(dataDir, sessions);
             Shredder shredder = new Shredder(database, registrations, settings.clock(), settings.retention());
 
             scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -162,6 +166,7 @@ public final class KioskApp implements AutoCloseable {
             // A verified revocation with a wipe order destroys the local keys, as the tamper switch does.
             UpdatePuller updates = new UpdatePuller(config, enrollment.kioskKey(), http, settings.clock(), random,
                     syncState, UpdateListeners.none()
+                            .withOperators(operatorsUpdate)
                             .withRevocation(order -> {
                                 if (order.wipe()) {
                                     keyDestruction.revokedByHub(settings.clock().instant());
@@ -204,7 +209,7 @@ public final class KioskApp implements AutoCloseable {
             hardware.status().forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
                     device.simulated() ? " SIMULATED" : "", device.detail()));
             return new KioskApp(database, sessions, scheduler, server, hardware, deviceTimer, storage, keyDestruction,
-                    shredder);
+                    shredder, operatorsUpdate);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.shutdownNow();
@@ -312,6 +317,11 @@ public final class KioskApp implements AutoCloseable {
     /** What the hub's revocation feed calls once it has verified a revocation of this kiosk. */
     public KeyDestruction keyDestruction() {
         return keyDestruction;
+    }
+
+    /** What the hub's feed calls with a verified operator list; tests call it without a hub. */
+    UpdateListeners.OperatorsListener operatorsUpdate() {
+        return operatorsUpdate;
     }
 
     /** Crypto-shredding; scheduled every {@link Shredder#DEFAULT_INTERVAL}, callable at once. */

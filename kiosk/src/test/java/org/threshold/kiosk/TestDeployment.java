@@ -68,7 +68,8 @@ public final class TestDeployment {
                 hubSealing.publicKey().toBase64());
     }
 
-    private static OperatorRecord operator(String name, OperatorRecord.Role role, String passphrase) {
+    /** An operator record as provisioning writes it, with the fast test cost. */
+    public static OperatorRecord operator(String name, OperatorRecord.Role role, String passphrase) {
         return new OperatorRecord(name, role,
                 PassphraseHash.create(passphrase.toCharArray(), RANDOM, TEST_COST).encode());
     }

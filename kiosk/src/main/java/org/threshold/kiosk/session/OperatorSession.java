@@ -24,6 +24,10 @@ public final class OperatorSession {
         return operator.name();
     }
 
+    OperatorRecord operator() {
+        return operator;
+    }
+
     /** Empty when the kiosk's local data key was never wrapped for this operator. */
     public Optional<LocalDataKey> localKey() {
         return Optional.ofNullable(localKey);

@@ -35,7 +35,8 @@ public final class OperatorSessions {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorSessions.class);
     private static final int TOKEN_BYTES = 32;
 
-    private final Map<String, OperatorRecord> operators;
+    /** Replaced whole, under the unlock lock, when the hub sends a new list. */
+    private volatile Map<String, OperatorRecord> operators;
     private final OperatorRecord decoy;
     private final LocalKeyVault vault;
     private final Clock clock;
@@ -50,8 +51,7 @@ public final class OperatorSessions {
         if (operators.isEmpty()) {
             throw new IllegalArgumentException("No operators are provisioned, so nobody could unlock the kiosk");
         }
-        this.operators = operators.stream().collect(Collectors.toUnmodifiableMap(OperatorRecord::name,
-                Function.identity()));
+        this.operators = byName(operators);
         this.decoy = operators.get(0);
         this.vault = vault;
         this.clock = clock;
@@ -89,7 +89,9 @@ public final class OperatorSessions {
                 throw new BadCredentialsException();
             }
             throttle.succeeded(operator.name());
-            LocalDataKey key = vault.unlock(operator, passphrase).orElse(null);
+            LocalDataKey key = vault.unlock(operator, passphrase)
+                    .or(() -> keyHeldByAnotherSession(now).flatMap(held -> vault.wrapFor(operator, passphrase, held)))
+                    .orElse(null);
             byte[] token = new byte[TOKEN_BYTES];
             random.nextBytes(token);
             String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
@@ -99,6 +101,33 @@ public final class OperatorSessions {
             return encoded;
         } finally {
             Arrays.fill(passphrase, '\0');
+            unlockLock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the operator list with one the hub signed. Sessions of removed operators, and of operators
+     * whose record changed (a reset passphrase), lock at once: they were opened with a passphrase the hub has
+     * withdrawn. Removed operators' wraps of the local data key are deleted. Idempotent.
+     */
+    public void replaceOperators(List<OperatorRecord> newOperators) {
+        if (newOperators.isEmpty()) {
+            throw new IllegalArgumentException("An empty operator list would leave nobody able to unlock the kiosk");
+        }
+        Map<String, OperatorRecord> replacement = byName(newOperators);
+        unlockLock.lock();
+        try {
+            operators = replacement;
+            sessionsByTokenHash.forEach((hash, session) -> {
+                OperatorRecord current = replacement.get(session.operatorName());
+                if (current == null) {
+                    end(hash, "locked: the operator was removed");
+                } else if (!current.equals(session.operator())) {
+                    end(hash, "locked: the operator's record changed");
+                }
+            });
+            vault.forgetAllBut(replacement.keySet());
+        } finally {
             unlockLock.unlock();
         }
     }
@@ -160,6 +189,16 @@ public final class OperatorSessions {
     /** Locks every session, destroying the keys they hold; {@code why} is for the log, without personal data. */
     public void lockAll(String why) {
         sessionsByTokenHash.keySet().forEach(hash -> end(hash, why));
+    }
+
+    /** Any live session's copy of the local data key; it is the same key in every session. */
+    private Optional<LocalDataKey> keyHeldByAnotherSession(Instant now) {
+        return sessionsByTokenHash.values().stream().filter(session -> !expired(session, now))
+                .map(OperatorSession::localKey).flatMap(Optional::stream).findFirst();
+    }
+
+    private static Map<String, OperatorRecord> byName(List<OperatorRecord> operators) {
+        return operators.stream().collect(Collectors.toUnmodifiableMap(OperatorRecord::name, Function.identity()));
     }
 
     private boolean expired(OperatorSession session, Instant now) {

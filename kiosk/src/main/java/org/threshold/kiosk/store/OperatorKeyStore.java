@@ -3,7 +3,10 @@ package org.threshold.kiosk.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -133,6 +136,54 @@ public final class OperatorKeyStore {
                 insert.executeUpdate();
             }
             return true;
+        });
+    }
+
+    /**
+     * Stores or replaces one operator's wrap of the existing local data key, unless the key material was
+     * destroyed (checked in the same transaction, so a wrap cannot outlive a wipe). Returns whether it stored.
+     */
+    public boolean storeWrap(String operator, WrappedKey key, Instant at) {
+        return database.transaction("store an operator's wrapped key", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM key_destruction");
+                 ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    return false;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO operator_keys (operator, derivation, wrapped_key, created_at) "
+                            + "VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, operator);
+                insert.setString(2, key.derivation());
+                insert.setBytes(3, key.wrappedKey());
+                insert.setString(4, at.toString());
+                insert.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** Deletes the wrap of every operator not in {@code operators}. */
+    public void deleteWrapsExcept(Set<String> operators) {
+        database.transaction("delete removed operators' wrapped keys", connection -> {
+            List<String> stored = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT operator FROM operator_keys");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    stored.add(row.getString(1));
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM operator_keys WHERE operator = ?")) {
+                for (String operator : stored) {
+                    if (!operators.contains(operator)) {
+                        delete.setString(1, operator);
+                        delete.executeUpdate();
+                    }
+                }
+            }
+            return null;
         });
     }
 }
