@@ -1,5 +1,6 @@
 package org.threshold.kiosk.localdata;
 
+import org.threshold.core.crypto.AesGcm;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package org.threshold.kiosk.localdata;
+package org.threshold.core.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -9,12 +9,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM from the JDK with a random 96-bit nonce per message, in one format for everything the
- * kiosk encrypts locally: {@code version(1) | nonce(12) | ciphertext and tag(16)}. Random nonces are
+ * AES-256-GCM from the JDK with a random 96-bit nonce per message, in one format for everything a
+ * kiosk encrypts locally (local copies, wrapped keys): {@code version(1) | nonce(12) | ciphertext and tag(16)}. Random nonces are
  * safe here: a kiosk encrypts thousands of messages under a key, far below the 2^32 limit.
  */
-final class AesGcm {
-    static final int KEY_BYTES = 32;
+public final class AesGcm {
+    public static final int KEY_BYTES = 32;
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -22,7 +22,7 @@ final class AesGcm {
     private AesGcm() {
     }
 
-    static byte[] encrypt(byte[] key, byte[] associatedData, byte[] plaintext, SecureRandom random) {
+    public static byte[] encrypt(byte[] key, byte[] associatedData, byte[] plaintext, SecureRandom random) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -38,7 +38,7 @@ final class AesGcm {
     }
 
     /** The plaintext, or empty if the message was altered, bound to other data, or made under another key. */
-    static Optional<byte[]> decrypt(byte[] key, byte[] associatedData, byte[] message) {
+    public static Optional<byte[]> decrypt(byte[] key, byte[] associatedData, byte[] message) {
         if (message.length < 1 + NONCE_BYTES + TAG_BITS / 8 || message[0] != VERSION) {
             return Optional.empty();
         }
