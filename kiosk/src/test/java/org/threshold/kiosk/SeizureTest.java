@@ -78,7 +78,7 @@ class SeizureTest {
             for (String form : forms) {
                 for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
                         StandardCharsets.UTF_16BE)) {
-                    if (indexOf(content, form.getBytes(charset)) >= 0) {
+                    if (KioskFiles.indexOf(content, form.getBytes(charset)) >= 0) {
                         hits.add(file + " holds \"" + form + "\" in " + charset);
                     }
                 }
@@ -88,7 +88,7 @@ class SeizureTest {
         // The search itself finds a canary where there is one, in any of the encodings.
         Path control = Files.createTempFile(dataDir.getParent(), "control", ".bin");
         Files.write(control, "xxЩыржабуковxx".getBytes(StandardCharsets.UTF_16BE));
-        assertThat(indexOf(Files.readAllBytes(control), "Щыржабуков".getBytes(StandardCharsets.UTF_16BE)))
+        assertThat(KioskFiles.indexOf(Files.readAllBytes(control), "Щыржабуков".getBytes(StandardCharsets.UTF_16BE)))
                 .isPositive();
         Files.delete(control);
 
@@ -187,18 +187,5 @@ class SeizureTest {
             }
         }
         return values;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
