@@ -126,7 +126,7 @@ final class HubIngestRate {
                     sender.get(); // rethrows a refused batch
                 }
                 long acked = System.nanoTime();
-                long projected = waitForProjection(load.hubDir().resolve(HubServer.DATABASE_FILE), load.events(),
+                long projected = waitForProjection(load.hubDir().resolve(org.threshold.hub.store.JdbiHubStore.SQLITE_FILE), load.events(),
                         start);
                 return new Run(load.kiosks().size(), load.events(), (acked - start) / 1e9, (projected - start) / 1e9);
             } finally {

@@ -27,11 +27,9 @@ import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.enrollment.EnrollmentCode;
 import org.threshold.core.enrollment.EnrollmentTicket;
 import org.threshold.core.pki.Pem;
-import org.threshold.hub.enrollment.DeploymentAuthority;
-import org.threshold.hub.enrollment.HubAuthority;
-import org.threshold.hub.http.HubTls;
-import org.threshold.hub.store.AdminDatabase;
-import org.threshold.hub.store.SqliteUpdateStore;
+import org.threshold.hub.app.enrollment.DeploymentAuthority;
+import org.threshold.hub.deployment.HubAuthority;
+import org.threshold.hub.web.http.HubTls;
 import org.threshold.kiosk.KioskApp;
 import org.threshold.kiosk.KioskSettings;
 import org.threshold.kiosk.enrollment.EnrollmentFailedException;
@@ -85,8 +83,8 @@ class EnrollmentTest {
         // The hub trusts the key made on the kiosk, and nothing of the private key ever reached it.
         KeyPairFile kioskKey = JsonHttp.JSON.readValue(kioskDir.resolve(DeploymentLayout.KIOSK_KEY).toFile(),
                 KeyPairFile.class);
-        String enrolledAtHub = Files.readString(deployment.hubDir.resolve("kiosks/KIOSK-01.json"));
-        assertThat(enrolledAtHub).contains(kioskKey.publicKey());
+        assertThat(deployment.services().kiosks().find("KIOSK-01").orElseThrow().publicKey())
+                .isEqualTo(kioskKey.publicKey());
         try (var files = Files.walk(deployment.hubDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
@@ -180,8 +178,15 @@ class EnrollmentTest {
 
     /** What the signed update feed holds for the kiosk, as JSON, in order. */
     private List<String> feedFor(String kioskId) {
-        return SqliteUpdateStore.open(AdminDatabase.in(deployment.hubDir)).since(kioskId, 0, 10).stream()
-                .map(SqliteUpdateStore.StoredUpdate::json).toList();
+        List<String> feed = new java.util.ArrayList<>();
+        for (var entry : deployment.services().updates().page(kioskId, 0, "0123456789abcdef").updates()) {
+            try {
+                feed.add(JsonHttp.JSON.writeValueAsString(entry.update()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return feed;
     }
 
     /** Holds the hub's own TLS key (the worst case), but alters one bit of the kiosk certificate it hands out. */

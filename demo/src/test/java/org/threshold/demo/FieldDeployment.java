@@ -14,7 +14,7 @@ import org.threshold.core.pki.Certificates;
 import org.threshold.core.pki.Pem;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
-import org.threshold.hub.enrollment.HubLayout;
+import org.threshold.hub.deployment.HubLayout;
 import org.threshold.kiosk.sync.SyncClient;
 import org.threshold.provisioning.ProvisionCommand;
 
@@ -52,6 +52,11 @@ final class FieldDeployment implements AutoCloseable {
         hub = HubServer.start(HubSettings.of(hubDir).withClock(clock)
                 .withBootstrapAdmin("admin", "hub-admin-password".toCharArray()));
         return this;
+    }
+
+    /** The running hub's administrative services: its kiosk directory, its update feed. */
+    org.threshold.hub.HubServices services() {
+        return hub.services();
     }
 
     String hubUrl() {

@@ -1,17 +1,22 @@
 package org.threshold.hub;
 
 import java.nio.file.Path;
-import org.threshold.hub.sync.IngestGate;
+import org.threshold.hub.app.sync.IngestGate;
 
 /**
- * {@code HubMain --data DIR [--port N] [--host ADDR] [--demo]}: runs a hub until the process is stopped and
+ * {@code HubMain --data DIR [--db JDBC_URL [--db-password-file FILE]] [--port N] [--host ADDR] [--demo]}: runs a
+ * hub until the process is stopped and
  * prints {@code HUB https://HOST:PORT} once it serves ({@code http} when the data folder has no TLS certificate
  * from {@code provision init}). With {@code --demo}, a fresh hub gets the demo account {@value #DEMO_ADMIN} /
  * {@value #DEMO_PASSWORD}; never use it for real records.
  */
 public final class HubMain {
-    static final String USAGE = "usage: HubMain --data DIR [--port N] [--host ADDR] [--demo]\n"
-            + "       HubMain import-bundle --data DIR FILE...   (imports kiosks' USB bundles, then exits)\n"
+    static final String USAGE = "usage: HubMain --data DIR [--db JDBC_URL [--db-password-file FILE]] [--port N] "
+            + "[--host ADDR] [--demo]\n"
+            + "       HubMain import-bundle --data DIR [--db JDBC_URL [--db-password-file FILE]] FILE...   "
+            + "(imports kiosks' USB bundles, then exits)\n"
+            + "The hub's state is in DIR/hub.db unless --db names a PostgreSQL database, e.g.\n"
+            + "  --db 'jdbc:postgresql://127.0.0.1:5432/threshold?user=threshold' --db-password-file /etc/threshold/db\n"
             + "HTTPS uses hub-tls-cert.pem and hub-tls-key.pem from the data folder (made by `provision init`).";
     static final String DEMO_ADMIN = "admin";
     static final String DEMO_PASSWORD = "demo-password";
@@ -50,9 +55,13 @@ public final class HubMain {
         int port = 0;
         String host = HubSettings.DEFAULT_HOST;
         boolean demo = false;
+        String db = null;
+        Path dbPassword = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                case "--db" -> db = value(args, ++i, "--db");
+                case "--db-password-file" -> dbPassword = Path.of(value(args, ++i, "--db-password-file"));
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "--host" -> host = value(args, ++i, "--host");
                 case "--demo" -> demo = true;
@@ -62,27 +71,39 @@ public final class HubMain {
         if (data == null) {
             throw new IllegalArgumentException("Say where the hub's data folder is with --data DIR.");
         }
-        HubSettings settings = HubSettings.of(data.toAbsolutePath()).withHost(host).withPort(port).withDemoMode(demo);
+        HubSettings settings = HubSettings.of(data.toAbsolutePath()).withHost(host).withPort(port).withDemoMode(demo)
+                .withDatabase(DatabaseSettings.of(db, dbPassword));
         return demo ? settings.withBootstrapAdmin(DEMO_ADMIN, DEMO_PASSWORD.toCharArray()) : settings;
     }
 
     /** {@code import-bundle --data DIR FILE...}: 0 when every bundle was imported whole, 1 otherwise. */
     static int importBundles(String[] args) {
         Path data = null;
+        String db = null;
+        Path dbPassword = null;
         java.util.List<Path> files = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--data")) {
-                data = Path.of(value(args, ++i, "--data"));
-            } else {
-                files.add(Path.of(args[i]));
+        DatabaseSettings database;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                    case "--db" -> db = value(args, ++i, "--db");
+                    case "--db-password-file" -> dbPassword = Path.of(value(args, ++i, "--db-password-file"));
+                    default -> files.add(Path.of(args[i]));
+                }
             }
+            database = DatabaseSettings.of(db, dbPassword);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            return 2;
         }
         if (data == null || files.isEmpty()) {
             System.err.println(USAGE);
             return 2;
         }
         int failures = 0;
-        try (BundleImportCommand command = BundleImportCommand.open(data.toAbsolutePath())) {
+        try (BundleImportCommand command = BundleImportCommand.open(data.toAbsolutePath(), database)) {
             for (Path file : files) {
                 failures += command.importAndReport(file, System.out) ? 0 : 1;
             }

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * How to run a hub. Everything the hub writes goes under {@code dataDir} ({@code hub.db}); it reads its
- * keys ({@code keys.json}) and enrolled kiosks ({@code kiosks/}) from there too.
+ * How to run a hub. Its state is in {@code database} ({@code hub.db} in {@code dataDir} by default, or PostgreSQL);
+ * {@code dataDir} holds only its keys and certificates.
  *
  * <p>The bootstrap admin ({@code adminUser}, {@code adminPassword}) is created with role ADMIN only when
  * the hub has no account at all, so a fresh hub can be signed into; both are given or neither.
@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param port 0 picks a free port; {@link HubServer#port()} says which
  */
 public record HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
-                          char[] adminPassword) {
+                          char[] adminPassword, DatabaseSettings database) {
     public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** On SQLite in the data folder. */
+    public HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
+                       char[] adminPassword) {
+        this(dataDir, host, port, demoMode, clock, adminUser, adminPassword, DatabaseSettings.SQLITE_IN_DATA_FOLDER);
+    }
 
     public HubSettings {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -28,6 +34,7 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
             throw new IllegalArgumentException("Give both the bootstrap admin's username and password, or neither");
         }
         adminPassword = adminPassword == null ? null : adminPassword.clone();
+        database = database == null ? DatabaseSettings.SQLITE_IN_DATA_FOLDER : database;
     }
 
     /** Loopback, a free port, the system clock, no demo mode and no bootstrap admin. */
@@ -36,23 +43,27 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
     }
 
     public HubSettings withHost(String newHost) {
-        return new HubSettings(dataDir, newHost, port, demoMode, clock, adminUser, adminPassword);
+        return new HubSettings(dataDir, newHost, port, demoMode, clock, adminUser, adminPassword, database);
     }
 
     public HubSettings withPort(int newPort) {
-        return new HubSettings(dataDir, host, newPort, demoMode, clock, adminUser, adminPassword);
+        return new HubSettings(dataDir, host, newPort, demoMode, clock, adminUser, adminPassword, database);
     }
 
     public HubSettings withDemoMode(boolean demo) {
-        return new HubSettings(dataDir, host, port, demo, clock, adminUser, adminPassword);
+        return new HubSettings(dataDir, host, port, demo, clock, adminUser, adminPassword, database);
     }
 
     public HubSettings withClock(Clock newClock) {
-        return new HubSettings(dataDir, host, port, demoMode, newClock, adminUser, adminPassword);
+        return new HubSettings(dataDir, host, port, demoMode, newClock, adminUser, adminPassword, database);
     }
 
     public HubSettings withBootstrapAdmin(String username, char[] password) {
-        return new HubSettings(dataDir, host, port, demoMode, clock, username, password);
+        return new HubSettings(dataDir, host, port, demoMode, clock, username, password, database);
+    }
+
+    public HubSettings withDatabase(DatabaseSettings newDatabase) {
+        return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, newDatabase);
     }
 
     public boolean hasBootstrapAdmin() {
@@ -68,6 +79,7 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
     @Override
     public String toString() {
         return "HubSettings[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", demoMode=" + demoMode
-                + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "none" : "REDACTED") + "]";
+                + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "none" : "REDACTED")
+                + ", " + database + "]";
     }
 }

@@ -24,8 +24,9 @@ import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.SealingKeyFile;
 
 /**
- * A hub on a random loopback port over a real data folder: keys.json and kiosks/ written the way provisioning
- * writes them, a real hub.db, one enrolled kiosk, and an admin account.
+ * A hub on a random loopback port over a real data folder: keys.json written the way provisioning writes it, a
+ * real store (SQLite in the data folder unless a {@link DatabaseSettings} is given), one enrolled kiosk, and an
+ * admin account. {@link #rows} reads the store with the test's own JDBC connection, in SQL both databases run.
  */
 final class HubFixture implements AutoCloseable {
     static final String ADMIN = "amal";
@@ -34,15 +35,18 @@ final class HubFixture implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path dataDir;
+    final DatabaseSettings database;
     final SigningKey hubIdentity;
     final SealingPrivateKey hubSealing;
     final TestClock clock = new TestClock(START);
     final TestKiosk kiosk;
     private HubServer hub;
+    private boolean running;
     private HubClient client;
 
-    private HubFixture(Path dataDir) {
+    private HubFixture(Path dataDir, DatabaseSettings database) {
         this.dataDir = dataDir;
+        this.database = database;
         SecureRandom random = new SecureRandom();
         this.hubIdentity = SigningKey.generate(random);
         this.hubSealing = HubSealing.generate(random);
@@ -53,7 +57,11 @@ final class HubFixture implements AutoCloseable {
     }
 
     static HubFixture start(Path dataDir) {
-        HubFixture fixture = new HubFixture(dataDir);
+        return start(dataDir, DatabaseSettings.SQLITE_IN_DATA_FOLDER);
+    }
+
+    static HubFixture start(Path dataDir, DatabaseSettings database) {
+        HubFixture fixture = new HubFixture(dataDir, database);
         fixture.startHub();
         return fixture;
     }
@@ -62,9 +70,15 @@ final class HubFixture implements AutoCloseable {
         return new TestKiosk(kioskId, hubSealing.publicKey());
     }
 
+    /** Trusts the kiosk's key through the hub's kiosk directory, as `provision` or the demo does. */
     void enroll(TestKiosk enrolled) {
-        write(dataDir.resolve(DeploymentLayout.ENROLLED_KIOSKS).resolve(enrolled.kioskId + ".json"),
-                enrolled.enrollment());
+        if (hub != null && running) {
+            hub.services().kiosks().enrollByKey(enrolled.kioskId, TestKiosk.SITE, enrolled.key.verifyingKey());
+            return;
+        }
+        try (HubServices services = HubServices.open(dataDir, database, clock)) {
+            services.kiosks().enrollByKey(enrolled.kioskId, TestKiosk.SITE, enrolled.key.verifyingKey());
+        }
     }
 
     HubServer server() {
@@ -77,15 +91,17 @@ final class HubFixture implements AutoCloseable {
 
     void stopHub() {
         hub.close();
+        running = false;
     }
 
     void startHub() {
-        startHub(org.threshold.hub.sync.IngestGate.DEFAULT);
+        startHub(org.threshold.hub.app.sync.IngestGate.DEFAULT);
     }
 
-    void startHub(org.threshold.hub.sync.IngestGate gate) {
-        hub = HubServer.start(HubSettings.of(dataDir).withClock(clock)
+    void startHub(org.threshold.hub.app.sync.IngestGate gate) {
+        hub = HubServer.start(HubSettings.of(dataDir).withClock(clock).withDatabase(database)
                 .withBootstrapAdmin(ADMIN, PASSWORD.toCharArray()), gate);
+        running = true;
         client = new HubClient(hub.port());
     }
 
@@ -94,9 +110,9 @@ final class HubFixture implements AutoCloseable {
         startHub();
     }
 
-    /** A SQL query's rows, read from hub.db on a connection of the test's own. */
+    /** A SQL query's rows, read from the store on a connection of the test's own. */
     List<List<Object>> rows(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(HubServer.DATABASE_FILE));
+        try (Connection connection = connect();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -122,14 +138,22 @@ final class HubFixture implements AutoCloseable {
         return ((Number) rows("SELECT COUNT(*) FROM " + table).get(0).get(0)).longValue();
     }
 
-    /** For a stopped hub: changes hub.db behind its back. */
+    /** For a stopped hub: changes the store behind its back. */
     void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(HubServer.DATABASE_FILE));
+        try (Connection connection = connect();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Connection connect() throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        if (database.password() != null) {
+            properties.setProperty("password", new String(database.password()));
+        }
+        return DriverManager.getConnection(database.urlFor(dataDir), properties);
     }
 
     private static void write(Path file, Object value) {
@@ -143,6 +167,8 @@ final class HubFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        hub.close();
+        if (running) {
+            stopHub();
+        }
     }
 }

@@ -19,7 +19,7 @@ class HubStartupTest {
                 .isInstanceOf(HubStartupException.class)
                 .hasMessageContaining("keys.json")
                 .hasMessageContaining("provision init");
-        assertThat(dataDir.resolve(HubServer.DATABASE_FILE)).doesNotExist();
+        assertThat(dataDir.resolve(org.threshold.hub.store.JdbiHubStore.SQLITE_FILE)).doesNotExist();
     }
 
     @Test

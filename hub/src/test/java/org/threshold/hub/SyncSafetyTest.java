@@ -25,9 +25,9 @@ import org.threshold.core.sync.FeedRejectedException;
 import org.threshold.core.sync.FeedRequestSignature;
 import org.threshold.core.sync.FeedUpdate;
 import org.threshold.core.sync.SignedFeed;
-import org.threshold.hub.http.ApiException;
-import org.threshold.hub.sync.BundleImport;
-import org.threshold.hub.sync.IngestGate;
+import org.threshold.hub.app.Refusal;
+import org.threshold.hub.app.sync.BundleImport;
+import org.threshold.hub.app.sync.IngestGate;
 
 /**
  * The hub's side of issue 4: each hostile or broken input is refused with its own reason and stores nothing;
@@ -132,7 +132,7 @@ class SyncSafetyTest {
             try (IngestGate.Permit first = gate.enter(); IngestGate.Permit second = gate.enter()) {
                 assertThat(second).isNull();
             }
-        }).isInstanceOf(ApiException.class);
+        }).isInstanceOf(Refusal.class);
     }
 
     @Test
@@ -172,8 +172,7 @@ class SyncSafetyTest {
         byte[] bundle = EventBundle.write("KIOSK-01", HubFixture.START, events.stream().map(SignedEvent::encode)
                 .toList(), hub.kiosk.key);
         Path file = Files.write(dataDir.resolve("KIOSK-01.bundle"), bundle);
-        BundleImport bundles = new BundleImport(hub.server().sync(), new org.threshold.hub.deployment.EnrolledKiosks(
-                dataDir.resolve("kiosks")));
+        BundleImport bundles = new BundleImport(hub.server().sync(), hub.server().services().kiosks());
 
         byte[] tampered = bundle.clone();
         tampered[tampered.length / 2] ^= 1;

@@ -12,8 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes deployment files atomically (temp file, then rename), secrets owner-only from the first
- * byte: the permissions are set when the temp file is created, never after content is in it.
+ * Writes deployment files atomically (temp file, then rename), owner-only from the first byte whatever the
+ * umask: the permissions are set on the empty temp file, never after content is in it. The hub's and kiosks'
+ * data folders are made owner-only (0700) and every file in them 0600; only the Raspberry Pi's system files
+ * ({@link PiFiles}) take other permissions.
  */
 final class DeploymentFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -22,12 +24,24 @@ final class DeploymentFiles {
     private DeploymentFiles() {
     }
 
+    static final String OWNER_ONLY = "rw-------";
+
+    /** A JSON file in a data folder: owner-only, like everything there. */
     static void writeSecret(Path file, Object value) {
-        write(file, value, "rw-------");
+        write(file, value, OWNER_ONLY);
     }
 
-    static void writePublic(Path file, Object value) {
-        write(file, value, "rw-r--r--");
+    /** Creates {@code folder} (and missing parents) and makes it 0700. */
+    static void ownerOnlyFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            if (POSIX) {
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + folder + ": " + e.getMessage()
+                    + ". Check that its parent exists and is writable by this user.", e);
+        }
     }
 
     /** Text (PEM, unit files, scripts) with the given POSIX permissions, e.g. {@code rw-------}. */
@@ -40,10 +54,10 @@ final class DeploymentFiles {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
             Files.deleteIfExists(temp);
+            Files.createFile(temp);
             if (POSIX) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)));
-            } else {
-                Files.createFile(temp);
+                // After creation: the umask would mask a mode given at creation.
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(permissions));
             }
             Files.write(temp, bytes);
             try {

@@ -18,8 +18,8 @@ import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.pki.Certificates;
 import org.threshold.core.pki.Pem;
-import org.threshold.hub.enrollment.DeploymentAuthority;
-import org.threshold.hub.enrollment.HubLayout;
+import org.threshold.hub.app.enrollment.DeploymentAuthority;
+import org.threshold.hub.deployment.HubLayout;
 
 /**
  * {@code provision init}: a new deployment in the hub's data folder. The hub's identity and sealing keys
@@ -66,11 +66,12 @@ final class DeploymentInit {
         Provisioner.HubIdentity identity = new Provisioner(random).initHub(hubDir);
         DeploymentFiles.writeSecret(hubDir.resolve(HubLayout.ROOT_KEY), KeyPairFile.of(rootKey));
         DeploymentFiles.writeText(hubDir.resolve(HubLayout.ROOT_CERTIFICATE), Pem.certificate(authority.rootCertificate()),
-                "rw-r--r--");
+                DeploymentFiles.OWNER_ONLY);
         DeploymentFiles.writeText(hubDir.resolve(HubLayout.TLS_KEY),
-                Pem.encode("PRIVATE KEY", tlsKey.getPrivate().getEncoded()), "rw-------");
-        DeploymentFiles.writeText(hubDir.resolve(HubLayout.TLS_CERTIFICATE), Pem.certificate(tls), "rw-r--r--");
-        DeploymentFiles.writePublic(hubDir.resolve(DeploymentSettings.FILE), settings);
+                Pem.encode("PRIVATE KEY", tlsKey.getPrivate().getEncoded()), DeploymentFiles.OWNER_ONLY);
+        DeploymentFiles.writeText(hubDir.resolve(HubLayout.TLS_CERTIFICATE), Pem.certificate(tls),
+                DeploymentFiles.OWNER_ONLY);
+        DeploymentFiles.writeSecret(hubDir.resolve(DeploymentSettings.FILE), settings);
         return new Summary(Certificates.fingerprint(authority.rootCertificate()), identity.identityFingerprint(),
                 identity.sealingKeyId(), Certificates.fingerprint(tls), List.copyOf(names));
     }

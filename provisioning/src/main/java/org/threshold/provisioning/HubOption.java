@@ -1,13 +1,34 @@
 package org.threshold.provisioning;
 
 import java.nio.file.Path;
+import org.threshold.hub.DatabaseSettings;
 import picocli.CommandLine.Option;
 
-/** {@code --hub DIR}, shared by every command that works on the hub's data folder. */
+/**
+ * {@code --hub DIR [--db JDBC_URL [--db-password-file FILE]]}, shared by every command that works on the hub: its
+ * data folder (keys and certificates) and, when the hub runs on PostgreSQL, its database.
+ */
 final class HubOption {
     static final String DEFAULT_HUB = "/var/lib/threshold/hub";
 
     @Option(names = "--hub", paramLabel = "DIR", defaultValue = DEFAULT_HUB,
             description = "The hub's data folder, on this machine (default: ${DEFAULT-VALUE}).")
     Path hubDir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "The hub's PostgreSQL database, as the hub was "
+            + "started with it, e.g. 'jdbc:postgresql://127.0.0.1:5432/threshold?user=threshold'; default: SQLite "
+            + "in the data folder.")
+    String databaseUrl;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "A file whose first line is the database password, so it is not on the command line.")
+    Path databasePasswordFile;
+
+    DatabaseSettings database() {
+        try {
+            return DatabaseSettings.of(databaseUrl, databasePasswordFile);
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(e.getMessage());
+        }
+    }
 }

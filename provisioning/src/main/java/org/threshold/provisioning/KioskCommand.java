@@ -7,18 +7,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.enrollment.EnrollmentCode;
 import org.threshold.core.enrollment.EnrollmentTicket;
 import org.threshold.core.event.KioskId;
 import org.threshold.core.pki.Certificates;
 import org.threshold.core.pki.Pem;
-import org.threshold.hub.enrollment.EnrollmentStore;
-import org.threshold.hub.enrollment.HubLayout;
+import org.threshold.hub.app.enrollment.Enrollment;
+import org.threshold.hub.app.kiosk.Kiosk;
+import org.threshold.hub.app.sync.SyncStatus;
+import org.threshold.hub.deployment.HubLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -72,10 +72,10 @@ final class KioskCommand {
             if (site.isBlank() || site.length() > 80) {
                 throw new ProvisioningException("--site is the reception point's name, 1 to 80 characters.");
             }
-            try (HubData data = HubData.open(hub.hubDir)) {
+            try (HubData data = HubData.open(hub)) {
                 DeploymentSettings settings = data.settings();
                 String url = hubUrl == null ? settings.hubUrl() : new DeploymentSettings(settings.name(), hubUrl).hubUrl();
-                EnrollmentStore store = data.store();
+                Enrollment store = data.services().enrollment();
                 if (store.operators(site).isEmpty()) {
                     throw new ProvisioningException("Site \"" + site + "\" has no operators yet, so nobody could unlock "
                             + "the kiosk. Add one first: provision operators add --site \"" + site + "\" --name NAME");
@@ -85,13 +85,10 @@ final class KioskCommand {
                     throw new ProvisioningException("\"" + id + "\" is not a kiosk id: use 1 to 32 characters of A-Z, "
                             + "0-9 and '-', e.g. KIOSK-07.");
                 }
-                if (Files.exists(hub.hubDir.resolve(DeploymentLayout.ENROLLED_KIOSKS).resolve(id + ".json"))) {
-                    throw new ProvisioningException("Kiosk " + id + " is already enrolled. Choose another --id.");
-                }
                 String pin = Certificates.fingerprint(Pem.readCertificate(read(hub.hubDir.resolve(HubLayout.TLS_CERTIFICATE))));
                 EnrollmentCode code = EnrollmentCode.generate(new SecureRandom());
                 Instant now = Instant.now();
-                store.addCode(code, id, site, validity, now);
+                store.addCode(code, id, site, validity);
                 EnrollmentTicket ticket = new EnrollmentTicket(code, pin, url);
                 Path qr = qrFile == null ? Path.of(id + "-enrollment.png") : qrFile;
                 DeploymentFiles.writeBytes(qr, EnrollmentQr.png(ticket.reveal()), "rw-------");
@@ -123,28 +120,23 @@ final class KioskCommand {
 
         @Override
         public Integer call() {
-            try (HubData data = HubData.open(hub.hubDir)) {
-                List<EnrollmentStore.KioskRow> rows = data.store().kiosks();
-                java.util.Map<String, HubData.Contact> contacts = data.contacts();
-                Set<String> registered = rows.stream().map(EnrollmentStore.KioskRow::kioskId)
-                        .collect(Collectors.toCollection(TreeSet::new));
+            try (HubData data = HubData.open(hub)) {
+                List<Kiosk> kiosks = data.services().kiosks().all();
+                Map<String, SyncStatus.KioskReport> contacts = data.services().syncStatus().kiosks().stream()
+                        .collect(Collectors.toMap(SyncStatus.KioskReport::kioskId, report -> report));
                 String format = "%-12s %-24s %-18s %10s %-12s %-10s %s%n";
                 spec.commandLine().getOut().printf(format, "KIOSK", "SITE", "LAST BATCH", "AT HUB", "PENDING ON KIOSK",
                         "VERSION", "STATE");
-                for (EnrollmentStore.KioskRow row : rows) {
-                    HubData.Contact contact = contacts.get(row.kioskId());
-                    spec.commandLine().getOut().printf(format, row.kioskId(), row.site(),
-                            contact == null ? "never" : contact.lastBatch().truncatedTo(ChronoUnit.MINUTES).toString(),
-                            contact == null ? 0 : contact.events(), "unknown", row.softwareVersion(),
-                            row.revokedAt().map(t -> "REVOKED " + t.truncatedTo(ChronoUnit.MINUTES)).orElse("active"));
+                for (Kiosk kiosk : kiosks) {
+                    SyncStatus.KioskReport contact = contacts.get(kiosk.kioskId());
+                    Instant last = contact == null ? null : contact.lastContact();
+                    spec.commandLine().getOut().printf(format, kiosk.kioskId(), kiosk.site(),
+                            last == null ? "never" : last.truncatedTo(ChronoUnit.MINUTES).toString(),
+                            contact == null ? 0 : contact.events(), "unknown", kiosk.softwareVersion(),
+                            (kiosk.revoked() ? "REVOKED " + kiosk.revokedAt().truncatedTo(ChronoUnit.MINUTES)
+                                    : "active") + (kiosk.certificatePem().isEmpty() ? " (enrolled offline)" : ""));
                 }
-                for (String fileOnly : enrolledByFile(hub.hubDir, registered)) {
-                    HubData.Contact contact = contacts.get(fileOnly);
-                    spec.commandLine().getOut().printf(format, fileOnly, "?",
-                            contact == null ? "never" : contact.lastBatch().truncatedTo(ChronoUnit.MINUTES).toString(),
-                            contact == null ? 0 : contact.events(), "unknown", "?", "enrolled by file (demo)");
-                }
-                if (rows.isEmpty()) {
+                if (kiosks.isEmpty()) {
                     spec.commandLine().getOut().println("(no kiosks enrolled yet: provision kiosk add --site SITE)");
                 }
                 return 0;
@@ -173,22 +165,8 @@ final class KioskCommand {
 
         @Override
         public Integer call() {
-            try (HubData data = HubData.open(hub.hubDir)) {
-                Instant now = Instant.now();
-                boolean known = data.store().kiosks().stream().anyMatch(row -> row.kioskId().equals(kioskId));
-                Path enrolledFile = hub.hubDir.resolve(DeploymentLayout.ENROLLED_KIOSKS).resolve(kioskId + ".json");
-                if (!known && KioskId.isValid(kioskId) && Files.exists(enrolledFile)) {
-                    // Enrolled by file (the demo's path): register it so it can be revoked like any other.
-                    String site = DeploymentFiles.read(enrolledFile, org.threshold.core.deployment.EnrolledKiosk.class)
-                            .site();
-                    data.store().registerKiosk(kioskId, site, "unknown", "", now);
-                    known = true;
-                }
-                if (!known) {
-                    throw new ProvisioningException("No kiosk " + kioskId + " is enrolled with this hub. "
-                            + "See `provision kiosk list` for the ids.");
-                }
-                if (!data.store().revoke(kioskId, reason, now)) {
+            try (HubData data = HubData.open(hub)) {
+                if (!data.services().enrollment().revoke(kioskId, reason)) {
                     spec.commandLine().getOut().println("Kiosk " + kioskId + " was already revoked; its first wipe "
                             + "order stands.");
                     return 0;
@@ -199,21 +177,6 @@ final class KioskCommand {
                 return 0;
             }
         }
-    }
-
-    private static Set<String> enrolledByFile(Path hubDir, Set<String> registered) {
-        Path folder = hubDir.resolve(DeploymentLayout.ENROLLED_KIOSKS);
-        Set<String> ids = new TreeSet<>();
-        if (Files.isDirectory(folder)) {
-            try (var files = Files.list(folder)) {
-                files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
-                        .map(name -> name.substring(0, name.length() - ".json".length()))
-                        .filter(id -> !registered.contains(id)).forEach(ids::add);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Could not list " + folder, e);
-            }
-        }
-        return ids;
     }
 
     private static String read(Path file) {

@@ -1,7 +1,6 @@
 package org.threshold.provisioning;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.threshold.core.crypto.PassphraseHash;
@@ -57,14 +56,13 @@ final class OperatorsCommand {
 
         @Override
         public Integer call() {
-            try (HubData data = HubData.open(operator.hub.hubDir)) {
-                if (data.store().operator(operator.site, operator.name).isPresent()) {
+            try (HubData data = HubData.open(operator.hub)) {
+                if (data.services().enrollment().operator(operator.site, operator.name).isPresent()) {
                     throw new ProvisioningException("Site \"" + operator.site + "\" already has an operator "
                             + operator.name + ". To give a new passphrase use `provision operators reset`.");
                 }
                 OperatorRecord.Role role = supervisor ? OperatorRecord.Role.SUPERVISOR : OperatorRecord.Role.RECEPTION;
-                int kiosks = data.store().setOperator(operator.site, record(operator.name, role, passphraseEnv, passphraseFile, spec.commandLine().getOut()),
-                        Instant.now());
+                int kiosks = data.services().enrollment().setOperator(operator.site, record(operator.name, role, passphraseEnv, passphraseFile, spec.commandLine().getOut()));
                 spec.commandLine().getOut().println("Operator " + operator.name + " (" + role + ") added at \"" + operator.site + "\"; "
                         + kiosks + " enrolled kiosk(s) there get it on their next pull.");
                 return 0;
@@ -92,12 +90,12 @@ final class OperatorsCommand {
 
         @Override
         public Integer call() {
-            try (HubData data = HubData.open(operator.hub.hubDir)) {
-                OperatorRecord existing = data.store().operator(operator.site, operator.name).orElseThrow(() ->
+            try (HubData data = HubData.open(operator.hub)) {
+                OperatorRecord existing = data.services().enrollment().operator(operator.site, operator.name).orElseThrow(() ->
                         new ProvisioningException("Site \"" + operator.site + "\" has no operator " + operator.name
                                 + ". Add one with `provision operators add`."));
-                int kiosks = data.store().setOperator(operator.site,
-                        record(operator.name, existing.role(), passphraseEnv, passphraseFile, spec.commandLine().getOut()), Instant.now());
+                int kiosks = data.services().enrollment().setOperator(operator.site,
+                        record(operator.name, existing.role(), passphraseEnv, passphraseFile, spec.commandLine().getOut()));
                 spec.commandLine().getOut().println("Operator " + operator.name + " has a new passphrase; " + kiosks
                         + " kiosk(s) at \"" + operator.site + "\" get it on their next pull.");
                 return 0;
@@ -117,8 +115,8 @@ final class OperatorsCommand {
 
         @Override
         public Integer call() {
-            try (HubData data = HubData.open(operator.hub.hubDir)) {
-                int kiosks = data.store().removeOperator(operator.site, operator.name, Instant.now());
+            try (HubData data = HubData.open(operator.hub)) {
+                int kiosks = data.services().enrollment().removeOperator(operator.site, operator.name);
                 if (kiosks < 0) {
                     throw new ProvisioningException("Site \"" + operator.site + "\" has no operator " + operator.name
                             + "; nothing removed.");

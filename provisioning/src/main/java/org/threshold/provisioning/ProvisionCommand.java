@@ -1,8 +1,8 @@
 package org.threshold.provisioning;
 
 import java.io.UncheckedIOException;
-import org.threshold.hub.enrollment.EnrollmentRefusedException;
-import org.threshold.hub.store.StoreException;
+import org.threshold.hub.app.Refusal;
+import org.threshold.hub.app.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +32,7 @@ public final class ProvisionCommand {
         CommandLine commandLine = new CommandLine(new ProvisionCommand());
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
             if (exception instanceof ProvisioningException || exception instanceof UncheckedIOException
-                    || exception instanceof EnrollmentRefusedException || exception instanceof StoreException) {
+                    || exception instanceof Refusal || exception instanceof StoreException) {
                 cmd.getErr().println("provision: " + exception.getMessage());
                 return 2;
             }

@@ -3,6 +3,7 @@ package org.threshold.provisioning;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.threshold.core.crypto.PassphraseKeyWrap;
 import org.threshold.core.crypto.SealingPrivateKey;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.DeploymentLayout;
-import org.threshold.core.deployment.EnrolledKiosk;
 import org.threshold.core.deployment.HubKeysFile;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.KioskConfig;
@@ -21,6 +21,10 @@ import org.threshold.core.deployment.LocalKeyFile;
 import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.core.deployment.SealingKeyFile;
 import org.threshold.core.event.KioskId;
+import org.threshold.hub.DatabaseSettings;
+import org.threshold.hub.HubServices;
+import org.threshold.hub.HubStartupException;
+import org.threshold.hub.app.Refusal;
 
 /**
  * What an administrator does to set up a deployment, as plain calls: the command line and the demo
@@ -55,21 +59,28 @@ public final class Provisioner {
             throw new ProvisioningException("The hub in " + hubDir + " already has keys (" + keysFile.getFileName()
                     + "). Refusing to replace them: events sealed to those keys could never be opened again.");
         }
+        DeploymentFiles.ownerOnlyFolder(hubDir);
         SigningKey identity = SigningKey.generate(random);
         SealingPrivateKey sealing = HubSealing.generate(random);
         DeploymentFiles.writeSecret(keysFile,
                 new HubKeysFile(KeyPairFile.of(identity), List.of(SealingKeyFile.of(sealing, true))));
-        createFolder(hubDir.resolve(DeploymentLayout.ENROLLED_KIOSKS));
         return new HubIdentity(identity.verifyingKey().fingerprint(), sealing.publicKey().keyId());
     }
 
-    /**
-     * Creates a kiosk's key pair and configuration in {@code kioskDir} and tells the hub in
-     * {@code hubDir} the kiosk's public key. (Enrollment over the network with one-time codes,
-     * where the private key is born on the kiosk itself, is the provisioning issue's.)
-     */
+    /** As {@link #enrollKiosk(Path, DatabaseSettings, Path, String, String, String, List)}, the hub on SQLite. */
     public KioskConfig enrollKiosk(Path hubDir, Path kioskDir, String kioskId, String site, String hubUrl,
                                    List<OperatorGrant> operators) {
+        return enrollKiosk(hubDir, DatabaseSettings.SQLITE_IN_DATA_FOLDER, kioskDir, kioskId, site, hubUrl, operators);
+    }
+
+    /**
+     * Enrolls a kiosk offline: creates its key pair and configuration in {@code kioskDir}, and adds its public key to
+     * the kiosk directory of the hub whose data folder is {@code hubDir} and whose store is {@code database},
+     * through the hub's services. (Network enrollment with one-time codes, where the private key is born on the
+     * kiosk itself, is {@code provision kiosk add}.)
+     */
+    public KioskConfig enrollKiosk(Path hubDir, DatabaseSettings database, Path kioskDir, String kioskId, String site,
+                                   String hubUrl, List<OperatorGrant> operators) {
         if (!KioskId.isValid(kioskId)) {
             throw new ProvisioningException("\"" + kioskId + "\" is not a valid kiosk id: use 1 to 32 characters of "
                     + "A-Z, 0-9 and '-', e.g. KIOSK-01");
@@ -79,8 +90,7 @@ public final class Provisioner {
             throw new ProvisioningException("No hub keys in " + hubDir + ". Run `provision init --hub " + hubDir
                     + "` first.");
         }
-        Path enrolled = hubDir.resolve(DeploymentLayout.ENROLLED_KIOSKS).resolve(kioskId + ".json");
-        if (Files.exists(enrolled) || Files.exists(kioskDir.resolve(DeploymentLayout.KIOSK_KEY))) {
+        if (Files.exists(kioskDir.resolve(DeploymentLayout.KIOSK_KEY))) {
             throw new ProvisioningException("Kiosk " + kioskId + " is already enrolled. Choose another id, "
                     + "or revoke the old kiosk first.");
         }
@@ -109,11 +119,16 @@ public final class Provisioner {
                 throw new ProvisioningException(e.getMessage());
             }
         }
+        DeploymentFiles.ownerOnlyFolder(kioskDir);
+        try (HubServices hub = HubServices.open(hubDir, database, Clock.systemUTC())) {
+            hub.kiosks().enrollByKey(kioskId, site, kioskKey.verifyingKey());
+        } catch (Refusal | HubStartupException e) {
+            throw new ProvisioningException(e.getMessage());
+        }
         DeploymentFiles.writeSecret(kioskDir.resolve(DeploymentLayout.LOCAL_KEY), localKeyFor(operators));
         DeploymentFiles.writeSecret(kioskDir.resolve(DeploymentLayout.KIOSK_KEY), KeyPairFile.of(kioskKey));
-        DeploymentFiles.writePublic(kioskDir.resolve(DeploymentLayout.OPERATORS), records);
-        DeploymentFiles.writePublic(kioskDir.resolve(DeploymentLayout.KIOSK_CONFIG), config);
-        DeploymentFiles.writePublic(enrolled, new EnrolledKiosk(kioskId, site, kioskKey.verifyingKey().toBase64()));
+        DeploymentFiles.writeSecret(kioskDir.resolve(DeploymentLayout.OPERATORS), records);
+        DeploymentFiles.writeSecret(kioskDir.resolve(DeploymentLayout.KIOSK_CONFIG), config);
         return config;
     }
 
@@ -133,14 +148,6 @@ public final class Provisioner {
             return new LocalKeyFile(LocalKeyFile.VERSION, wraps);
         } finally {
             Arrays.fill(localDataKey, (byte) 0);
-        }
-    }
-
-    private static void createFolder(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
-            throw new ProvisioningException("Could not create " + folder + ": " + e.getMessage());
         }
     }
 }

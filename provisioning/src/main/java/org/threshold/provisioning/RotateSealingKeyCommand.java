@@ -1,7 +1,6 @@
 package org.threshold.provisioning;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +22,7 @@ final class RotateSealingKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SealingKeyRotation.Result result = SealingKeyRotation.rotate(hub.hubDir, new SecureRandom(), Instant.now());
+        SealingKeyRotation.Result result = SealingKeyRotation.rotate(hub, new SecureRandom());
         spec.commandLine().getOut().println("New current sealing key " + result.newKeyId() + " (previous: " + result.previousKeyId()
                 + ", kept with " + (result.keysHeld() - 1) + " older key(s) so old events still open).");
         spec.commandLine().getOut().println(result.kiosksTold() + " kiosk(s) will switch on their next pull. Back up keys.json "

@@ -2,7 +2,6 @@ package org.threshold.provisioning;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.threshold.core.crypto.HubSealing;
@@ -23,8 +22,9 @@ final class SealingKeyRotation {
     private SealingKeyRotation() {
     }
 
-    static Result rotate(Path hubDir, SecureRandom random, Instant now) {
-        try (HubData data = HubData.open(hubDir)) {
+    static Result rotate(HubOption hub, SecureRandom random) {
+        Path hubDir = hub.hubDir;
+        try (HubData data = HubData.open(hub)) {
             Path file = hubDir.resolve(DeploymentLayout.HUB_KEYS);
             HubKeysFile keys = DeploymentFiles.read(file, HubKeysFile.class);
             String previous = keys.currentSealing().keyId();
@@ -35,7 +35,8 @@ final class SealingKeyRotation {
             }
             sealing.add(SealingKeyFile.of(fresh, true));
             DeploymentFiles.writeSecret(file, new HubKeysFile(keys.identity(), sealing));
-            int told = data.store().announceSealingKey(fresh.publicKey().keyId(), fresh.publicKey().toBase64(), now);
+            int told = data.services().enrollment().announceSealingKey(fresh.publicKey().keyId(),
+                    fresh.publicKey().toBase64());
             return new Result(fresh.publicKey().keyId(), previous, sealing.size(), told);
         }
     }

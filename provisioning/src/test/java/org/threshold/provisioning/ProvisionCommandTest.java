@@ -105,7 +105,7 @@ class ProvisionCommandTest {
         assertThat(decoded).isEqualTo(ticket);
         // The hub keeps only the code's hash.
         String code = EnrollmentTicket.parse(ticket).code().reveal();
-        assertThat(new String(Files.readAllBytes(hub.resolve("admin.db")), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(Files.readAllBytes(hub.resolve("hub.db")), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .doesNotContain(code).doesNotContain(code.replace("-", ""));
 
         assertThat(run("kiosk", "revoke", "KIOSK-77", "--hub", hub.toString()).err()).contains("No kiosk KIOSK-77");
@@ -122,12 +122,15 @@ class ProvisionCommandTest {
         new Provisioner(new java.security.SecureRandom()).enrollKiosk(hub, dir.resolve("kiosk"), "KIOSK-05",
                 "East gate", "https://hub.example.org:8443", List.of(new Provisioner.OperatorGrant("amal",
                         org.threshold.core.deployment.OperatorRecord.Role.RECEPTION, "long enough".toCharArray())));
-        assertThat(run("kiosk", "list", "--hub", hub.toString()).out()).contains("KIOSK-05").contains("enrolled by file");
+        assertThat(run("kiosk", "list", "--hub", hub.toString()).out()).contains("KIOSK-05").contains("enrolled offline");
 
         Run revoked = run("kiosk", "revoke", "KIOSK-05", "--hub", hub.toString());
         assertThat(revoked.exit()).as(revoked.err()).isZero();
-        assertThat(org.threshold.hub.store.SqliteUpdateStore.open(org.threshold.hub.store.AdminDatabase.in(hub))
-                .revocation("KIOSK-05")).isPresent();
+        try (org.threshold.hub.HubServices services = org.threshold.hub.HubServices.open(hub,
+                org.threshold.hub.DatabaseSettings.SQLITE_IN_DATA_FOLDER, java.time.Clock.systemUTC())) {
+            assertThat(services.kiosks().find("KIOSK-05")).hasValueSatisfying(kiosk -> assertThat(kiosk.revoked())
+                    .isTrue());
+        }
         assertThat(run("kiosk", "list", "--hub", hub.toString()).out()).contains("East gate").contains("REVOKED");
     }
 }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.threshold.core.deployment.EnrolledKiosk;
+import org.threshold.hub.DatabaseSettings;
+import org.threshold.hub.HubServices;
+import java.time.Clock;
 import org.threshold.core.deployment.HubKeysFile;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.KioskConfig;
@@ -39,7 +41,8 @@ class ProvisionerTest {
         HubKeysFile file = JSON.readValue(keys.toFile(), HubKeysFile.class);
         assertThat(file.identity().signingKey().verifyingKey().fingerprint()).isEqualTo(identity.identityFingerprint());
         assertThat(file.currentSealing().sealingKey().publicKey().keyId()).isEqualTo(identity.sealingKeyId());
-        assertThat(hub.resolve("kiosks")).isDirectory();
+        assertThat(Files.getPosixFilePermissions(hub)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
         byte[] before = Files.readAllBytes(keys);
         assertThatThrownBy(() -> provisioner.initHub(hub))
@@ -92,8 +95,10 @@ class ProvisionerTest {
         KeyPairFile kioskKey = JSON.readValue(kiosk.resolve("kiosk-key.json").toFile(), KeyPairFile.class);
         assertThat(Files.getPosixFilePermissions(kiosk.resolve("kiosk-key.json")))
                 .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-        EnrolledKiosk enrolled = JSON.readValue(hub.resolve("kiosks/KIOSK-01.json").toFile(), EnrolledKiosk.class);
-        assertThat(enrolled.verifyingKey()).isEqualTo(kioskKey.signingKey().verifyingKey());
+        try (HubServices services = HubServices.open(hub, DatabaseSettings.SQLITE_IN_DATA_FOLDER, Clock.systemUTC())) {
+            assertThat(services.kiosks().find("KIOSK-01").orElseThrow().verifyingKey())
+                    .isEqualTo(kioskKey.signingKey().verifyingKey());
+        }
 
         OperatorRecord[] operators = JSON.readValue(kiosk.resolve("operators.json").toFile(), OperatorRecord[].class);
         assertThat(operators).hasSize(1);

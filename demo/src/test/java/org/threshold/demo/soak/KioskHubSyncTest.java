@@ -21,7 +21,7 @@ import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.core.sync.FeedUpdate;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
-import org.threshold.hub.sync.BundleImport;
+import org.threshold.hub.app.sync.BundleImport;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.KioskDatabase;
 import org.threshold.kiosk.sync.BundleExport;
@@ -135,8 +135,7 @@ class KioskHubSyncTest {
             assertThat(new EventLog(database).counts().pending()).as("exporting acknowledges nothing").isEqualTo(40);
         }
         try (HubServer hub = HubServer.start(HubSettings.of(hubDir))) {
-            BundleImport bundles = new BundleImport(hub.sync(), new org.threshold.hub.deployment.EnrolledKiosks(
-                    hubDir.resolve(DeploymentLayout.ENROLLED_KIOSKS)));
+            BundleImport bundles = new BundleImport(hub.sync(), hub.services().kiosks());
             assertThat(bundles.importFile(bundle).stored()).isEqualTo(40);
             assertThat(bundles.importFile(bundle).stored()).isZero();
             assertThat(PendingEvents.onHub(hubDir, "KIOSK-01")).isEqualTo(PendingEvents.onKiosk(kioskDir));

@@ -19,7 +19,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.threshold.core.pki.Certificates;
 import org.threshold.core.pki.Pem;
-import org.threshold.hub.enrollment.HubLayout;
+import org.threshold.hub.deployment.HubLayout;
 
 /** A self-signed hub certificate (ECDSA P-256, for 127.0.0.1), made with Bouncy Castle for the HTTPS tests. */
 record TestCertificates(KeyPair keys, X509Certificate certificate) {

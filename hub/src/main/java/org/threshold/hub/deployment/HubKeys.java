@@ -53,6 +53,22 @@ public final class HubKeys {
         return identity;
     }
 
+    /**
+     * The current sealing key's public half (Base64), as {@code keys.json} says now: a key rotated while the hub
+     * runs is the one new kiosks are given.
+     *
+     * @throws DeploymentException if {@code keys.json} became unreadable
+     */
+    public String currentSealingPublicKey() {
+        Path file = dataDir.resolve(DeploymentLayout.HUB_KEYS);
+        try {
+            return DeploymentJson.read(file, HubKeysFile.class).currentSealing().publicKey();
+        } catch (IOException | RuntimeException e) {
+            throw new DeploymentException("The hub keys in " + file.toAbsolutePath() + " became unreadable ("
+                    + e.getClass().getSimpleName() + "). Restore keys.json from its backup.");
+        }
+    }
+
     public Optional<SealingPrivateKey> sealingKey(String keyId) {
         SealingPrivateKey key = sealingKeys.get(keyId);
         if (key == null) {

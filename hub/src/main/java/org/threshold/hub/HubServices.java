@@ -1,0 +1,79 @@
+package org.threshold.hub;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.threshold.hub.app.HubStore;
+import org.threshold.hub.app.StoreException;
+import org.threshold.hub.app.enrollment.Enrollment;
+import org.threshold.hub.app.feed.UpdateFeed;
+import org.threshold.hub.app.kiosk.KioskDirectory;
+import org.threshold.hub.app.sync.SyncStatus;
+import org.threshold.hub.store.JdbiHubStore;
+
+/**
+ * The hub's administrative application services over its store, without serving: what the admin API calls, and
+ * what the {@code provision} command line and the demo call from another process while the hub runs (or not).
+ * Nothing here reaches the database but through the services. Close it when done.
+ */
+public final class HubServices implements AutoCloseable {
+    private final HubStore store;
+    private final KioskDirectory kiosks;
+    private final UpdateFeed updates;
+    private final Enrollment enrollment;
+    private final SyncStatus syncStatus;
+
+    HubServices(HubStore store, Clock clock) {
+        this.store = store;
+        this.kiosks = new KioskDirectory(store, clock);
+        this.updates = new UpdateFeed(store, clock);
+        this.enrollment = new Enrollment(store, updates, clock);
+        this.syncStatus = new SyncStatus(store);
+    }
+
+    /**
+     * Opens the hub's store (migrating it if this release is newer).
+     *
+     * @throws HubStartupException saying what to do when the database cannot be opened
+     */
+    public static HubServices open(Path dataDir, DatabaseSettings database, Clock clock) {
+        return new HubServices(openStore(dataDir, database), clock);
+    }
+
+    static HubStore openStore(Path dataDir, DatabaseSettings database) {
+        try {
+            return JdbiHubStore.open(database.urlFor(dataDir), database.password());
+        } catch (StoreException e) {
+            throw new HubStartupException(e.getMessage(), e);
+        }
+    }
+
+    public KioskDirectory kiosks() {
+        return kiosks;
+    }
+
+    public UpdateFeed updates() {
+        return updates;
+    }
+
+    public Enrollment enrollment() {
+        return enrollment;
+    }
+
+    public SyncStatus syncStatus() {
+        return syncStatus;
+    }
+
+    /** The database and its schema version. */
+    public HubStore.StoreInfo storeInfo() {
+        return store.info();
+    }
+
+    HubStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,6 +1,0 @@
-package org.threshold.hub.account;
-
-/** What a hub account may do. Both roles may look households up by token; only ADMIN will manage accounts. */
-public enum Role {
-    ADMIN, CASEWORKER
-}

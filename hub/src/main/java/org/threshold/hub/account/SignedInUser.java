@@ -1,5 +1,0 @@
-package org.threshold.hub.account;
-
-/** The account behind a valid session. */
-public record SignedInUser(String username, Role role) {
-}

@@ -1,0 +1,31 @@
+package org.threshold.hub.app;
+
+import java.util.function.Function;
+
+/**
+ * Everything the hub knows, behind one transaction boundary. A use case does its reads and writes inside
+ * {@link #inTransaction}: all of it is committed, or, if the work throws, none of it. Several hub instances may
+ * share one store (PostgreSQL); whatever must be serialised between them is serialised by the database, through
+ * the repositories (a kiosk's chain head is locked, the projector's turn is a database lock). Thread-safe.
+ */
+public interface HubStore extends AutoCloseable {
+
+    /** Runs {@code work} in one read-write transaction and commits it. Not reentrant: never nest it. */
+    <T> T inTransaction(Function<Repositories, T> work);
+
+    /**
+     * Runs {@code work} with the repositories for reading only: it may run beside a write in progress (on SQLite, on
+     * a reader connection) and must not write.
+     */
+    <T> T read(Function<Repositories, T> work);
+
+    /** What the store is, for the hub's status: the database product and the schema version it is at. */
+    StoreInfo info();
+
+    @Override
+    void close();
+
+    /** @param dialect {@code sqlite} or {@code postgresql}; @param schemaVersion the last migration applied */
+    record StoreInfo(String dialect, String schemaVersion, String location) {
+    }
+}

@@ -1,0 +1,63 @@
+package org.threshold.hub.app;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A use case turned the request down: what kind of refusal it is, a stable machine-readable reason and a message
+ * that says what to do. The web layer alone turns a {@link Kind} into an HTTP status, in one place. Messages never
+ * repeat personal data. No stack trace: this is an answer, not a fault in the hub.
+ */
+public final class Refusal extends RuntimeException {
+    /** What went wrong, independent of how it is answered. */
+    public enum Kind {
+        /** The request is malformed or a value is invalid. */
+        INVALID,
+        /** Nobody is signed in, or the credentials are wrong. */
+        UNAUTHENTICATED,
+        /** Signed in, or known, but not allowed to do this. */
+        FORBIDDEN,
+        NOT_FOUND,
+        /** It clashes with what the hub already holds. */
+        CONFLICT,
+        /** It was valid once and no longer is (an expired code). */
+        GONE,
+        /** Well-formed, but its content cannot be accepted (a forged token). */
+        UNACCEPTABLE,
+        TOO_LARGE,
+        /** Nothing is wrong with it; come back after {@link #retryAfter()}. */
+        TRY_LATER
+    }
+
+    private final Kind kind;
+    private final String reason;
+    private final Duration retryAfter;
+
+    public Refusal(Kind kind, String reason, String message) {
+        this(kind, reason, message, null);
+    }
+
+    private Refusal(Kind kind, String reason, String message, Duration retryAfter) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.reason = reason;
+        this.retryAfter = retryAfter;
+    }
+
+    /** {@link Kind#TRY_LATER} after {@code retryAfter}. */
+    public static Refusal tryLater(String reason, String message, Duration retryAfter) {
+        return new Refusal(Kind.TRY_LATER, reason, message, retryAfter);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

@@ -1,0 +1,44 @@
+package org.threshold.hub.app;
+
+import org.threshold.hub.app.account.AccountRepository;
+import org.threshold.hub.app.account.LoginThrottleRepository;
+import org.threshold.hub.app.account.SessionRepository;
+import org.threshold.hub.app.audit.AccessLogRepository;
+import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
+import org.threshold.hub.app.enrollment.OperatorRepository;
+import org.threshold.hub.app.feed.FeedNonceRepository;
+import org.threshold.hub.app.feed.UpdateFeedRepository;
+import org.threshold.hub.app.household.HouseholdRepository;
+import org.threshold.hub.app.household.ProjectionRepository;
+import org.threshold.hub.app.kiosk.KioskRepository;
+import org.threshold.hub.app.sync.EventRepository;
+import org.threshold.hub.app.sync.SyncLedgerRepository;
+
+/** Every repository, bound to the transaction {@link HubStore} opened: valid only during that call. */
+public interface Repositories {
+    EventRepository events();
+
+    SyncLedgerRepository syncLedger();
+
+    HouseholdRepository households();
+
+    ProjectionRepository projections();
+
+    AccountRepository accounts();
+
+    SessionRepository sessions();
+
+    LoginThrottleRepository loginThrottles();
+
+    AccessLogRepository accessLog();
+
+    UpdateFeedRepository updateFeed();
+
+    FeedNonceRepository feedNonces();
+
+    EnrollmentCodeRepository enrollmentCodes();
+
+    KioskRepository kiosks();
+
+    OperatorRepository operators();
+}

@@ -1,0 +1,19 @@
+package org.threshold.hub.deployment;
+
+/**
+ * Files {@code provision init} adds to the hub's data folder next to {@code keys.json} and {@code kiosks/}.
+ * Secret ones are owner-only (0600).
+ */
+public final class HubLayout {
+    /** Secret: the deployment root's Ed25519 key pair ({@code KeyPairFile}). */
+    public static final String ROOT_KEY = "root-key.json";
+    /** The root's self-signed certificate (PEM): what every deployment certificate chains to. */
+    public static final String ROOT_CERTIFICATE = "root-cert.pem";
+    /** The hub's TLS certificate (PEM), signed by the root; kiosks pin it. */
+    public static final String TLS_CERTIFICATE = "hub-tls-cert.pem";
+    /** Secret: the hub's TLS private key (PKCS#8 PEM, ECDSA P-256). */
+    public static final String TLS_KEY = "hub-tls-key.pem";
+
+    private HubLayout() {
+    }
+}

@@ -1,0 +1,12 @@
+package org.threshold.hub.store;
+
+/** The PostgreSQL advisory lock keys the hub uses; one place, so no two uses collide. */
+final class AdvisoryLocks {
+    /** The household projector's turn. */
+    static final long PROJECTOR = 0x5448_0001L;
+    /** Publishing on the update feed: positions then commit in the order they are given. */
+    static final long FEED = 0x5448_0002L;
+
+    private AdvisoryLocks() {
+    }
+}

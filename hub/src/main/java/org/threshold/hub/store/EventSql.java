@@ -1,0 +1,147 @@
+package org.threshold.hub.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.threshold.core.event.ChainPosition;
+import org.threshold.core.event.EventHeader;
+import org.threshold.core.event.SignedEvent;
+import org.threshold.hub.app.sync.EventRepository;
+import org.threshold.hub.app.sync.StoredEvent;
+
+/** {@link EventRepository} in SQL that SQLite and PostgreSQL both run. */
+interface EventSql extends EventRepository, SqlObject {
+    // Well under either database's limit on bound parameters; one statement shape serves every full chunk.
+    int ID_CHUNK = 500;
+
+    /**
+     * Creates the head row at genesis if missing, and otherwise rewrites it unchanged: on PostgreSQL that takes the
+     * row's lock until commit, so a second instance appending to the same chain waits here, then reads the new head.
+     */
+    @SqlUpdate("INSERT INTO kiosk_heads (kiosk_id, sequence, hash) VALUES (:kioskId, 0, :genesis) "
+            + "ON CONFLICT (kiosk_id) DO UPDATE SET sequence = kiosk_heads.sequence")
+    void touchHead(@Bind("kioskId") String kioskId, @Bind("genesis") byte[] genesis);
+
+    @SqlQuery("SELECT sequence, hash FROM kiosk_heads WHERE kiosk_id = :kioskId")
+    @RegisterConstructorMapper(ChainPosition.class)
+    ChainPosition head(@Bind("kioskId") String kioskId);
+
+    @Override
+    default ChainPosition lockHead(String kioskId) {
+        touchHead(kioskId, ChainPosition.GENESIS.hash());
+        return head(kioskId);
+    }
+
+    @Override
+    default Map<Long, byte[]> hashesBetween(String kioskId, long first, long last) {
+        Map<Long, byte[]> hashes = new HashMap<>();
+        getHandle().createQuery("SELECT sequence, hash FROM events WHERE kiosk_id = :kioskId "
+                        + "AND sequence BETWEEN :first AND :last")
+                .bind("kioskId", kioskId).bind("first", first).bind("last", last)
+                .map((rows, context) -> hashes.put(rows.getLong(1), rows.getBytes(2)))
+                .forEach(ignored -> { });
+        return hashes;
+    }
+
+    @SqlQuery("SELECT event_id FROM events WHERE event_id IN (<ids>)")
+    List<UUID> held(@BindList("ids") List<String> ids);
+
+    @Override
+    default Set<UUID> heldEventIds(Collection<UUID> eventIds) {
+        List<String> ids = eventIds.stream().map(UUID::toString).toList();
+        Set<UUID> held = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            held.addAll(held(ids.subList(from, Math.min(from + ID_CHUNK, ids.size()))));
+        }
+        return held;
+    }
+
+    @SqlUpdate("UPDATE kiosk_heads SET sequence = :sequence, hash = :hash WHERE kiosk_id = :kioskId")
+    void moveHead(@Bind("kioskId") String kioskId, @Bind("sequence") long sequence, @Bind("hash") byte[] hash);
+
+    @Override
+    default void append(String kioskId, List<SignedEvent> events, Instant receivedAt) {
+        if (events.isEmpty()) {
+            return;
+        }
+        PreparedBatch insert = getHandle().prepareBatch("INSERT INTO events (event_id, kiosk_id, sequence, hash, "
+                + "envelope, received_at) VALUES (:eventId, :kioskId, :sequence, :hash, :envelope, :receivedAt)");
+        for (SignedEvent event : events) {
+            EventHeader header = event.header();
+            insert.bind("eventId", header.eventId()).bind("kioskId", header.kioskId())
+                    .bind("sequence", header.sequence()).bind("hash", event.hash()).bind("envelope", event.encode())
+                    .bind("receivedAt", receivedAt).add();
+        }
+        insert.execute();
+        SignedEvent last = events.get(events.size() - 1);
+        moveHead(kioskId, last.header().sequence(), last.hash());
+    }
+
+    @SqlQuery("SELECT position FROM events WHERE projection_seq IS NULL ORDER BY position LIMIT :max")
+    List<Long> awaitingSequence(@Bind("max") int max);
+
+    @SqlBatch("UPDATE events SET projection_seq = :sequence WHERE position = :position")
+    void giveSequence(@Bind("position") List<Long> positions, @Bind("sequence") List<Long> sequences);
+
+    @Override
+    default int sequenceForProjection(int max) {
+        List<Long> positions = awaitingSequence(max);
+        if (positions.isEmpty()) {
+            return 0;
+        }
+        long next = lastSequenced() + 1;
+        List<Long> sequences = new ArrayList<>(positions.size());
+        for (int i = 0; i < positions.size(); i++) {
+            sequences.add(next + i);
+        }
+        giveSequence(positions, sequences);
+        return positions.size();
+    }
+
+    @Override
+    @SqlQuery("SELECT projection_seq AS sequence, envelope FROM events WHERE projection_seq > :after "
+            + "ORDER BY projection_seq LIMIT :limit")
+    @RegisterConstructorMapper(StoredEvent.class)
+    List<StoredEvent> sequencedAfter(@Bind("after") long after, @Bind("limit") int limit);
+
+    @Override
+    @SqlQuery("SELECT COALESCE(MAX(projection_seq), 0) FROM events")
+    long lastSequenced();
+
+    @SqlQuery("SELECT 1 FROM events WHERE projection_seq IS NULL LIMIT 1")
+    Optional<Integer> anyAwaitingSequence();
+
+    @Override
+    default boolean awaitingSequence() {
+        return anyAwaitingSequence().isPresent();
+    }
+
+    @Override
+    @SqlQuery("SELECT COUNT(*) FROM events")
+    long count();
+
+    @Override
+    default Map<String, ChainPosition> heads() {
+        Map<String, ChainPosition> heads = new HashMap<>();
+        getHandle().createQuery("SELECT kiosk_id, sequence, hash FROM kiosk_heads WHERE sequence > 0")
+                .map((rows, context) -> heads.put(rows.getString(1), new ChainPosition(rows.getLong(2),
+                        rows.getBytes(3))))
+                .forEach(ignored -> { });
+        return heads;
+    }
+}

@@ -1,0 +1,113 @@
+package org.threshold.hub.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.threshold.core.crypto.Bytes;
+import org.threshold.core.token.TokenId;
+import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.HouseholdRepository;
+import org.threshold.hub.app.household.ProjectionFailure;
+
+interface HouseholdSql extends HouseholdRepository, SqlObject {
+    String COLUMNS = "household_id, token_id, token_kiosk_id, token_issued_on, kiosk_id, site, registered_at, "
+            + "household_json, event_id";
+
+    String ID_CLASH = "household id already projected under another token";
+    String TOKEN_CLASH = "token already projected for another household";
+
+    /** Which event stored each of these household ids, by id. */
+    default Map<String, String> eventsHolding(List<String> householdIds) {
+        Map<String, String> held = new HashMap<>();
+        getHandle().createQuery("SELECT household_id, event_id FROM households WHERE household_id IN (<ids>)")
+                .bindList("ids", householdIds)
+                .map((rows, context) -> held.put(rows.getString(1), rows.getString(2))).forEach(ignored -> { });
+        return held;
+    }
+
+    /** Which event stored each of these tokens, by token in hex. */
+    default Map<String, String> eventsHoldingTokens(List<byte[]> tokens) {
+        Map<String, String> held = new HashMap<>();
+        getHandle().createQuery("SELECT token_id, event_id FROM households WHERE token_id IN (<tokens>)")
+                .bindList("tokens", tokens)
+                .map((rows, context) -> held.put(Bytes.hex(rows.getBytes(1)), rows.getString(2)))
+                .forEach(ignored -> { });
+        return held;
+    }
+
+    /**
+     * Checks first, then inserts: a failed insert would end a PostgreSQL transaction, and only the projector, while
+     * it holds its turn, inserts households, so nothing comes between the check and the insert.
+     */
+    @Override
+    default List<ProjectionFailure> insertNew(List<HouseholdRecord> households) {
+        if (households.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> heldIds = eventsHolding(households.stream()
+                .map(household -> household.householdId().toString()).toList());
+        Map<String, String> heldTokens = eventsHoldingTokens(households.stream()
+                .map(household -> household.tokenId().toBytes()).toList());
+        List<ProjectionFailure> refused = new ArrayList<>();
+        PreparedBatch insert = getHandle().prepareBatch("INSERT INTO households (" + COLUMNS + ") VALUES "
+                + "(:householdId, :tokenId, :tokenKioskId, :tokenIssuedOn, :kioskId, :site, :registeredAt, "
+                + ":householdJson, :eventId)");
+        for (HouseholdRecord household : households) {
+            String event = household.eventId().toString();
+            // putIfAbsent also catches a repeat inside this very list.
+            String idHolder = heldIds.putIfAbsent(household.householdId().toString(), event);
+            String tokenHolder = heldTokens.putIfAbsent(Bytes.hex(household.tokenId().toBytes()), event);
+            if (event.equals(idHolder) && event.equals(tokenHolder)) {
+                continue;
+            }
+            if (idHolder != null || tokenHolder != null) {
+                refused.add(new ProjectionFailure(household.eventId(), idHolder != null ? ID_CLASH : TOKEN_CLASH));
+                continue;
+            }
+            insert.bind("householdId", household.householdId()).bind("tokenId", household.tokenId())
+                    .bind("tokenKioskId", household.tokenKioskId()).bind("tokenIssuedOn", household.tokenIssuedOn())
+                    .bind("kioskId", household.kioskId()).bind("site", household.site())
+                    // As the kiosk wrote it: text keeps every digit of the instant.
+                    .bind("registeredAt", household.registeredAt().toString())
+                    .bind("householdJson", household.householdJson()).bind("eventId", household.eventId()).add();
+        }
+        if (insert.size() > 0) {
+            insert.execute();
+        }
+        return refused;
+    }
+
+    @SqlBatch("INSERT INTO projection_failures (event_id, reason, failed_at) VALUES (:eventId, :reason, :at) "
+            + "ON CONFLICT (event_id) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at")
+    void insertFailures(@BindMethods List<ProjectionFailure> failures, @Bind("at") Instant at);
+
+    @Override
+    default void recordFailures(List<ProjectionFailure> failures, Instant at) {
+        if (!failures.isEmpty()) {
+            insertFailures(failures, at);
+        }
+    }
+
+    @Override
+    @SqlQuery("SELECT " + COLUMNS + " FROM households WHERE token_id = :tokenId")
+    @RegisterConstructorMapper(HouseholdRecord.class)
+    Optional<HouseholdRecord> findByToken(@Bind("tokenId") TokenId tokenId);
+
+    @Override
+    @SqlQuery("SELECT COUNT(*) FROM households")
+    long count();
+
+    @Override
+    @SqlQuery("SELECT COUNT(*) FROM projection_failures")
+    long failureCount();
+}

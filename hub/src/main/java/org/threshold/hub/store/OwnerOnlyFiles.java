@@ -1,0 +1,41 @@
+package org.threshold.hub.store;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Creates the SQLite file owner-only (0600) before SQLite does, whatever the umask (the mode is set after creation,
+ * while the file is still empty, since the umask masks the mode given at creation): SQLite gives its WAL and
+ * shared-memory files the database file's permissions, so they follow.
+ */
+final class OwnerOnlyFiles {
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private OwnerOnlyFiles() {
+    }
+
+    static void createFileIfMissing(Path file) throws java.sql.SQLException {
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+                if (POSIX) {
+                    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+            Files.createFile(file);
+            if (POSIX) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (FileAlreadyExistsException exists) {
+            // Made at an earlier start; its permissions were set then.
+        } catch (IOException e) {
+            throw new java.sql.SQLException("cannot create " + file.getFileName() + ": " + e.getClass().getSimpleName(),
+                    e);
+        }
+    }
+}

@@ -1,7 +1,0 @@
-package org.threshold.hub.store;
-
-import java.util.UUID;
-
-/** An event the projection skipped, and why; the reason never holds personal data. */
-public record ProjectionFailure(UUID eventId, String reason) {
-}

@@ -1,0 +1,45 @@
+package org.threshold.hub.web.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.threshold.hub.app.account.Accounts;
+import java.util.Arrays;
+import java.util.Map;
+import org.threshold.hub.web.http.ApiException;
+import org.threshold.hub.web.http.HubJson;
+import org.threshold.hub.web.http.RequestBodies;
+
+/** {@code POST /api/login} {@code {"username","password"}} → {@code {"sessionToken"}}. */
+public final class LoginApi {
+    private static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final String SHAPE = "{\"username\":\"...\",\"password\":\"...\"}";
+
+    private final Accounts accounts;
+
+    public LoginApi(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    public void addRoutes(RoutesConfig routes) {
+        routes.post("/api/login", this::login);
+    }
+
+    private void login(Context ctx) {
+        byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
+                "A sign-in is a username and a password; this body is far larger. Send " + SHAPE + "."),
+                "MALFORMED_JSON");
+        JsonNode json = HubJson.parse(body, SHAPE);
+        JsonNode username = json.get("username");
+        JsonNode password = json.get("password");
+        if (username == null || !username.isTextual() || password == null || !password.isTextual()) {
+            throw new ApiException(400, "MALFORMED_REQUEST", "Send the username and password as text: " + SHAPE + ".");
+        }
+        char[] secret = password.textValue().toCharArray();
+        try {
+            ctx.json(Map.of("sessionToken", accounts.login(username.textValue(), secret)));
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.threshold.hub.web.http;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.threshold.hub.app.Refusal;
+
+/**
+ * A request the hub turns down: the HTTP status, a machine-readable reason and a message that says what to
+ * do. {@link ErrorResponses} renders every one the same way. Messages never repeat personal data.
+ */
+public final class ApiException extends RuntimeException {
+    private final int status;
+    private final String reason;
+    private final Duration retryAfter;
+
+    public ApiException(int status, String reason, String message) {
+        this(status, reason, message, null);
+    }
+
+    private ApiException(int status, String reason, String message, Duration retryAfter) {
+        // No stack trace: this is an answer to the client, not a fault in the hub.
+        super(message, null, false, false);
+        this.status = status;
+        this.reason = reason;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The answer to a use case's refusal: the one place a {@link Refusal.Kind} becomes an HTTP status. */
+    public static ApiException of(Refusal refusal) {
+        int status = switch (refusal.kind()) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case GONE -> 410;
+            case TOO_LARGE -> 413;
+            case UNACCEPTABLE -> 422;
+            case TRY_LATER -> 429;
+        };
+        return new ApiException(status, refusal.reason(), refusal.getMessage(), refusal.retryAfter().orElse(null));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    /** The {@code Retry-After} header's value: whole seconds, rounded up. */
+    public Optional<String> retryAfterSeconds() {
+        return Optional.ofNullable(retryAfter).map(wait -> Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+    }
+}

@@ -1,0 +1,83 @@
+package org.threshold.hub.web.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.hub.app.Refusal;
+
+/**
+ * Every failure becomes an answer here, in one place (a use case's {@link Refusal} through {@link ApiException#of}):
+ * API paths get
+ * {@code {"error":{"reason","message"}}}, pages get the same message as HTML. An unexpected exception is
+ * logged by type and stack only: exception messages from libraries can quote request data, which may be
+ * personal.
+ */
+public final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final String API_PREFIX = "/api/";
+
+    /** Renders an error for a person in a browser. */
+    @FunctionalInterface
+    public interface ErrorPage {
+        String html(int status, String message);
+    }
+
+    private ErrorResponses() {
+    }
+
+    public static void install(RoutesConfig routes, ErrorPage errorPage) {
+        routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e, errorPage));
+        routes.exception(Refusal.class, (e, ctx) -> answer(ctx, ApiException.of(e), errorPage));
+        routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e), errorPage));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure in {} {}: {}", ctx.method(), routeOf(ctx), StackTraces.withoutMessages(e));
+            answer(ctx, new ApiException(500, "INTERNAL_ERROR", "Something went wrong at the hub. Try again; if it "
+                    + "keeps failing, tell the hub administrator (the hub log says what failed)."), errorPage);
+        });
+    }
+
+    private static ObjectNode errorBody(String reason, String message) {
+        ObjectNode body = HubJson.MAPPER.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("reason", reason);
+        error.put("message", message);
+        return body;
+    }
+
+    private static void answer(Context ctx, ApiException e, ErrorPage errorPage) {
+        ctx.status(e.status());
+        e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
+        if (ctx.path().startsWith(API_PREFIX)) {
+            ctx.json(errorBody(e.reason(), e.getMessage()));
+        } else {
+            ctx.contentType("text/html; charset=utf-8").result(errorPage.html(e.status(), e.getMessage()));
+        }
+    }
+
+    private static ApiException fromJavalin(HttpResponseException e) {
+        if (e.getStatus() == 404) {
+            return new ApiException(404, "NO_SUCH_ENDPOINT",
+                    "There is nothing at this address. Check the path; docs/api.md lists the hub's API.");
+        }
+        if (e.getStatus() == 405) {
+            return new ApiException(405, "METHOD_NOT_ALLOWED",
+                    "This address does not answer that method. Check docs/api.md for the right one.");
+        }
+        HttpStatus status = HttpStatus.forStatus(e.getStatus());
+        return new ApiException(e.getStatus(), status.name(), "The request was refused (" + status.getMessage()
+                + "). Check it against docs/api.md.");
+    }
+
+    /** The route template, e.g. {@code /api/tokens/{code}}: the real path may hold a token code. */
+    private static String routeOf(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException noEndpoint) {
+            return "(no route)";
+        }
+    }
+}

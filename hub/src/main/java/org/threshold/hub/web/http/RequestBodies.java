@@ -1,0 +1,45 @@
+package org.threshold.hub.web.http;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a request body, undoing {@code Content-Encoding: gzip}, and never holding more than a limit in memory:
+ * the limit applies to the decompressed bytes, so a small gzip bomb is refused like a large body.
+ */
+public final class RequestBodies {
+    private RequestBodies() {
+    }
+
+    /**
+     * @param tooLarge        what to answer when the body is over {@code maxBytes}
+     * @param malformedReason the reason a 400 gives when the body is broken gzip or cut short
+     * @throws ApiException {@code tooLarge}; 415 for an encoding other than gzip; 400 for a broken body
+     */
+    public static byte[] read(Context ctx, int maxBytes, ApiException tooLarge, String malformedReason) {
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw tooLarge;
+        }
+        String encoding = ctx.header("Content-Encoding");
+        boolean gzip = "gzip".equalsIgnoreCase(encoding);
+        if (encoding != null && !gzip && !"identity".equalsIgnoreCase(encoding)) {
+            throw new ApiException(415, "UNSUPPORTED_ENCODING",
+                    "Send the body plain or with Content-Encoding: gzip; other encodings are not accepted.");
+        }
+        try (InputStream raw = ctx.bodyInputStream();
+             InputStream body = gzip ? new GZIPInputStream(raw) : raw) {
+            byte[] bytes = body.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw tooLarge;
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw gzip
+                    ? new ApiException(400, malformedReason, "The body is not valid gzip. Compress it again, or "
+                            + "send it plain without Content-Encoding.")
+                    : new ApiException(400, malformedReason, "The body could not be read completely; send it again.");
+        }
+    }
+}
