@@ -123,7 +123,7 @@ final class HubFixture implements AutoCloseable {
                 while (result.next()) {
                     List<Object> row = new ArrayList<>();
                     for (int column = 1; column <= columns; column++) {
-                        row.add(result.getObject(column));
+                        row.add(sameOnEveryEngine(result.getObject(column)));
                     }
                     rows.add(row);
                 }
@@ -132,6 +132,14 @@ final class HubFixture implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** PostgreSQL answers BIGINT as Long where SQLite answers a small number as Integer: compare as SQLite does. */
+    private static Object sameOnEveryEngine(Object value) {
+        if (value instanceof Long number && number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
+            return number.intValue();
+        }
+        return value;
     }
 
     long count(String table) {

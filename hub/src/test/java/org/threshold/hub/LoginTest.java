@@ -16,12 +16,17 @@ import org.threshold.core.crypto.Bytes;
 class LoginTest {
     @TempDir
     Path dataDir;
+
+    /** SQLite in the data folder; {@code OnPostgres} runs every test here on PostgreSQL. */
+    DatabaseSettings database() {
+        return DatabaseSettings.SQLITE_IN_DATA_FOLDER;
+    }
     private HubFixture hub;
     private HubClient client;
 
     @BeforeEach
     void startHub() {
-        hub = HubFixture.start(dataDir);
+        hub = HubFixture.start(dataDir, database());
         client = hub.client();
     }
 

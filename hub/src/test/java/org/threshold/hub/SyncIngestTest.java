@@ -22,12 +22,17 @@ import org.threshold.core.sync.SyncAck;
 class SyncIngestTest {
     @TempDir
     Path dataDir;
+
+    /** SQLite in the data folder; {@code OnPostgres} runs every test here on PostgreSQL. */
+    DatabaseSettings database() {
+        return DatabaseSettings.SQLITE_IN_DATA_FOLDER;
+    }
     private HubFixture hub;
     private HubClient client;
 
     @BeforeEach
     void startHub() {
-        hub = HubFixture.start(dataDir);
+        hub = HubFixture.start(dataDir, database());
         client = hub.client();
     }
 

@@ -37,12 +37,17 @@ class SyncSafetyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dataDir;
+
+    /** SQLite in the data folder; {@code OnPostgres} runs every test here on PostgreSQL. */
+    DatabaseSettings database() {
+        return DatabaseSettings.SQLITE_IN_DATA_FOLDER;
+    }
     private HubFixture hub;
     private IngestGate gate;
 
     private HubClient start() {
         gate = new IngestGate(1, 0, Duration.ZERO, Duration.ofSeconds(3));
-        hub = HubFixture.start(dataDir);
+        hub = HubFixture.start(dataDir, database());
         hub.stopHub();
         hub.startHub(gate);
         return hub.client();

@@ -20,6 +20,11 @@ import org.threshold.core.token.TokenId;
 class TokenLookupTest {
     @TempDir
     Path dataDir;
+
+    /** SQLite in the data folder; {@code OnPostgres} runs every test here on PostgreSQL. */
+    DatabaseSettings database() {
+        return DatabaseSettings.SQLITE_IN_DATA_FOLDER;
+    }
     private HubFixture hub;
     private HubClient client;
     private TestKiosk.Registration registration;
@@ -27,7 +32,7 @@ class TokenLookupTest {
 
     @BeforeEach
     void syncOneHousehold() {
-        hub = HubFixture.start(dataDir);
+        hub = HubFixture.start(dataDir, database());
         client = hub.client();
         registration = hub.kiosk.register();
         assertThat(client.sync("KIOSK-01", List.of(registration.event())).status()).isEqualTo(200);

@@ -1,0 +1,133 @@
+package org.threshold.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.threshold.core.token.TokenId;
+import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.ProjectionFailure;
+
+/** The households read model's and the projection's contract, on SQLite and on PostgreSQL. */
+class HouseholdRepositoryTest {
+    @Nested
+    class OnSqlite extends HouseholdRepositoryContract {
+        @Override
+        Engine engine() {
+            return Engine.SQLITE;
+        }
+    }
+
+    @Nested
+    class OnPostgres extends HouseholdRepositoryContract {
+        @Override
+        Engine engine() {
+            return Engine.POSTGRESQL;
+        }
+    }
+}
+
+abstract class HouseholdRepositoryContract extends StoreContract {
+    private static final Instant AT = Instant.parse("2026-11-24T10:00:00.123456789Z");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Test
+    void aHouseholdIsFoundByItsTokenExactlyAsStored() {
+        HouseholdRecord household = household(UUID.randomUUID(), TokenId.random(RANDOM), UUID.randomUUID());
+        var refused = inTransaction(repositories -> repositories.households().insertNew(List.of(household)));
+
+        var found = store.read(repositories -> repositories.households().findByToken(household.tokenId()));
+        var other = store.read(repositories -> repositories.households().findByToken(TokenId.random(RANDOM)));
+        assertThat(refused).isEmpty();
+        assertThat(found).contains(household);
+        assertThat(other).isEmpty();
+    }
+
+    @Test
+    void projectingTheSameEventAgainChangesNothingAndAClashIsRefusedWithoutUndoingTheRest() {
+        HouseholdRecord first = household(UUID.randomUUID(), TokenId.random(RANDOM), UUID.randomUUID());
+        inTransaction(repositories -> repositories.households().insertNew(List.of(first)));
+        HouseholdRecord sameId = household(first.householdId(), TokenId.random(RANDOM), UUID.randomUUID());
+        HouseholdRecord sameToken = household(UUID.randomUUID(), first.tokenId(), UUID.randomUUID());
+        HouseholdRecord fresh = household(UUID.randomUUID(), TokenId.random(RANDOM), UUID.randomUUID());
+
+        var refused = inTransaction(repositories -> repositories.households().insertNew(List.of(first, sameId,
+                sameToken, fresh, fresh)));
+
+        assertThat(refused).extracting(ProjectionFailure::eventId).containsExactly(sameId.eventId(),
+                sameToken.eventId());
+        assertThat(refused).extracting(ProjectionFailure::reason).containsExactly(
+                "household id already projected under another token", "token already projected for another household");
+        var count = store.read(repositories -> repositories.households().count());
+        assertThat(count).isEqualTo(2);
+    }
+
+    @Test
+    void failuresAreKeptOncePerEvent() {
+        UUID event = UUID.randomUUID();
+        inTransaction(repositories -> {
+            repositories.households().recordFailures(List.of(new ProjectionFailure(event, "first")), AT);
+            repositories.households().recordFailures(List.of(new ProjectionFailure(event, "second")), AT);
+            return null;
+        });
+        var failures = store.read(repositories -> repositories.households().failureCount());
+        assertThat(failures).isEqualTo(1);
+    }
+
+    @Test
+    void theCursorMovesOnlyFromWhereItIs() {
+        var start = store.read(repositories -> repositories.projections().cursor("households"));
+        var first = inTransaction(repositories -> repositories.projections().advance("households", 0, 10));
+        var stale = inTransaction(repositories -> repositories.projections().advance("households", 0, 20));
+        var next = inTransaction(repositories -> repositories.projections().advance("households", 10, 30));
+        var other = store.read(repositories -> repositories.projections().cursor("referrals"));
+        var now = store.read(repositories -> repositories.projections().cursor("households"));
+
+        assertThat(start).isZero();
+        assertThat(first).isTrue();
+        assertThat(stale).isFalse();
+        assertThat(next).isTrue();
+        assertThat(now).isEqualTo(30);
+        assertThat(other).isZero();
+    }
+
+    @Test
+    void onlyOneTransactionAtATimeHasTheProjectorsTurn() throws Exception {
+        // SQLite has one writer at a time: a second transaction would wait for the first, not be told no.
+        Assumptions.assumeTrue(engine() == Engine.POSTGRESQL);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> inTransaction(repositories -> {
+            boolean taken = repositories.projections().tryTakeTurn();
+            holding.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return taken;
+        }));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        var second = inTransaction(repositories -> repositories.projections().tryTakeTurn());
+        release.countDown();
+        var afterwards = inTransaction(repositories -> repositories.projections().tryTakeTurn());
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(second).isFalse();
+        assertThat(afterwards).isTrue();
+    }
+
+    private static HouseholdRecord household(UUID householdId, TokenId token, UUID eventId) {
+        return new HouseholdRecord(householdId, token, "KIOSK-01", LocalDate.of(2026, 11, 24), "KIOSK-01",
+                "North gate", AT, "{\"members\":[{\"givenName\":\"\u0622\u0645\u0627\u0644\"}]}", eventId);
+    }
+}
