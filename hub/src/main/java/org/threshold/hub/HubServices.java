@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.StoreException;
+import org.threshold.hub.app.StoreMove;
 import org.threshold.hub.app.enrollment.Enrollment;
 import org.threshold.hub.app.feed.UpdateFeed;
 import org.threshold.hub.app.kiosk.KioskDirectory;
@@ -61,6 +62,18 @@ public final class HubServices implements AutoCloseable {
 
     public SyncStatus syncStatus() {
         return syncStatus;
+    }
+
+    /**
+     * Copies this hub's whole state into the empty database {@code target} and checks it arrived whole (see
+     * {@link StoreMove}). Run it with the hub stopped.
+     *
+     * @throws HubStartupException if the target cannot be opened; Refusal CONFLICT if it is not empty
+     */
+    public StoreMove.Moved moveTo(Path dataDir, DatabaseSettings target) {
+        try (HubStore into = openStore(dataDir, target)) {
+            return StoreMove.move(store, into);
+        }
     }
 
     /** The database and its schema version. */

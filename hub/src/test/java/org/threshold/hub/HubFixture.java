@@ -56,6 +56,22 @@ final class HubFixture implements AutoCloseable {
         enroll(kiosk);
     }
 
+    /** The same data folder, keys and kiosk, with the hub's state now in {@code database}: after a store move. */
+    private HubFixture(HubFixture before, DatabaseSettings database) {
+        this.dataDir = before.dataDir;
+        this.database = database;
+        this.hubIdentity = before.hubIdentity;
+        this.hubSealing = before.hubSealing;
+        this.kiosk = before.kiosk;
+    }
+
+    /** Starts a hub on {@code stopped}'s data folder, keys and kiosk, over {@code database}. */
+    static HubFixture restartOn(HubFixture stopped, DatabaseSettings database) {
+        HubFixture fixture = new HubFixture(stopped, database);
+        fixture.startHub();
+        return fixture;
+    }
+
     static HubFixture start(Path dataDir) {
         return start(dataDir, DatabaseSettings.SQLITE_IN_DATA_FOLDER);
     }

@@ -42,7 +42,7 @@ class ProvisionCommandTest {
         collect(ProvisionCommand.commandLine(), new ArrayList<>(), withoutExample);
         assertThat(withoutExample).isEmpty();
         assertThat(run("kiosk", "add", "--help").out()).contains("--site").contains("Example");
-        assertThat(run("--help").out()).contains("works directly on the hub's data");
+        assertThat(run("--help").out()).contains("through the hub's own services");
     }
 
     private static void collect(CommandLine command, List<String> path, List<String> withoutExample) {
@@ -132,5 +132,26 @@ class ProvisionCommandTest {
                     .isTrue());
         }
         assertThat(run("kiosk", "list", "--hub", hub.toString()).out()).contains("East gate").contains("REVOKED");
+    }
+
+    @Test
+    void migrateStoreMovesEverythingIntoAnEmptyPostgresqlAndRefusesAFullOne() throws Exception {
+        Path hub = dir.resolve("hub");
+        run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org:8443");
+        new Provisioner(new java.security.SecureRandom()).enrollKiosk(hub, dir.resolve("kiosk"), "KIOSK-05",
+                "East gate", "https://hub.example.org:8443", List.of(new Provisioner.OperatorGrant("amal",
+                        org.threshold.core.deployment.OperatorRecord.Role.RECEPTION, "long enough".toCharArray())));
+        assertThat(run("kiosk", "revoke", "KIOSK-05", "--hub", hub.toString()).exit()).isZero();
+        String target = org.threshold.hub.testing.TestPostgres.newDatabaseUrl();
+
+        Run moved = run("migrate-store", "--hub", hub.toString(), "--to", target);
+        Run again = run("migrate-store", "--hub", hub.toString(), "--to", target);
+
+        assertThat(moved.exit()).as(moved.err()).isZero();
+        assertThat(moved.out()).contains("kiosks").contains("feed_updates").contains("Checked");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("already holds").contains("nothing was copied");
+        assertThat(run("kiosk", "list", "--hub", hub.toString(), "--db", target).out()).contains("KIOSK-05")
+                .contains("REVOKED");
     }
 }

@@ -19,6 +19,15 @@ public interface HubStore extends AutoCloseable {
      */
     <T> T read(Function<Repositories, T> work);
 
+    /** How many rows each of the hub's tables holds, by table: what a move to another database must keep. */
+    java.util.Map<String, Long> rowCounts();
+
+    /**
+     * Copies every row into {@code target}, a store of the same schema version with no rows, in one transaction of
+     * the target's: all of it or, if anything fails, nothing. Only {@code StoreMove} calls it, and checks the result.
+     */
+    void copyInto(HubStore target);
+
     /** What the store is, for the hub's status: the database product and the schema version it is at. */
     StoreInfo info();
 

@@ -146,6 +146,33 @@ public final class JdbiHubStore implements HubStore {
     }
 
     @Override
+    public java.util.Map<String, Long> rowCounts() {
+        try {
+            return reader.withHandle(handle -> {
+                java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+                for (String table : TableCopy.TABLES) {
+                    counts.put(table, handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+                }
+                return counts;
+            });
+        } catch (JdbiException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void copyInto(HubStore target) {
+        if (!(target instanceof JdbiHubStore into)) {
+            throw new IllegalArgumentException("A hub store copies only into another of its kind");
+        }
+        try {
+            reader.useHandle(from -> into.writer.useTransaction(to -> TableCopy.copy(from, to, into.dialect)));
+        } catch (JdbiException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
     public StoreInfo info() {
         return info;
     }
