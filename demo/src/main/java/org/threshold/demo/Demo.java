@@ -16,7 +16,8 @@ public final class Demo {
             System.exit(2);
             return;
         }
-        RunningDemo demo = RunningDemo.start(options.dataDir(), options.hubPort(), options.kioskPort());
+        RunningDemo demo = RunningDemo.start(options.dataDir(), options.hubPort(), options.kioskPort(),
+                options.database());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();

@@ -3,21 +3,30 @@ package org.threshold.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.threshold.hub.DatabaseSettings;
 
-/** {@code demo [--data DIR] [--hub-port N] [--kiosk-port N]}; ports default to free ones. */
-record DemoOptions(Path dataDir, int hubPort, int kioskPort) {
-    static final String USAGE = "usage: demo [--data DIR] [--hub-port N] [--kiosk-port N]";
+/**
+ * {@code demo [--data DIR] [--db JDBC_URL [--db-password-file FILE]] [--hub-port N] [--kiosk-port N]}; ports default
+ * to free ones, the hub's database to SQLite in {@code DIR/hub}.
+ */
+record DemoOptions(Path dataDir, int hubPort, int kioskPort, DatabaseSettings database) {
+    static final String USAGE = "usage: demo [--data DIR] [--db JDBC_URL [--db-password-file FILE]] [--hub-port N] "
+            + "[--kiosk-port N]";
 
     static DemoOptions parse(String... args) throws IOException {
         Path data = null;
         int hubPort = 0;
         int kioskPort = 0;
+        String db = null;
+        Path dbPassword = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--data" -> data = Path.of(required(args[i], value));
                 case "--hub-port" -> hubPort = port(args[i], value);
                 case "--kiosk-port" -> kioskPort = port(args[i], value);
+                case "--db" -> db = required(args[i], value);
+                case "--db-password-file" -> dbPassword = Path.of(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
             i++;
@@ -25,7 +34,13 @@ record DemoOptions(Path dataDir, int hubPort, int kioskPort) {
         if (data == null) {
             data = Files.createTempDirectory("threshold-demo-");
         }
-        return new DemoOptions(data.toAbsolutePath(), hubPort, kioskPort);
+        DatabaseSettings database;
+        try {
+            database = DatabaseSettings.of(db, dbPassword);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE);
+        }
+        return new DemoOptions(data.toAbsolutePath(), hubPort, kioskPort, database);
     }
 
     private static String required(String option, String value) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.OperatorRecord;
+import org.threshold.hub.DatabaseSettings;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
 import org.threshold.kiosk.KioskApp;
@@ -38,7 +39,16 @@ public final class RunningDemo implements AutoCloseable {
         this.kiosk = kiosk;
     }
 
+    /** On SQLite in {@code DIR/hub}. */
     public static RunningDemo start(Path dataDir, int hubPort, int kioskPort) {
+        return start(dataDir, hubPort, kioskPort, DatabaseSettings.SQLITE_IN_DATA_FOLDER);
+    }
+
+    /**
+     * With the hub's state in {@code database}: a second hub started on {@code DIR/hub} and the same database serves
+     * the same households and accepts the same sessions.
+     */
+    public static RunningDemo start(Path dataDir, int hubPort, int kioskPort, DatabaseSettings database) {
         Path hubDir = dataDir.resolve("hub");
         Path kioskDir = dataDir.resolve("kiosk");
         Provisioner provisioner = new Provisioner(new SecureRandom());
@@ -46,11 +56,11 @@ public final class RunningDemo implements AutoCloseable {
             provisioner.initHub(hubDir);
         }
         HubServer hub = HubServer.start(new HubSettings(hubDir, HubSettings.DEFAULT_HOST, hubPort, true,
-                Clock.systemUTC(), ADMIN, ADMIN_PASSWORD.toCharArray()));
+                Clock.systemUTC(), ADMIN, ADMIN_PASSWORD.toCharArray(), database));
         try {
             String hubUrl = "http://127.0.0.1:" + hub.port();
             if (!Files.exists(kioskDir.resolve(DeploymentLayout.KIOSK_CONFIG))) {
-                provisioner.enrollKiosk(hubDir, kioskDir, KIOSK_ID, SITE, hubUrl, List.of(new Provisioner.OperatorGrant(
+                provisioner.enrollKiosk(hubDir, database, kioskDir, KIOSK_ID, SITE, hubUrl, List.of(new Provisioner.OperatorGrant(
                         OPERATOR, OperatorRecord.Role.SUPERVISOR, OPERATOR_PASSPHRASE.toCharArray())));
             }
             // The hub's port may differ from the one the kiosk was enrolled with when the demo resumes.

@@ -40,6 +40,13 @@ final class JsonHttp {
         return this;
     }
 
+    /** The same session at another address: another hub instance on the same store. */
+    JsonHttp at(String otherBaseUrl) {
+        JsonHttp other = new JsonHttp(otherBaseUrl, client);
+        other.bearer = bearer;
+        return other;
+    }
+
     Response post(String path, String json) throws IOException, InterruptedException {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
     }
