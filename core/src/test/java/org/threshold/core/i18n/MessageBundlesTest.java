@@ -12,7 +12,7 @@ class MessageBundlesTest {
     @Test
     void every_bundle_has_every_key_in_every_language() {
         Map<String, Map<String, Properties>> bundles = BundleCheck.discover();
-        assertThat(bundles).containsKeys(Messages.ERRORS);
+        assertThat(bundles).containsKeys(Messages.ERRORS, Messages.CATALOGUE);
         assertThat(BundleCheck.problems(bundles)).isEmpty();
     }
 
