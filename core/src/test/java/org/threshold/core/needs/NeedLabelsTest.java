@@ -33,7 +33,8 @@ class NeedLabelsTest {
 
     @Test
     void a_code_the_bundle_does_not_know_keeps_its_english_label() {
-        SpecificNeed newer = new SpecificNeed("ZZ-NW", "ZZ", "A code from a newer catalogue", true, false, false, false);
+        SpecificNeed newer = new SpecificNeed("ZZ-NW", "ZZ", "A code from a newer catalogue", true, false, false, false,
+                Sensitivity.NONE, null);
         assertThat(NeedLabels.in(Locale.forLanguageTag("fr")).of(newer))
                 .isEqualTo(new NeedLabels.Label("A code from a newer catalogue", false));
     }
