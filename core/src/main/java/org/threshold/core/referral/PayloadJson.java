@@ -1,10 +1,8 @@
 package org.threshold.core.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -14,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.threshold.core.codec.MalformedEncodingException;
+import org.threshold.core.input.StrictJson;
+import org.threshold.core.input.StrictText;
 
 /**
  * The JSON form of referral event payloads, as {@code RegistrationPayload} writes its own: compact JSON with the
@@ -23,8 +23,7 @@ import org.threshold.core.codec.MalformedEncodingException;
  */
 final class PayloadJson {
 
-    private static final ObjectMapper JSON =
-            JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     private PayloadJson() {
     }
@@ -108,16 +107,23 @@ final class PayloadJson {
         }
     }
 
-    /** Free text from staff: a reason or a note. Not blank, at most {@code max} characters, no control characters but line breaks. */
+    /**
+     * Free text from staff: a reason or a note, as {@link StrictText} (kind TEXT) returns it, so that what is signed
+     * is what was checked: normalised, without surrounding space, not blank, at most {@code max} characters.
+     */
     static String staffText(String text, int max, String what) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }
+        StrictText.Checked checked = StrictText.check(text, StrictText.Kind.TEXT);
+        if (!checked.ok()) {
+            throw new IllegalArgumentException(what + ": " + checked.problem().message());
+        }
+        if (!checked.text().equals(text)) {
+            throw new IllegalArgumentException(what + " must be normalised by StrictText first");
+        }
         if (text.codePointCount(0, text.length()) > max) {
             throw new IllegalArgumentException(what + " is longer than " + max + " characters");
-        }
-        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw new IllegalArgumentException(what + " contains control characters");
         }
         return text;
     }

@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.threshold.core.codec.MalformedEncodingException;
+import org.threshold.core.input.StrictText;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.needs.SpecificNeed;
 
@@ -120,12 +121,12 @@ class ReferralEventProperties {
         return Arbitraries.strings().withChars("abcxyz0129._-").ofMinLength(1).ofMaxLength(64);
     }
 
-    // Any script, line breaks, quotes and backslashes, which JSON must escape.
+    // Any script, line breaks, quotes and backslashes (which JSON must escape), as StrictText leaves them.
     private static Arbitrary<String> texts(int max) {
         return Arbitraries.strings().all().ofMinLength(1).ofMaxLength(Math.min(max, 200))
-                .map(s -> s.codePoints().filter(c -> !Character.isISOControl(c) || c == '\n')
-                        .filter(c -> !Character.isSurrogate((char) c) || Character.isSupplementaryCodePoint(c))
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString())
-                .filter(s -> !s.isBlank());
+                .map(s -> StrictText.check(s, StrictText.Kind.TEXT))
+                .filter(checked -> checked.ok() && !checked.text().isEmpty()
+                        && checked.text().codePointCount(0, checked.text().length()) <= max)
+                .map(StrictText.Checked::text);
     }
 }

@@ -87,6 +87,10 @@ class ReferralEventTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReferralNoteAdded(REFERRAL, HOUSEHOLD, "Seen", AT, "Amina Yusuf"))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReferralNoteAdded(REFERRAL, HOUSEHOLD, " Seen", AT, "cw-health"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("normalised by StrictText");
+        assertThatThrownBy(() -> new ReferralNoteAdded(REFERRAL, HOUSEHOLD, "Seen \u202E", AT, "cw-health"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bidi");
     }
 
     private static void assertRefused(String json, String message) {
