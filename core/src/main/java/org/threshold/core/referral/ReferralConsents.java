@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.Relationship;
 
@@ -54,8 +55,9 @@ public final class ReferralConsents {
             return NONE;
         }
         Set<String> all = services.all().stream().map(Service::id).collect(Collectors.toUnmodifiableSet());
-        int focalPoint = registered.members().indexOf(registered.members().stream()
-                .filter(member -> member.relationship() == Relationship.FOCAL_POINT).findFirst().orElseThrow());
+        int focalPoint = IntStream.range(0, registered.members().size())
+                .filter(index -> registered.members().get(index).relationship() == Relationship.FOCAL_POINT)
+                .findFirst().orElseThrow();
         return ofHousehold(all).withPersonal(focalPoint, all);
     }
 
