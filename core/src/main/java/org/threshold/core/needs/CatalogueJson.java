@@ -85,7 +85,7 @@ final class CatalogueJson {
     private static Sensitivity sensitivity(JsonNode entry, boolean sensitive, String where) {
         String name = optionalText(entry, "sensitivity", where);
         if (name == null) {
-            return sensitive ? Sensitivity.UNCLASSIFIED : Sensitivity.NONE;
+            return Sensitivity.ofFlagAlone(sensitive);
         }
         Sensitivity kind = Sensitivity.fromWireName(name).filter(known -> known != Sensitivity.UNCLASSIFIED)
                 .orElseThrow(() -> new CatalogueException(where + ": field \"sensitivity\" must be one of none, "

@@ -37,6 +37,11 @@ public enum Sensitivity {
         return this == RISK_TO_OTHERS || this == UNCLASSIFIED;
     }
 
+    /** The class of a code whose catalogue gives only the flag. */
+    static Sensitivity ofFlagAlone(boolean sensitive) {
+        return sensitive ? UNCLASSIFIED : NONE;
+    }
+
     static Optional<Sensitivity> fromWireName(String name) {
         return Arrays.stream(values()).filter(kind -> kind.wireName.equals(name)).findFirst();
     }

@@ -35,4 +35,11 @@ public record SpecificNeed(
                     + "sensitive but classified " + sensitivity.wireName());
         }
     }
+
+    /** A need as a catalogue from before the classification describes it: a sensitive one is {@code UNCLASSIFIED}. */
+    public SpecificNeed(String code, String parent, String label, boolean v4, boolean sensitive, boolean legacy,
+                        boolean unverified) {
+        this(code, parent, label, v4, sensitive, legacy, unverified,
+                Sensitivity.ofFlagAlone(sensitive), null);
+    }
 }

@@ -37,7 +37,10 @@ final class CodePatterns {
                 members.forEach(need -> matched.putIfAbsent(need.code(), new Match(false, pattern)));
             } else {
                 requireKnown(data, pattern, catalogue);
-                matched.put(text, new Match(true, pattern));
+                Match earlier = matched.put(text, new Match(true, pattern));
+                if (earlier != null && earlier.exact()) {
+                    throw data.fail(pattern, text + " is listed twice in \"" + field + "\".");
+                }
             }
         }
         for (JsonNode excepted : data.strings(object, "except", true)) {

@@ -66,10 +66,6 @@ final class LocatedJson {
         return root;
     }
 
-    String file() {
-        return file;
-    }
-
     int lineOf(JsonNode node) {
         return lines.getOrDefault(node, 1);
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.needs.SpecificNeed;
@@ -85,7 +86,7 @@ public final class ReferralData {
         for (SpecificNeed need : catalogue.all()) {
             boolean handledByServedProtectionService = servedServices.stream()
                     .map(services::find)
-                    .flatMap(java.util.Optional::stream)
+                    .flatMap(Optional::stream)
                     .filter(Service::protection)
                     .anyMatch(service -> profiles.of(service.id()).needs().contains(need.code()));
             if (!need.sensitive() || need.sensitivity().protectionStaffOnly() || handledByServedProtectionService) {

@@ -115,6 +115,12 @@ class ReferralDataParsingTest {
     }
 
     @Test
+    void rejectsACodeListedTwiceInOneRule() {
+        assertRejected(SERVICES, RULES.replace("[\"SM-CC\"]", "[\"SM-CC\", \"SM-CC\"]"), PROFILES)
+                .hasMessage("rules.json line 2: SM-CC is listed twice in \"codes\".");
+    }
+
+    @Test
     void rejectsAnExceptThatNoPatternCovers() {
         assertRejected(SERVICES, RULES.replace("\"except\": [\"SM-MI\", \"SM-AD\"]",
                 "\"except\": [\"SM-MI\", \"SM-AD\", \"SV-VA\"]"), PROFILES)
