@@ -95,6 +95,15 @@ public final class RegistrationStore {
     public void commit(NewRegistration registration) {
         database.transaction("save the registration", connection -> {
             insertEvent(connection, registration.event());
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tokens "
+                    + "(code, household_id, sequence, qr, issued_on) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, registration.tokenCode());
+                insert.setString(2, registration.householdId().toString());
+                insert.setLong(3, registration.event().header().sequence());
+                insert.setString(4, registration.qr());
+                insert.setString(5, registration.issuedOn().toString());
+                insert.executeUpdate();
+            }
             if (registration.idempotency() != null) {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_keys "
                         + "(idempotency_key, request_sha256, household_id, created_at) VALUES (?, ?, ?, ?)")) {
@@ -104,15 +113,6 @@ public final class RegistrationStore {
                     insert.setString(4, registration.event().header().recordedAt().toString());
                     insert.executeUpdate();
                 }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tokens "
-                    + "(code, household_id, sequence, qr, issued_on) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setString(1, registration.tokenCode());
-                insert.setString(2, registration.householdId().toString());
-                insert.setLong(3, registration.event().header().sequence());
-                insert.setString(4, registration.qr());
-                insert.setString(5, registration.issuedOn().toString());
-                insert.executeUpdate();
             }
             if (registration.localCopy() != null) {
                 try (PreparedStatement insert = connection.prepareStatement(
