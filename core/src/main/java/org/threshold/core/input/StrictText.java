@@ -1,7 +1,9 @@
 package org.threshold.core.input;
 
 import java.text.Normalizer;
+import java.util.Map;
 import java.util.Objects;
+import org.threshold.core.i18n.Messages;
 
 /**
  * The one check every piece of typed text passes before it is stored, on the kiosk and the hub alike.
@@ -24,22 +26,24 @@ public final class StrictText {
         TEXT
     }
 
-    /** Why a text was refused; each says what to do, and never repeats the text. */
+    /**
+     * Why a text was refused. Its words (what to do, never the text itself) are the {@code errors} bundle's
+     * {@code field.text.<PROBLEM>}, so they come in the user's language.
+     */
     public enum Problem {
-        UNPAIRED_SURROGATE("the text holds a broken character (an unpaired UTF-16 surrogate); type it again"),
-        NONCHARACTER("the text holds a Unicode non-character, which is not text; type it again"),
-        CONTROL_CHARACTER("remove control characters (line breaks, tabs, NUL) from this one-line field"),
-        BIDI_CONTROL("remove the invisible text-direction (bidi) control characters; type the text plainly"),
-        NOTHING_VISIBLE("the name holds no visible letter or digit; type the name");
+        UNPAIRED_SURROGATE,
+        NONCHARACTER,
+        CONTROL_CHARACTER,
+        BIDI_CONTROL,
+        NOTHING_VISIBLE;
 
-        private final String message;
-
-        Problem(String message) {
-            this.message = message;
+        public String key() {
+            return "field.text." + name();
         }
 
+        /** In English, for exceptions and logs. */
         public String message() {
-            return message;
+            return Messages.of(Messages.ERRORS, Messages.ENGLISH).format(key(), Map.of());
         }
     }
 
