@@ -3,12 +3,9 @@ package org.threshold.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,8 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +31,6 @@ import picocli.CommandLine;
  * operator update from the hub's feed, no folder or file under it is open to anyone else.
  */
 class OwnerOnlyFilesTest {
-    private static final Pattern SERVING = Pattern.compile("KIOSK http://127\\.0\\.0\\.1:(\\d+)");
     private static final String SITE = "North gate";
     private static final String RECEPTION = "bilal";
     private static final String RECEPTION_PASSPHRASE = "staple paper clip";
@@ -68,7 +62,7 @@ class OwnerOnlyFilesTest {
             openToEveryone(kioskDir);
             Process kiosk = underUmask000("--data", kioskDir.toString(), "--port", "0", "--sync-every", "1").start();
             try {
-                KioskClient client = new KioskClient(servingPort(kiosk));
+                KioskClient client = new KioskClient(KioskProcesses.servingPort(kiosk));
                 assertThat(client.unlock(RECEPTION, RECEPTION_PASSPHRASE).status()).isEqualTo(200);
                 ObjectNode household = Households.nourhan();
                 household.put("arrivalDate", LocalDate.now(Clock.systemDefaultZone()).minusDays(1).toString());
@@ -159,16 +153,5 @@ class OwnerOnlyFilesTest {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static int servingPort(Process kiosk) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(kiosk.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            Matcher serving = SERVING.matcher(line);
-            if (serving.find()) {
-                return Integer.parseInt(serving.group(1));
-            }
-        }
-        throw new AssertionError("The kiosk process ended without serving");
     }
 }
