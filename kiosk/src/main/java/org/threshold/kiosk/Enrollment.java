@@ -4,17 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.deployment.OperatorRecord;
+import org.threshold.kiosk.store.OwnerOnlyFiles;
 
 /** What provisioning gave this kiosk: its configuration, its signing key and its operators. */
 record Enrollment(KioskConfig config, SigningKey kioskKey, List<OperatorRecord> operators) {
@@ -43,20 +41,12 @@ record Enrollment(KioskConfig config, SigningKey kioskKey, List<OperatorRecord> 
     }
 
     /**
-     * Replaces {@code operators.json} with a list the hub signed, atomically (a sibling file, synced, then
-     * renamed over it), so a restart keeps the change and a crash leaves the old list or the new one.
+     * Replaces {@code operators.json} with a list the hub signed, atomically and owner-only
+     * ({@link OwnerOnlyFiles#write}), so a restart keeps the change and a crash leaves the old list or the new one.
      */
     static void writeOperators(Path dataDir, List<OperatorRecord> operators) throws IOException {
-        Path file = dataDir.resolve(DeploymentLayout.OPERATORS);
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(temp, JSON.writerFor(new TypeReference<List<OperatorRecord>>() { }).writeValueAsBytes(operators),
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
-                StandardOpenOption.SYNC);
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        OwnerOnlyFiles.write(dataDir.resolve(DeploymentLayout.OPERATORS),
+                JSON.writerFor(new TypeReference<List<OperatorRecord>>() { }).writeValueAsBytes(operators));
     }
 
     private static <T> T read(Path file, TypeReference<T> type) {

@@ -40,6 +40,7 @@ import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.KioskDatabase;
 import org.threshold.kiosk.store.OperatorKeyStore;
 import org.threshold.kiosk.store.OperatorPreferences;
+import org.threshold.kiosk.store.OwnerOnlyFiles;
 import org.threshold.kiosk.store.RegistrationStore;
 import org.threshold.kiosk.sync.Backoff;
 import org.threshold.kiosk.sync.PinnedCertificate;
@@ -130,6 +131,15 @@ public final class KioskApp implements AutoCloseable {
             database = KioskDatabase.open(databaseFile, temp);
         } catch (DatabaseDamagedException e) {
             throw new KioskStartException(e.getMessage(), e);
+        }
+        try {
+            // Owner-only, whatever an earlier version, an SD-card image or sqlite-jdbc (which has just unpacked its
+            // native library here) left wider; everything the kiosk creates from now on is born owner-only.
+            OwnerOnlyFiles.restrictTree(dataDir);
+        } catch (IOException e) {
+            database.close();
+            throw new KioskStartException("Could not make the data folder " + dataDir + " owner-only ("
+                    + e.getMessage() + "). Check that the kiosk's user owns every file in it.", e);
         }
         ScheduledExecutorService scheduler = null;
         // Beeps and LEDs get their own thread: a long sync on the background thread must not delay them.
@@ -304,7 +314,7 @@ public final class KioskApp implements AutoCloseable {
 
     private static Path createFolder(Path folder) {
         try {
-            return Files.createDirectories(folder);
+            return OwnerOnlyFiles.folder(folder);
         } catch (IOException e) {
             throw new KioskStartException("Could not create " + folder + " (" + e.getMessage()
                     + "). Check that the data folder is writable by the kiosk's user.", e);

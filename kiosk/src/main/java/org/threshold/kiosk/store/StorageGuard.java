@@ -64,7 +64,7 @@ public final class StorageGuard {
             }
         }
         try {
-            Files.writeString(marker, now.toString());
+            OwnerOnlyFiles.write(marker, now.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new StoreException("Could not write " + marker + " (" + e.getMessage()
                     + "). Check that the data folder is writable and the disk is not full.", e);
