@@ -201,7 +201,7 @@ public final class KioskApp implements AutoCloseable {
                     new CardRoutes(cards, sessions),
                     new ScanRoutes(hardware, sessions, json)));
             if (settings.demoMode()) {
-                routes.add(new TamperRoutes(keyDestruction));
+                routes.add(new TamperRoutes(keyDestruction, sessions));
             }
             Javalin server = serve(settings, json, routes);
             LOG.info("Kiosk {} at {} serving on {}:{}", config.kioskId(), config.site(), settings.host(),
