@@ -287,7 +287,8 @@ public final class KioskApp implements AutoCloseable {
         try {
             return enrolled.withHubUrl(hubUrlOverride);
         } catch (IllegalArgumentException e) {
-            throw new KioskStartException("The hub URL " + hubUrlOverride + " is not usable: " + e.getMessage(), e);
+            // Not repeated: a URL with a password in it would reach the log.
+            throw new KioskStartException("The hub URL given with --hub is not usable: " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import org.threshold.core.crypto.Passphrase;
 import org.threshold.kiosk.session.OperatorSessions;
 import org.threshold.kiosk.session.UnlockRefusedException;
 
@@ -32,7 +33,7 @@ public final class SessionRoutes implements RouteGroup {
             throw new ApiException(400, "INVALID_REQUEST",
                     "Send the operator name and passphrase as {\"operator\":\"...\",\"passphrase\":\"...\"}.");
         }
-        String token = sessions.unlock(operator.asText(), passphrase.asText().toCharArray());
+        String token = sessions.unlock(operator.asText(), Passphrase.wrap(passphrase.asText().toCharArray()));
         ctx.json(Map.of("sessionToken", token));
     }
 
