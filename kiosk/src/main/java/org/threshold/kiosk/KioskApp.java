@@ -222,7 +222,7 @@ public final class KioskApp implements AutoCloseable {
                     new CardRoutes(cards, sessions),
                     new ScanRoutes(hardware, sessions, json)));
             if (settings.demoMode()) {
-                routes.add(new TamperRoutes(keyDestruction));
+                routes.add(new TamperRoutes(keyDestruction, sessions));
             }
             Javalin server = serve(settings, json, routes);
             LOG.info("Kiosk {} at {} serving on {}:{}", config.kioskId(), config.site(), settings.host(),
@@ -308,7 +308,8 @@ public final class KioskApp implements AutoCloseable {
         try {
             return enrolled.withHubUrl(hubUrlOverride);
         } catch (IllegalArgumentException e) {
-            throw new KioskStartException("The hub URL " + hubUrlOverride + " is not usable: " + e.getMessage(), e);
+            // Not repeated: a URL with a password in it would reach the log.
+            throw new KioskStartException("The hub URL given with --hub is not usable: " + e.getMessage(), e);
         }
     }
 

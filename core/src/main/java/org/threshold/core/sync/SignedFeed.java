@@ -46,7 +46,12 @@ public record SignedFeed(String payload, String signatureBase64) {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A feed page always serialises", e);
         }
-        return new SignedFeed(Bytes.base64(bytes), Bytes.base64(hubKey.sign(signedBytes(bytes))));
+        return signPayload(bytes, hubKey);
+    }
+
+    /** Signs page bytes as they are; {@link #sign} is the way to make them, this the way to sign them. */
+    public static SignedFeed signPayload(byte[] payload, SigningKey hubKey) {
+        return new SignedFeed(Bytes.base64(payload), Bytes.base64(hubKey.sign(signedBytes(payload))));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.threshold.core.crypto.Passphrase;
 import org.threshold.core.i18n.Messages;
 import org.threshold.kiosk.session.OperatorSession;
 import org.threshold.kiosk.session.OperatorSessions;
@@ -55,7 +56,7 @@ public final class SessionRoutes implements RouteGroup {
             throw new ApiException(400, "INVALID_REQUEST", "error.INVALID_REQUEST.session",
                     Map.of("example", "{\"operator\":\"...\",\"passphrase\":\"...\"}"));
         }
-        String token = sessions.unlock(operator.asText(), passphrase.asText().toCharArray());
+        String token = sessions.unlock(operator.asText(), Passphrase.wrap(passphrase.asText().toCharArray()));
         OperatorSession session = sessions.find(token).orElseThrow(ApiException::locked);
         ctx.json(new Unlocked(token, session.operatorName(), session.role().name(),
                 preferences.language(session.operatorName()).orElse(null)));

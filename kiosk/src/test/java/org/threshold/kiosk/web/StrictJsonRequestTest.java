@@ -2,6 +2,8 @@ package org.threshold.kiosk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,6 +85,22 @@ class StrictJsonRequestTest {
                 Households.nourhan().toString());
 
         assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aHundredThousandUnknownNeedCodesGetAShortAnswer() throws Exception {
+        ObjectNode household = Households.nourhan();
+        ArrayNode needs = ((ObjectNode) household.get("members").get(0)).putArray("needs");
+        for (int i = 0; i < 100_000; i++) {
+            needs.add("UAM");
+        }
+
+        Reply reply = client.post("/api/households", household);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.reason()).isEqualTo("INVALID_REGISTRATION");
+        assertThat(reply.raw().length).isLessThan(2_000);
+        assertNothingRegistered();
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
