@@ -77,6 +77,12 @@ public final class KioskClient {
         return postRaw(path, JSON.writeValueAsBytes(body));
     }
 
+    /** A JSON body sent with another method (PUT). */
+    public Reply postWithMethod(String method, String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    }
+
     public Reply postRaw(String path, byte[] body) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));

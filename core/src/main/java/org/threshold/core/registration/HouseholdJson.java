@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.threshold.core.i18n.Digits;
 import org.threshold.core.needs.NeedsCatalogue;
 
 /**
@@ -49,17 +52,18 @@ public final class HouseholdJson {
 
     private Household household(JsonNode json) {
         if (json == null || !json.isObject()) {
-            problem("household", "send the household as a JSON object");
+            problem("household", "field.household.object");
             return null;
         }
         LocalDate arrival = date(json, "arrivalDate", "arrivalDate", true);
         Origin origin = origin(json.get("origin"));
         List<String> languages = languages(json.get("languages"));
         String phone = optionalText(json, "phone", "phone", 24);
+        phone = phone == null ? null : Digits.toAscii(phone);
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            problem("phone", "write the phone number with digits, spaces and an optional leading +");
+            problem("phone", "field.phone.invalid");
         }
-        Consent consent = consent(json.get("consent"));
+        Consent consent = consent(json.get("consent"), json.path("members").size());
         List<Member> members = members(json.get("members"));
         if (!problems.isEmpty()) {
             return null;
@@ -69,12 +73,12 @@ public final class HouseholdJson {
 
     private Origin origin(JsonNode json) {
         if (json == null || !json.isObject()) {
-            problem("origin", "give the country of origin (ISO 3166 alpha-3, e.g. SYR, or UNKNOWN)");
+            problem("origin", "field.origin.required");
             return null;
         }
         String country = requiredText(json, "country", "origin.country", 9);
         if (country != null && !Countries.isCountry(country) && !Countries.UNKNOWN.equals(country)) {
-            problem("origin.country", "use an ISO 3166 alpha-3 country code in capitals (e.g. SYR, AFG) or UNKNOWN");
+            problem("origin.country", "field.country.invalid");
         }
         String place = optionalText(json, "place", "origin.place", 200);
         return new Origin(country, place);
@@ -83,15 +87,15 @@ public final class HouseholdJson {
     private List<String> languages(JsonNode json) {
         List<String> languages = new ArrayList<>();
         if (json == null || !json.isArray() || json.isEmpty()) {
-            problem("languages", "ask which languages the household speaks and add at least one (ISO 639 code, e.g. ar)");
+            problem("languages", "field.languages.required");
             return languages;
         }
         for (int i = 0; i < json.size(); i++) {
             JsonNode language = json.get(i);
             if (!language.isTextual() || !LANGUAGE.matcher(language.asText()).matches()) {
-                problem("languages[" + i + "]", "use an ISO 639 language code in lower case (e.g. ar, ti, prs)");
+                problem("languages[" + i + "]", "field.language.invalid");
             } else if (languages.contains(language.asText())) {
-                problem("languages[" + i + "]", "this language is listed twice");
+                problem("languages[" + i + "]", "field.language.duplicate");
             } else {
                 languages.add(language.asText());
             }
@@ -99,27 +103,134 @@ public final class HouseholdJson {
         return languages;
     }
 
-    private Consent consent(JsonNode json) {
+    private Consent consent(JsonNode json, int memberCount) {
         if (json == null || !json.isObject()) {
-            problem("consent", "record the household's consent to registration and to referral");
+            problem("consent", "field.consent.required");
             return null;
         }
         Boolean registration = bool(json, "registration", "consent.registration");
         Boolean referral = bool(json, "referral", "consent.referral");
         if (Boolean.FALSE.equals(registration)) {
-            problem("consent.registration", "registration needs the household's consent; without it, do not register");
+            problem("consent.registration", "field.consent.registrationRefused");
         }
-        return registration == null || referral == null ? null : new Consent(registration, referral);
+        Consent details = consentDetails(json, memberCount, "consent");
+        return registration == null || referral == null || details == null ? null
+                : new Consent(registration, referral, details.language(), details.givenBy(), details.recordedBy(),
+                        details.recordedAt(), details.children());
     }
+
+    /** The optional parts of a consent (language, who gave it, who recorded it when, children's), or null if wrong. */
+    private Consent consentDetails(JsonNode json, int memberCount, String path) {
+        int before = problems.size();
+        String language = optionalText(json, "language", path + ".language", 3);
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            problem(path + ".language", "field.language.invalid");
+        }
+        Integer givenBy = memberIndex(json.get("givenBy"), path + ".givenBy", memberCount);
+        String recordedBy = optionalText(json, "recordedBy", path + ".recordedBy", 32);
+        Instant recordedAt = null;
+        String at = optionalText(json, "recordedAt", path + ".recordedAt", 40);
+        if (at != null) {
+            try {
+                recordedAt = Instant.parse(Digits.toAscii(at));
+            } catch (DateTimeParseException e) {
+                problem(path + ".recordedAt", "field.date.invalid");
+            }
+        }
+        List<Consent.ChildConsent> children = new ArrayList<>();
+        JsonNode list = json.get("children");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                problem(path + ".children", "field.consent.child");
+            } else {
+                Set<Integer> seen = new HashSet<>();
+                for (int i = 0; i < list.size(); i++) {
+                    String childPath = path + ".children[" + i + "]";
+                    JsonNode child = list.get(i);
+                    if (!child.isObject()) {
+                        problem(childPath, "field.consent.child");
+                        continue;
+                    }
+                    JsonNode memberNode = child.get("member");
+                    Integer member = memberIndex(memberNode, childPath + ".member", memberCount);
+                    if (member == null) {
+                        if (memberNode == null || memberNode.isNull()) {
+                            problem(childPath + ".member", "field.consent.member");
+                        }
+                        continue;
+                    }
+                    if (!seen.add(member)) {
+                        problem(childPath + ".member", "field.consent.member");
+                        continue;
+                    }
+                    Boolean guardian = bool(child, "guardianConsent", childPath + ".guardianConsent");
+                    Boolean assent = bool(child, "childAssent", childPath + ".childAssent");
+                    if (guardian != null && assent != null) {
+                        children.add(new Consent.ChildConsent(member, guardian, assent));
+                    }
+                }
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Consent(true, true, language, givenBy, recordedBy, recordedAt, children);
+    }
+
+    private Integer memberIndex(JsonNode node, String path, int memberCount) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Integer index = wholeNumber(node);
+        if (index == null || index < 0 || index >= memberCount) {
+            problem(path, "field.consent.member");
+            return null;
+        }
+        return index;
+    }
+
+    /**
+     * A change of consent ({@code POST /api/households/{code}/consent}): {@code referral}, {@code language},
+     * {@code givenBy} and {@code children} replace what {@code current} holds where given; registration consent
+     * stays. {@code reason} (at most {@value #MAX_REASON} characters) says why; it is returned with the consent.
+     */
+    public static ConsentChange readConsentChange(JsonNode json, Consent current, int memberCount)
+            throws InvalidRegistrationException {
+        HouseholdJson reader = new HouseholdJson(null, LocalDate.MAX);
+        if (json == null || !json.isObject()) {
+            reader.problem("consent", "field.consent.required");
+            throw new InvalidRegistrationException(reader.problems);
+        }
+        Boolean referral = json.has("referral") ? reader.bool(json, "referral", "referral") : current.referral();
+        String reason = reader.optionalText(json, "reason", "reason", MAX_REASON);
+        if (reason == null && reader.problems.stream().noneMatch(p -> p.field().equals("reason"))) {
+            reader.problem("reason", "field.consent.reason", "max", MAX_REASON);
+        }
+        Consent details = reader.consentDetails(json, memberCount, "consent");
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidRegistrationException(reader.problems);
+        }
+        Consent changed = new Consent(current.registration(), referral,
+                json.has("language") ? details.language() : current.language(),
+                json.has("givenBy") ? details.givenBy() : current.givenBy(), null, null,
+                json.has("children") ? details.children() : current.children());
+        return new ConsentChange(changed, reason);
+    }
+
+    /** A consent as changed, and why. */
+    public record ConsentChange(Consent consent, String reason) {
+    }
+
+    static final int MAX_REASON = 500;
 
     private List<Member> members(JsonNode json) {
         List<Member> members = new ArrayList<>();
         if (json == null || !json.isArray() || json.isEmpty()) {
-            problem("members", "add at least one member: the focal point");
+            problem("members", "field.members.required");
             return members;
         }
         if (json.size() > MAX_MEMBERS) {
-            problem("members", "a household has at most " + MAX_MEMBERS + " members; register larger groups as several households");
+            problem("members", "field.members.tooMany", "max", MAX_MEMBERS);
             return members;
         }
         for (int i = 0; i < json.size(); i++) {
@@ -130,7 +241,7 @@ public final class HouseholdJson {
         }
         long focalPoints = countRelationship(json, Relationship.FOCAL_POINT);
         if (focalPoints != 1) {
-            problem("members", "exactly one member must be the FOCAL_POINT (found " + focalPoints + ")");
+            problem("members", "field.members.focalPoint", "found", focalPoints);
         }
         return members;
     }
@@ -147,7 +258,7 @@ public final class HouseholdJson {
 
     private Member member(JsonNode json, String path) {
         if (json == null || !json.isObject()) {
-            problem(path, "send each member as a JSON object");
+            problem(path, "field.member.object");
             return null;
         }
         int before = problems.size();
@@ -161,14 +272,14 @@ public final class HouseholdJson {
                 ? bool(json, "birthDateEstimated", path + ".birthDateEstimated") : Boolean.FALSE;
         Integer age = age(json, path + ".ageEstimate");
         if (birthDate == null && age == null && !json.hasNonNull("birthDate")) {
-            problem(path + ".birthDate", "give a date of birth (tick \"estimated\" if unsure) or an estimated age in years");
+            problem(path + ".birthDate", "field.birth.required");
         }
         if (birthDate != null && birthDate.isBefore(today.minusYears(MAX_AGE))) {
-            problem(path + ".birthDate", "a date of birth more than " + MAX_AGE + " years ago is not plausible; check the year");
+            problem(path + ".birthDate", "field.birth.implausible", "max", MAX_AGE);
         }
         String nationality = requiredText(json, "nationality", path + ".nationality", 9);
         if (nationality != null && !Countries.isNationality(nationality)) {
-            problem(path + ".nationality", "use an ISO 3166 alpha-3 code in capitals (e.g. SYR), STATELESS or UNKNOWN");
+            problem(path + ".nationality", "field.nationality.invalid");
         }
         Relationship relationship = choice(json, "relationship", path + ".relationship", Relationship.class);
         List<String> needs = needs(json.get("needs"), path + ".needs");
@@ -183,7 +294,7 @@ public final class HouseholdJson {
         String value = required ? requiredText(json, field, path + "." + field, MAX_NAME)
                 : optionalText(json, field, path + "." + field, MAX_NAME);
         if (value != null && value.codePoints().anyMatch(Character::isISOControl)) {
-            problem(path + "." + field, "remove control characters (line breaks, tabs) from the name");
+            problem(path + "." + field, "field.name.control");
             return null;
         }
         return value;
@@ -194,11 +305,26 @@ public final class HouseholdJson {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 0 || node.asInt() > MAX_AGE) {
-            problem(path, "give the estimated age as whole years from 0 to " + MAX_AGE);
+        Integer age = wholeNumber(node);
+        if (age == null || age < 0 || age > MAX_AGE) {
+            problem(path, "field.age.invalid", "max", MAX_AGE);
             return null;
         }
-        return node.asInt();
+        return age;
+    }
+
+    /** A JSON integer, or text of digits in any script the kiosk accepts ("٣٥", "۳۵", "35"); null otherwise. */
+    static Integer wholeNumber(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return node.canConvertToInt() ? node.asInt() : null;
+        }
+        if (node.isTextual()) {
+            String digits = Digits.toAscii(node.asText().strip());
+            if (digits.matches("[0-9]{1,9}")) {
+                return Integer.parseInt(digits);
+            }
+        }
+        return null;
     }
 
     private List<String> needs(JsonNode json, String path) {
@@ -207,7 +333,7 @@ public final class HouseholdJson {
             return needs;
         }
         if (!json.isArray()) {
-            problem(path, "send specific needs as a list of codes, e.g. [\"SC-UC\"]");
+            problem(path, "field.needs.list");
             return needs;
         }
         Set<String> seen = new HashSet<>();
@@ -215,8 +341,7 @@ public final class HouseholdJson {
             String code = json.get(i).asText("");
             if (catalogue.find(code).isEmpty()) {
                 // The value is not repeated: a name typed into this field would otherwise reach the logs.
-                problem(path + "[" + i + "]", "this is not a specific-needs code in catalogue "
-                        + catalogue.version() + " (for example SC-UC is an unaccompanied child)");
+                problem(path + "[" + i + "]", "field.needs.unknown", "version", catalogue.version());
             } else if (seen.add(code)) {
                 needs.add(code);
             }
@@ -228,13 +353,13 @@ public final class HouseholdJson {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         JsonNode node = json.get(field);
         if (node == null || node.isNull() || !node.isTextual()) {
-            problem(path, "choose one of " + allowed);
+            problem(path, "field.choice", "allowed", allowed);
             return null;
         }
         try {
             return Enum.valueOf(type, node.asText());
         } catch (IllegalArgumentException e) {
-            problem(path, "choose one of " + allowed);
+            problem(path, "field.choice", "allowed", allowed);
             return null;
         }
     }
@@ -243,19 +368,19 @@ public final class HouseholdJson {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             if (required) {
-                problem(path, "give the date as YYYY-MM-DD");
+                problem(path, "field.date.required");
             }
             return null;
         }
         try {
-            LocalDate date = LocalDate.parse(node.asText());
+            LocalDate date = LocalDate.parse(Digits.toAscii(node.asText().strip()));
             if (date.isAfter(today)) {
-                problem(path, "the date is in the future; check it (today is " + today + ")");
+                problem(path, "field.date.future", "today", today.toString());
                 return null;
             }
             return date;
         } catch (DateTimeParseException e) {
-            problem(path, "give the date as YYYY-MM-DD (a real calendar date)");
+            problem(path, "field.date.invalid");
             return null;
         }
     }
@@ -263,7 +388,7 @@ public final class HouseholdJson {
     private Boolean bool(JsonNode json, String field, String path) {
         JsonNode node = json.get(field);
         if (node == null || !node.isBoolean()) {
-            problem(path, "answer true or false");
+            problem(path, "field.boolean");
             return null;
         }
         return node.asBoolean();
@@ -273,7 +398,7 @@ public final class HouseholdJson {
         int before = problems.size();
         String value = optionalText(json, field, path, maxLength);
         if (value == null && problems.size() == before) {
-            problem(path, "this field is required");
+            problem(path, "field.required");
         }
         return value;
     }
@@ -284,7 +409,7 @@ public final class HouseholdJson {
             return null;
         }
         if (!node.isTextual()) {
-            problem(path, "send this field as text");
+            problem(path, "field.text");
             return null;
         }
         String value = node.asText().strip();
@@ -292,14 +417,18 @@ public final class HouseholdJson {
             return null;
         }
         if (value.codePointCount(0, value.length()) > maxLength) {
-            problem(path, "at most " + maxLength + " characters");
+            problem(path, "field.tooLong", "max", maxLength);
             return null;
         }
         return value;
     }
 
-    private void problem(String field, String message) {
-        problems.add(new FieldProblem(field, message));
+    private void problem(String field, String key) {
+        problems.add(new FieldProblem(field, key));
+    }
+
+    private void problem(String field, String key, String argument, Object value) {
+        problems.add(new FieldProblem(field, key, Map.of(argument, value)));
     }
 
     public static ObjectNode write(Household household) {
@@ -312,9 +441,7 @@ public final class HouseholdJson {
         ArrayNode languages = json.putArray("languages");
         household.languages().forEach(languages::add);
         putIfPresent(json, "phone", household.phone());
-        ObjectNode consent = json.putObject("consent");
-        consent.put("registration", household.consent().registration());
-        consent.put("referral", household.consent().referral());
+        json.set("consent", writeConsent(household.consent()));
         ArrayNode members = json.putArray("members");
         for (Member member : household.members()) {
             ObjectNode m = members.addObject();
@@ -334,6 +461,27 @@ public final class HouseholdJson {
             m.put("relationship", member.relationship().name());
             ArrayNode needs = m.putArray("needs");
             member.needs().forEach(needs::add);
+        }
+        return json;
+    }
+
+    /** A consent in the household JSON's form; optional parts only when recorded. */
+    public static ObjectNode writeConsent(Consent consent) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("registration", consent.registration());
+        json.put("referral", consent.referral());
+        putIfPresent(json, "language", consent.language());
+        if (consent.givenBy() != null) {
+            json.put("givenBy", consent.givenBy());
+        }
+        putIfPresent(json, "recordedBy", consent.recordedBy());
+        putIfPresent(json, "recordedAt", consent.recordedAt() == null ? null : consent.recordedAt().toString());
+        if (!consent.children().isEmpty()) {
+            ArrayNode children = json.putArray("children");
+            for (Consent.ChildConsent child : consent.children()) {
+                children.addObject().put("member", child.member()).put("guardianConsent", child.guardianConsent())
+                        .put("childAssent", child.childAssent());
+            }
         }
         return json;
     }

@@ -50,7 +50,7 @@ public record RegistrationPayload(UUID householdId, String site, Instant registe
                     household);
         } catch (IOException | RuntimeException | InvalidTokenException e) {
             throw new InvalidRegistrationException(java.util.List.of(new FieldProblem("payload",
-                    "the registration payload is not readable (" + e.getClass().getSimpleName() + ")")));
+                    "field.payload.unreadable", java.util.Map.of("type", e.getClass().getSimpleName()))));
         }
     }
 }

@@ -17,6 +17,7 @@ import org.threshold.core.codec.MalformedEncodingException;
 import org.threshold.core.crypto.SealingPrivateKey;
 import org.threshold.core.crypto.UnsealException;
 import org.threshold.core.event.EventHeader;
+import org.threshold.core.event.EventType;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.FieldProblem;
@@ -175,9 +176,10 @@ public final class HouseholdProjector implements AutoCloseable {
             LOG.error("Stored event at position {} no longer decodes ({}); skipped", stored.position(), e.getMessage());
             return;
         }
-        Projection projection = switch (event.header().type()) {
-            case HOUSEHOLD_REGISTERED -> registration(event);
-        };
+        if (event.header().type() != EventType.HOUSEHOLD_REGISTERED) {
+            return; // issue 10's change events are stored; projecting them into households comes next
+        }
+        Projection projection = registration(event);
         if (projection.household() != null) {
             projected.add(projection.household());
         } else {

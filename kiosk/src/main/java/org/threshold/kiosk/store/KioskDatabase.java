@@ -18,7 +18,7 @@ import org.sqlite.SQLiteErrorCode;
  * Thread-safe.
  */
 public final class KioskDatabase implements AutoCloseable {
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     private final Connection connection;

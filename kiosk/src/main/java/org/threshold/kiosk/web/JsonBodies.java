@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Reads request bodies as JSON trees. A parser's own message quotes the text it choked on, which may
@@ -15,23 +16,23 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    static JsonNode read(Context ctx, ObjectMapper json, String what) {
+    static JsonNode read(Context ctx, ObjectMapper json) {
         try {
             JsonNode body = json.readTree(ctx.bodyAsBytes());
             if (body == null || body.isMissingNode()) {
-                throw malformed(what, "The request body is empty.");
+                throw malformed("empty", Map.of());
             }
             return body;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw malformed(what, "The request body is not valid JSON"
-                    + (at == null ? "." : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."));
+            throw at == null ? malformed("unreadable", Map.of())
+                    : malformed("syntax", Map.of("line", at.getLineNr(), "column", at.getColumnNr()));
         } catch (IOException e) {
-            throw malformed(what, "The request body could not be read.");
+            throw malformed("unreadable", Map.of());
         }
     }
 
-    private static ApiException malformed(String what, String problem) {
-        return new ApiException(400, "MALFORMED_JSON", problem + " Send " + what + " as a JSON object.");
+    private static ApiException malformed(String variant, Map<String, Object> args) {
+        return new ApiException(400, "MALFORMED_JSON", "error.MALFORMED_JSON." + variant, args);
     }
 }
