@@ -176,8 +176,9 @@ function stepper() {
     index < currentIndex ? h('span', { class: 'visually-hidden' }, t('flow.stepDone')) : null))));
 }
 
+// The stepper shows which step this is; the heading is for screen readers and for focus.
 function heading(text) {
-  return h('h1', { id: 'step-heading', tabindex: '-1' }, text);
+  return h('h1', { id: 'step-heading', tabindex: '-1', class: 'visually-hidden' }, text);
 }
 
 function arrivalStep() {
@@ -299,7 +300,7 @@ function membersStep() {
     .map((value) => ({ value, label: t('relationship.' + value) }));
   return [
     memberStrip((picked) => { draft.current = picked; render(); }, index, { withAdd: true }),
-    h('h1', { id: 'step-heading', tabindex: '-1', class: 'visually-hidden' }, stepTitle('members')),
+    heading(stepTitle('members')),
     h('div', { class: 'grid four member-editor', dataset: { field: 'members[' + index + ']' } },
       original('given', member.givenName),
       latinInput('given', member.givenNameLatin),
@@ -346,7 +347,7 @@ function needsStep(sensitive) {
   };
   return [
     heading(sensitive ? t('privacy.title') : stepTitle('needs')),
-    sensitive ? h('p', { class: 'privacy-note', role: 'note' }, t('privacy.note')) : null,
+    sensitive ? h('p', { class: 'privacy-note', role: 'note' }, h('strong', {}, t('privacy.title')), ' — ', t('privacy.note')) : null,
     memberStrip((picked) => { state.member = picked; render(); }, state.member, { counts: shownCount }),
     h('div', { dataset: { field: 'members[' + state.member + '].needs' } },
       needsPicker({ sensitive, selected: member.needs, state,
@@ -379,7 +380,7 @@ function consentStep() {
     .map(({ member, index }) => ({ value: String(index), label: memberLabel(member, index) }));
   return [
     heading(stepTitle('consent')),
-    h('div', { class: 'grid two' },
+    h('div', { class: 'grid two consent-columns' }, h('div', { class: 'consent-household' },
       yesNo({ label: t('consent.registration'), value: consent.registration, field: 'consent.registration',
         onChange: (value) => { consent.registration = value; } }),
       yesNo({ label: t('consent.referral'), value: consent.referral, field: 'consent.referral',
@@ -396,7 +397,7 @@ function consentStep() {
         label: t('consent.assent', { name: memberLabel(member, index) }), field: 'consent.children[' + k + ']',
         value: consent.assent[index], compact: true,
         options: ['YES', 'NO', 'NOT_ASKED'].map((value) => ({ value, label: t('consent.assent.' + value) })),
-        onChange: (value) => { consent.assent[index] = value; } }))) : null,
+        onChange: (value) => { consent.assent[index] = value; } }))) : null),
     h('p', { class: 'note' }, t('consent.recorded')),
     // Referral suggestions (a later issue) appear here, between consent and review.
     h('section', { id: 'referral-suggestions', hidden: true, 'aria-label': t('consent.suggestions') }),
@@ -415,10 +416,11 @@ function reviewStep() {
   const edit = (target) => h('button', { type: 'button', class: 'link-button', onclick: () => go(target) }, t('review.edit'));
   return [
     heading(stepTitle('review')),
-    h('dl', { class: 'review-arrival' },
-      h('dt', {}, t('arrival.date')), h('dd', {}, draft.arrivalDate || '—'),
-      h('dt', {}, t('review.origin')), h('dd', {}, h('bdi', {}, [draft.originCountry, draft.originPlace].filter(Boolean).join(' · ') || '—')),
-      h('dt', {}, t('arrival.languages')), h('dd', {}, draft.languages.join(', ') || '—'),
+    h('div', { class: 'review-row' },
+      h('dl', { class: 'review-arrival' },
+        h('dt', {}, t('arrival.date')), h('dd', {}, draft.arrivalDate || '—'),
+        h('dt', {}, t('review.origin')), h('dd', {}, h('bdi', {}, [draft.originCountry, draft.originPlace].filter(Boolean).join(' · ') || '—')),
+        h('dt', {}, t('arrival.languages')), h('dd', {}, draft.languages.join(', ') || '—')),
       edit('arrival')),
     h('table', { class: 'review-members' },
       h('caption', { class: 'visually-hidden' }, t('step.members')),
@@ -429,17 +431,18 @@ function reviewStep() {
         const open = member.needs.filter((code) => !isSensitive(code));
         return h('tr', {},
           h('td', {}, String(index + 1)),
-          h('td', {}, h('bdi', {}, [member.givenName, member.familyName].filter(Boolean).join(' ')),
-            h('br', {}), h('bdi', { class: 'latin', lang: 'en' }, [member.givenNameLatin, member.familyNameLatin].filter(Boolean).join(' '))),
+          h('td', {}, h('bdi', {}, [member.givenName, member.familyName].filter(Boolean).join(' ')), ' · ',
+            h('bdi', { class: 'latin', lang: 'en' }, [member.givenNameLatin, member.familyNameLatin].filter(Boolean).join(' '))),
           h('td', {}, member.sex ? t('sex.' + member.sex) : '—'),
           h('td', {}, describeAge(member)),
           h('td', {}, member.relationship ? t('relationship.' + member.relationship) : '—'),
           h('td', {}, open.map((code) => h('span', { class: 'need-tag', title: needLabel(code) }, code))));
       }))),
     h('p', { class: 'note' }, t('review.privateNotShown')),
-    h('dl', { class: 'review-consent' },
-      h('dt', {}, t('consent.registration')), h('dd', {}, answer(consent.registration)),
-      h('dt', {}, t('consent.referral')), h('dd', {}, answer(consent.referral)),
+    h('div', { class: 'review-row' },
+      h('dl', { class: 'review-consent' },
+        h('dt', {}, t('consent.registration')), h('dd', {}, answer(consent.registration)),
+        h('dt', {}, t('consent.referral')), h('dd', {}, answer(consent.referral))),
       edit('consent')),
   ];
 }
