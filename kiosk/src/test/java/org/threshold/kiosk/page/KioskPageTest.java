@@ -329,6 +329,41 @@ class KioskPageTest {
     }
 
     @Test
+    void problemsAreShownAtTheirFieldsAndInASummaryThatTakesFocusInTheChosenLanguage() throws Exception {
+        openPage("ar");
+        unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE);
+        Operator operator = new Operator(driver);
+        startOnPage(operator, "ريم", null, null);
+        for (String step : List.of("needs", "privacy", "consent", "review")) {
+            operator.tap(By.id("flow-next"));
+            operator.waitFor(By.cssSelector("[data-step=" + step + "]"));
+        }
+        operator.tap(By.id("flow-next"));
+        WebElement summary = operator.waitFor(By.id("error-summary"));
+        assertThat(driver.switchTo().activeElement()).isEqualTo(summary);
+        assertThat(driver.findElement(By.cssSelector("[data-step]")).getAttribute("data-step")).isEqualTo("members");
+        assertThat(driver.findElements(By.cssSelector(".has-error .field-error"))).isNotEmpty();
+        assertThat(summary.getText()).as("in Arabic").containsPattern("\\p{IsArabic}");
+        checkpoint("ar", "18-problems");
+    }
+
+    @Test
+    void anOperatorsLanguageIsRememberedFromOneUnlockToTheNext() throws Exception {
+        openPage("en");
+        unlock(RECEPTION, RECEPTION_PASSPHRASE);
+        new Operator(driver).tap(By.cssSelector("#home-languages button[data-lang='uk']"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "uk".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        driver.get(base);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#unlock-languages button")).isEmpty());
+        unlock(RECEPTION, RECEPTION_PASSPHRASE);
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "uk".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(driver.findElement(By.id("new-registration")).getText()).isEqualTo("Нова реєстрація");
+        checkpoint("uk", "19-home");
+    }
+
+    @Test
     void theFlowAlsoFitsA1280x800Screen() throws Exception {
         Chromium.resize(driver, 1280, 800);
         try {

@@ -244,7 +244,7 @@ function memberStrip(onPick, currentIndex, { withAdd, counts } = {}) {
     draft.members.map((member, index) => h('button', {
       type: 'button', class: 'member-tab', 'aria-pressed': String(index === currentIndex), dataset: { member: String(index) },
       onclick: () => onPick(index),
-    }, h('span', { class: 'num' }, String(index + 1)), ' ', h('bdi', {}, memberLabel(member, index)),
+    }, h('span', { class: 'num' }, String(index + 1)), ' ', h('bdi', {}, member.givenName || memberLabel(member, index)),
     counts ? h('span', { class: 'count' }, counts(member)) : null)),
     withAdd ? h('button', { type: 'button', class: 'member-tab add', id: 'add-member', onclick: addMember },
       '+ ', t('members.add')) : null);
@@ -291,7 +291,7 @@ function membersStep() {
         if (part === 'given') member.givenName = text; else member.familyName = text;
         suggestLatin(member, part);
         const tab = view().querySelector('.member-tab[data-member="' + index + '"] bdi');
-        if (tab) tab.textContent = memberLabel(member, index);
+        if (tab) tab.textContent = member.givenName || memberLabel(member, index);
       } });
     field.querySelector('input').dataset.capitalize = 'words';
     return field;
@@ -631,7 +631,9 @@ async function submit() {
     : [{ field: null, message: error && error.message ? error.message : t('errors.network') }];
   // The registration was not stored: a corrected one is a new attempt.
   draft.idempotencyKey = null;
-  const first = errors.find((problem) => problem.field) || errors[0];
+  // The summary opens on the earliest step that has a problem.
+  const order = (problem) => (problem.field ? STEPS.indexOf(stepOf(problem.field)) : STEPS.length);
+  const first = errors.reduce((best, problem) => (order(problem) < order(best) ? problem : best), errors[0]);
   step = first.field ? stepOf(first.field) : 'review';
   if (memberOf(first.field) !== null && step === 'members') draft.current = memberOf(first.field);
   if (memberOf(first.field) !== null && step === 'needs') pickerState.needs.member = memberOf(first.field);
