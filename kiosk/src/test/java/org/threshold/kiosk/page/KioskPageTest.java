@@ -307,6 +307,25 @@ class KioskPageTest {
         operator.tap(By.id("find-input"));
         operator.type(code + "\n");
         checkpoint("en", "17-found-actions");
+
+        operator.tap(By.id("action-correct"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(field("corrections[0].field")))
+                .selectByValue("givenNameLatin");
+        operator.tap(field("corrections[0].value"));
+        operator.type("Corrected");
+        checkpoint("en", "20-correct");
+        operator.tap(By.id("save-correction"));
+        operator.waitFor(By.cssSelector("#found-message.ok"));
+        operator.tap(By.id("action-add-needs"));
+        operator.tap(By.cssSelector("button[data-category='DS']"));
+        operator.tap(By.cssSelector(".need[data-code='DS-BD']"));
+        checkpoint("en", "21-add-needs");
+        operator.tap(By.id("save-needs"));
+        operator.waitFor(By.cssSelector("#found-message.ok"));
+        JsonNode changed = supervisorClient().get("/api/households/" + code).body().at("/household/members/0");
+        assertThat(changed.path("givenNameLatin").asText()).isEqualTo("Corrected");
+        assertThat(changed.path("needs").toString()).contains("DS-BD");
+
         operator.tap(By.id("action-reprint"));
         assertThat(operator.waitFor(By.id("result-heading")).getText()).isEqualTo("Copy printed");
     }
