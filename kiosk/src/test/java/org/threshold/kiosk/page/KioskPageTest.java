@@ -383,6 +383,52 @@ class KioskPageTest {
     }
 
     @Test
+    void aSensitiveNeedIsChosenOnThePrivacyStepAndNeverShownOnASummaryScreen() throws Exception {
+        openPage("en");
+        unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE);
+        Operator operator = new Operator(driver);
+        startOnPage(operator, "Private", null, null);
+        operator.tap(By.cssSelector("[data-field='members[0].sex'] input[value='F'] + label"));
+        operator.tap(field("members[0].ageEstimate"));
+        operator.type("30");
+        operator.tap(By.id("flow-next"));
+        operator.waitFor(By.cssSelector("[data-step=needs]"));
+        operator.tap(By.id("flow-next"));
+        operator.waitFor(By.cssSelector("[data-step=privacy]"));
+        operator.tap(By.cssSelector("button[data-category='TR']"));
+        operator.tap(By.cssSelector(".need[data-code='TR-WV']"));
+        operator.tap(By.id("flow-next"));
+        operator.waitFor(By.cssSelector("[data-step=consent]"));
+        operator.tap(yes("consent.registration"));
+        operator.tap(yes("consent.referral"));
+        operator.tap(By.id("flow-next"));
+        String review = operator.waitFor(By.cssSelector("[data-step=review]")).getText();
+        assertThat(review).doesNotContain("TR-WV").doesNotContain("Witness");
+        operator.tap(By.id("flow-next"));
+        String code = operator.waitFor(By.id("result-code")).getText();
+        operator.tap(By.id("result-home"));
+        operator.tap(By.id("find-input"));
+        operator.type(code + "\n");
+        String found = operator.waitFor(By.id("found-body")).getText();
+        assertThat(found).contains("Private").doesNotContain("TR-WV").doesNotContain("Witness");
+        assertThat(supervisorClient().get("/api/households/" + code).body().at("/household/members/0/needs").toString())
+                .contains("TR-WV");
+    }
+
+    @Test
+    void aMistypedCodeGetsTheCodesItMayMean() throws Exception {
+        String code = registerThroughApi(SUPERVISOR, SUPERVISOR_PASSPHRASE, "Typo", "1966-06-16");
+        String mistyped = (code.charAt(0) == '7' ? '8' : '7') + code.substring(1);
+        openPage("en");
+        unlock(RECEPTION, RECEPTION_PASSPHRASE);
+        Operator operator = new Operator(driver);
+        operator.tap(By.id("find-input"));
+        operator.type(mistyped + "\n");
+        operator.tap(By.cssSelector("#find-results button[data-code='" + code + "']"));
+        assertThat(operator.waitFor(By.id("found-code")).getText()).isEqualTo(code);
+    }
+
+    @Test
     void theFlowAlsoFitsA1280x800Screen() throws Exception {
         Chromium.resize(driver, 1280, 800);
         try {

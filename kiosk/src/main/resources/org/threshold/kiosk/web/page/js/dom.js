@@ -20,7 +20,7 @@ export function h(tag, attrs, ...children) {
   return element;
 }
 
-export function uid(prefix) {
+function uid(prefix) {
   nextId += 1;
   return prefix + '-' + nextId;
 }
@@ -29,14 +29,12 @@ export function uid(prefix) {
  * A labelled text field. `keyboard` names the on-screen layout it wants ('latin', 'native' for the
  * household's script, 'digits'); `field` is the API path its errors come back under.
  */
-export function textField({ label, value, field, onInput, dir, keyboard, inputmode, placeholder, hint, autocomplete,
-  maxlength, wide, upper }) {
+export function textField({ label, value, field, onInput, keyboard, inputmode, placeholder, maxlength, upper }) {
   const id = uid('f');
-  const hintId = hint ? id + '-hint' : null;
   const input = h('input', {
-    id, type: 'text', value: value || '', dir: dir || 'auto', inputmode, placeholder, maxlength,
-    autocomplete: autocomplete || 'off', spellcheck: 'false', autocapitalize: upper ? 'characters' : 'off',
-    'aria-describedby': hintId, dataset: { field, keyboard: keyboard || 'latin' },
+    id, type: 'text', value: value || '', dir: 'auto', inputmode, placeholder, maxlength,
+    autocomplete: 'off', spellcheck: 'false', autocapitalize: upper ? 'characters' : 'off',
+    dataset: { field, keyboard: keyboard || 'latin' },
   });
   input.addEventListener('input', () => {
     if (upper) {
@@ -46,10 +44,7 @@ export function textField({ label, value, field, onInput, dir, keyboard, inputmo
     }
     if (onInput) onInput(input.value, input);
   });
-  return h('div', { class: 'field' + (wide ? ' wide' : '') },
-    h('label', { for: id }, label),
-    input,
-    hint ? h('span', { class: 'hint', id: hintId }, hint) : null);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input);
 }
 
 /** Buttons acting as one radio group: one tap picks. */
@@ -84,9 +79,8 @@ export function checkbox({ label, checked, field, onChange }) {
 }
 
 /** A yes/no answer that starts unanswered, so consent is never pre-ticked. */
-export function yesNo({ label, value, field, onChange, extra }) {
-  const options = [{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }]
-    .concat(extra || []);
+export function yesNo({ label, value, field, onChange }) {
+  const options = [{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }];
   return choice({ label, options, value, field, onChange });
 }
 

@@ -112,7 +112,7 @@ function childBySex(member) {
 }
 
 /** From age and order: the first other adult is a spouse, the young are sons and daughters, the old parents. */
-export function suggestRelationship(members, index) {
+function suggestRelationship(members, index) {
   if (index === 0) return 'FOCAL_POINT';
   const member = members[index];
   const age = ageOf(member);
@@ -564,7 +564,7 @@ function text(value) {
 }
 
 /** The household as the API takes it (docs/api.md). */
-export function householdJson() {
+function householdJson() {
   const consent = draft.consent;
   const kids = children();
   return {

@@ -28,16 +28,6 @@ export function setNativeLayout(layout) {
   state.nativeLayout = LAYOUTS[layout] ? layout : 'latin';
 }
 
-export function isVisible() {
-  return state.visible;
-}
-
-export function show(layout) {
-  if (layout) state.layout = layout;
-  state.visible = true;
-  render();
-}
-
 export function hide() {
   state.visible = false;
   render();

@@ -31,7 +31,7 @@ const flowContext = {
   openHousehold: (code) => openHousehold(code),
 };
 
-export function message(element, text, kind) {
+function message(element, text, kind) {
   element.textContent = text || '';
   element.className = 'message' + (kind ? ' ' + kind : '');
   element.setAttribute('role', kind === 'bad' ? 'alert' : 'status');

@@ -2,8 +2,9 @@
 // keyboard-wedge scanner, which types the QR payload and Enter into whatever has focus, anywhere on the page.
 import { api } from './api.js';
 
-// A scanner types far faster than a person: keys less than this apart belong to one burst.
-const WEDGE_GAP_MS = 60;
+// A scanner types far faster than a person; keys less than this apart belong to one burst (generous, so a
+// loaded kiosk still sees one burst: the payload's own shape is what tells a card from typing).
+const WEDGE_GAP_MS = 300;
 const PAYLOAD_AT_END = /TH1:[0-9A-Z]+:[^:\s]+:[0-9]{8}:[0-9A-Z]+$/;
 
 let burst = '';

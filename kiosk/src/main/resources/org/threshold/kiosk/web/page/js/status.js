@@ -14,10 +14,6 @@ export function setOperator(who) {
   render();
 }
 
-export function latest() {
-  return last;
-}
-
 export async function refresh() {
   const reply = await api('GET', '/api/status');
   last = reply.status === 200 ? reply.body : null;
