@@ -449,7 +449,8 @@ function reviewStep() {
 
 function duplicateStep() {
   return [
-    heading(t('duplicate.title')),
+    // No stepper on this screen: its heading shows.
+    h('h1', { id: 'step-heading', tabindex: '-1' }, t('duplicate.title')),
     h('p', {}, t('duplicate.explain', { count: candidates.length })),
     membersSideBySide(householdJson(), candidates, {
       newLabel: t('duplicate.thisRegistration'),
