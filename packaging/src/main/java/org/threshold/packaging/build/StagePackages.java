@@ -115,7 +115,7 @@ public final class StagePackages {
     }
 
     /** The package path for a pi-files path, or null if no entry of {@link #KIOSK_PLACES} covers it. */
-    static String place(String piPath) {
+    public static String place(String piPath) {
         for (Map.Entry<String, String> entry : KIOSK_PLACES.entrySet()) {
             String from = entry.getKey();
             if (piPath.equals(from)) {
@@ -129,7 +129,7 @@ public final class StagePackages {
     }
 
     /** Every moved path, absolute or relative, named in a unit, script or note, follows its file. */
-    static String rewrite(String text) {
+    public static String rewrite(String text) {
         String result = text;
         for (Map.Entry<String, String> entry : KIOSK_PLACES.entrySet()) {
             result = result.replace(entry.getKey(), entry.getValue());
