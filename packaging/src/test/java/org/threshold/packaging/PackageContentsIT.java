@@ -45,7 +45,8 @@ class PackageContentsIT {
         assertThat(files.get("usr/bin/threshold-provision").mode()).isEqualTo("-rwxr-xr-x");
         assertThat(files.get("usr/share/threshold-hub/bin/threshold-hub").mode()).isEqualTo("-rwxr-xr-x");
         assertThat(files).containsKeys("usr/share/doc/threshold-hub/copyright",
-                "usr/share/doc/threshold-hub/changelog.gz", "usr/share/threshold-hub/lib/threshold-packaging.jar");
+                "usr/share/doc/threshold-hub/changelog.gz", "usr/share/threshold-hub/lib/threshold-packaging.jar",
+                "usr/share/man/man1/threshold-provision.1.gz");
         List<String> jars = files.keySet().stream().filter(p -> p.startsWith("usr/share/threshold-hub/lib/"))
                 .map(p -> p.substring("usr/share/threshold-hub/lib/".length())).toList();
         assertThat(jars).anyMatch(j -> j.startsWith("threshold-hub-")).anyMatch(j -> j.startsWith("threshold-provisioning-"))
@@ -86,6 +87,8 @@ class PackageContentsIT {
             assertThat(files.get(executable).mode()).as(executable).isEqualTo("-rwxr-xr-x");
         }
         assertThat(files.get("usr/bin/threshold-kiosk").linkTarget()).isEqualTo("../share/threshold-kiosk/bin/threshold-kiosk");
+        assertThat(files).containsKeys("usr/share/doc/threshold-kiosk/copyright", "usr/share/doc/threshold-kiosk/changelog.gz",
+                "usr/share/man/man1/threshold-kiosk.1.gz");
         assertOwnedByRootWithPlainModes(files, executables.toArray(String[]::new));
         assertThat(files.keySet()).noneMatch(p -> p.startsWith("opt") || p.startsWith("var"));
 

@@ -30,11 +30,11 @@ import org.threshold.provisioning.ProvisionCommand;
  * {@code /usr/lib}. Every path that moves is rewritten in the files' text too, so a unit still names the
  * script it runs. A file pi-files adds one day and this table does not place stops the build.
  *
- * <p>Both packages get {@code /usr/share/doc/PACKAGE/}: the copyright file and the changelog (gzip -9, no
- * time stamp, as Debian requires).
+ * <p>Both packages get {@code /usr/share/doc/PACKAGE/}: the copyright file and the changelog, and the manual
+ * page of their command (gzip -9, no time stamp, as Debian requires).
  *
  * <p>Arguments: the kiosk's target folder, the staging folder, the Maven version, the folder with the
- * copyright, changelog and README.Debian sources, and the build's fixed time stamp (ISO-8601).
+ * copyright, changelog, README.Debian and manual page sources, and the build's fixed time stamp (ISO-8601).
  */
 public final class StagePackages {
     /** pi-files path (relative to the root) to the package's path; null means: made by the postinst. */
@@ -49,7 +49,9 @@ public final class StagePackages {
                 "usr/share/doc/threshold-kiosk/examples/fstab.d-threshold-data.example");
     }
 
-    private static final List<String> PACKAGES = List.of("threshold-hub", "threshold-kiosk");
+    /** Each package and the manual page of the command it puts in /usr/bin. */
+    private static final Map<String, String> PACKAGES = Map.of("threshold-hub", "threshold-provision.1",
+            "threshold-kiosk", "threshold-kiosk.1");
 
     private StagePackages() {
     }
@@ -66,10 +68,14 @@ public final class StagePackages {
         deleteTree(staging.resolve("pi-files"));
         deleteTree(staging.resolve("kiosk"));
         deleteTree(staging.resolve("doc"));
+        deleteTree(staging.resolve("man"));
         piFiles(kioskApp, staging.resolve("pi-files"));
         placeKioskFiles(staging.resolve("pi-files"), staging.resolve("kiosk"));
-        for (String name : PACKAGES) {
+        for (Map.Entry<String, String> entry : PACKAGES.entrySet()) {
+            String name = entry.getKey();
             docs(docSources, staging.resolve("doc").resolve(name), name, version, timestamp);
+            Path manual = Files.createDirectories(staging.resolve("man").resolve(name)).resolve(entry.getValue() + ".gz");
+            Files.write(manual, gzipBest(Files.readAllBytes(docSources.resolve(entry.getValue()))));
         }
     }
 
