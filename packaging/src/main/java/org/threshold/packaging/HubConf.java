@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.threshold.core.deployment.DeploymentLayout;
 
 /**
  * {@code /etc/threshold/hub.conf}, the hub service's settings, checked whole before the hub starts so that a
@@ -31,10 +32,10 @@ public record HubConf(Path data, String host, int port, boolean tls, String db, 
 
     static final String SQLITE = "sqlite";
     private static final String POSTGRESQL = "jdbc:postgresql://";
-    // Made by `threshold-provision init`; the hub serves HTTPS whenever both are in its data folder.
+    // The names `threshold-provision init` gives the hub's TLS files (the hub's HubLayout, whose package is
+    // moving with the store work); ScratchRootInstallIT starts a hub on what init made, so a rename shows there.
     static final String TLS_CERTIFICATE = "hub-tls-cert.pem";
     static final String TLS_KEY = "hub-tls-key.pem";
-    static final String KEYS = "keys.json";
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]+");
     private static final Set<PosixFilePermission> NOT_OWNER = Set.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
@@ -191,7 +192,7 @@ public record HubConf(Path data, String host, int port, boolean tls, String db, 
         } catch (IOException | UnsupportedOperationException e) {
             problems.add("Cannot read the permissions of " + data + " (" + e.getMessage() + ").");
         }
-        if (!Files.exists(data.resolve(KEYS))) {
+        if (!Files.exists(data.resolve(DeploymentLayout.HUB_KEYS))) {
             problems.add("No deployment in " + data + " yet: create it with sudo threshold-provision init --name "
                     + "NAME --hub-url https://HOST:PORT, then start the hub.");
         }
@@ -201,8 +202,9 @@ public record HubConf(Path data, String host, int port, boolean tls, String db, 
         boolean certificate = Files.exists(data.resolve(TLS_CERTIFICATE));
         boolean key = Files.exists(data.resolve(TLS_KEY));
         if (tls && !(certificate && key)) {
-            problems.add("tls = on but " + data + " lacks " + (certificate ? TLS_KEY : key ? TLS_CERTIFICATE
-                    : TLS_CERTIFICATE + " and " + TLS_KEY) + ", made by threshold-provision init (restore them "
+            String missing = certificate ? TLS_KEY
+                    : key ? TLS_CERTIFICATE : TLS_CERTIFICATE + " and " + TLS_KEY;
+            problems.add("tls = on but " + data + " lacks " + missing + ", made by threshold-provision init (restore them "
                     + "from its backup; kiosks pin that certificate).");
         }
         if (!tls) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.core.deployment.DeploymentLayout;
 
 class HubConfTest {
     private static final Path FILE = Path.of("/etc/threshold/hub.conf");
@@ -25,7 +26,7 @@ class HubConfTest {
     void deployment() throws IOException {
         data = Files.createDirectory(dir.resolve("hub"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
-        for (String file : List.of(HubConf.KEYS, HubConf.TLS_CERTIFICATE, HubConf.TLS_KEY)) {
+        for (String file : List.of(DeploymentLayout.HUB_KEYS, HubConf.TLS_CERTIFICATE, HubConf.TLS_KEY)) {
             Files.writeString(data.resolve(file), "made by init");
         }
     }
@@ -98,10 +99,10 @@ class HubConfTest {
                 .contains("does not exist").contains("install -d -m 0700 -o threshold-hub");
         assertThat(problems(Path.of("relative/hub"), "")).containsExactly(
                 "data must be an absolute path, not \"relative/hub\".");
-        Files.delete(data.resolve(HubConf.KEYS));
+        Files.delete(data.resolve(DeploymentLayout.HUB_KEYS));
         assertThat(problems("")).singleElement().asString().startsWith("No deployment in " + data)
                 .contains("threshold-provision init");
-        Files.writeString(data.resolve(HubConf.KEYS), "made by init");
+        Files.writeString(data.resolve(DeploymentLayout.HUB_KEYS), "made by init");
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         assertThat(problems("")).singleElement().asString().contains("chmod 700 " + data);
     }
