@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,23 +14,33 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.threshold.core.input.StrictText;
 import org.threshold.core.needs.NeedsCatalogue;
 
 /**
  * Reads a household from its JSON form (the kiosk API's and the event payload's), checking every
  * field and collecting every problem with its path, and writes it back in the same form.
- * Reading field by field, rather than binding, is what lets each error name its field.
+ * Reading field by field, rather than binding, is what lets each error name its field. Every text passes
+ * {@link StrictText} and is kept in NFC; dates must be plausible against {@code today}; lists are
+ * capped, and so is the list of problems, so a hostile form cannot make a huge answer.
  */
 public final class HouseholdJson {
     static final int MAX_MEMBERS = 40;
     static final int MAX_NAME = 100;
     static final int MAX_AGE = 130;
+    static final int MAX_LANGUAGES = 10;
+    static final int MAX_NEEDS = 50;
+    /** At most this many problems are reported; the last one then says there are more. */
+    public static final int MAX_PROBLEMS = 50;
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{6,24}");
 
     private final NeedsCatalogue catalogue;
     private final LocalDate today;
     private final List<FieldProblem> problems = new ArrayList<>();
+    /** Every problem found, also those past the cap: whether a part was valid depends on this. */
+    private int problemCount;
 
     private HouseholdJson(NeedsCatalogue catalogue, LocalDate today) {
         this.catalogue = catalogue;
@@ -53,14 +64,18 @@ public final class HouseholdJson {
             return null;
         }
         LocalDate arrival = date(json, "arrivalDate", "arrivalDate", true);
+        if (arrival != null && arrival.isBefore(today.minusYears(1))) {
+            problem("arrivalDate", "the arrival date is more than a year ago; check it (today is " + today + ")");
+            arrival = null;
+        }
         Origin origin = origin(json.get("origin"));
         List<String> languages = languages(json.get("languages"));
-        String phone = optionalText(json, "phone", "phone", 24);
+        String phone = optionalText(json, "phone", "phone", 24, StrictText.Kind.LINE);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             problem("phone", "write the phone number with digits, spaces and an optional leading +");
         }
         Consent consent = consent(json.get("consent"));
-        List<Member> members = members(json.get("members"));
+        List<Member> members = members(json.get("members"), arrival);
         if (!problems.isEmpty()) {
             return null;
         }
@@ -72,11 +87,11 @@ public final class HouseholdJson {
             problem("origin", "give the country of origin (ISO 3166 alpha-3, e.g. SYR, or UNKNOWN)");
             return null;
         }
-        String country = requiredText(json, "country", "origin.country", 9);
+        String country = requiredText(json, "country", "origin.country", 9, StrictText.Kind.LINE);
         if (country != null && !Countries.isCountry(country) && !Countries.UNKNOWN.equals(country)) {
             problem("origin.country", "use an ISO 3166 alpha-3 country code in capitals (e.g. SYR, AFG) or UNKNOWN");
         }
-        String place = optionalText(json, "place", "origin.place", 200);
+        String place = optionalText(json, "place", "origin.place", 200, StrictText.Kind.LINE);
         return new Origin(country, place);
     }
 
@@ -84,6 +99,10 @@ public final class HouseholdJson {
         List<String> languages = new ArrayList<>();
         if (json == null || !json.isArray() || json.isEmpty()) {
             problem("languages", "ask which languages the household speaks and add at least one (ISO 639 code, e.g. ar)");
+            return languages;
+        }
+        if (json.size() > MAX_LANGUAGES) {
+            problem("languages", "list at most " + MAX_LANGUAGES + " languages: the ones the household speaks best");
             return languages;
         }
         for (int i = 0; i < json.size(); i++) {
@@ -112,7 +131,7 @@ public final class HouseholdJson {
         return registration == null || referral == null ? null : new Consent(registration, referral);
     }
 
-    private List<Member> members(JsonNode json) {
+    private List<Member> members(JsonNode json, LocalDate arrival) {
         List<Member> members = new ArrayList<>();
         if (json == null || !json.isArray() || json.isEmpty()) {
             problem("members", "add at least one member: the focal point");
@@ -123,7 +142,7 @@ public final class HouseholdJson {
             return members;
         }
         for (int i = 0; i < json.size(); i++) {
-            Member member = member(json.get(i), "members[" + i + "]");
+            Member member = member(json.get(i), "members[" + i + "]", arrival);
             if (member != null) {
                 members.add(member);
             }
@@ -145,12 +164,12 @@ public final class HouseholdJson {
         return count;
     }
 
-    private Member member(JsonNode json, String path) {
+    private Member member(JsonNode json, String path, LocalDate arrival) {
         if (json == null || !json.isObject()) {
             problem(path, "send each member as a JSON object");
             return null;
         }
-        int before = problems.size();
+        int before = problemCount;
         String given = name(json, "givenName", path, true);
         String family = name(json, "familyName", path, false);
         String givenLatin = name(json, "givenNameLatin", path, false);
@@ -165,14 +184,22 @@ public final class HouseholdJson {
         }
         if (birthDate != null && birthDate.isBefore(today.minusYears(MAX_AGE))) {
             problem(path + ".birthDate", "a date of birth more than " + MAX_AGE + " years ago is not plausible; check the year");
+        } else if (birthDate != null && arrival != null && birthDate.isAfter(arrival)) {
+            problem(path + ".birthDate", "the date of birth is after the arrival date; check both");
+        } else if (birthDate != null && age != null && arrival != null
+                && Math.abs(Period.between(birthDate, arrival).getYears() - age) > 1) {
+            // Against the arrival date, not today: the hub re-checks on another day and must agree.
+            problem(path + ".ageEstimate", "the estimated age does not match the date of birth ("
+                    + Period.between(birthDate, arrival).getYears() + " years on arrival); correct one of them or "
+                    + "leave the age out");
         }
-        String nationality = requiredText(json, "nationality", path + ".nationality", 9);
+        String nationality = requiredText(json, "nationality", path + ".nationality", 9, StrictText.Kind.LINE);
         if (nationality != null && !Countries.isNationality(nationality)) {
             problem(path + ".nationality", "use an ISO 3166 alpha-3 code in capitals (e.g. SYR), STATELESS or UNKNOWN");
         }
         Relationship relationship = choice(json, "relationship", path + ".relationship", Relationship.class);
         List<String> needs = needs(json.get("needs"), path + ".needs");
-        if (problems.size() > before) {
+        if (problemCount > before) {
             return null;
         }
         return new Member(given, family, givenLatin, familyLatin, sex, birthDate, estimated, age, nationality,
@@ -180,13 +207,8 @@ public final class HouseholdJson {
     }
 
     private String name(JsonNode json, String field, String path, boolean required) {
-        String value = required ? requiredText(json, field, path + "." + field, MAX_NAME)
-                : optionalText(json, field, path + "." + field, MAX_NAME);
-        if (value != null && value.codePoints().anyMatch(Character::isISOControl)) {
-            problem(path + "." + field, "remove control characters (line breaks, tabs) from the name");
-            return null;
-        }
-        return value;
+        return required ? requiredText(json, field, path + "." + field, MAX_NAME, StrictText.Kind.NAME)
+                : optionalText(json, field, path + "." + field, MAX_NAME, StrictText.Kind.NAME);
     }
 
     private Integer age(JsonNode json, String path) {
@@ -208,6 +230,10 @@ public final class HouseholdJson {
         }
         if (!json.isArray()) {
             problem(path, "send specific needs as a list of codes, e.g. [\"SC-UC\"]");
+            return needs;
+        }
+        if (json.size() > MAX_NEEDS) {
+            problem(path, "at most " + MAX_NEEDS + " specific-needs codes per member");
             return needs;
         }
         Set<String> seen = new HashSet<>();
@@ -247,6 +273,10 @@ public final class HouseholdJson {
             }
             return null;
         }
+        if (!node.isTextual() || !DATE.matcher(node.asText()).matches()) {
+            problem(path, "give the date as YYYY-MM-DD");
+            return null;
+        }
         try {
             LocalDate date = LocalDate.parse(node.asText());
             if (date.isAfter(today)) {
@@ -269,16 +299,16 @@ public final class HouseholdJson {
         return node.asBoolean();
     }
 
-    private String requiredText(JsonNode json, String field, String path, int maxLength) {
-        int before = problems.size();
-        String value = optionalText(json, field, path, maxLength);
-        if (value == null && problems.size() == before) {
+    private String requiredText(JsonNode json, String field, String path, int maxLength, StrictText.Kind kind) {
+        int before = problemCount;
+        String value = optionalText(json, field, path, maxLength, kind);
+        if (value == null && problemCount == before) {
             problem(path, "this field is required");
         }
         return value;
     }
 
-    private String optionalText(JsonNode json, String field, String path, int maxLength) {
+    private String optionalText(JsonNode json, String field, String path, int maxLength, StrictText.Kind kind) {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -287,7 +317,12 @@ public final class HouseholdJson {
             problem(path, "send this field as text");
             return null;
         }
-        String value = node.asText().strip();
+        StrictText.Checked checked = StrictText.check(node.asText(), kind);
+        if (!checked.ok()) {
+            problem(path, checked.problem().message());
+            return null;
+        }
+        String value = checked.text();
         if (value.isEmpty()) {
             return null;
         }
@@ -299,7 +334,13 @@ public final class HouseholdJson {
     }
 
     private void problem(String field, String message) {
-        problems.add(new FieldProblem(field, message));
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS - 1) {
+            problems.add(new FieldProblem(field, message));
+        } else if (problems.size() == MAX_PROBLEMS - 1) {
+            problems.add(new FieldProblem("household", "there are more problems than the " + (MAX_PROBLEMS - 1)
+                    + " listed; correct these and send the form again"));
+        }
     }
 
     public static ObjectNode write(Household household) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import org.threshold.core.input.StrictJson;
 
 /**
  * The kiosk's HTTP server: the local API and the page, served on loopback. Responses are never
@@ -19,10 +20,10 @@ public final class KioskWebServer {
     private KioskWebServer() {
     }
 
-    /** The JSON settings of every request and response body: ISO-8601 times. */
+    /** The JSON settings of every request and response body: read strictly, ISO-8601 times. */
     public static ObjectMapper json() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return StrictJson.builder().addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     }
 
     public static Javalin start(String host, int port, ObjectMapper json, List<RouteGroup> groups) {
