@@ -79,7 +79,7 @@ public final class AtRestHarness {
             byte[] salt = new byte[16];
             for (int round = -2; round < unlockRounds; round++) {
                 long start = System.nanoTime();
-                String token = sessions.unlock(OPERATOR, PASSPHRASE.toCharArray());
+                String token = sessions.unlock(OPERATOR, org.threshold.core.crypto.Passphrase.wrap(PASSPHRASE.toCharArray()));
                 long unlocked = System.nanoTime() - start;
                 sessions.lock(token);
                 start = System.nanoTime();

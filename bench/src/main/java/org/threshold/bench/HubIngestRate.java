@@ -28,6 +28,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.sqlite.SQLiteConfig;
+import org.threshold.bench.raw.EventRow;
+import org.threshold.bench.raw.RawSqliteInsert;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.crypto.VerifyingKey;
 import org.threshold.core.deployment.KioskConfig;
@@ -137,39 +139,14 @@ final class HubIngestRate {
 
     /** The same rows as {@code load}, batched plain JDBC into a fresh file with the hub's events table. */
     Raw rawBaseline(Load load, String name) throws SQLException {
-        List<RawRow> rows = new ArrayList<>();
+        List<EventRow> rows = new ArrayList<>();
+        long receivedAt = System.currentTimeMillis();
         for (KioskLoad kiosk : load.kiosks()) {
             for (SignedEvent event : kiosk.events()) {
-                rows.add(new RawRow(event.header().eventId().toString(), event.header().kioskId(),
-                        event.header().sequence(), event.hash(), event.encode()));
+                rows.add(EventRow.of(event, receivedAt));
             }
         }
-        try (Connection connection = RawSqlite.create(dir.resolve(name + ".db"),
-                "CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, "
-                        + "kiosk_id TEXT NOT NULL, sequence INTEGER NOT NULL, hash BLOB NOT NULL, "
-                        + "envelope BLOB NOT NULL, received_at INTEGER NOT NULL, UNIQUE (kiosk_id, sequence))");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO events "
-                     + "(event_id, kiosk_id, sequence, hash, envelope, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            long start = System.nanoTime();
-            for (int from = 0; from < rows.size(); from += BATCH) {
-                long receivedAt = System.currentTimeMillis();
-                for (RawRow row : rows.subList(from, Math.min(from + BATCH, rows.size()))) {
-                    insert.setString(1, row.eventId());
-                    insert.setString(2, row.kioskId());
-                    insert.setLong(3, row.sequence());
-                    insert.setBytes(4, row.hash());
-                    insert.setBytes(5, row.envelope());
-                    insert.setLong(6, receivedAt);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                connection.commit();
-            }
-            return new Raw(rows.size(), (System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    private record RawRow(String eventId, String kioskId, long sequence, byte[] hash, byte[] envelope) {
+        return new Raw(rows.size(), RawSqliteInsert.insertNanos(rows, dir.resolve(name + ".db")) / 1e9);
     }
 
     private static Void send(URI batches, KioskLoad load) throws Exception {

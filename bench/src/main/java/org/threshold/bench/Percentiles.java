@@ -6,10 +6,10 @@ import java.util.Arrays;
  * Median and 90th percentile of a set of timings. Medians, not means: on two shared cores the odd
  * sample is 10x slower (a GC, a neighbour's burst, a slow fsync) and would drag a mean with it.
  */
-final class Percentiles {
+public final class Percentiles {
     private final long[] sortedNanos;
 
-    Percentiles(long[] nanos) {
+    public Percentiles(long[] nanos) {
         if (nanos.length == 0) {
             throw new IllegalArgumentException("no samples");
         }
@@ -17,14 +17,14 @@ final class Percentiles {
         Arrays.sort(sortedNanos);
     }
 
-    double medianMillis() {
+    public double medianMillis() {
         int n = sortedNanos.length;
         double median = n % 2 == 1 ? sortedNanos[n / 2] : (sortedNanos[n / 2 - 1] + sortedNanos[n / 2]) / 2.0;
         return median / 1e6;
     }
 
     /** Nearest rank: the smallest sample at or above 90 % of them. */
-    double p90Millis() {
+    public double p90Millis() {
         int rank = (int) Math.ceil(0.9 * sortedNanos.length);
         return sortedNanos[rank - 1] / 1e6;
     }

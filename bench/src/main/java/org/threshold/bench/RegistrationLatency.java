@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.threshold.bench.raw.RawSqlite;
 import org.threshold.core.crypto.HubSealing;
 import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.crypto.SigningKey;

@@ -23,8 +23,9 @@ public final class Demo {
             demo.close();
             stopped.countDown();
         }, "demo-shutdown"));
-        System.out.println("Demo mode: throwaway keys, simulated printer. Kiosk operator " + RunningDemo.OPERATOR
-                + " / " + RunningDemo.OPERATOR_PASSPHRASE + ", hub user " + RunningDemo.ADMIN + " / "
+        System.out.println("Demo mode: throwaway keys, simulated printer. Kiosk operators " + RunningDemo.OPERATOR
+                + " (reception) and " + RunningDemo.SUPERVISOR + " (supervisor) / " + RunningDemo.OPERATOR_PASSPHRASE
+                + ", hub user " + RunningDemo.ADMIN + " / "
                 + RunningDemo.ADMIN_PASSWORD + ". Stop with Ctrl-C; run again with --data " + options.dataDir()
                 + " to resume.");
         System.out.println(demo.readyLine());

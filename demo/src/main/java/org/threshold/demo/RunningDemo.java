@@ -23,7 +23,9 @@ import org.threshold.provisioning.Provisioner;
 public final class RunningDemo implements AutoCloseable {
     public static final String KIOSK_ID = "KIOSK-DEMO-01";
     public static final String SITE = "Demo reception point";
+    /** A reception operator; {@link #SUPERVISOR} may also reprint, reissue and correct. Same passphrase. */
     public static final String OPERATOR = "demo";
+    public static final String SUPERVISOR = "supervisor";
     public static final String OPERATOR_PASSPHRASE = "demo-passphrase";
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "demo-password";
@@ -60,8 +62,11 @@ public final class RunningDemo implements AutoCloseable {
         try {
             String hubUrl = "http://127.0.0.1:" + hub.port();
             if (!Files.exists(kioskDir.resolve(DeploymentLayout.KIOSK_CONFIG))) {
-                provisioner.enrollKiosk(hubDir, database, kioskDir, KIOSK_ID, SITE, hubUrl, List.of(new Provisioner.OperatorGrant(
-                        OPERATOR, OperatorRecord.Role.SUPERVISOR, OPERATOR_PASSPHRASE.toCharArray())));
+                provisioner.enrollKiosk(hubDir, database, kioskDir, KIOSK_ID, SITE, hubUrl, List.of(
+                        new Provisioner.OperatorGrant(OPERATOR, OperatorRecord.Role.RECEPTION,
+                                OPERATOR_PASSPHRASE.toCharArray()),
+                        new Provisioner.OperatorGrant(SUPERVISOR, OperatorRecord.Role.SUPERVISOR,
+                                OPERATOR_PASSPHRASE.toCharArray())));
             }
             // The hub's port may differ from the one the kiosk was enrolled with when the demo resumes.
             KioskApp kiosk = KioskApp.start(new KioskSettings(kioskDir, "127.0.0.1", kioskPort, hubUrl, true,

@@ -28,7 +28,8 @@ import org.threshold.kiosk.KioskSettings;
  */
 class EndToEndTest {
     private static final String HOUSEHOLD = """
-            {"arrivalDate":"2026-11-20","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
+            {"duplicateReviewed":true,
+             "arrivalDate":"2026-11-20","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
              "consent":{"registration":true,"referral":true},
              "members":[{"givenName":"نورهان","familyName":"الزعبي","givenNameLatin":"Nourhan","sex":"F",
                          "birthDate":"1990-03-01","birthDateEstimated":false,"nationality":"SYR",

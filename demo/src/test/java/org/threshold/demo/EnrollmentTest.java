@@ -41,7 +41,8 @@ import org.threshold.kiosk.enrollment.KioskEnrollment;
  */
 class EnrollmentTest {
     static final String HOUSEHOLD = """
-            {"arrivalDate":"2026-11-20","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
+            {"duplicateReviewed":true,
+             "arrivalDate":"2026-11-20","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
              "consent":{"registration":true,"referral":true},
              "members":[{"givenName":"نورهان","familyName":"الزعبي","sex":"F","birthDate":"1990-03-01",
                          "birthDateEstimated":false,"nationality":"SYR","relationship":"FOCAL_POINT","needs":[]}]}""";

@@ -28,14 +28,19 @@ import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
 import org.threshold.kiosk.localdata.NameTerms;
 import org.threshold.kiosk.retention.Shredder;
+import org.threshold.kiosk.registration.ArrivalDefaults;
 import org.threshold.kiosk.registration.CardPrinting;
+import org.threshold.kiosk.registration.EventChain;
 import org.threshold.kiosk.registration.FindHousehold;
+import org.threshold.kiosk.registration.HouseholdActions;
 import org.threshold.kiosk.registration.RegisterHousehold;
 import org.threshold.kiosk.session.OperatorSessions;
 import org.threshold.kiosk.store.DatabaseDamagedException;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.KioskDatabase;
 import org.threshold.kiosk.store.OperatorKeyStore;
+import org.threshold.kiosk.store.OperatorPreferences;
+import org.threshold.kiosk.store.OwnerOnlyFiles;
 import org.threshold.kiosk.store.RegistrationStore;
 import org.threshold.kiosk.sync.Backoff;
 import org.threshold.kiosk.sync.PinnedCertificate;
@@ -47,6 +52,7 @@ import org.threshold.kiosk.sync.SyncScheduler;
 import org.threshold.kiosk.sync.SyncStateFile;
 import org.threshold.kiosk.sync.UpdateListeners;
 import org.threshold.kiosk.sync.UpdatePuller;
+import org.threshold.kiosk.web.AssistRoutes;
 import org.threshold.kiosk.web.CardRoutes;
 import org.threshold.kiosk.web.HouseholdRoutes;
 import org.threshold.kiosk.web.KioskWebServer;
@@ -126,6 +132,15 @@ public final class KioskApp implements AutoCloseable {
         } catch (DatabaseDamagedException e) {
             throw new KioskStartException(e.getMessage(), e);
         }
+        try {
+            // Owner-only, whatever an earlier version, an SD-card image or sqlite-jdbc (which has just unpacked its
+            // native library here) left wider; everything the kiosk creates from now on is born owner-only.
+            OwnerOnlyFiles.restrictTree(dataDir);
+        } catch (IOException e) {
+            database.close();
+            throw new KioskStartException("Could not make the data folder " + dataDir + " owner-only ("
+                    + e.getMessage() + "). Check that the kiosk's user owns every file in it.", e);
+        }
         ScheduledExecutorService scheduler = null;
         // Beeps and LEDs get their own thread: a long sync on the background thread must not delay them.
         ScheduledExecutorService deviceTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -156,8 +171,10 @@ public final class KioskApp implements AutoCloseable {
             hardware = openHardware(dataDir, cards, deviceTimer, keyDestruction);
             CardPrinting cardPrinting = new CardPrinting(hardware.printer(), registrations, config, hardware);
             hardware.start(cardPrinting);
-            RegisterHousehold register = new RegisterHousehold(config, enrollment.kioskKey(), events, registrations,
-                    cardPrinting, catalogue, settings.clock(), random, storage);
+            EventChain chain = new EventChain(config, enrollment.kioskKey(), events, settings.clock(), random);
+            RegisterHousehold register = new RegisterHousehold(chain, registrations, cardPrinting, catalogue, random,
+                    storage);
+            FindHousehold find = new FindHousehold(registrations);
             java.net.http.HttpClient http = hubClient(config, dataDir, settings.demoMode());
             SyncClient sync = new SyncClient(config, events, http, settings.clock(), SyncClient.Limits.DEFAULT);
             if (syncState.read().bundleExportedThrough() > events.syncState().ackedSequence()) {
@@ -188,20 +205,24 @@ public final class KioskApp implements AutoCloseable {
                 Duration maxBackoff = interval.compareTo(Duration.ofMinutes(5)) > 0 ? interval : Duration.ofMinutes(5);
                 new SyncScheduler(sync, java.util.Optional.of(updates), scheduler, interval,
                         new Backoff(firstBackoff, maxBackoff, random)).start();
+                // Online or offline from the hub's own answer at once, not only after the first scheduled sync.
+                scheduler.execute(sync::probe);
             }
 
             ObjectMapper json = KioskWebServer.json();
             List<RouteGroup> routes = new java.util.ArrayList<>(List.of(
                     new PageRoutes(),
-                    new SessionRoutes(sessions, json),
-                    new HouseholdRoutes(register, new FindHousehold(registrations), cardPrinting, sessions, json),
+                    new SessionRoutes(sessions, new OperatorPreferences(database), json),
+                    new HouseholdRoutes(register, find, new HouseholdActions(chain, registrations, cardPrinting,
+                            catalogue, random), sessions, json),
+                    new AssistRoutes(new ArrivalDefaults(find, settings.clock()), sessions, json),
                     new StatusRoutes(config, events, hardware::status, settings.demoMode(), catalogue,
                             sync::connection, storage::health, keys),
                     new SyncRoutes(sync, sessions),
                     new CardRoutes(cards, sessions),
                     new ScanRoutes(hardware, sessions, json)));
             if (settings.demoMode()) {
-                routes.add(new TamperRoutes(keyDestruction));
+                routes.add(new TamperRoutes(keyDestruction, sessions));
             }
             Javalin server = serve(settings, json, routes);
             LOG.info("Kiosk {} at {} serving on {}:{}", config.kioskId(), config.site(), settings.host(),
@@ -287,13 +308,14 @@ public final class KioskApp implements AutoCloseable {
         try {
             return enrolled.withHubUrl(hubUrlOverride);
         } catch (IllegalArgumentException e) {
-            throw new KioskStartException("The hub URL " + hubUrlOverride + " is not usable: " + e.getMessage(), e);
+            // Not repeated: a URL with a password in it would reach the log.
+            throw new KioskStartException("The hub URL given with --hub is not usable: " + e.getMessage(), e);
         }
     }
 
     private static Path createFolder(Path folder) {
         try {
-            return Files.createDirectories(folder);
+            return OwnerOnlyFiles.folder(folder);
         } catch (IOException e) {
             throw new KioskStartException("Could not create " + folder + " (" + e.getMessage()
                     + "). Check that the data folder is writable by the kiosk's user.", e);

@@ -47,7 +47,7 @@ public final class KioskMain {
         try {
             // The JVM's own temporary files (Jetty's among them) go to the data folder too, not to /tmp.
             Path temp = settings.dataDir().toAbsolutePath().resolve(KioskApp.TEMP_FOLDER);
-            java.nio.file.Files.createDirectories(temp);
+            org.threshold.kiosk.store.OwnerOnlyFiles.folder(temp);
             System.setProperty("java.io.tmpdir", temp.toString());
         } catch (java.io.IOException e) {
             System.err.println("Could not create the kiosk's temporary folder in " + settings.dataDir() + " ("

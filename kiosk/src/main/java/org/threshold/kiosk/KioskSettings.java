@@ -26,9 +26,16 @@ import org.threshold.kiosk.store.StorageGuard;
 public record KioskSettings(Path dataDir, String host, int port, String hubUrlOverride, boolean demoMode, Clock clock,
                             Duration syncInterval, Duration sessionIdleTimeout, Duration retention,
                             long minFreeDiskBytes) {
+    private static final java.util.Set<String> LOOPBACK_HOSTS = java.util.Set.of("127.0.0.1", "::1", "localhost");
+
     public KioskSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
+        if (!LOOPBACK_HOSTS.contains(host)) {
+            // The local API holds names and unlocks shifts; only the kiosk's own screen may reach it.
+            throw new IllegalArgumentException("The kiosk serves on loopback only (127.0.0.1, ::1 or localhost), not "
+                    + host);
+        }
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         if (port < 0 || port > 65_535) {

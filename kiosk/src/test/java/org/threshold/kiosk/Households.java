@@ -15,11 +15,15 @@ public final class Households {
     private Households() {
     }
 
-    /** A mother with a son; a fresh tree each call, so a test may change it. */
+    /**
+     * A mother with a son; a fresh tree each call, so a test may change it. Marked {@code duplicateReviewed}, as the
+     * page sends it after the operator checked the candidates, so tests may register her more than once; the
+     * duplicate check's own test removes it.
+     */
     public static ObjectNode nourhan() {
         try {
             return (ObjectNode) JSON.readTree("""
-                    {"arrivalDate":"2026-11-24",
+                    {"duplicateReviewed":true,"arrivalDate":"2026-11-24",
                      "origin":{"country":"SYR","place":"Aleppo"},
                      "languages":["ar"],
                      "phone":"+963 555 0100",

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A registration confirmed on screen survives the kiosk process being killed outright (SIGKILL). */
 class KilledKioskTest {
-    private static final Pattern SERVING = Pattern.compile("KIOSK http://127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path dataDir;
@@ -35,7 +29,7 @@ class KilledKioskTest {
                 .start();
         JsonNode registered;
         try {
-            KioskClient client = new KioskClient(servingPort(kiosk));
+            KioskClient client = new KioskClient(KioskProcesses.servingPort(kiosk));
             client.unlock(TestDeployment.OPERATOR, TestDeployment.PASSPHRASE);
             ObjectNode household = Households.nourhan();
             household.put("arrivalDate", LocalDate.now(Clock.systemDefaultZone()).minusDays(1).toString());
@@ -55,16 +49,5 @@ class KilledKioskTest {
             assertThat(found.path("household").path("members").path(0).path("givenName").asText())
                     .isEqualTo(Households.GIVEN_NAME);
         }
-    }
-
-    private static int servingPort(Process kiosk) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(kiosk.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            Matcher serving = SERVING.matcher(line);
-            if (serving.find()) {
-                return Integer.parseInt(serving.group(1));
-            }
-        }
-        throw new AssertionError("The kiosk process ended without serving");
     }
 }

@@ -18,6 +18,7 @@ public final class KioskClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private String sessionToken;
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public KioskClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -46,6 +47,20 @@ public final class KioskClient {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Sends {@code name: value} with every following request; a null value stops sending it. */
+    public KioskClient header(String name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        } else {
+            headers.put(name, value);
+        }
+        return this;
+    }
+
+    public String sessionToken() {
+        return sessionToken;
+    }
+
     public void forgetSession() {
         sessionToken = null;
     }
@@ -62,6 +77,12 @@ public final class KioskClient {
         return postRaw(path, JSON.writeValueAsBytes(body));
     }
 
+    /** A JSON body sent with another method (PUT). */
+    public Reply postWithMethod(String method, String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    }
+
     public Reply postRaw(String path, byte[] body) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -72,6 +93,7 @@ public final class KioskClient {
         if (sessionToken != null) {
             builder.header("Authorization", "Bearer " + sessionToken);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

@@ -280,8 +280,11 @@ class RegistrationApiTest {
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
         String html = new String(page.raw(), StandardCharsets.UTF_8);
-        assertThat(html).contains("<script src=\"/kiosk.js\"").doesNotContain("https://");
-        assertThat(client.get("/kiosk.js").status()).isEqualTo(200);
+        assertThat(html).contains("<script type=\"module\" src=\"/js/main.js\"").doesNotContain("https://");
+        Reply module = client.get("/js/main.js");
+        assertThat(module.status()).isEqualTo(200);
+        assertThat(module.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        assertThat(client.get("/api/languages").body()).hasSize(6);
         assertThat(client.get("/kiosk.css").status()).isEqualTo(200);
         Reply missing = client.get("/no/such/page");
         assertThat(missing.status()).isEqualTo(404);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
@@ -74,7 +75,12 @@ class SeizureTest {
         assertThat(searched).as("the database and its files are searched").anyMatch(p -> p.endsWith("kiosk.db"));
         List<String> hits = new ArrayList<>();
         for (Path file : searched) {
-            byte[] content = Files.readAllBytes(file);
+            byte[] content;
+            try {
+                content = Files.readAllBytes(file);
+            } catch (NoSuchFileException gone) {
+                continue; // another process's temporary file, deleted since the walk (tests run side by side)
+            }
             for (String form : forms) {
                 for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
                         StandardCharsets.UTF_16BE)) {

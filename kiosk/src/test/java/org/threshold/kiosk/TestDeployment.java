@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import org.threshold.core.crypto.HubSealing;
@@ -55,6 +56,9 @@ public final class TestDeployment {
         RANDOM.nextBytes(localDataKey);
         JSON.writeValue(dataDir.resolve(DeploymentLayout.LOCAL_KEY).toFile(), new LocalKeyFile(LocalKeyFile.VERSION,
                 List.of(wrap(localDataKey, OPERATOR, PASSPHRASE), wrap(localDataKey, SECOND_OPERATOR, SECOND_PASSPHRASE))));
+        for (String secret : List.of(DeploymentLayout.KIOSK_KEY, DeploymentLayout.LOCAL_KEY)) {
+            Files.setPosixFilePermissions(dataDir.resolve(secret), PosixFilePermissions.fromString("rw-------"));
+        }
         return deployment;
     }
 

@@ -1,5 +1,7 @@
 package org.threshold.core.deployment;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.crypto.VerifyingKey;
 import org.threshold.core.event.KioskId;
@@ -17,8 +19,24 @@ public record KioskConfig(String kioskId, String site, String hubUrl, String hub
         if (hubUrl == null || !(hubUrl.startsWith("http://") || hubUrl.startsWith("https://"))) {
             throw new IllegalArgumentException("The hub URL must start with http:// or https://");
         }
+        requireUsableHubUrl(hubUrl);
         VerifyingKey.fromBase64(hubIdentityKey);
         SealingPublicKey.fromBase64(hubSealingKey);
+    }
+
+    /** A host to reach, and nothing that would be sent along unasked: no user name or password, query or fragment. */
+    private static void requireUsableHubUrl(String hubUrl) {
+        URI uri;
+        try {
+            uri = new URI(hubUrl);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The hub URL is not a valid URL");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("The hub URL must name the hub's host (and port), e.g. "
+                    + "https://hub.example.org:8443, with no user name, password, query or fragment");
+        }
     }
 
     public VerifyingKey hubIdentity() {

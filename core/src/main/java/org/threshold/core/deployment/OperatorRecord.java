@@ -19,4 +19,10 @@ public record OperatorRecord(String name, Role role, String passphraseHash) {
     public PassphraseHash hash() {
         return PassphraseHash.decode(passphraseHash);
     }
+
+    /** Without the hash: it is what an offline guessing attack starts from. */
+    @Override
+    public String toString() {
+        return "OperatorRecord[" + name + ", " + role + ", passphrase hash REDACTED]";
+    }
 }

@@ -6,7 +6,15 @@ import java.util.Optional;
 /** What an event records. The wire name is part of the signed header, so it never changes. */
 public enum EventType {
     /** A household with its members, needs, consent and the token issued to it, in one fact. */
-    HOUSEHOLD_REGISTERED("HouseholdRegistered");
+    HOUSEHOLD_REGISTERED("HouseholdRegistered"),
+    /** A supervisor reprinted a household's card; the card says COPY. */
+    HOUSEHOLD_CARD_REPRINTED("HouseholdCardReprinted"),
+    /** A supervisor gave a household a new token; the old one is revoked. */
+    TOKEN_REISSUED("TokenReissued"),
+    /** A supervisor corrected fields, added members or added needs; the payload holds the whole household after. */
+    HOUSEHOLD_CORRECTED("HouseholdCorrected"),
+    /** An operator recorded a change of the household's consent, with the reason. */
+    CONSENT_CHANGED("ConsentChanged");
 
     private final String wireName;
 

@@ -66,15 +66,35 @@ final class CatalogueJson {
         }
         String code = requiredText(entry, "code", where);
         where = "Specific-needs code \"" + code + "\"";
+        boolean sensitive = requiredFlag(entry, "sensitive", where);
         return new SpecificNeed(
                 code,
                 optionalText(entry, "parent", where),
                 requiredText(entry, "label", where),
                 requiredFlag(entry, "v4", where),
-                requiredFlag(entry, "sensitive", where),
+                sensitive,
                 requiredFlag(entry, "legacy", where),
                 // Optional because only the few unconfirmed codes carry it.
-                entry.has("unverified") && requiredFlag(entry, "unverified", where));
+                entry.has("unverified") && requiredFlag(entry, "unverified", where),
+                sensitivity(entry, sensitive, where),
+                optionalText(entry, "reason", where));
+    }
+
+    // Optional so catalogues from before the classification still load; the "sensitive" flag stays the one that
+    // older kiosks read, so the two must agree.
+    private static Sensitivity sensitivity(JsonNode entry, boolean sensitive, String where) {
+        String name = optionalText(entry, "sensitivity", where);
+        if (name == null) {
+            return Sensitivity.ofFlagAlone(sensitive);
+        }
+        Sensitivity kind = Sensitivity.fromWireName(name).filter(known -> known != Sensitivity.UNCLASSIFIED)
+                .orElseThrow(() -> new CatalogueException(where + ": field \"sensitivity\" must be one of none, "
+                        + "harm-suffered, endangers, risk-to-others."));
+        if (sensitive == (kind == Sensitivity.NONE)) {
+            throw new CatalogueException(where + ": \"sensitive\": " + sensitive + " contradicts \"sensitivity\": \""
+                    + name + "\".");
+        }
+        return kind;
     }
 
     private static String requiredText(JsonNode node, String field, String where) {

@@ -9,9 +9,11 @@ import java.util.Objects;
  * @param parent     the category of a sub-code ({@code SC} for {@code SC-UC}); {@code null} for a category
  * @param label      the English meaning shown to staff
  * @param v4         offered for data entry; codes without it are accepted on import only
- * @param sensitive  for protection staff only: never on a token, in a referral or on a shared screen
+ * @param sensitive  never on a token or a shared screen, and in a referral only to the service that needs it
  * @param legacy     kept so older records still import; a current code replaces it
  * @param unverified not yet confirmed against the official UNHCR list
+ * @param sensitivity which kind of sensitive code it is ({@link Sensitivity#NONE} exactly when not sensitive)
+ * @param reason     why it is classified so, for protection staff to review; {@code null} in older catalogues
  */
 public record SpecificNeed(
         String code,
@@ -20,10 +22,24 @@ public record SpecificNeed(
         boolean v4,
         boolean sensitive,
         boolean legacy,
-        boolean unverified) {
+        boolean unverified,
+        Sensitivity sensitivity,
+        String reason) {
 
     public SpecificNeed {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(sensitivity, "sensitivity");
+        if (sensitive == (sensitivity == Sensitivity.NONE)) {
+            throw new IllegalArgumentException("Specific-needs code " + code + " is " + (sensitive ? "" : "not ")
+                    + "sensitive but classified " + sensitivity.wireName());
+        }
+    }
+
+    /** A need as a catalogue from before the classification describes it: a sensitive one is {@code UNCLASSIFIED}. */
+    public SpecificNeed(String code, String parent, String label, boolean v4, boolean sensitive, boolean legacy,
+                        boolean unverified) {
+        this(code, parent, label, v4, sensitive, legacy, unverified,
+                Sensitivity.ofFlagAlone(sensitive), null);
     }
 }

@@ -4,32 +4,46 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.threshold.core.input.StrictText;
+import org.threshold.core.i18n.Digits;
 import org.threshold.core.needs.NeedsCatalogue;
 
 /**
  * Reads a household from its JSON form (the kiosk API's and the event payload's), checking every
  * field and collecting every problem with its path, and writes it back in the same form.
- * Reading field by field, rather than binding, is what lets each error name its field.
+ * Reading field by field, rather than binding, is what lets each error name its field. Every text passes
+ * {@link StrictText} and is kept in NFC; dates must be plausible against {@code today}; lists are
+ * capped, and so is the list of problems, so a hostile form cannot make a huge answer.
  */
 public final class HouseholdJson {
     static final int MAX_MEMBERS = 40;
     static final int MAX_NAME = 100;
     static final int MAX_AGE = 130;
+    static final int MAX_LANGUAGES = 10;
+    static final int MAX_NEEDS = 50;
+    /** At most this many problems are reported; the last one then says there are more. */
+    public static final int MAX_PROBLEMS = 50;
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{6,24}");
 
     private final NeedsCatalogue catalogue;
     private final LocalDate today;
     private final List<FieldProblem> problems = new ArrayList<>();
+    /** Every problem found, also those past the cap: whether a part was valid depends on this. */
+    private int problemCount;
 
     private HouseholdJson(NeedsCatalogue catalogue, LocalDate today) {
         this.catalogue = catalogue;
@@ -49,18 +63,23 @@ public final class HouseholdJson {
 
     private Household household(JsonNode json) {
         if (json == null || !json.isObject()) {
-            problem("household", "send the household as a JSON object");
+            problem("household", "field.household.object");
             return null;
         }
         LocalDate arrival = date(json, "arrivalDate", "arrivalDate", true);
+        if (arrival != null && arrival.isBefore(today.minusYears(1))) {
+            problem("arrivalDate", "field.arrival.tooOld", "today", today.toString());
+            arrival = null;
+        }
         Origin origin = origin(json.get("origin"));
         List<String> languages = languages(json.get("languages"));
-        String phone = optionalText(json, "phone", "phone", 24);
+        String phone = optionalText(json, "phone", "phone", 24, StrictText.Kind.LINE);
+        phone = phone == null ? null : Digits.toAscii(phone);
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            problem("phone", "write the phone number with digits, spaces and an optional leading +");
+            problem("phone", "field.phone.invalid");
         }
-        Consent consent = consent(json.get("consent"));
-        List<Member> members = members(json.get("members"));
+        Consent consent = consent(json.get("consent"), json.path("members").size());
+        List<Member> members = members(json.get("members"), arrival);
         if (!problems.isEmpty()) {
             return null;
         }
@@ -69,29 +88,33 @@ public final class HouseholdJson {
 
     private Origin origin(JsonNode json) {
         if (json == null || !json.isObject()) {
-            problem("origin", "give the country of origin (ISO 3166 alpha-3, e.g. SYR, or UNKNOWN)");
+            problem("origin", "field.origin.required");
             return null;
         }
-        String country = requiredText(json, "country", "origin.country", 9);
+        String country = requiredText(json, "country", "origin.country", 9, StrictText.Kind.LINE);
         if (country != null && !Countries.isCountry(country) && !Countries.UNKNOWN.equals(country)) {
-            problem("origin.country", "use an ISO 3166 alpha-3 country code in capitals (e.g. SYR, AFG) or UNKNOWN");
+            problem("origin.country", "field.country.invalid");
         }
-        String place = optionalText(json, "place", "origin.place", 200);
+        String place = optionalText(json, "place", "origin.place", 200, StrictText.Kind.LINE);
         return new Origin(country, place);
     }
 
     private List<String> languages(JsonNode json) {
         List<String> languages = new ArrayList<>();
         if (json == null || !json.isArray() || json.isEmpty()) {
-            problem("languages", "ask which languages the household speaks and add at least one (ISO 639 code, e.g. ar)");
+            problem("languages", "field.languages.required");
+            return languages;
+        }
+        if (json.size() > MAX_LANGUAGES) {
+            problem("languages", "field.languages.tooMany", "max", MAX_LANGUAGES);
             return languages;
         }
         for (int i = 0; i < json.size(); i++) {
             JsonNode language = json.get(i);
             if (!language.isTextual() || !LANGUAGE.matcher(language.asText()).matches()) {
-                problem("languages[" + i + "]", "use an ISO 639 language code in lower case (e.g. ar, ti, prs)");
+                problem("languages[" + i + "]", "field.language.invalid");
             } else if (languages.contains(language.asText())) {
-                problem("languages[" + i + "]", "this language is listed twice");
+                problem("languages[" + i + "]", "field.language.duplicate");
             } else {
                 languages.add(language.asText());
             }
@@ -99,38 +122,145 @@ public final class HouseholdJson {
         return languages;
     }
 
-    private Consent consent(JsonNode json) {
+    private Consent consent(JsonNode json, int memberCount) {
         if (json == null || !json.isObject()) {
-            problem("consent", "record the household's consent to registration and to referral");
+            problem("consent", "field.consent.required");
             return null;
         }
         Boolean registration = bool(json, "registration", "consent.registration");
         Boolean referral = bool(json, "referral", "consent.referral");
         if (Boolean.FALSE.equals(registration)) {
-            problem("consent.registration", "registration needs the household's consent; without it, do not register");
+            problem("consent.registration", "field.consent.registrationRefused");
         }
-        return registration == null || referral == null ? null : new Consent(registration, referral);
+        Consent details = consentDetails(json, memberCount, "consent");
+        return registration == null || referral == null || details == null ? null
+                : new Consent(registration, referral, details.language(), details.givenBy(), details.recordedBy(),
+                        details.recordedAt(), details.children());
     }
 
-    private List<Member> members(JsonNode json) {
+    /** The optional parts of a consent (language, who gave it, who recorded it when, children's), or null if wrong. */
+    private Consent consentDetails(JsonNode json, int memberCount, String path) {
+        int before = problemCount;
+        String language = optionalText(json, "language", path + ".language", 3, StrictText.Kind.LINE);
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            problem(path + ".language", "field.language.invalid");
+        }
+        Integer givenBy = memberIndex(json.get("givenBy"), path + ".givenBy", memberCount);
+        String recordedBy = optionalText(json, "recordedBy", path + ".recordedBy", 32, StrictText.Kind.LINE);
+        Instant recordedAt = null;
+        String at = optionalText(json, "recordedAt", path + ".recordedAt", 40, StrictText.Kind.LINE);
+        if (at != null) {
+            try {
+                recordedAt = Instant.parse(Digits.toAscii(at));
+            } catch (DateTimeParseException e) {
+                problem(path + ".recordedAt", "field.date.invalid");
+            }
+        }
+        List<Consent.ChildConsent> children = new ArrayList<>();
+        JsonNode list = json.get("children");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                problem(path + ".children", "field.consent.child");
+            } else {
+                Set<Integer> seen = new HashSet<>();
+                for (int i = 0; i < list.size(); i++) {
+                    String childPath = path + ".children[" + i + "]";
+                    JsonNode child = list.get(i);
+                    if (!child.isObject()) {
+                        problem(childPath, "field.consent.child");
+                        continue;
+                    }
+                    JsonNode memberNode = child.get("member");
+                    Integer member = memberIndex(memberNode, childPath + ".member", memberCount);
+                    if (member == null) {
+                        if (memberNode == null || memberNode.isNull()) {
+                            problem(childPath + ".member", "field.consent.member");
+                        }
+                        continue;
+                    }
+                    if (!seen.add(member)) {
+                        problem(childPath + ".member", "field.consent.member");
+                        continue;
+                    }
+                    Boolean guardian = bool(child, "guardianConsent", childPath + ".guardianConsent");
+                    Boolean assent = bool(child, "childAssent", childPath + ".childAssent");
+                    if (guardian != null && assent != null) {
+                        children.add(new Consent.ChildConsent(member, guardian, assent));
+                    }
+                }
+            }
+        }
+        if (problemCount > before) {
+            return null;
+        }
+        return new Consent(true, true, language, givenBy, recordedBy, recordedAt, children);
+    }
+
+    private Integer memberIndex(JsonNode node, String path, int memberCount) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Integer index = wholeNumber(node);
+        if (index == null || index < 0 || index >= memberCount) {
+            problem(path, "field.consent.member");
+            return null;
+        }
+        return index;
+    }
+
+    /**
+     * A change of consent ({@code POST /api/households/{code}/consent}): {@code referral}, {@code language},
+     * {@code givenBy} and {@code children} replace what {@code current} holds where given; registration consent
+     * stays. {@code reason} (at most {@value #MAX_REASON} characters) says why; it is returned with the consent.
+     */
+    public static ConsentChange readConsentChange(JsonNode json, Consent current, int memberCount)
+            throws InvalidRegistrationException {
+        HouseholdJson reader = new HouseholdJson(null, LocalDate.MAX);
+        if (json == null || !json.isObject()) {
+            reader.problem("consent", "field.consent.required");
+            throw new InvalidRegistrationException(reader.problems);
+        }
+        Boolean referral = json.has("referral") ? reader.bool(json, "referral", "referral") : current.referral();
+        String reason = reader.optionalText(json, "reason", "reason", MAX_REASON, StrictText.Kind.TEXT);
+        if (reason == null && reader.problems.stream().noneMatch(p -> p.field().equals("reason"))) {
+            reader.problem("reason", "field.consent.reason", "max", MAX_REASON);
+        }
+        Consent details = reader.consentDetails(json, memberCount, "consent");
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidRegistrationException(reader.problems);
+        }
+        Consent changed = new Consent(current.registration(), referral,
+                json.has("language") ? details.language() : current.language(),
+                json.has("givenBy") ? details.givenBy() : current.givenBy(), null, null,
+                json.has("children") ? details.children() : current.children());
+        return new ConsentChange(changed, reason);
+    }
+
+    /** A consent as changed, and why. */
+    public record ConsentChange(Consent consent, String reason) {
+    }
+
+    static final int MAX_REASON = 500;
+
+    private List<Member> members(JsonNode json, LocalDate arrival) {
         List<Member> members = new ArrayList<>();
         if (json == null || !json.isArray() || json.isEmpty()) {
-            problem("members", "add at least one member: the focal point");
+            problem("members", "field.members.required");
             return members;
         }
         if (json.size() > MAX_MEMBERS) {
-            problem("members", "a household has at most " + MAX_MEMBERS + " members; register larger groups as several households");
+            problem("members", "field.members.tooMany", "max", MAX_MEMBERS);
             return members;
         }
         for (int i = 0; i < json.size(); i++) {
-            Member member = member(json.get(i), "members[" + i + "]");
+            Member member = member(json.get(i), "members[" + i + "]", arrival);
             if (member != null) {
                 members.add(member);
             }
         }
         long focalPoints = countRelationship(json, Relationship.FOCAL_POINT);
         if (focalPoints != 1) {
-            problem("members", "exactly one member must be the FOCAL_POINT (found " + focalPoints + ")");
+            problem("members", "field.members.focalPoint", "found", focalPoints);
         }
         return members;
     }
@@ -145,12 +275,12 @@ public final class HouseholdJson {
         return count;
     }
 
-    private Member member(JsonNode json, String path) {
+    private Member member(JsonNode json, String path, LocalDate arrival) {
         if (json == null || !json.isObject()) {
-            problem(path, "send each member as a JSON object");
+            problem(path, "field.member.object");
             return null;
         }
-        int before = problems.size();
+        int before = problemCount;
         String given = name(json, "givenName", path, true);
         String family = name(json, "familyName", path, false);
         String givenLatin = name(json, "givenNameLatin", path, false);
@@ -161,18 +291,24 @@ public final class HouseholdJson {
                 ? bool(json, "birthDateEstimated", path + ".birthDateEstimated") : Boolean.FALSE;
         Integer age = age(json, path + ".ageEstimate");
         if (birthDate == null && age == null && !json.hasNonNull("birthDate")) {
-            problem(path + ".birthDate", "give a date of birth (tick \"estimated\" if unsure) or an estimated age in years");
+            problem(path + ".birthDate", "field.birth.required");
         }
         if (birthDate != null && birthDate.isBefore(today.minusYears(MAX_AGE))) {
-            problem(path + ".birthDate", "a date of birth more than " + MAX_AGE + " years ago is not plausible; check the year");
+            problem(path + ".birthDate", "field.birth.implausible", "max", MAX_AGE);
+        } else if (birthDate != null && arrival != null && birthDate.isAfter(arrival)) {
+            problem(path + ".birthDate", "field.birth.afterArrival");
+        } else if (birthDate != null && age != null && arrival != null
+                && Math.abs(Period.between(birthDate, arrival).getYears() - age) > 1) {
+            // Against the arrival date, not today: the hub re-checks on another day and must agree.
+            problem(path + ".ageEstimate", "field.age.mismatch", "years", Period.between(birthDate, arrival).getYears());
         }
-        String nationality = requiredText(json, "nationality", path + ".nationality", 9);
+        String nationality = requiredText(json, "nationality", path + ".nationality", 9, StrictText.Kind.LINE);
         if (nationality != null && !Countries.isNationality(nationality)) {
-            problem(path + ".nationality", "use an ISO 3166 alpha-3 code in capitals (e.g. SYR), STATELESS or UNKNOWN");
+            problem(path + ".nationality", "field.nationality.invalid");
         }
         Relationship relationship = choice(json, "relationship", path + ".relationship", Relationship.class);
         List<String> needs = needs(json.get("needs"), path + ".needs");
-        if (problems.size() > before) {
+        if (problemCount > before) {
             return null;
         }
         return new Member(given, family, givenLatin, familyLatin, sex, birthDate, estimated, age, nationality,
@@ -180,13 +316,8 @@ public final class HouseholdJson {
     }
 
     private String name(JsonNode json, String field, String path, boolean required) {
-        String value = required ? requiredText(json, field, path + "." + field, MAX_NAME)
-                : optionalText(json, field, path + "." + field, MAX_NAME);
-        if (value != null && value.codePoints().anyMatch(Character::isISOControl)) {
-            problem(path + "." + field, "remove control characters (line breaks, tabs) from the name");
-            return null;
-        }
-        return value;
+        return required ? requiredText(json, field, path + "." + field, MAX_NAME, StrictText.Kind.NAME)
+                : optionalText(json, field, path + "." + field, MAX_NAME, StrictText.Kind.NAME);
     }
 
     private Integer age(JsonNode json, String path) {
@@ -194,11 +325,26 @@ public final class HouseholdJson {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 0 || node.asInt() > MAX_AGE) {
-            problem(path, "give the estimated age as whole years from 0 to " + MAX_AGE);
+        Integer age = wholeNumber(node);
+        if (age == null || age < 0 || age > MAX_AGE) {
+            problem(path, "field.age.invalid", "max", MAX_AGE);
             return null;
         }
-        return node.asInt();
+        return age;
+    }
+
+    /** A JSON integer, or text of digits in any script the kiosk accepts ("٣٥", "۳۵", "35"); null otherwise. */
+    static Integer wholeNumber(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return node.canConvertToInt() ? node.asInt() : null;
+        }
+        if (node.isTextual()) {
+            String digits = Digits.toAscii(node.asText().strip());
+            if (digits.matches("[0-9]{1,9}")) {
+                return Integer.parseInt(digits);
+            }
+        }
+        return null;
     }
 
     private List<String> needs(JsonNode json, String path) {
@@ -207,7 +353,11 @@ public final class HouseholdJson {
             return needs;
         }
         if (!json.isArray()) {
-            problem(path, "send specific needs as a list of codes, e.g. [\"SC-UC\"]");
+            problem(path, "field.needs.list");
+            return needs;
+        }
+        if (json.size() > MAX_NEEDS) {
+            problem(path, "field.needs.tooMany", "max", MAX_NEEDS);
             return needs;
         }
         Set<String> seen = new HashSet<>();
@@ -215,8 +365,7 @@ public final class HouseholdJson {
             String code = json.get(i).asText("");
             if (catalogue.find(code).isEmpty()) {
                 // The value is not repeated: a name typed into this field would otherwise reach the logs.
-                problem(path + "[" + i + "]", "this is not a specific-needs code in catalogue "
-                        + catalogue.version() + " (for example SC-UC is an unaccompanied child)");
+                problem(path + "[" + i + "]", "field.needs.unknown", "version", catalogue.version());
             } else if (seen.add(code)) {
                 needs.add(code);
             }
@@ -228,13 +377,13 @@ public final class HouseholdJson {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         JsonNode node = json.get(field);
         if (node == null || node.isNull() || !node.isTextual()) {
-            problem(path, "choose one of " + allowed);
+            problem(path, "field.choice", "allowed", allowed);
             return null;
         }
         try {
             return Enum.valueOf(type, node.asText());
         } catch (IllegalArgumentException e) {
-            problem(path, "choose one of " + allowed);
+            problem(path, "field.choice", "allowed", allowed);
             return null;
         }
     }
@@ -243,19 +392,24 @@ public final class HouseholdJson {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             if (required) {
-                problem(path, "give the date as YYYY-MM-DD");
+                problem(path, "field.date.required");
             }
             return null;
         }
+        String text = node.isTextual() ? Digits.toAscii(node.asText().strip()) : "";
+        if (!DATE.matcher(text).matches()) {
+            problem(path, "field.date.required");
+            return null;
+        }
         try {
-            LocalDate date = LocalDate.parse(node.asText());
+            LocalDate date = LocalDate.parse(text);
             if (date.isAfter(today)) {
-                problem(path, "the date is in the future; check it (today is " + today + ")");
+                problem(path, "field.date.future", "today", today.toString());
                 return null;
             }
             return date;
         } catch (DateTimeParseException e) {
-            problem(path, "give the date as YYYY-MM-DD (a real calendar date)");
+            problem(path, "field.date.invalid");
             return null;
         }
     }
@@ -263,43 +417,62 @@ public final class HouseholdJson {
     private Boolean bool(JsonNode json, String field, String path) {
         JsonNode node = json.get(field);
         if (node == null || !node.isBoolean()) {
-            problem(path, "answer true or false");
+            problem(path, "field.boolean");
             return null;
         }
         return node.asBoolean();
     }
 
-    private String requiredText(JsonNode json, String field, String path, int maxLength) {
-        int before = problems.size();
-        String value = optionalText(json, field, path, maxLength);
-        if (value == null && problems.size() == before) {
-            problem(path, "this field is required");
+    private String requiredText(JsonNode json, String field, String path, int maxLength, StrictText.Kind kind) {
+        int before = problemCount;
+        String value = optionalText(json, field, path, maxLength, kind);
+        if (value == null && problemCount == before) {
+            problem(path, "field.required");
         }
         return value;
     }
 
-    private String optionalText(JsonNode json, String field, String path, int maxLength) {
+    private String optionalText(JsonNode json, String field, String path, int maxLength, StrictText.Kind kind) {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            problem(path, "send this field as text");
+            problem(path, "field.text");
             return null;
         }
-        String value = node.asText().strip();
+        StrictText.Checked checked = StrictText.check(node.asText(), kind);
+        if (!checked.ok()) {
+            problem(path, checked.problem().key());
+            return null;
+        }
+        String value = checked.text();
         if (value.isEmpty()) {
             return null;
         }
         if (value.codePointCount(0, value.length()) > maxLength) {
-            problem(path, "at most " + maxLength + " characters");
+            problem(path, "field.tooLong", "max", maxLength);
             return null;
         }
         return value;
     }
 
-    private void problem(String field, String message) {
-        problems.add(new FieldProblem(field, message));
+    private void problem(String field, String key) {
+        problem(field, key, Map.of());
+    }
+
+    private void problem(String field, String key, String argument, Object value) {
+        problem(field, key, Map.of(argument, value));
+    }
+
+    /** At most {@value #MAX_PROBLEMS} problems are listed, the last saying there are more: a reply stays small. */
+    private void problem(String field, String key, Map<String, Object> args) {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS - 1) {
+            problems.add(new FieldProblem(field, key, args));
+        } else if (problems.size() == MAX_PROBLEMS - 1) {
+            problems.add(new FieldProblem("household", "field.problems.more", Map.of("max", MAX_PROBLEMS - 1)));
+        }
     }
 
     public static ObjectNode write(Household household) {
@@ -312,9 +485,7 @@ public final class HouseholdJson {
         ArrayNode languages = json.putArray("languages");
         household.languages().forEach(languages::add);
         putIfPresent(json, "phone", household.phone());
-        ObjectNode consent = json.putObject("consent");
-        consent.put("registration", household.consent().registration());
-        consent.put("referral", household.consent().referral());
+        json.set("consent", writeConsent(household.consent()));
         ArrayNode members = json.putArray("members");
         for (Member member : household.members()) {
             ObjectNode m = members.addObject();
@@ -334,6 +505,27 @@ public final class HouseholdJson {
             m.put("relationship", member.relationship().name());
             ArrayNode needs = m.putArray("needs");
             member.needs().forEach(needs::add);
+        }
+        return json;
+    }
+
+    /** A consent in the household JSON's form; optional parts only when recorded. */
+    public static ObjectNode writeConsent(Consent consent) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("registration", consent.registration());
+        json.put("referral", consent.referral());
+        putIfPresent(json, "language", consent.language());
+        if (consent.givenBy() != null) {
+            json.put("givenBy", consent.givenBy());
+        }
+        putIfPresent(json, "recordedBy", consent.recordedBy());
+        putIfPresent(json, "recordedAt", consent.recordedAt() == null ? null : consent.recordedAt().toString());
+        if (!consent.children().isEmpty()) {
+            ArrayNode children = json.putArray("children");
+            for (Consent.ChildConsent child : consent.children()) {
+                children.addObject().put("member", child.member()).put("guardianConsent", child.guardianConsent())
+                        .put("childAssent", child.childAssent());
+            }
         }
         return json;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.threshold.core.input.StrictJson;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.InvalidTokenException;
@@ -18,7 +19,7 @@ import org.threshold.core.token.InvalidTokenException;
  */
 public record RegistrationPayload(UUID householdId, String site, Instant registeredAt, IssuedToken token,
                                   Household household) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     public byte[] toJson() {
         ObjectNode json = JSON.createObjectNode();
@@ -50,7 +51,7 @@ public record RegistrationPayload(UUID householdId, String site, Instant registe
                     household);
         } catch (IOException | RuntimeException | InvalidTokenException e) {
             throw new InvalidRegistrationException(java.util.List.of(new FieldProblem("payload",
-                    "the registration payload is not readable (" + e.getClass().getSimpleName() + ")")));
+                    "field.payload.unreadable", java.util.Map.of("type", e.getClass().getSimpleName()))));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.threshold.core.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +10,7 @@ import org.threshold.core.codec.CanonicalWriter;
 import org.threshold.core.crypto.Bytes;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.crypto.VerifyingKey;
+import org.threshold.core.input.StrictJson;
 
 /**
  * A page of the hub's update feed for one kiosk, as the hub signed it. The hub signs the exact bytes of the
@@ -19,7 +19,7 @@ import org.threshold.core.crypto.VerifyingKey;
  */
 public record SignedFeed(String payload, String signatureBase64) {
     private static final byte[] DOMAIN = "THUP".getBytes(StandardCharsets.US_ASCII);
-    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    private static final ObjectMapper JSON = StrictJson.builder().findAndAddModules().build();
 
     /** One update and its position in the feed. */
     public record Entry(long position, FeedUpdate update) {
@@ -46,7 +46,12 @@ public record SignedFeed(String payload, String signatureBase64) {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A feed page always serialises", e);
         }
-        return new SignedFeed(Bytes.base64(bytes), Bytes.base64(hubKey.sign(signedBytes(bytes))));
+        return signPayload(bytes, hubKey);
+    }
+
+    /** Signs page bytes as they are; {@link #sign} is the way to make them, this the way to sign them. */
+    public static SignedFeed signPayload(byte[] payload, SigningKey hubKey) {
+        return new SignedFeed(Bytes.base64(payload), Bytes.base64(hubKey.sign(signedBytes(payload))));
     }
 
     /**

@@ -1,7 +1,12 @@
 package org.threshold.core.token;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.threshold.core.i18n.Digits;
 
 /**
  * The opaque identity on a token card: 80 random bits, so guessing a valid token is hopeless, and
@@ -31,8 +36,12 @@ public final class TokenId {
         return new TokenId(bytes.clone());
     }
 
-    /** Parses a typed short code: case, dashes and spaces do not matter; O reads as 0, I and L as 1. */
+    /**
+     * Parses a typed short code: case, dashes and spaces do not matter; O reads as 0, I and L as 1; Eastern Arabic
+     * and Persian digits read as their ASCII digits.
+     */
     public static TokenId parseShortCode(String typed) throws InvalidTokenException {
+        typed = Digits.toAscii(typed);
         StringBuilder compact = new StringBuilder(SYMBOLS + 1);
         for (int i = 0; i < typed.length(); i++) {
             char c = typed.charAt(i);
@@ -53,6 +62,52 @@ public final class TokenId {
                     "the code does not add up: a character is mistyped or two are swapped; check the card again");
         }
         return fromCode(canonical(symbols, SYMBOLS));
+    }
+
+    /**
+     * For a typed code whose check character does not add up: every valid code one mistyped character or one swap
+     * of neighbours away, in no particular order (about 17 of them). Staff are shown those of them issued on their
+     * kiosk. Empty if the text is not 17 code characters.
+     */
+    public static List<TokenId> singleEditsOf(String typed) {
+        String compact = Digits.toAscii(typed).replace("-", "").replace(" ", "");
+        if (compact.length() != SYMBOLS + 1) {
+            return List.of();
+        }
+        int[] symbols = new int[SYMBOLS + 1];
+        for (int i = 0; i < symbols.length; i++) {
+            symbols[i] = Crockford32.valueOrMinusOne(compact.charAt(i));
+            if (symbols[i] < 0) {
+                return List.of();
+            }
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (int i = 0; i < symbols.length; i++) {
+            int[] edited = symbols.clone();
+            for (int symbol = 0; symbol < 32; symbol++) {
+                edited[i] = symbol;
+                if (symbol != symbols[i] && CheckCharacter.verify(edited)) {
+                    codes.add(canonical(edited, SYMBOLS));
+                }
+            }
+            if (i + 1 < symbols.length && symbols[i] != symbols[i + 1]) {
+                int[] swapped = symbols.clone();
+                swapped[i] = symbols[i + 1];
+                swapped[i + 1] = symbols[i];
+                if (CheckCharacter.verify(swapped)) {
+                    codes.add(canonical(swapped, SYMBOLS));
+                }
+            }
+        }
+        List<TokenId> candidates = new ArrayList<>();
+        for (String code : codes) {
+            try {
+                candidates.add(fromCode(code));
+            } catch (InvalidTokenException e) {
+                // A code with non-canonical padding bits is no token's; it is simply not a candidate.
+            }
+        }
+        return candidates;
     }
 
     /** The 16-character code without dashes or check character, as it appears inside the QR payload. */

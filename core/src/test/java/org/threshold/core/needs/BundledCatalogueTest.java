@@ -37,7 +37,7 @@ class BundledCatalogueTest {
 
     @Test
     void reportsItsVersion() {
-        assertThat(catalogue.version()).isEqualTo("2026.1");
+        assertThat(catalogue.version()).isEqualTo("2026.2");
     }
 
     @Test
@@ -51,26 +51,55 @@ class BundledCatalogueTest {
 
     @Test
     void hasCodesForUnaccompaniedAndSeparatedChildren() {
-        assertThat(catalogue.require("SC-UC"))
-                .isEqualTo(new SpecificNeed("SC-UC", "SC", "Unaccompanied child", true, false, false, false));
-        assertThat(catalogue.require("SC-SC"))
-                .isEqualTo(new SpecificNeed("SC-SC", "SC", "Separated child", true, false, false, false));
+        assertThat(catalogue.require("SC-UC")).extracting(SpecificNeed::parent, SpecificNeed::label, SpecificNeed::v4,
+                SpecificNeed::sensitive).containsExactly("SC", "Unaccompanied child", true, false);
+        assertThat(catalogue.require("SC-SC")).extracting(SpecificNeed::parent, SpecificNeed::label, SpecificNeed::v4,
+                SpecificNeed::sensitive).containsExactly("SC", "Separated child", true, false);
     }
 
-    // Beyond the reference's rule, the legacy codes that record torture or SGBV survivors (and the
-    // threat of FGM) are sensitive too: they say the same thing as the TR and SV codes they predate.
+    // Beyond the reference's list, the legacy codes that record torture or SGBV survivors say the same thing as
+    // the TR and SV codes they predate, and LP-TR/LP-TD duplicate LP-RR/LP-RD.
     @Test
-    void marksExactlyTheTortureSgbvAndPersonAsRiskCodesSensitive() {
-        assertThat(codesOf(catalogue.all(), SpecificNeed::sensitive)).containsExactlyInAnyOrder(
-                "TR", "TR-HO", "TR-PI", "TR-WV",
-                "SV", "SV-FM", "SV-GM", "SV-HK", "SV-HP", "SV-SS", "SV-VA", "SV-VF", "SV-VO",
-                "LP-AP", "LP-VP", "LP-ST", "LP-CR",
-                "LP-TA", "LP-TO", "LP-VA", "LP-VF", "LP-VO", "WR-GM");
+    void classifiesWhatHappenedToThePerson() {
+        assertThat(codesOf(catalogue.all(), need -> need.sensitivity() == Sensitivity.HARM_SUFFERED))
+                .containsExactlyInAnyOrder(
+                        "TR", "TR-HO", "TR-PI", "TR-WV",
+                        "SV", "SV-FM", "SV-GM", "SV-HK", "SV-HP", "SV-SS", "SV-VA", "SV-VF", "SV-VO",
+                        "LP-TA", "LP-TO", "LP-VA", "LP-VF", "LP-VO");
     }
 
-    // FU-TR (tracing) and LP-TR (refoulement) end in TR but are not torture codes.
+    // The reference's list, plus three codes of the same nature that it omits (WR-WF, LP-RP, CR-CL): each of
+    // those carries "review" in its reason.
+    @Test
+    void classifiesWhatEndangersThePersonIfTheWrongEyesSeeIt() {
+        assertThat(codesOf(catalogue.all(), need -> need.sensitivity() == Sensitivity.ENDANGERS))
+                .containsExactlyInAnyOrder(
+                        "LP-IH", "LP-RR", "LP-TR", "LP-RD", "LP-TD",
+                        "LP-DA", "LP-DN", "LP-DO", "LP-DP", "LP-DT",
+                        "LP-AF", "CR-AF", "SM-MI", "SM-AD", "WR-GM",
+                        "WR-WF", "LP-RP", "CR-CL");
+        assertThat(catalogue.all()).filteredOn(need -> List.of("WR-WF", "LP-RP", "CR-CL").contains(need.code()))
+                .allSatisfy(need -> assertThat(need.reason()).contains("review"));
+    }
+
+    @Test
+    void classifiesThePersonAsARiskToOthers() {
+        assertThat(codesOf(catalogue.all(), need -> need.sensitivity() == Sensitivity.RISK_TO_OTHERS))
+                .containsExactlyInAnyOrder("LP-AP", "LP-VP", "LP-ST", "LP-CR");
+    }
+
+    @Test
+    void givesEveryCodeAClassificationAndAReason() {
+        assertThat(catalogue.all()).allSatisfy(need -> {
+            assertThat(need.sensitivity()).isNotEqualTo(Sensitivity.UNCLASSIFIED);
+            assertThat(need.reason()).isNotBlank();
+            assertThat(need.sensitive()).isEqualTo(need.sensitivity() != Sensitivity.NONE);
+        });
+    }
+
+    // FU-TR (tracing) ends in TR but is not a torture code.
     @ParameterizedTest
-    @ValueSource(strings = {"SC-UC", "WR-SF", "FU-TR", "LP-TR", "LP-AF"})
+    @ValueSource(strings = {"SC-UC", "WR-SF", "FU-TR", "SM-CC", "DS-PS"})
     void codesOutsideTheSensitiveFamiliesMayBeShared(String code) {
         assertThat(catalogue.isSensitive(code)).isFalse();
     }

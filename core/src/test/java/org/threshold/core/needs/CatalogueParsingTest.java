@@ -22,7 +22,7 @@ class CatalogueParsingTest {
 
         assertThat(catalogue.version()).isEqualTo("2027.1");
         assertThat(catalogue.require("SC-UC"))
-                .isEqualTo(new SpecificNeed("SC-UC", "SC", "Some need", true, false, false, false));
+                .isEqualTo(new SpecificNeed("SC-UC", "SC", "Some need", true, false, false, false, Sensitivity.NONE, null));
     }
 
     @Test
@@ -31,6 +31,50 @@ class CatalogueParsingTest {
                 + " \"v4\": false, \"sensitive\": false, \"legacy\": false, \"unverified\": true}";
 
         assertThat(parse(catalogue("\"2027.1\"", withTranslation)).require("SC").unverified()).isTrue();
+    }
+
+    @Test
+    void readsTheSensitivityClassAndItsReason() {
+        String classified = "{\"code\": \"SV\", \"parent\": null, \"label\": \"SGBV\", \"v4\": true,"
+                + " \"sensitive\": true, \"legacy\": false, \"sensitivity\": \"harm-suffered\", \"reason\": \"Why\"}";
+
+        SpecificNeed need = parse(catalogue("\"1\"", classified)).require("SV");
+
+        assertThat(need.sensitivity()).isEqualTo(Sensitivity.HARM_SUFFERED);
+        assertThat(need.reason()).isEqualTo("Why");
+    }
+
+    // A catalogue from before the classification still loads; its sensitive codes get the most restrictive kind.
+    @Test
+    void readsACatalogueWithoutSensitivityClasses() {
+        String sensitive = "{\"code\": \"SV\", \"parent\": null, \"label\": \"SGBV\", \"v4\": true,"
+                + " \"sensitive\": true, \"legacy\": false}";
+
+        NeedsCatalogue catalogue = parse(catalogue("\"1\"", CATEGORY, sensitive));
+
+        assertThat(catalogue.require("SV").sensitivity()).isEqualTo(Sensitivity.UNCLASSIFIED);
+        assertThat(catalogue.require("SV").sensitivity().protectionStaffOnly()).isTrue();
+        assertThat(catalogue.require("SC").sensitivity()).isEqualTo(Sensitivity.NONE);
+        assertThat(catalogue.require("SC").reason()).isNull();
+    }
+
+    @Test
+    void rejectsASensitivityClassThatContradictsTheFlag() {
+        String contradiction = "{\"code\": \"SV\", \"parent\": null, \"label\": \"SGBV\", \"v4\": true,"
+                + " \"sensitive\": false, \"legacy\": false, \"sensitivity\": \"harm-suffered\"}";
+
+        assertRejected(catalogue("\"1\"", contradiction)).hasMessage(
+                "Specific-needs code \"SV\": \"sensitive\": false contradicts \"sensitivity\": \"harm-suffered\".");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secret", "unclassified", "NONE"})
+    void rejectsAnUnknownSensitivityClass(String kind) {
+        String unknown = "{\"code\": \"SV\", \"parent\": null, \"label\": \"SGBV\", \"v4\": true,"
+                + " \"sensitive\": true, \"legacy\": false, \"sensitivity\": \"" + kind + "\"}";
+
+        assertRejected(catalogue("\"1\"", unknown)).hasMessageStartingWith(
+                "Specific-needs code \"SV\": field \"sensitivity\" must be one of none,");
     }
 
     @Test

@@ -55,7 +55,7 @@ class NeedsCatalogueTest {
 
     @Test
     void cannotBeChangedThroughItsLists() {
-        SpecificNeed extra = new SpecificNeed("XX", null, "Invented", true, false, false, false);
+        SpecificNeed extra = new SpecificNeed("XX", null, "Invented", true, false, false, false, Sensitivity.NONE, null);
 
         assertThatThrownBy(() -> catalogue.all().add(extra)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> catalogue.forDataEntry().add(extra))

@@ -167,6 +167,145 @@ class HouseholdJsonTest {
     }
 
     @Test
+    void rejectsALoneSurrogateInsteadOfStoringAQuestionMark() {
+        focalPoint.put("givenName", "Nour\uD800han");
+        ((ObjectNode) form.get("origin")).put("place", "Alep\uDC00po");
+
+        assertProblems(form, "members[0].givenName", "origin.place");
+    }
+
+    @Test
+    void rejectsNonCharacters() {
+        focalPoint.put("familyName", "Zoubi\uFFFE");
+        ((ObjectNode) form.get("origin")).put("place", "Aleppo\uDBFF\uDFFF");
+
+        assertProblems(form, "members[0].familyName", "origin.place");
+    }
+
+    @Test
+    void rejectsANameMadeOnlyOfInvisibleCharacters() {
+        focalPoint.put("givenName", "\u200B\u200B");
+        focalPoint.put("familyName", "\u3164\u2060\uFEFF");
+
+        assertProblems(form, "members[0].givenName", "members[0].familyName");
+    }
+
+    @Test
+    void rejectsBidiControlsInNamesAndFreeText() {
+        focalPoint.put("givenName", "\u202E\u2066");
+        focalPoint.put("givenNameLatin", "Nour\u202Enahr");
+        ((ObjectNode) form.get("origin")).put("place", "Aleppo\u200F");
+
+        assertProblems(form, "members[0].givenName", "members[0].givenNameLatin", "origin.place");
+    }
+
+    @Test
+    void rejectsNulAndLineBreaksInTheOriginPlace() {
+        ((ObjectNode) form.get("origin")).put("place", "Alep\u0000po");
+        assertProblems(form, "origin.place");
+
+        ((ObjectNode) form.get("origin")).put("place", "Aleppo\nHoms");
+        assertProblems(form, "origin.place");
+    }
+
+    @Test
+    void keepsAZeroWidthNonJoinerInsideAPersianName() throws InvalidRegistrationException {
+        focalPoint.put("givenName", "محمد\u200Cرضا");
+
+        assertThat(read(form).focalPoint().givenName()).isEqualTo("محمد\u200Cرضا");
+    }
+
+    @Test
+    void normalisesTextToNfc() throws InvalidRegistrationException {
+        focalPoint.put("givenNameLatin", "Rene\u0301e");
+        ((ObjectNode) form.get("origin")).put("place", "Ga\u0308ziantep");
+
+        Household household = read(form);
+
+        assertThat(household.focalPoint().givenNameLatin()).isEqualTo("Ren\u00E9e");
+        assertThat(household.origin().place()).isEqualTo("G\u00E4ziantep");
+    }
+
+    @Test
+    void rejectsAnArrivalDateOutsideTheLastYear() {
+        form.put("arrivalDate", "-999999999-01-01");
+        assertProblems(form, "arrivalDate");
+
+        form.put("arrivalDate", "+999999999-12-31");
+        assertProblems(form, "arrivalDate");
+
+        form.put("arrivalDate", TODAY.minusYears(1).minusDays(1).toString());
+        assertProblems(form, "arrivalDate");
+    }
+
+    @Test
+    void acceptsAnArrivalDateUpToAYearAgo() throws InvalidRegistrationException {
+        form.put("arrivalDate", TODAY.minusYears(1).toString());
+
+        assertThat(read(form).arrivalDate()).isEqualTo(TODAY.minusYears(1));
+    }
+
+    @Test
+    void rejectsABirthDateAfterTheArrival() {
+        form.put("arrivalDate", "2026-10-01");
+        focalPoint.put("relationship", "SON").put("birthDate", "2026-10-02");
+        members(form).addObject().put("givenName", "Amina").put("sex", "F").put("ageEstimate", 30)
+                .put("nationality", "SYR").put("relationship", "FOCAL_POINT");
+
+        assertProblems(form, "members[0].birthDate");
+    }
+
+    @Test
+    void rejectsAnAgeEstimateThatContradictsTheBirthDate() {
+        focalPoint.put("ageEstimate", 20);
+
+        assertProblems(form, "members[0].ageEstimate");
+    }
+
+    @Test
+    void acceptsAnAgeEstimateWithinAYearOfTheBirthDate() throws InvalidRegistrationException {
+        focalPoint.put("ageEstimate", 37);
+
+        assertThat(read(form).focalPoint().ageEstimate()).isEqualTo(37);
+    }
+
+    @Test
+    void aHundredThousandUnknownCodesGetOneShortProblem() {
+        ArrayNode needs = needs(focalPoint).removeAll();
+        for (int i = 0; i < 100_000; i++) {
+            needs.add("X" + i);
+        }
+
+        InvalidRegistrationException invalid = invalid(form);
+
+        assertThat(invalid.problems()).extracting(FieldProblem::field).containsExactly("members[0].needs");
+        assertThat(invalid.getMessage()).hasSizeLessThan(200);
+    }
+
+    @Test
+    void capsTheProblemsAtFiftyAndSaysThereAreMore() {
+        for (int i = 1; i < HouseholdJson.MAX_MEMBERS; i++) {
+            members(form).add(focalPoint.deepCopy().put("sex", "X").put("nationality", "ZZZ")
+                    .put("relationship", "SON"));
+        }
+
+        List<FieldProblem> problems = problems(form);
+
+        assertThat(problems).hasSize(HouseholdJson.MAX_PROBLEMS);
+        assertThat(problems.get(HouseholdJson.MAX_PROBLEMS - 1).message()).contains("more problems");
+    }
+
+    @Test
+    void rejectsTooManyLanguages() {
+        ArrayNode languages = form.putArray("languages");
+        for (char c = 'a'; c <= 'z'; c++) {
+            languages.add("a" + c);
+        }
+
+        assertProblems(form, "languages");
+    }
+
+    @Test
     void rejectsSomethingThatIsNotAnObject() {
         assertProblems(JSON.createArrayNode(), "household");
     }

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * @param site      the reception point, printed at the top
  * @param issuedOn  the day the card was printed
  * @param kioskId   the kiosk that issued the token, printed small at the bottom
+ * @param copy      a reprint: the card says COPY under the date, so two cards in circulation are told apart
  */
-public record TokenCard(String shortCode, String qrPayload, String site, LocalDate issuedOn, String kioskId) {
+public record TokenCard(String shortCode, String qrPayload, String site, LocalDate issuedOn, String kioskId,
+                        boolean copy) {
 
     // The short code is typed back by staff and names the simulator's file, so nothing else may hide in it.
     private static final Pattern SHORT_CODE = Pattern.compile("[0-9A-Z]+(-[0-9A-Z]+)*");
@@ -35,6 +37,11 @@ public record TokenCard(String shortCode, String qrPayload, String site, LocalDa
             throw new IllegalArgumentException(
                     "A QR payload may hold only digits, upper-case letters, space and $%*+-./:");
         }
+    }
+
+    /** An original card. */
+    public TokenCard(String shortCode, String qrPayload, String site, LocalDate issuedOn, String kioskId) {
+        this(shortCode, qrPayload, site, issuedOn, kioskId, false);
     }
 
     private static void requireText(String value, String field) {

@@ -13,12 +13,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -38,6 +34,7 @@ import org.threshold.core.enrollment.EnrollmentCode;
 import org.threshold.core.enrollment.EnrollmentTicket;
 import org.threshold.core.pki.Certificates;
 import org.threshold.core.pki.Pem;
+import org.threshold.kiosk.store.OwnerOnlyFiles;
 import org.threshold.kiosk.sync.PinnedCertificate;
 import org.threshold.kiosk.sync.SyncClient;
 
@@ -52,7 +49,6 @@ import org.threshold.kiosk.sync.SyncClient;
 public final class KioskEnrollment {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final SecureRandom random;
 
@@ -227,39 +223,22 @@ public final class KioskEnrollment {
         // The URL the kiosk enrolled through (from the ticket) is the one it syncs through.
         KioskConfig config = trusted.config();
         try {
-            Files.createDirectories(dataDir);
-            writeFile(dataDir.resolve(DeploymentLayout.KIOSK_KEY), JSON.writeValueAsBytes(KeyPairFile.of(key)),
-                    "rw-------");
-            writeFile(dataDir.resolve(PinnedCertificate.FILE), Pem.certificate(hubTls)
-                    .getBytes(StandardCharsets.US_ASCII), "rw-r--r--");
-            writeFile(dataDir.resolve(KioskTrustFiles.ROOT_CERTIFICATE), Pem.certificate(trusted.root())
-                    .getBytes(StandardCharsets.US_ASCII), "rw-r--r--");
-            writeFile(dataDir.resolve(KioskTrustFiles.KIOSK_CERTIFICATE), Pem.certificate(trusted.kioskCertificate())
-                    .getBytes(StandardCharsets.US_ASCII), "rw-r--r--");
-            writeFile(dataDir.resolve(DeploymentLayout.OPERATORS), JSON.writerFor(new TypeReference<List<OperatorRecord>>() { })
-                    .writeValueAsBytes(trusted.operators()), "rw-r--r--");
+            OwnerOnlyFiles.folder(dataDir);
+            OwnerOnlyFiles.write(dataDir.resolve(DeploymentLayout.KIOSK_KEY), JSON.writeValueAsBytes(KeyPairFile.of(key)));
+            OwnerOnlyFiles.write(dataDir.resolve(PinnedCertificate.FILE), Pem.certificate(hubTls)
+                    .getBytes(StandardCharsets.US_ASCII));
+            OwnerOnlyFiles.write(dataDir.resolve(KioskTrustFiles.ROOT_CERTIFICATE), Pem.certificate(trusted.root())
+                    .getBytes(StandardCharsets.US_ASCII));
+            OwnerOnlyFiles.write(dataDir.resolve(KioskTrustFiles.KIOSK_CERTIFICATE), Pem.certificate(trusted.kioskCertificate())
+                    .getBytes(StandardCharsets.US_ASCII));
+            OwnerOnlyFiles.write(dataDir.resolve(DeploymentLayout.OPERATORS), JSON.writerFor(new TypeReference<List<OperatorRecord>>() { })
+                    .writeValueAsBytes(trusted.operators()));
             // kiosk.json last: its presence is what says "enrolled".
-            writeFile(dataDir.resolve(DeploymentLayout.KIOSK_CONFIG), JSON.writeValueAsBytes(config), "rw-r--r--");
+            OwnerOnlyFiles.write(dataDir.resolve(DeploymentLayout.KIOSK_CONFIG), JSON.writeValueAsBytes(config));
         } catch (IOException e) {
             throw new EnrollmentFailedException("WRITE_FAILED", "The hub enrolled this kiosk but its files could not "
                     + "be written in " + dataDir + " (" + e.getMessage() + "). Free space or fix permissions, then ask "
                     + "the administrator to revoke this kiosk id and make a new code.", e);
-        }
-    }
-
-    private static void writeFile(Path file, byte[] bytes, String permissions) throws IOException {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        if (POSIX) {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)));
-        } else {
-            Files.createFile(temp);
-        }
-        Files.write(temp, bytes, java.nio.file.StandardOpenOption.SYNC);
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -6,7 +6,9 @@ import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.threshold.core.i18n.Digits;
 
 /**
  * Turns a name into the words the blind index keys, so that the same name written in different
@@ -66,11 +68,34 @@ public final class NameTerms {
         return perWord;
     }
 
+    /**
+     * The duplicate check's key for one person: {@code d:<skeletons of the name's words, sorted>:<birth year>}, so
+     * "نورهان الزعبي" born in 1990 and "Nourhan Al-Zoubi" born in 1990 give the same key. The Arabic article is
+     * dropped (a separate "al" word, or "al"/"el" before a longer word). Empty if the name has no letters.
+     */
+    public static Optional<String> duplicateKey(String name, int birthYear) {
+        List<String> skeletons = new ArrayList<>();
+        for (String word : latinWords(name)) {
+            if (word.equals("al") || word.equals("el")) {
+                continue;
+            }
+            String bare = word.length() > 4 && (word.startsWith("al") || word.startsWith("el")) ? word.substring(2) : word;
+            Set<String> skeleton = new LinkedHashSet<>();
+            addSkeleton(skeleton, bare);
+            skeleton.forEach(term -> skeletons.add(term.substring(2)));
+        }
+        if (skeletons.isEmpty()) {
+            return Optional.empty();
+        }
+        skeletons.sort(null);
+        return Optional.of("d:" + String.join(".", skeletons) + ":" + birthYear);
+    }
+
     /** The name as lower-case ASCII words; public for tests and the seizure test's transliterated canaries. */
     public static List<String> latinWords(String text) {
         String latin;
         synchronized (TO_LATIN) {
-            latin = TO_LATIN.transliterate(UCharacter.foldCase(arabicVariants(foldDigits(NFKC.normalize(text))), true));
+            latin = TO_LATIN.transliterate(UCharacter.foldCase(arabicVariants(Digits.toAscii(NFKC.normalize(text))), true));
         }
         latin = UCharacter.foldCase(latin, true);
         List<String> words = new ArrayList<>();
@@ -110,21 +135,6 @@ public final class NameTerms {
         if (skeleton.length() > 0) {
             terms.add("s:" + skeleton);
         }
-    }
-
-    static String foldDigits(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\u0660' && c <= '\u0669') {
-                out.append((char) ('0' + (c - '\u0660')));
-            } else if (c >= '\u06F0' && c <= '\u06F9') {
-                out.append((char) ('0' + (c - '\u06F0')));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static String arabicVariants(String text) {

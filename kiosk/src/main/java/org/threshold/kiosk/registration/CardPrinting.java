@@ -7,15 +7,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.i18n.Messages;
 import org.threshold.core.token.IssuedToken;
-import org.threshold.core.token.InvalidTokenException;
-import org.threshold.core.token.TokenId;
 import org.threshold.hardware.printer.PrintResult;
 import org.threshold.hardware.printer.PrinterException;
 import org.threshold.hardware.printer.TokenCard;
 import org.threshold.hardware.printer.TokenPrinter;
 import org.threshold.kiosk.store.RegistrationStore;
-import org.threshold.kiosk.store.RegistrationStore.StoredRegistration;
 import org.threshold.kiosk.store.StoreException;
 
 /**
@@ -72,33 +70,25 @@ public final class CardPrinting {
         };
     }
 
-    /** Reprints the last card this kiosk printed or tried to print since it started; empty if none. */
+    /** Reprints the last card this kiosk printed or tried to print since it started, marked COPY; empty if none. */
     public Optional<CardOutcome> reprintLast() {
-        return Optional.ofNullable(lastCard.get()).map(this::print);
-    }
-
-    /** Reprints the card of a registration made on this kiosk; empty if the token is not one of ours. */
-    public Optional<CardOutcome> reprint(TokenId token) {
-        return store.findByToken(token.code()).map(this::reprint);
-    }
-
-    private CardOutcome reprint(StoredRegistration registration) {
-        try {
-            return print(IssuedToken.parseQr(registration.qr()));
-        } catch (InvalidTokenException e) {
-            throw new IllegalStateException("A token this kiosk stored no longer parses: " + e.reason(), e);
-        }
+        return Optional.ofNullable(lastCard.get()).map(token -> print(token, true));
     }
 
     CardOutcome print(IssuedToken token) {
+        return print(token, false);
+    }
+
+    /** @param copy a reprint: the card says COPY */
+    CardOutcome print(IssuedToken token, boolean copy) {
         String code = token.id().code();
         if (!printing.add(code)) {
-            return CardOutcome.failed("This card is printing right now. Wait for it before asking for another.");
+            return CardOutcome.failed(Messages.of(Messages.ERRORS, Messages.ENGLISH).format("print.busy"));
         }
         try {
             lastCard.set(token);
             observer.printing();
-            CardOutcome outcome = printOnce(token);
+            CardOutcome outcome = printOnce(token, copy);
             if (outcome.printed()) {
                 observer.printed();
             } else {
@@ -110,9 +100,9 @@ public final class CardPrinting {
         }
     }
 
-    private CardOutcome printOnce(IssuedToken token) {
+    private CardOutcome printOnce(IssuedToken token, boolean copy) {
         TokenCard card = new TokenCard(token.id().shortCode(), token.qrPayload(), config.site(), token.issuedOn(),
-                token.kioskId());
+                token.kioskId(), copy);
         PrintResult result;
         try {
             result = printer.print(card);

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.threshold.core.token.InvalidTokenException;
-import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
 import org.threshold.kiosk.localdata.LocalDataKey;
 import org.threshold.kiosk.localdata.NameTerms;
@@ -69,16 +69,31 @@ public final class FindHousehold {
                 .toList();
     }
 
-    private static TokenId tokenOf(StoredRegistration registration) {
-        try {
-            return IssuedToken.parseQr(registration.qr()).id();
-        } catch (InvalidTokenException e) {
-            throw new IllegalStateException("A token this kiosk stored no longer parses: " + e.reason(), e);
-        }
+    /** The short code (with its check character) of a stored registration's token. */
+    public static String shortCode(StoredRegistration registration) {
+        return LocalCopies.token(registration).id().shortCode();
+    }
+
+    /** The newest local copies this key opens, newest first, at most {@code limit}. */
+    public List<JsonNode> newest(int limit, LocalDataKey localKey) {
+        return store.newestWithLocalCopy(limit).stream().map(registration -> open(registration, Optional.of(localKey)))
+                .filter(found -> found.localCopy() == LocalCopy.OPENED).map(FoundHousehold::household).toList();
+    }
+
+    /** The household whose token this was, if a reissue replaced it. */
+    public Optional<RegistrationStore.RevokedToken> revoked(TokenId token) {
+        return store.findRevoked(token.code());
+    }
+
+    /** Of the valid codes one typo away from {@code typed} (see {@link TokenId#singleEditsOf}), those issued here. */
+    public List<String> typoHints(String typed) {
+        Map<String, TokenId> candidates = new LinkedHashMap<>();
+        TokenId.singleEditsOf(typed).forEach(token -> candidates.put(token.code(), token));
+        return store.existingCodes(candidates.keySet()).stream().map(code -> candidates.get(code).shortCode()).toList();
     }
 
     private static FoundHousehold open(StoredRegistration registration, Optional<LocalDataKey> localKey) {
-        TokenId token = tokenOf(registration);
+        TokenId token = LocalCopies.token(registration).id();
         if (registration.shreddedAt() != null) {
             return new FoundHousehold(registration, token.shortCode(), LocalCopy.SHREDDED, null);
         }

@@ -1,42 +1,35 @@
 package org.threshold.kiosk.registration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.KioskConfig;
-import org.threshold.core.event.EventIds;
-import org.threshold.core.event.EventSealer;
 import org.threshold.core.event.EventType;
 import org.threshold.core.event.SignedEvent;
+import org.threshold.core.i18n.Messages;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
-import org.threshold.core.registration.Member;
 import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
 import org.threshold.kiosk.localdata.LocalDataKey;
-import org.threshold.kiosk.localdata.NameTerms;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.RegistrationStore;
+import org.threshold.kiosk.store.RegistrationStore.IdempotencyKey;
 import org.threshold.kiosk.store.RegistrationStore.NewRegistration;
+import org.threshold.kiosk.store.RegistrationStore.StoredRegistration;
 import org.threshold.kiosk.store.StorageGuard;
 import org.threshold.kiosk.store.StorageRefusedException;
 
@@ -45,25 +38,32 @@ import org.threshold.kiosk.store.StorageRefusedException;
  * commit event, token and local copy in one durable transaction, and only then print the card. A
  * registration that returns was committed, whatever the printer did.
  *
- * <p>Registrations are serialised from reading the chain head to committing, so two operators
- * registering at once can never fork the chain. Printing happens outside that lock. Thread-safe.
+ * <p>Events are appended through the {@link EventChain}, so two operators registering at once can never fork the
+ * chain. Printing happens outside its lock. A retry with the same {@code Idempotency-Key} (the page's answer was
+ * lost, the kiosk crashed) gets the first answer from the store and stores nothing. Thread-safe.
  */
 public final class RegisterHousehold {
     private static final Logger LOG = LoggerFactory.getLogger(RegisterHousehold.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KioskConfig config;
-    private final SigningKey kioskKey;
-    private volatile EventSealer sealer;
-    private final EventLog events;
+    private final EventChain chain;
     private final RegistrationStore store;
     private final CardPrinting cards;
     private final NeedsCatalogue catalogue;
-    private final Clock clock;
     private final SecureRandom random;
-    private final EventIds ids;
-    private final ReentrantLock chainLock = new ReentrantLock();
     private final StorageGuard storage;
+
+    /**
+     * How one registration is asked for.
+     *
+     * @param operator        who registers, recorded with the consent; null records nobody (tools, benchmarks)
+     * @param idempotency     the client's key for safe retries; null for none
+     * @param checkDuplicates refuse the registration if a household here has a member with the same name skeleton
+     *                        and birth year (needs the local data key; the page sends {@code duplicateReviewed} to
+     *                        go ahead after checking)
+     */
+    public record Request(String operator, IdempotencyKey idempotency, boolean checkDuplicates) {
+        static final Request PLAIN = new Request(null, null, false);
+    }
 
     public RegisterHousehold(KioskConfig config, SigningKey kioskKey, EventLog events, RegistrationStore store,
                              CardPrinting cards, NeedsCatalogue catalogue, Clock clock, SecureRandom random) {
@@ -74,90 +74,103 @@ public final class RegisterHousehold {
     public RegisterHousehold(KioskConfig config, SigningKey kioskKey, EventLog events, RegistrationStore store,
                              CardPrinting cards, NeedsCatalogue catalogue, Clock clock, SecureRandom random,
                              StorageGuard storage) {
-        this.storage = storage;
-        this.config = config;
-        this.kioskKey = kioskKey;
-        this.sealer = new EventSealer(config.kioskId(), kioskKey, config.hubSealing());
-        this.events = events;
+        this(new EventChain(config, kioskKey, events, clock, random), store, cards, catalogue, random, storage);
+    }
+
+    public RegisterHousehold(EventChain chain, RegistrationStore store, CardPrinting cards, NeedsCatalogue catalogue,
+                             SecureRandom random, StorageGuard storage) {
+        this.chain = chain;
         this.store = store;
         this.cards = cards;
         this.catalogue = catalogue;
-        this.clock = clock;
         this.random = random;
-        this.ids = new EventIds(clock, random);
+        this.storage = storage;
     }
 
-    /**
-     * @param localKey the operator's local data key; without one no local copy (and no name index) is kept
-     * @throws InvalidRegistrationException naming every field to correct; nothing was stored
-     * @throws StorageRefusedException if the disk is nearly full or the database damaged; nothing was stored
-     */
     /**
      * Seals every registration from now on to {@code hubKey}: the hub rotated its sealing key. One already being
      * sealed keeps the key it started with, which the hub still holds.
      */
     public void sealTo(SealingPublicKey hubKey) {
-        sealer = new EventSealer(config.kioskId(), kioskKey, hubKey);
+        chain.sealTo(hubKey);
     }
 
+    /** Registers without an operator, idempotency key or duplicate check. */
     public RegistrationReceipt register(JsonNode householdJson, Optional<LocalDataKey> localKey)
             throws InvalidRegistrationException {
+        return register(householdJson, localKey, Request.PLAIN);
+    }
+
+    /**
+     * @param localKey the operator's local data key; without one no local copy (and no name index) is kept, and
+     *                 no duplicate check can be made
+     * @throws InvalidRegistrationException naming every field to correct; nothing was stored
+     * @throws StorageRefusedException if the disk is nearly full or the database damaged; nothing was stored
+     * @throws PossibleDuplicateException if asked to check and a likely duplicate is registered here
+     * @throws IdempotencyKeyReusedException if the key already answered another request
+     */
+    public RegistrationReceipt register(JsonNode householdJson, Optional<LocalDataKey> localKey, Request request)
+            throws InvalidRegistrationException {
+        if (request.idempotency() != null) {
+            Optional<RegistrationReceipt> first = replay(request.idempotency());
+            if (first.isPresent()) {
+                return first.get();
+            }
+        }
         if (storage != null) {
             storage.requireWritable();
         }
-        Household household = HouseholdJson.read(householdJson, catalogue, LocalDate.now(clock));
-        UUID householdId = ids.next();
-        byte[] localCopy = localKey.map(key -> encryptedCopy(key, householdId, household)).orElse(null);
-        List<byte[]> nameTerms = localKey.map(key -> key.blindTerms(nameTerms(household))).orElse(List.of());
-        IssuedToken token;
-        SignedEvent event;
-        chainLock.lock();
-        try {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            LocalDate today = LocalDate.now(clock);
-            token = IssuedToken.issue(TokenId.random(random), config.kioskId(), today, kioskKey);
-            byte[] payload = new RegistrationPayload(householdId, config.site(), now, token, household).toJson();
-            try {
-                event = sealer.seal(events.chainHead(), ids.next(), now, EventType.HOUSEHOLD_REGISTERED, payload);
-            } finally {
-                Arrays.fill(payload, (byte) 0);
+        Clock clock = chain.clock();
+        Household read = HouseholdJson.read(householdJson, catalogue, LocalDate.now(clock));
+        Instant now = chain.now();
+        Household household = request.operator() == null ? read : new Household(read.arrivalDate(), read.origin(),
+                read.languages(), read.phone(), read.consent().recordedBy(request.operator(), now), read.members());
+        if (request.checkDuplicates() && localKey.isPresent()) {
+            List<StoredRegistration> candidates = store.findByAnyTerm(
+                    localKey.get().blindTerms(HouseholdIndex.duplicateKeys(household)), FindHousehold.MAX_RESULTS);
+            if (!candidates.isEmpty()) {
+                throw new PossibleDuplicateException(candidates);
             }
-            store.commit(new NewRegistration(event, householdId, token.id().code(), token.qrPayload(), today,
-                    localCopy, nameTerms));
-        } finally {
-            chainLock.unlock();
+        }
+        UUID householdId = chain.nextId();
+        byte[] localCopy = localKey.map(key -> LocalCopies.encrypt(key, householdId, household)).orElse(null);
+        List<byte[]> terms = localKey.map(key -> key.blindTerms(HouseholdIndex.terms(household))).orElse(List.of());
+        LocalDate today = LocalDate.now(clock);
+        IssuedToken token = IssuedToken.issue(TokenId.random(random), chain.config().kioskId(), today, chain.kioskKey());
+        SignedEvent event = chain.exclusively(() -> {
+            if (request.idempotency() != null && store.findIdempotent(request.idempotency().key()).isPresent()) {
+                return null; // a retry with the same key committed while this one was being prepared
+            }
+            byte[] payload = new RegistrationPayload(householdId, chain.config().site(), now, token, household).toJson();
+            return chain.append(EventType.HOUSEHOLD_REGISTERED, now, payload, sealed -> {
+                store.commit(new NewRegistration(sealed, householdId, token.id().code(), token.qrPayload(), today,
+                        localCopy, terms, request.idempotency()));
+                return sealed;
+            });
+        });
+        if (event == null) {
+            return replay(request.idempotency()).orElseThrow();
         }
         long sequence = event.header().sequence();
         LOG.info("Registration committed as event #{}", sequence);
         CardOutcome card = cards.print(token);
         return new RegistrationReceipt(householdId, token.id().shortCode(), token.qrPayload(), sequence, card,
-                localCopy != null);
+                localCopy != null, false);
     }
 
-    private static Set<String> nameTerms(Household household) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (Member member : household.members()) {
-            for (String name : Arrays.asList(member.givenName(), member.familyName(), member.givenNameLatin(),
-                    member.familyNameLatin())) {
-                if (name != null) {
-                    terms.addAll(NameTerms.forIndex(name));
-                }
+    /** The first answer to an idempotency key, from what is stored; nothing is printed again. */
+    private Optional<RegistrationReceipt> replay(IdempotencyKey idempotency) {
+        return store.findIdempotent(idempotency.key()).map(first -> {
+            if (!MessageDigest.isEqual(first.requestSha256(), idempotency.requestSha256())) {
+                throw new IdempotencyKeyReusedException();
             }
-        }
-        return terms;
-    }
-
-    private static byte[] encryptedCopy(LocalDataKey key, UUID householdId, Household household) {
-        byte[] json;
-        try {
-            json = JSON.writeValueAsBytes(HouseholdJson.write(household));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree always serialises", e);
-        }
-        try {
-            return key.encryptHousehold(householdId, json);
-        } finally {
-            Arrays.fill(json, (byte) 0);
-        }
+            StoredRegistration registration = store.findByHousehold(first.householdId()).orElseThrow();
+            IssuedToken token = LocalCopies.token(registration);
+            CardOutcome card = registration.printed() ? new CardOutcome(registration.card(), true, null)
+                    : new CardOutcome(null, false, Messages.of(Messages.ERRORS, Messages.ENGLISH)
+                            .format("print.notPrinted"));
+            return new RegistrationReceipt(registration.householdId(), token.id().shortCode(), token.qrPayload(), 0,
+                    card, registration.localCopy() != null, true);
+        });
     }
 }

@@ -1,6 +1,8 @@
 package org.threshold.kiosk.session;
 
 import java.time.Instant;
+import java.util.Map;
+import org.threshold.core.i18n.Messages;
 
 /**
  * The kiosk's local key material was destroyed (a tamper signal, or the hub revoked the kiosk), so no
@@ -8,10 +10,16 @@ import java.time.Instant;
  */
 public final class KeysDestroyedException extends UnlockRefusedException {
     private final String cause;
+    private final Instant at;
 
     KeysDestroyedException(String cause, Instant at) {
         super(message(cause, at));
         this.cause = cause;
+        this.at = at;
+    }
+
+    public Instant at() {
+        return at;
     }
 
     /** {@code TAMPER} or {@code REVOKED}. */
@@ -20,13 +28,7 @@ public final class KeysDestroyedException extends UnlockRefusedException {
     }
 
     private static String message(String cause, Instant at) {
-        String why = switch (cause) {
-            case "REVOKED" -> "the hub revoked this kiosk";
-            case "TAMPER" -> "the kiosk's case was opened (tamper switch)";
-            default -> "of " + cause;
-        };
-        return "This kiosk cannot be unlocked: its local keys were destroyed at " + at + " because " + why
-                + ". Registrations already made are safe and still reach the hub. Do not register here; "
-                + "tell your supervisor, who must have the kiosk re-enrolled.";
+        return Messages.of(Messages.ERRORS, Messages.ENGLISH).format("error.KEYS_DESTROYED_" + cause,
+                Map.of("at", at.toString()));
     }
 }

@@ -28,6 +28,10 @@ public final class OperatorSession {
         return operator;
     }
 
+    public OperatorRecord.Role role() {
+        return operator.role();
+    }
+
     /** Empty when the kiosk's local data key was never wrapped for this operator. */
     public Optional<LocalDataKey> localKey() {
         return Optional.ofNullable(localKey);

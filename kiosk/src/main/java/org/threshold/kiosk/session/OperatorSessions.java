@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.crypto.Bytes;
+import org.threshold.core.crypto.Passphrase;
 import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.kiosk.localdata.LocalDataKey;
 import org.threshold.kiosk.localdata.LocalKeyVault;
@@ -60,11 +60,12 @@ public final class OperatorSessions {
     }
 
     /**
-     * Checks the passphrase and opens a session. The passphrase array is cleared before this returns.
+     * Checks the passphrase and opens a session. The passphrase is cleared before this returns.
      *
      * @return the session token, to be sent back as {@code Authorization: Bearer <token>}
      */
-    public String unlock(String operatorName, char[] passphrase) throws UnlockRefusedException {
+    public String unlock(String operatorName, Passphrase typed) throws UnlockRefusedException {
+        char[] passphrase = typed.characters();
         unlockLock.lock();
         try {
             Optional<OperatorKeyStore.Destruction> destroyed = vault.destruction();
@@ -100,7 +101,7 @@ public final class OperatorSessions {
                     key == null ? " (without the local data key: local copies stay closed)" : "");
             return encoded;
         } finally {
-            Arrays.fill(passphrase, '\0');
+            typed.close();
             unlockLock.unlock();
         }
     }

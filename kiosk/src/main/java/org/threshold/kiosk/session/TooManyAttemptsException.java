@@ -1,14 +1,16 @@
 package org.threshold.kiosk.session;
 
 import java.time.Duration;
+import java.util.Map;
+import org.threshold.core.i18n.Messages;
 
 /** Too many wrong passphrases in a row for one operator: unlocking waits {@link #retryAfterSeconds()}. */
 public final class TooManyAttemptsException extends UnlockRefusedException {
     private final long retryAfterSeconds;
 
     TooManyAttemptsException(Duration retryAfter) {
-        super("Too many wrong passphrases for this operator. Wait " + wholeSeconds(retryAfter)
-                + " seconds, then try again; ask a supervisor if you have forgotten the passphrase.");
+        super(Messages.of(Messages.ERRORS, Messages.ENGLISH).format("error.TOO_MANY_ATTEMPTS",
+                Map.of("seconds", wholeSeconds(retryAfter))));
         this.retryAfterSeconds = wholeSeconds(retryAfter);
     }
 

@@ -1,5 +1,6 @@
 package org.threshold.kiosk.store;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +19,7 @@ import org.sqlite.SQLiteErrorCode;
  * Thread-safe.
  */
 public final class KioskDatabase implements AutoCloseable {
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     private final Connection connection;
@@ -40,6 +41,12 @@ public final class KioskDatabase implements AutoCloseable {
      * @throws DatabaseDamagedException if the file is not a SQLite database or is corrupt; it is left as it was
      */
     public static KioskDatabase open(Path file, Path tempFolder) {
+        try {
+            OwnerOnlyFiles.createIfMissing(file);
+        } catch (IOException e) {
+            throw new StoreException("Could not create the kiosk database " + file + " (" + e.getMessage()
+                    + "). Check that the data folder is writable and the disk is not full.", e);
+        }
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try {

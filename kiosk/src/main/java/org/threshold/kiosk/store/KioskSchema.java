@@ -74,7 +74,31 @@ final class KioskSchema {
             destroyed_at TEXT NOT NULL)""",
     };
 
-    private static final String[][] VERSIONS = {VERSION_1, VERSION_2};
+    /**
+     * Version 3 (issue 10): tokens replaced by a reissue ({@code revoked_tokens}; the household's row in
+     * {@code tokens} then holds its new token), the first answer to each {@code Idempotency-Key}, and each
+     * operator's interface language. The duplicate check's keys live in {@code name_index} beside the name terms.
+     */
+    private static final String[] VERSION_3 = {
+        """
+        CREATE TABLE revoked_tokens (
+            code TEXT PRIMARY KEY,
+            household_id TEXT NOT NULL REFERENCES tokens (household_id),
+            revoked_at TEXT NOT NULL,
+            sequence INTEGER NOT NULL REFERENCES events (sequence))""",
+        """
+        CREATE TABLE idempotency_keys (
+            idempotency_key TEXT PRIMARY KEY,
+            request_sha256 BLOB NOT NULL,
+            household_id TEXT NOT NULL REFERENCES tokens (household_id),
+            created_at TEXT NOT NULL)""",
+        """
+        CREATE TABLE operator_preferences (
+            operator TEXT PRIMARY KEY,
+            language TEXT NOT NULL)""",
+    };
+
+    private static final String[][] VERSIONS = {VERSION_1, VERSION_2, VERSION_3};
 
     private KioskSchema() {
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,15 +40,35 @@ public final class RegistrationStore {
      * @param nameTerms the blind index terms of the household's names (keyed HMACs); empty without a local copy
      */
     public record NewRegistration(SignedEvent event, UUID householdId, String tokenCode, String qr, LocalDate issuedOn,
-                                  byte[] localCopy, List<byte[]> nameTerms) {
+                                  byte[] localCopy, List<byte[]> nameTerms, IdempotencyKey idempotency) {
         public NewRegistration {
             nameTerms = List.copyOf(nameTerms);
+        }
+
+        public NewRegistration(SignedEvent event, UUID householdId, String tokenCode, String qr, LocalDate issuedOn,
+                               byte[] localCopy, List<byte[]> nameTerms) {
+            this(event, householdId, tokenCode, qr, issuedOn, localCopy, nameTerms, null);
         }
 
         public NewRegistration(SignedEvent event, UUID householdId, String tokenCode, String qr, LocalDate issuedOn,
                                byte[] localCopy) {
             this(event, householdId, tokenCode, qr, issuedOn, localCopy, List.of());
         }
+    }
+
+    /**
+     * A client's {@code Idempotency-Key} and the SHA-256 of the request it came with, kept with the registration it
+     * produced so a retry gets the same answer (and a reuse for another request is noticed).
+     */
+    public record IdempotencyKey(String key, byte[] requestSha256) {
+    }
+
+    /** A registration already made for an idempotency key. */
+    public record Idempotent(UUID householdId, byte[] requestSha256) {
+    }
+
+    /** A token replaced by a reissue. */
+    public record RevokedToken(UUID householdId, Instant revokedAt) {
     }
 
     /**
@@ -73,8 +94,7 @@ public final class RegistrationStore {
      */
     public void commit(NewRegistration registration) {
         database.transaction("save the registration", connection -> {
-            requireContinuesChain(connection, registration.event());
-            EventLog.insert(connection, registration.event());
+            insertEvent(connection, registration.event());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tokens "
                     + "(code, household_id, sequence, qr, issued_on) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, registration.tokenCode());
@@ -84,6 +104,16 @@ public final class RegistrationStore {
                 insert.setString(5, registration.issuedOn().toString());
                 insert.executeUpdate();
             }
+            if (registration.idempotency() != null) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_keys "
+                        + "(idempotency_key, request_sha256, household_id, created_at) VALUES (?, ?, ?, ?)")) {
+                    insert.setString(1, registration.idempotency().key());
+                    insert.setBytes(2, registration.idempotency().requestSha256());
+                    insert.setString(3, registration.householdId().toString());
+                    insert.setString(4, registration.event().header().recordedAt().toString());
+                    insert.executeUpdate();
+                }
+            }
             if (registration.localCopy() != null) {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO local_households (household_id, token_code, payload) VALUES (?, ?, ?)")) {
@@ -92,16 +122,179 @@ public final class RegistrationStore {
                     insert.setBytes(3, registration.localCopy());
                     insert.executeUpdate();
                 }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT OR IGNORE INTO name_index (term, household_id) VALUES (?, ?)")) {
-                    for (byte[] term : registration.nameTerms()) {
-                        insert.setBytes(1, term);
-                        insert.setString(2, registration.householdId().toString());
-                        insert.executeUpdate();
+                insertTerms(connection, registration.householdId(), registration.nameTerms());
+            }
+            return null;
+        });
+    }
+
+    private static void insertEvent(Connection connection, SignedEvent event) throws SQLException {
+        requireContinuesChain(connection, event);
+        EventLog.insert(connection, event);
+    }
+
+    private static void insertTerms(Connection connection, UUID householdId, List<byte[]> terms) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR IGNORE INTO name_index (term, household_id) VALUES (?, ?)")) {
+            for (byte[] term : terms) {
+                insert.setBytes(1, term);
+                insert.setString(2, householdId.toString());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** Commits an event that changes nothing else the kiosk keeps (a reprint). */
+    public void append(SignedEvent event) {
+        database.transaction("save the event", connection -> {
+            insertEvent(connection, event);
+            return null;
+        });
+    }
+
+    /**
+     * Commits a reissue: the event, the old token's revocation, and the household's new token in place of the old
+     * one (not yet printed).
+     */
+    public void commitReissue(SignedEvent event, UUID householdId, String oldCode, String newCode, String newQr,
+                              LocalDate issuedOn) {
+        database.transaction("save the new token", connection -> {
+            insertEvent(connection, event);
+            // The local copy names its token; both change in this transaction, so the check waits for the commit.
+            try (var statement = connection.createStatement()) {
+                statement.execute("PRAGMA defer_foreign_keys = ON");
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO revoked_tokens "
+                    + "(code, household_id, revoked_at, sequence) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, oldCode);
+                insert.setString(2, householdId.toString());
+                insert.setString(3, event.header().recordedAt().toString());
+                insert.setLong(4, event.header().sequence());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE tokens SET code = ?, qr = ?, "
+                    + "issued_on = ?, printed = 0, card_path = NULL WHERE household_id = ? AND code = ?")) {
+                update.setString(1, newCode);
+                update.setString(2, newQr);
+                update.setString(3, issuedOn.toString());
+                update.setString(4, householdId.toString());
+                update.setString(5, oldCode);
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalStateException("The household's token changed meanwhile; nothing was reissued");
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE local_households SET token_code = ? WHERE household_id = ?")) {
+                update.setString(1, newCode);
+                update.setString(2, householdId.toString());
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Commits a change of a household (a correction, a consent change): the event, the new local copy and, when
+     * {@code nameTerms} is not null, the household's index terms in place of the old ones.
+     */
+    public void commitChange(SignedEvent event, UUID householdId, byte[] localCopy, List<byte[]> nameTerms) {
+        database.transaction("save the change", connection -> {
+            insertEvent(connection, event);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE local_households SET payload = ? WHERE household_id = ?")) {
+                update.setBytes(1, localCopy);
+                update.setString(2, householdId.toString());
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalStateException("The local copy was shredded meanwhile; nothing was changed");
+                }
+            }
+            if (nameTerms != null) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM name_index WHERE household_id = ?")) {
+                    delete.setString(1, householdId.toString());
+                    delete.executeUpdate();
+                }
+                insertTerms(connection, householdId, nameTerms);
+            }
+            return null;
+        });
+    }
+
+    public Optional<Idempotent> findIdempotent(String key) {
+        return database.read("look up an idempotency key", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT household_id, request_sha256 FROM idempotency_keys WHERE idempotency_key = ?")) {
+                select.setString(1, key);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(new Idempotent(UUID.fromString(row.getString(1)), row.getBytes(2)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public Optional<RevokedToken> findRevoked(String tokenCode) {
+        return database.read("look up a revoked token", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT household_id, revoked_at FROM revoked_tokens WHERE code = ?")) {
+                select.setString(1, tokenCode);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(new RevokedToken(UUID.fromString(row.getString(1)),
+                            Instant.parse(row.getString(2)))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public Optional<StoredRegistration> findByHousehold(UUID householdId) {
+        return database.read("look up a household", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    SELECT_REGISTRATION + "WHERE t.household_id = ?")) {
+                select.setString(1, householdId.toString());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(registration(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Which of {@code codes} (token codes, no check character) are current tokens of this kiosk. */
+    public Set<String> existingCodes(Collection<String> codes) {
+        return database.read("look up token codes", connection -> {
+            Set<String> found = new LinkedHashSet<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM tokens WHERE code = ?")) {
+                for (String code : codes) {
+                    select.setString(1, code);
+                    try (ResultSet row = select.executeQuery()) {
+                        if (row.next()) {
+                            found.add(code);
+                        }
                     }
                 }
             }
-            return null;
+            return found;
+        });
+    }
+
+    /** Registrations whose index holds any of {@code terms}, newest first, at most {@code limit}. */
+    public List<StoredRegistration> findByAnyTerm(List<byte[]> terms, int limit) {
+        return findByNameTerms(terms.isEmpty() ? List.of() : List.of(terms), limit);
+    }
+
+    /** The newest registrations that still have a local copy, at most {@code limit}. */
+    public List<StoredRegistration> newestWithLocalCopy(int limit) {
+        return database.read("read recent registrations", connection -> {
+            List<StoredRegistration> recent = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(SELECT_REGISTRATION
+                    + "WHERE l.payload IS NOT NULL ORDER BY t.sequence DESC LIMIT ?")) {
+                select.setInt(1, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        recent.add(registration(rows));
+                    }
+                }
+            }
+            return recent;
         });
     }
 

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threshold.core.i18n.Messages;
 
 /**
  * Whether the kiosk may take new data: its database passed {@code integrity_check} (run at start after
@@ -62,7 +64,7 @@ public final class StorageGuard {
             }
         }
         try {
-            Files.writeString(marker, now.toString());
+            OwnerOnlyFiles.write(marker, now.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new StoreException("Could not write " + marker + " (" + e.getMessage()
                     + "). Check that the data folder is writable and the disk is not full.", e);
@@ -82,13 +84,11 @@ public final class StorageGuard {
     /** @throws StorageRefusedException if new data must not be taken now, saying why and what to do */
     public void requireWritable() {
         if (!integrityOk()) {
-            throw new StorageRefusedException(503, "STORE_DAMAGED", "The kiosk database failed its integrity check "
-                    + "after an unclean shutdown, so the kiosk takes no new registrations. Registrations already "
-                    + "confirmed stay as they are. Tell your supervisor; do not delete any files.");
+            throw new StorageRefusedException(503, "STORE_DAMAGED", Map.of());
         }
         long usable = usableBytes();
         if (usable < minFreeBytes) {
-            throw new StorageRefusedException(507, "DISK_SPACE_LOW", diskLowMessage(usable));
+            throw new StorageRefusedException(507, "DISK_SPACE_LOW", diskLowArgs(usable));
         }
     }
 
@@ -96,7 +96,8 @@ public final class StorageGuard {
         long usable = usableBytes();
         boolean low = usable < minFreeBytes;
         String problem = !integrityOk() ? "The database failed its integrity check; registration is refused."
-                : low ? diskLowMessage(usable) : null;
+                : low ? Messages.of(Messages.ERRORS, Messages.ENGLISH).format("error.DISK_SPACE_LOW", diskLowArgs(usable))
+                : null;
         String check = lastShutdown != LastShutdown.UNCLEAN ? "not run" : String.join("; ", integrity);
         return new Health(lastShutdown, check, checkedAt, usable, minFreeBytes, low, problem);
     }
@@ -105,11 +106,8 @@ public final class StorageGuard {
         return lastShutdown != LastShutdown.UNCLEAN || integrity.equals(List.of("ok"));
     }
 
-    private String diskLowMessage(long usable) {
-        return "The kiosk's disk is almost full (" + usable / (1024 * 1024) + " MiB free, at least "
-                + minFreeBytes / (1024 * 1024) + " MiB needed), so new registrations are refused before any data is "
-                + "entered. Everything already registered is safe. Sync with the hub, then ask your supervisor to "
-                + "free space on the kiosk.";
+    private Map<String, Object> diskLowArgs(long usable) {
+        return Map.of("free", usable / (1024 * 1024), "needed", minFreeBytes / (1024 * 1024));
     }
 
     private long usableBytes() {

@@ -2,17 +2,15 @@ package org.threshold.kiosk.sync;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.sync.EventBundle;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.EventLog.PendingEvent;
+import org.threshold.kiosk.store.OwnerOnlyFiles;
 
 /**
  * Writes every event the hub has not acknowledged into one signed bundle file ({@link EventBundle}) for a
@@ -43,13 +41,8 @@ public final class BundleExport {
         List<PendingEvent> pending = events.unsynced(Integer.MAX_VALUE, Long.MAX_VALUE);
         byte[] bundle = EventBundle.write(kioskId, clock.instant(), pending.stream().map(PendingEvent::envelope)
                 .toList(), kioskKey);
-        Path temporary = target.resolveSibling(target.getFileName() + ".partial");
         try {
-            Files.write(temporary, bundle);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.write(target, bundle);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the bundle to " + target + " (" + e.getMessage()
                     + "). Check that the drive is mounted, writable and not full.", e);

@@ -104,6 +104,22 @@ public final class SyncClient {
         askForAckFirst = true;
     }
 
+    /**
+     * Asks the hub what it holds (an empty batch), which is also how the kiosk learns whether the hub is up: the
+     * status shows online or offline from the hub's answer right after start, not only after the first batch.
+     * Returns the error, or null when the hub answered.
+     */
+    public synchronized String probe() {
+        Exchange probe = send(List.of());
+        if (probe.error() != null) {
+            events.recordSyncFailure(probe.error());
+        } else {
+            askForAckFirst = false;
+            events.recordSyncSuccess(clock.instant());
+        }
+        return probe.error();
+    }
+
     /** Sends every pending event, batch after batch, until all are acknowledged or something stops it. */
     public synchronized SyncReport syncNow() {
         int sent = 0;

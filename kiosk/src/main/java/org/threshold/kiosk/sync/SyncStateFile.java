@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.threshold.core.sync.FeedUpdate;
+import org.threshold.kiosk.store.OwnerOnlyFiles;
 
 /**
  * What the kiosk learnt from the hub's update feed, and its feed cursor: {@code sync-state.json} in the data
@@ -53,13 +51,8 @@ public final class SyncStateFile {
     }
 
     public synchronized void write(State state) {
-        Path temporary = file.resolveSibling(FILE + ".tmp");
         try {
-            Files.write(temporary, JSON.writeValueAsBytes(state));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.write(file, JSON.writeValueAsBytes(state));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save " + FILE + " (" + e.getMessage() + ")", e);
         }

@@ -33,11 +33,11 @@ public final class CardRoutes implements RouteGroup {
         guard.require(ctx);
         String name = ctx.pathParam("file");
         if (!CARD_FILE.matcher(name).matches()) {
-            throw ApiException.notFound("No such card. Card files are named like card-7K3MQ9XD2HPTVB6RF.png.");
+            throw ApiException.notFound("cardName");
         }
         Path card = cardsFolder.resolve(name);
         if (!card.getParent().equals(cardsFolder) || !Files.isRegularFile(card, LinkOption.NOFOLLOW_LINKS)) {
-            throw ApiException.notFound("No such card on this kiosk. Reprint it from the household's token.");
+            throw ApiException.notFound("card");
         }
         ctx.contentType("image/png").result(Files.readAllBytes(card));
     }

@@ -8,36 +8,44 @@ import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.threshold.kiosk.localdata.LocalDataKey;
+import java.util.Map;
+import java.util.Optional;
+import org.threshold.core.crypto.Bytes;
+import org.threshold.core.i18n.Messages;
+import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.token.InvalidTokenException;
 import org.threshold.core.token.TokenId;
+import org.threshold.kiosk.localdata.LocalDataKey;
 import org.threshold.kiosk.registration.CardOutcome;
-import org.threshold.kiosk.registration.CardPrinting;
 import org.threshold.kiosk.registration.FindHousehold;
 import org.threshold.kiosk.registration.FindHousehold.FoundHousehold;
+import org.threshold.kiosk.registration.HouseholdActions;
 import org.threshold.kiosk.registration.RegisterHousehold;
 import org.threshold.kiosk.registration.RegistrationReceipt;
 import org.threshold.kiosk.session.OperatorSession;
 import org.threshold.kiosk.session.OperatorSessions;
+import org.threshold.kiosk.store.RegistrationStore.IdempotencyKey;
 import org.threshold.kiosk.store.RegistrationStore.StoredRegistration;
 
-/** Registering households, finding them by token or name, and reprinting their cards. */
+/**
+ * Registering households, finding them by token or name, and acting on them: reprint, reissue and correct
+ * (supervisors), change consent (any operator). Roles are checked here, on the server, for every caller.
+ */
 public final class HouseholdRoutes implements RouteGroup {
-    private static final String NOT_REGISTERED_HERE = "No household with this token was registered on this kiosk. "
-            + "Check the code on the card, or look it up at the hub.";
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[!-~]{1,200}");
 
     private final RegisterHousehold register;
     private final FindHousehold find;
-    private final CardPrinting cards;
+    private final HouseholdActions actions;
     private final SessionGuard guard;
     private final ObjectMapper json;
 
-    public HouseholdRoutes(RegisterHousehold register, FindHousehold find, CardPrinting cards, OperatorSessions sessions,
-                           ObjectMapper json) {
+    public HouseholdRoutes(RegisterHousehold register, FindHousehold find, HouseholdActions actions,
+                           OperatorSessions sessions, ObjectMapper json) {
         this.register = register;
         this.find = find;
-        this.cards = cards;
+        this.actions = actions;
         this.guard = new SessionGuard(sessions);
         this.json = json;
     }
@@ -61,7 +69,18 @@ public final class HouseholdRoutes implements RouteGroup {
     record Matches(List<Match> households, int limit) {
     }
 
-    record Reprinted(String card, boolean printed, @JsonInclude(JsonInclude.Include.NON_NULL) String printMessage) {
+    record Reprinted(String card, boolean printed, @JsonInclude(JsonInclude.Include.NON_NULL) String printMessage,
+                     boolean copy) {
+    }
+
+    record Reissued(String householdId, TokenView token, String card, boolean printed,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String printMessage, String revokedCode) {
+    }
+
+    record Corrected(String householdId, TokenView token, JsonNode household) {
+    }
+
+    record ConsentChanged(String householdId, TokenView token, JsonNode consent) {
     }
 
     @Override
@@ -70,39 +89,76 @@ public final class HouseholdRoutes implements RouteGroup {
         routes.get("/api/households", this::search);
         routes.get("/api/households/{code}", this::find);
         routes.post("/api/households/{code}/reprint", this::reprint);
+        routes.post("/api/households/{code}/reissue", this::reissue);
+        routes.post("/api/households/{code}/corrections", this::correct);
+        routes.post("/api/households/{code}/consent", this::consent);
     }
 
     private void register(Context ctx) throws InvalidRegistrationException {
         OperatorSession session = guard.require(ctx);
-        JsonNode household = JsonBodies.read(ctx, json, "the household");
-        RegistrationReceipt receipt = register.register(household, session.localKey());
+        IdempotencyKey idempotency = idempotencyKey(ctx);
+        JsonNode household = JsonBodies.read(ctx, json);
+        boolean reviewed = household.path("duplicateReviewed").asBoolean(false);
+        RegistrationReceipt receipt = register.register(household, session.localKey(),
+                new RegisterHousehold.Request(session.operatorName(), idempotency, !reviewed));
+        if (receipt.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
         CardOutcome card = receipt.card();
         ctx.status(201).json(new Registered(receipt.householdId().toString(),
                 new TokenView(receipt.shortCode(), receipt.qr()), pathOrNull(card.card()), card.printed(),
                 card.problem(), receipt.localCopyKept()));
     }
 
+    private static IdempotencyKey idempotencyKey(Context ctx) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new ApiException(400, "INVALID_IDEMPOTENCY_KEY");
+        }
+        return new IdempotencyKey(key, Bytes.sha256(ctx.bodyAsBytes()));
+    }
+
     private void find(Context ctx) throws InvalidTokenException {
         OperatorSession session = guard.require(ctx);
-        TokenId token = TokenId.parseShortCode(ctx.pathParam("code"));
-        FoundHousehold found = find.find(token, session.localKey())
-                .orElseThrow(() -> ApiException.notFound(NOT_REGISTERED_HERE));
+        TokenId token = typedToken(ctx);
+        FoundHousehold found = find.find(token, session.localKey()).orElseThrow(() -> notHere(token));
         StoredRegistration registration = found.registration();
         ctx.json(new Found(registration.householdId().toString(), new TokenView(found.shortCode(), registration.qr()),
                 pathOrNull(registration.card()), registration.printed(), registration.registeredAt(),
-                registration.synced(), found.household(), found.localCopy().name(), notice(found.localCopy())));
+                registration.synced(), found.household(), found.localCopy().name(),
+                notice(found.localCopy(), Languages.errors(ctx))));
+    }
+
+    /** The code in the path; a code whose check character does not add up gets the codes issued here it may mean. */
+    private TokenId typedToken(Context ctx) throws InvalidTokenException {
+        String typed = ctx.pathParam("code");
+        try {
+            return TokenId.parseShortCode(typed);
+        } catch (InvalidTokenException e) {
+            if (e.reason() != InvalidTokenException.Reason.CHECK_MISMATCH) {
+                throw e;
+            }
+            throw new ApiException(400, "CHECK_MISMATCH", "error.token.CHECK_MISMATCH", Map.of())
+                    .withExtra(Map.of("didYouMean", find.typoHints(typed)));
+        }
+    }
+
+    private ApiException notHere(TokenId token) {
+        return find.revoked(token).isPresent() ? new ApiException(410, "TOKEN_REVOKED")
+                : ApiException.notFound("household");
     }
 
     private void search(Context ctx) {
         OperatorSession session = guard.require(ctx);
         String name = ctx.queryParam("name");
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw new ApiException(400, "INVALID_REQUEST",
-                    "Give a name to search for, in any script: /api/households?name=... (at most 200 characters).");
+            throw new ApiException(400, "INVALID_REQUEST", "error.INVALID_REQUEST.search", Map.of());
         }
-        LocalDataKey key = session.localKey().orElseThrow(() -> new ApiException(403, "NO_LOCAL_KEY",
-                "Your operator account cannot open this kiosk's local copies, so it cannot search them by name. "
-                        + "Find the household by its token, or at the hub."));
+        LocalDataKey key = session.localKey().orElseThrow(() ->
+                new ApiException(403, "NO_LOCAL_KEY", "error.NO_LOCAL_KEY.search", Map.of()));
         List<Match> matches = find.findByName(name, key).stream()
                 .map(found -> new Match(found.registration().householdId().toString(),
                         new TokenView(found.shortCode(), found.registration().qr()), found.registration().registeredAt(),
@@ -112,25 +168,62 @@ public final class HouseholdRoutes implements RouteGroup {
     }
 
     private void reprint(Context ctx) throws InvalidTokenException {
-        guard.require(ctx);
-        TokenId token = TokenId.parseShortCode(ctx.pathParam("code"));
-        CardOutcome card = cards.reprint(token).orElseThrow(() -> ApiException.notFound(NOT_REGISTERED_HERE));
-        ctx.json(new Reprinted(pathOrNull(card.card()), card.printed(), card.problem()));
+        OperatorSession session = guard.requireSupervisor(ctx);
+        TokenId token = typedToken(ctx);
+        CardOutcome card = actions.reprint(token, session.operatorName()).orElseThrow(() -> notHere(token));
+        ctx.json(new Reprinted(pathOrNull(card.card()), card.printed(), card.problem(), true));
     }
 
-    private static String notice(FindHousehold.LocalCopy localCopy) {
-        return switch (localCopy) {
-            case OPENED -> null;
-            case SHREDDED -> "This household was synced to the hub, and its local copy was destroyed after the "
-                    + "retention period, as the kiosk does to protect people's data. Look it up at the hub.";
-            case NOT_KEPT -> "No local copy of this household was kept on this kiosk: it was registered by an operator "
-                    + "who does not hold the kiosk's local data key. The registration is safe and reaches the hub; "
-                    + "look the names up there.";
-            case NO_KEY -> "Your operator account cannot open this kiosk's local copies yet: the local data key was "
-                    + "never shared with you. Look the household up at the hub.";
-            case UNREADABLE -> "The local copy does not open with this kiosk's key; it may have been altered. "
-                    + "Look the household up at the hub and tell your supervisor.";
-        };
+    private void reissue(Context ctx) throws InvalidTokenException {
+        OperatorSession session = guard.requireSupervisor(ctx);
+        TokenId token = typedToken(ctx);
+        HouseholdActions.Reissued reissued = actions.reissue(token, session.operatorName())
+                .orElseThrow(() -> notHere(token));
+        CardOutcome card = reissued.card();
+        ctx.status(201).json(new Reissued(reissued.registration().householdId().toString(),
+                new TokenView(reissued.token().id().shortCode(), reissued.token().qrPayload()), pathOrNull(card.card()),
+                card.printed(), card.problem(), token.shortCode()));
+    }
+
+    private void correct(Context ctx) throws InvalidTokenException {
+        OperatorSession session = guard.requireSupervisor(ctx);
+        TokenId token = typedToken(ctx);
+        JsonNode request = JsonBodies.read(ctx, json);
+        LocalDataKey key = localKeyToChange(session);
+        try {
+            var corrected = actions.correct(token, request, key, session.operatorName())
+                    .orElseThrow(() -> notHere(token));
+            StoredRegistration registration = find.find(token, Optional.of(key)).orElseThrow().registration();
+            ctx.json(new Corrected(registration.householdId().toString(),
+                    new TokenView(token.shortCode(), registration.qr()), HouseholdJson.write(corrected)));
+        } catch (InvalidRegistrationException e) {
+            throw new ApiException(400, "INVALID_CORRECTION").withProblems(e.problems());
+        }
+    }
+
+    private void consent(Context ctx) throws InvalidTokenException {
+        OperatorSession session = guard.require(ctx);
+        TokenId token = typedToken(ctx);
+        JsonNode request = JsonBodies.read(ctx, json);
+        LocalDataKey key = localKeyToChange(session);
+        try {
+            var consent = actions.changeConsent(token, request, key, session.operatorName())
+                    .orElseThrow(() -> notHere(token));
+            StoredRegistration registration = find.find(token, Optional.of(key)).orElseThrow().registration();
+            ctx.json(new ConsentChanged(registration.householdId().toString(),
+                    new TokenView(token.shortCode(), registration.qr()), HouseholdJson.writeConsent(consent)));
+        } catch (InvalidRegistrationException e) {
+            throw new ApiException(400, "INVALID_CONSENT").withProblems(e.problems());
+        }
+    }
+
+    private static LocalDataKey localKeyToChange(OperatorSession session) {
+        return session.localKey().orElseThrow(() ->
+                new ApiException(403, "NO_LOCAL_KEY", "error.NO_LOCAL_KEY.change", Map.of()));
+    }
+
+    private static String notice(FindHousehold.LocalCopy localCopy, Messages messages) {
+        return localCopy == FindHousehold.LocalCopy.OPENED ? null : messages.format("notice." + localCopy.name());
     }
 
     private static String pathOrNull(Path path) {

@@ -6,32 +6,51 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Map;
 
 /**
- * Reads request bodies as JSON trees. A parser's own message quotes the text it choked on, which may
- * be a name, so the answer gives only where the problem is.
+ * Reads request bodies as JSON trees, strictly: declared as {@code application/json} (in UTF-8), one value,
+ * no key twice. A parser's own message quotes the text it choked on, which may be a name, so the answer
+ * gives only where the problem is.
  */
 final class JsonBodies {
     private JsonBodies() {
     }
 
-    static JsonNode read(Context ctx, ObjectMapper json, String what) {
+    static JsonNode read(Context ctx, ObjectMapper json) {
+        requireJsonContentType(ctx);
         try {
             JsonNode body = json.readTree(ctx.bodyAsBytes());
             if (body == null || body.isMissingNode()) {
-                throw malformed(what, "The request body is empty.");
+                throw malformed("empty", Map.of());
             }
             return body;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw malformed(what, "The request body is not valid JSON"
-                    + (at == null ? "." : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."));
+            throw at == null ? malformed("unreadable", Map.of())
+                    : malformed("syntax", Map.of("line", at.getLineNr(), "column", at.getColumnNr()));
         } catch (IOException e) {
-            throw malformed(what, "The request body could not be read.");
+            throw malformed("unreadable", Map.of());
         }
     }
 
-    private static ApiException malformed(String what, String problem) {
-        return new ApiException(400, "MALFORMED_JSON", problem + " Send " + what + " as a JSON object.");
+    /** A form or text/plain body never reaches the parser: a cross-site form cannot send application/json. */
+    private static void requireJsonContentType(Context ctx) {
+        String header = ctx.header("Content-Type");
+        String[] parts = header == null ? new String[] {""} : header.split(";");
+        boolean json = parts[0].strip().equalsIgnoreCase("application/json");
+        for (int i = 1; i < parts.length && json; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset")) {
+                json = parameter.length == 2 && parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8");
+            }
+        }
+        if (!json) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE");
+        }
+    }
+
+    private static ApiException malformed(String variant, Map<String, Object> args) {
+        return new ApiException(400, "MALFORMED_JSON", "error.MALFORMED_JSON." + variant, args);
     }
 }

@@ -39,7 +39,7 @@ public final class ScanRoutes implements RouteGroup {
 
     private void typed(Context ctx) {
         guard.require(ctx);
-        JsonNode body = JsonBodies.read(ctx, json, "the scan");
+        JsonNode body = JsonBodies.read(ctx, json);
         hardware.typed(body.path("line").asText(""));
         ctx.status(204);
     }

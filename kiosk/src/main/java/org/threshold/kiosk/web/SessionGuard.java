@@ -1,6 +1,7 @@
 package org.threshold.kiosk.web;
 
 import io.javalin.http.Context;
+import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.kiosk.session.OperatorSession;
 import org.threshold.kiosk.session.OperatorSessions;
 
@@ -16,6 +17,15 @@ final class SessionGuard {
 
     OperatorSession require(Context ctx) {
         return sessions.find(bearerToken(ctx)).orElseThrow(ApiException::locked);
+    }
+
+    /** A live session of a supervisor: reprint, reissue and corrections are theirs alone. */
+    OperatorSession requireSupervisor(Context ctx) {
+        OperatorSession session = require(ctx);
+        if (session.role() != OperatorRecord.Role.SUPERVISOR) {
+            throw new ApiException(403, "SUPERVISOR_REQUIRED");
+        }
+        return session;
     }
 
     static String bearerToken(Context ctx) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.needs.NeedLabels;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.kiosk.hardware.KioskHardware.DeviceStatus;
 import org.threshold.kiosk.store.EventLog;
@@ -50,7 +51,7 @@ public final class StatusRoutes implements RouteGroup {
     record LocalKeys(String state, String reason, Instant destroyedAt) {
     }
 
-    record Need(String code, String label, boolean sensitive) {
+    record Need(String code, String label, boolean sensitive, String parent, boolean drafted) {
     }
 
     @Override
@@ -77,7 +78,10 @@ public final class StatusRoutes implements RouteGroup {
     }
 
     private void needs(Context ctx) {
-        ctx.json(catalogue.forDataEntry().stream()
-                .map(need -> new Need(need.code(), need.label(), need.sensitive())).toList());
+        NeedLabels labels = NeedLabels.in(Languages.of(ctx));
+        ctx.json(catalogue.forDataEntry().stream().map(need -> {
+            NeedLabels.Label label = labels.of(need);
+            return new Need(need.code(), label.text(), need.sensitive(), need.parent(), label.drafted());
+        }).toList());
     }
 }

@@ -28,7 +28,6 @@ class NameTermsTest {
 
     @Test
     void easternArabicAndPersianDigitsFoldToAscii() {
-        assertThat(NameTerms.foldDigits("٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹")).isEqualTo("0123456789 0123456789");
         assertThat(NameTerms.latinWords("بيت ٣٤")).endsWith("34");
     }
 

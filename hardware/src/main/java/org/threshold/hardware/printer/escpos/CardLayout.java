@@ -82,9 +82,12 @@ final class CardLayout {
         BitMatrix qr = QrCodes.encode(card.qrPayload(), level);
         int moduleDots = moduleDots(qr, width, card.qrPayload().length());
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Raster(text(width, List.of(
-                TextLine.fitted(card.site(), SITE_FONT, width),
-                TextLine.fitted(card.issuedOn().toString(), DATE_FONT, width)))));
+        List<TextLine> header = new ArrayList<>(List.of(TextLine.fitted(card.site(), SITE_FONT, width),
+                TextLine.fitted(card.issuedOn().toString(), DATE_FONT, width)));
+        if (card.copy()) {
+            header.add(TextLine.fitted("COPY", SITE_FONT, width));
+        }
+        blocks.add(new Raster(text(width, header)));
         blocks.add(switch (format.qrMode()) {
             case RASTER -> new Raster(qrImage(qr, width, moduleDots));
             case NATIVE -> new NativeQr(card.qrPayload(), level, moduleDots);

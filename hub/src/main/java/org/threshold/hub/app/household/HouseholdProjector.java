@@ -243,8 +243,11 @@ public final class HouseholdProjector implements AutoCloseable {
                     e.getMessage());
             return Projection.NOTHING;
         }
+        // One case per event type, so a new type cannot pass unprojected unnoticed. Issue 10's change events are
+        // stored and sequenced; folding them into the household (by household id, in projection order) comes next.
         return switch (event.header().type()) {
             case HOUSEHOLD_REGISTERED -> registration(event);
+            case HOUSEHOLD_CARD_REPRINTED, TOKEN_REISSUED, HOUSEHOLD_CORRECTED, CONSENT_CHANGED -> Projection.NOTHING;
         };
     }
 

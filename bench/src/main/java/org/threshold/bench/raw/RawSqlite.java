@@ -1,4 +1,4 @@
-package org.threshold.bench;
+package org.threshold.bench.raw;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,12 +12,12 @@ import java.sql.Statement;
  * synchronous=FULL: every commit is fsynced) and nothing of Threshold's: the floor our stores are
  * compared against.
  */
-final class RawSqlite {
+public final class RawSqlite {
     private RawSqlite() {
     }
 
     /** Opens {@code file} (which must not exist), runs {@code schema}, and leaves autocommit off. */
-    static Connection create(Path file, String... schema) throws SQLException {
+    public static Connection create(Path file, String... schema) throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement statement = connection.createStatement()) {
             try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
