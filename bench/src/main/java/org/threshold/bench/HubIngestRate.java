@@ -27,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.sqlite.SQLiteConfig;
 import org.threshold.bench.raw.EventRow;
+import org.threshold.bench.raw.RawPostgresCopy;
 import org.threshold.bench.raw.RawSqliteInsert;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.crypto.VerifyingKey;
@@ -47,6 +47,7 @@ import org.threshold.core.sync.BatchBody;
 import org.threshold.core.sync.SyncAck;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
+import org.threshold.hub.DatabaseSettings;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
 import org.threshold.kiosk.sync.SyncClient;
@@ -85,8 +86,8 @@ final class HubIngestRate {
                              List<SignedEvent> events) {
     }
 
-    /** A provisioned hub folder and its enrolled kiosks' chains, made before anything is timed. */
-    record Load(Path hubDir, List<KioskLoad> kiosks) {
+    /** A provisioned hub folder, its database, and its enrolled kiosks' chains, made before anything is timed. */
+    record Load(Path hubDir, DatabaseSettings database, List<KioskLoad> kiosks) {
         int events() {
             return kiosks.stream().mapToInt(kiosk -> kiosk.events().size()).sum();
         }
@@ -103,24 +104,42 @@ final class HubIngestRate {
 
     /** A fresh hub folder with {@code kiosks} enrolled kiosks and {@code totalEvents / kiosks} events each. */
     Load prepare(String name, int kiosks, int totalEvents) {
+        return prepare(name, kiosks, totalEvents, DatabaseSettings.SQLITE_IN_DATA_FOLDER);
+    }
+
+    /** As {@link #prepare(String, int, int)}, the hub's state in {@code database}. */
+    Load prepare(String name, int kiosks, int totalEvents, DatabaseSettings database) {
         Path root = dir.resolve(name);
         Path hubDir = root.resolve("hub");
         provisioner.initHub(hubDir);
         // Kiosks' chains are independent, so both cores seal them; one chain is sequential by nature.
-        return new Load(hubDir, IntStream.range(0, kiosks).parallel()
-                .mapToObj(k -> kioskLoad(hubDir, root.resolve("kiosk-" + k), "K" + kiosks + "-" + k,
+        return new Load(hubDir, database, IntStream.range(0, kiosks).parallel()
+                .mapToObj(k -> kioskLoad(hubDir, database, root.resolve("kiosk-" + k), "K" + kiosks + "-" + k,
                         totalEvents / kiosks))
                 .collect(Collectors.toList()));
     }
 
     /** Starts a real hub on the load's folder and sends every kiosk's batches, kiosks in parallel. */
     Run ingest(Load load) throws Exception {
-        try (HubServer hub = HubServer.start(HubSettings.of(load.hubDir()))) {
-            URI batches = URI.create("http://127.0.0.1:" + hub.port() + "/api/sync/batches");
+        return ingest(load, 1);
+    }
+
+    /**
+     * Starts {@code instances} real hubs on the load's folder and database (several only on PostgreSQL) and sends
+     * kiosk k's batches to instance k modulo {@code instances}, kiosks in parallel.
+     */
+    Run ingest(Load load, int instances) throws Exception {
+        List<HubServer> hubs = new ArrayList<>();
+        try {
+            for (int i = 0; i < instances; i++) {
+                hubs.add(HubServer.start(HubSettings.of(load.hubDir()).withDatabase(load.database())));
+            }
             ExecutorService pool = Executors.newFixedThreadPool(load.kiosks().size());
             try {
                 List<Callable<Void>> senders = new ArrayList<>();
-                for (KioskLoad kiosk : load.kiosks()) {
+                for (int k = 0; k < load.kiosks().size(); k++) {
+                    KioskLoad kiosk = load.kiosks().get(k);
+                    URI batches = URI.create("http://127.0.0.1:" + hubs.get(k % instances).port() + "/api/sync/batches");
                     senders.add(() -> send(batches, kiosk));
                 }
                 long start = System.nanoTime();
@@ -128,12 +147,13 @@ final class HubIngestRate {
                     sender.get(); // rethrows a refused batch
                 }
                 long acked = System.nanoTime();
-                long projected = waitForProjection(load.hubDir().resolve(org.threshold.hub.store.JdbiHubStore.SQLITE_FILE), load.events(),
-                        start);
+                long projected = waitForProjection(load.database().urlFor(load.hubDir()), load.events(), start);
                 return new Run(load.kiosks().size(), load.events(), (acked - start) / 1e9, (projected - start) / 1e9);
             } finally {
                 pool.shutdownNow();
             }
+        } finally {
+            hubs.forEach(HubServer::close);
         }
     }
 
@@ -147,6 +167,18 @@ final class HubIngestRate {
             }
         }
         return new Raw(rows.size(), RawSqliteInsert.insertNanos(rows, dir.resolve(name + ".db")) / 1e9);
+    }
+
+    /** The same rows as {@code load}, binary COPY into PostgreSQL, one transaction per kiosk batch. */
+    Raw rawPostgresBaseline(Load load, Connection connection) throws SQLException {
+        List<EventRow> rows = new ArrayList<>();
+        long receivedAt = System.currentTimeMillis();
+        for (KioskLoad kiosk : load.kiosks()) {
+            for (SignedEvent event : kiosk.events()) {
+                rows.add(EventRow.of(event, receivedAt));
+            }
+        }
+        return new Raw(rows.size(), RawPostgresCopy.copyNanos(connection, rows) / 1e9);
     }
 
     private static Void send(URI batches, KioskLoad load) throws Exception {
@@ -168,12 +200,9 @@ final class HubIngestRate {
         return null;
     }
 
-    /** Polls the hub's own file (read-only) until every event is a household; returns when that was seen. */
-    private static long waitForProjection(Path hubDatabase, int events, long start) throws Exception {
-        SQLiteConfig readOnly = new SQLiteConfig();
-        readOnly.setReadOnly(true);
-        try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + hubDatabase.toAbsolutePath(),
-                readOnly.toProperties())) {
+    /** Polls the hub's database on a connection of its own until every event is a household; returns then. */
+    private static long waitForProjection(String url, int events, long start) throws Exception {
+        try (Connection reader = DriverManager.getConnection(url)) {
             while (true) {
                 long now = System.nanoTime();
                 long households = count(reader, "SELECT count(*) FROM households");
@@ -201,8 +230,8 @@ final class HubIngestRate {
     }
 
     /** Enrolls a kiosk with Provisioner and seals its whole chain with EventSealer, as RegisterHousehold would. */
-    private KioskLoad kioskLoad(Path hubDir, Path kioskDir, String kioskId, int count) {
-        KioskConfig config = provisioner.enrollKiosk(hubDir, kioskDir, kioskId,
+    private KioskLoad kioskLoad(Path hubDir, DatabaseSettings database, Path kioskDir, String kioskId, int count) {
+        KioskConfig config = provisioner.enrollKiosk(hubDir, database, kioskDir, kioskId,
                 RegistrationLatency.SITE, "http://127.0.0.1:9", List.of(new Provisioner.OperatorGrant("bench",
                         OperatorRecord.Role.SUPERVISOR, "bench-passphrase".toCharArray())));
         SigningKey kioskKey = Fixtures.enrolledKioskKey(kioskDir);

@@ -23,6 +23,12 @@ public final class Percentiles {
         return median / 1e6;
     }
 
+    /** Nearest rank: the smallest sample at or above 99 % of them. */
+    public double p99Millis() {
+        int rank = (int) Math.ceil(0.99 * sortedNanos.length);
+        return sortedNanos[rank - 1] / 1e6;
+    }
+
     /** Nearest rank: the smallest sample at or above 90 % of them. */
     public double p90Millis() {
         int rank = (int) Math.ceil(0.9 * sortedNanos.length);

@@ -1,0 +1,224 @@
+package org.threshold.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.threshold.core.token.TokenId;
+import org.threshold.hub.DatabaseSettings;
+import org.threshold.hub.HubServer;
+import org.threshold.hub.HubSettings;
+import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.store.JdbiHubStore;
+import org.threshold.bench.raw.RawPostgresCopy;
+
+/**
+ * {@code HubStoreHarness [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite and on PostgreSQL, in one run.
+ * <ul>
+ *   <li>verified ingest (kiosks POST signed binary batches to a real hub, counted on the signed ack) with 1, 4 and
+ *       16 kiosks, next to the raw primitive on the same rows: a batched JDBC insert into SQLite, a binary COPY into
+ *       PostgreSQL; and households projected per second (from the first POST until every one is projected);</li>
+ *   <li>PostgreSQL with three hub instances against one, 16 kiosks;</li>
+ *   <li>bytes on disk per household after the 16-kiosk run;</li>
+ *   <li>token lookup over HOUSEHOLDS households seeded straight into the store, 64 concurrent clients: p50, p99.</li>
+ * </ul>
+ * Defaults: 20,000 events, 1,000,000 households. PostgreSQL is zonky's embedded server with durable commits.
+ */
+public final class HubStoreHarness {
+    private static final int[] KIOSKS = {1, 4, 16};
+    private static final int CLIENTS = 64;
+    private static final int LOOKUPS_PER_CLIENT = 200;
+    private static final int SEED_BATCH = 5_000;
+
+    private final Path dir;
+    private final EmbeddedPostgres postgres;
+    private int databases;
+
+    private HubStoreHarness(Path dir, EmbeddedPostgres postgres) {
+        this.dir = dir;
+        this.postgres = postgres;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int seeded = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        Path dir = Files.createTempDirectory("threshold-hub-store-");
+        try (EmbeddedPostgres postgres = RawPostgresCopy.start()) {
+            new HubStoreHarness(dir, postgres).run(events, seeded);
+        }
+    }
+
+    private void run(int events, int seeded) throws Exception {
+        HubIngestRate hub = new HubIngestRate(dir);
+        hub.ingest(hub.prepare("warm-up", 1, Math.max(4 * HubIngestRate.BATCH, events / 5)));
+        System.out.printf("Verified ingest, %,d events (%d-event batches), median of one run each:%n", events,
+                HubIngestRate.BATCH);
+        HubIngestRate.Run sixteenOnPostgres = null;
+        for (boolean onPostgres : new boolean[] {false, true}) {
+            for (int kiosks : KIOSKS) {
+                DatabaseSettings database = onPostgres ? newDatabase() : DatabaseSettings.SQLITE_IN_DATA_FOLDER;
+                String name = (onPostgres ? "pg-" : "sqlite-") + kiosks;
+                HubIngestRate.Load load = hub.prepare(name, kiosks, events, database);
+                HubIngestRate.Run run = hub.ingest(load);
+                HubIngestRate.Raw raw;
+                if (onPostgres) {
+                    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+                        raw = hub.rawPostgresBaseline(load, connection);
+                    }
+                } else {
+                    raw = hub.rawBaseline(load, name + "-raw");
+                }
+                System.out.printf("  %-10s %2d kiosk(s): %,8.0f events/s; raw %s %,8.0f rows/s; ratio %.2f; "
+                                + "projected %,6.0f households/s%n", onPostgres ? "PostgreSQL" : "SQLite", kiosks,
+                        run.eventsPerSecond(), onPostgres ? "COPY" : "batched insert", raw.eventsPerSecond(),
+                        run.eventsPerSecond() / raw.eventsPerSecond(), run.events() / run.projectedSeconds());
+                if (kiosks == 16) {
+                    System.out.printf("  %-10s bytes on disk per household: %,.0f%n", onPostgres ? "PostgreSQL"
+                            : "SQLite", (double) bytesOnDisk(load) / run.events());
+                    if (onPostgres) {
+                        sixteenOnPostgres = run;
+                    }
+                }
+            }
+        }
+        HubIngestRate.Load three = hub.prepare("pg-3-instances", 16, events, newDatabase());
+        HubIngestRate.Run threeInstances = hub.ingest(three, 3);
+        System.out.printf("  PostgreSQL 16 kiosks, 3 hub instances: %,8.0f events/s, %.2f x one instance%n",
+                threeInstances.eventsPerSecond(), threeInstances.eventsPerSecond()
+                        / sixteenOnPostgres.eventsPerSecond());
+
+        System.out.printf("Token lookup over %,d households, %d clients x %d lookups (after a warm-up):%n", seeded,
+                CLIENTS, LOOKUPS_PER_CLIENT);
+        lookups("SQLite", DatabaseSettings.SQLITE_IN_DATA_FOLDER, seeded);
+        lookups("PostgreSQL", newDatabase(), seeded);
+    }
+
+    private void lookups(String label, DatabaseSettings database, int seeded) throws Exception {
+        Path hubDir = dir.resolve("lookup-" + label);
+        new org.threshold.provisioning.Provisioner(new SecureRandom()).initHub(hubDir);
+        List<String> codes = seed(hubDir, database, seeded);
+        try (HubServer hub = HubServer.start(HubSettings.of(hubDir).withDatabase(database)
+                .withBootstrapAdmin("bench", "bench-password".toCharArray()))) {
+            String base = "http://127.0.0.1:" + hub.port();
+            HttpClient http = HttpClient.newHttpClient();
+            String session = login(http, base);
+            measure(http, base, session, codes, 20);
+            long[] nanos = measure(http, base, session, codes, LOOKUPS_PER_CLIENT);
+            Percentiles latency = new Percentiles(nanos);
+            System.out.printf("  %-10s p50 %.2f ms, p99 %.2f ms (%,d lookups)%n", label, latency.medianMillis(),
+                    latency.p99Millis(), nanos.length);
+        }
+    }
+
+    /** Households straight into the store, with the bench household's JSON; returns a sample of their codes. */
+    private static List<String> seed(Path hubDir, DatabaseSettings database, int count) {
+        String json = Fixtures.household().toString();
+        SecureRandom random = new SecureRandom();
+        List<String> sample = new ArrayList<>();
+        Instant now = Instant.now();
+        try (JdbiHubStore store = JdbiHubStore.open(database.urlFor(hubDir), database.password())) {
+            for (int from = 0; from < count; from += SEED_BATCH) {
+                List<HouseholdRecord> batch = new ArrayList<>(SEED_BATCH);
+                for (int i = from; i < Math.min(count, from + SEED_BATCH); i++) {
+                    TokenId token = TokenId.random(random);
+                    if (i % 100 == 0) {
+                        sample.add(token.shortCode());
+                    }
+                    batch.add(new HouseholdRecord(UUID.randomUUID(), token, "KIOSK-01", LocalDate.now(), "KIOSK-01",
+                            "Bench gate", now, json, UUID.randomUUID()));
+                }
+                store.inTransaction(repositories -> repositories.households().insertNew(batch));
+            }
+        }
+        return sample;
+    }
+
+    private static long[] measure(HttpClient http, String base, String session, List<String> codes, int perClient)
+            throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Callable<long[]>> work = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                work.add(() -> {
+                    long[] nanos = new long[perClient];
+                    for (int i = 0; i < perClient; i++) {
+                        String code = codes.get(ThreadLocalRandom.current().nextInt(codes.size()));
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/tokens/" + code))
+                                .header("Authorization", "Bearer " + session).GET().build();
+                        long start = System.nanoTime();
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        nanos[i] = System.nanoTime() - start;
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("Lookup answered " + response.statusCode());
+                        }
+                    }
+                    return nanos;
+                });
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<long[]> done : clients.invokeAll(work)) {
+                for (long sample : done.get()) {
+                    all.add(sample);
+                }
+            }
+            return all.stream().mapToLong(Long::longValue).toArray();
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static String login(HttpClient http, String base) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench\",\"password\":\"bench-password\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        int start = body.indexOf(":\"") + 2;
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    private DatabaseSettings newDatabase() throws SQLException {
+        String name = "bench_" + ++databases;
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+             Statement create = admin.createStatement()) {
+            create.execute("CREATE DATABASE " + name);
+        }
+        return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name
+                + "?user=postgres", null);
+    }
+
+    /** SQLite: the database file and its WAL; PostgreSQL: the database's size as the server counts it. */
+    private long bytesOnDisk(HubIngestRate.Load load) throws Exception {
+        if (load.database().jdbcUrl() == null) {
+            Path file = load.hubDir().resolve(JdbiHubStore.SQLITE_FILE);
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            return Files.size(file) + (Files.exists(wal) ? Files.size(wal) : 0);
+        }
+        String url = load.database().jdbcUrl();
+        String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement();
+             ResultSet size = statement.executeQuery("SELECT pg_database_size('" + name + "')")) {
+            size.next();
+            return size.getLong(1);
+        }
+    }
+}
