@@ -23,7 +23,8 @@ import org.threshold.bench.Percentiles;
  */
 public final class RawPostgresCopy {
     static final String EVENTS_TABLE = "CREATE TABLE events (position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-            + "event_id TEXT COLLATE \"C\" NOT NULL UNIQUE, kiosk_id TEXT COLLATE \"C\" NOT NULL, sequence BIGINT NOT NULL, hash BYTEA NOT NULL, "
+            + "event_id TEXT COLLATE \"C\" NOT NULL UNIQUE, kiosk_id TEXT COLLATE \"C\" NOT NULL, "
+            + "sequence BIGINT NOT NULL, hash BYTEA NOT NULL, "
             + "envelope BYTEA NOT NULL, received_at BIGINT NOT NULL, UNIQUE (kiosk_id, sequence))";
     /**
      * Envelopes are ciphertext: PostgreSQL's default storage tries to compress every value over about 2 KB before
