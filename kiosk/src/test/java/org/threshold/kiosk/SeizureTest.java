@@ -74,7 +74,13 @@ class SeizureTest {
         assertThat(searched).as("the database and its files are searched").anyMatch(p -> p.endsWith("kiosk.db"));
         List<String> hits = new ArrayList<>();
         for (Path file : searched) {
-            byte[] content = Files.readAllBytes(file);
+            byte[] content;
+            try {
+                content = Files.readAllBytes(file);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // Another process's temporary file (tests run side by side), deleted since the listing.
+                continue;
+            }
             for (String form : forms) {
                 for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
                         StandardCharsets.UTF_16BE)) {
