@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.threshold.core.crypto.Argon2idCost;
+import org.threshold.core.crypto.Passphrase;
 import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.deployment.OperatorRecord;
@@ -79,7 +80,7 @@ public final class AtRestHarness {
             byte[] salt = new byte[16];
             for (int round = -2; round < unlockRounds; round++) {
                 long start = System.nanoTime();
-                String token = sessions.unlock(OPERATOR, org.threshold.core.crypto.Passphrase.wrap(PASSPHRASE.toCharArray()));
+                String token = sessions.unlock(OPERATOR, Passphrase.wrap(PASSPHRASE.toCharArray()));
                 long unlocked = System.nanoTime() - start;
                 sessions.lock(token);
                 start = System.nanoTime();

@@ -18,12 +18,20 @@ import org.threshold.bench.Percentiles;
  * The PostgreSQL floor for hub ingest: event rows loaded with {@code COPY ... FROM STDIN (FORMAT binary)}, the
  * fastest way rows enter PostgreSQL, into the hub's {@code events} columns (its unique indexes included), one
  * COPY and one commit per kiosk batch, on a zonky embedded PostgreSQL with durable commits
- * ({@code synchronous_commit=on}, {@code fsync=on}; zonky's default turns synchronous commits off).
+ * ({@code synchronous_commit=on}, {@code fsync=on}; zonky's default turns synchronous commits off). The table is
+ * the best a hub schema can do for these rows: envelopes stored uncompressed, ids in the "C" collation.
  */
 public final class RawPostgresCopy {
     static final String EVENTS_TABLE = "CREATE TABLE events (position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-            + "event_id TEXT NOT NULL UNIQUE, kiosk_id TEXT NOT NULL, sequence BIGINT NOT NULL, hash BYTEA NOT NULL, "
+            + "event_id TEXT COLLATE \"C\" NOT NULL UNIQUE, kiosk_id TEXT COLLATE \"C\" NOT NULL, "
+            + "sequence BIGINT NOT NULL, hash BYTEA NOT NULL, "
             + "envelope BYTEA NOT NULL, received_at BIGINT NOT NULL, UNIQUE (kiosk_id, sequence))";
+    /**
+     * Envelopes are ciphertext: PostgreSQL's default storage tries to compress every value over about 2 KB before
+     * moving it out of line, and on this machine that attempt cut COPY to a quarter (about 6,000 rows/s against
+     * 25,000, 20,000 rows). The ids are ASCII, so the "C" collation orders them as well as any, and faster.
+     */
+    static final String ENVELOPE_UNCOMPRESSED = "ALTER TABLE events ALTER COLUMN envelope SET STORAGE EXTERNAL";
     private static final String COPY = "COPY events (event_id, kiosk_id, sequence, hash, envelope, received_at) "
             + "FROM STDIN (FORMAT binary)";
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
@@ -76,6 +84,7 @@ public final class RawPostgresCopy {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS events");
             statement.execute(EVENTS_TABLE);
+            statement.execute(ENVELOPE_UNCOMPRESSED);
         }
         connection.setAutoCommit(false);
         PGConnection pg = connection.unwrap(PGConnection.class);

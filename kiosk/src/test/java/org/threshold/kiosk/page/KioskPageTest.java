@@ -205,7 +205,7 @@ class KioskPageTest {
         operator.tap(By.id("flow-next"));
 
         WebElement code = operator.waitFor(By.id("result-code"));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("result-card")).isDisplayed());
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("result-card")).isDisplayed());
         checkpoint(lang, "10-result");
         assertFitsTheScreen(By.id("result-code"));
         assertFitsTheScreen(By.id("result-card"));
@@ -371,12 +371,12 @@ class KioskPageTest {
         openPage("en");
         unlock(RECEPTION, RECEPTION_PASSPHRASE);
         new Operator(driver).tap(By.cssSelector("#home-languages button[data-lang='uk']"));
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> "uk".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         driver.get(base);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#unlock-languages button")).isEmpty());
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#unlock-languages button")).isEmpty());
         unlock(RECEPTION, RECEPTION_PASSPHRASE);
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> "uk".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertThat(driver.findElement(By.id("new-registration")).getText()).isEqualTo("Нова реєстрація");
         checkpoint("uk", "19-home");
@@ -507,14 +507,14 @@ class KioskPageTest {
 
     private void openPage(String lang) {
         driver.get(base + "?lang=" + lang);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#unlock-languages button")).isEmpty());
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#unlock-languages button")).isEmpty());
     }
 
     private void unlock(String operator, String passphrase) {
         driver.findElement(By.id("unlock-operator")).sendKeys(operator);
         driver.findElement(By.id("unlock-passphrase")).sendKeys(passphrase);
         driver.findElement(By.id("unlock-submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("view-home")).isDisplayed());
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("view-home")).isDisplayed());
     }
 
     static By field(String path) {

@@ -23,7 +23,7 @@ final class Operator {
 
     Operator(ChromeDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     /** Waits for the element to be visible and enabled, then taps it. */
