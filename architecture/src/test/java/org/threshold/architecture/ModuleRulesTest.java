@@ -4,13 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 import org.threshold.core.fixture.ReadsAFile;
 import org.threshold.kiosk.fixture.ReachesPastItsModules;
@@ -24,13 +22,6 @@ class ModuleRulesTest {
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.threshold");
-
-    /**
-     * Issue 9 moves provisioning onto the hub's application services; until that is merged, provisioning still
-     * runs SQL on the hub's databases and {@link #provisioningReachesHubStateOnlyThroughItsServices} is skipped
-     * while it fails. Set to false once it holds (the test says so).
-     */
-    static final boolean PENDING_ISSUE_9_PROVISIONING_THROUGH_HUB_SERVICES = true;
 
     /** Dependencies point one way: kiosk → core, hardware; hub → core; provisioning → core, hub. */
     static final ArchRule DEPENDENCIES_POINT_ONE_WAY = layeredArchitecture()
@@ -101,15 +92,7 @@ class ModuleRulesTest {
 
     @Test
     void provisioningReachesHubStateOnlyThroughItsServices() {
-        EvaluationResult result = PROVISIONING_USES_HUB_SERVICES_ONLY.evaluate(MAIN_CLASSES);
-        if (!PENDING_ISSUE_9_PROVISIONING_THROUGH_HUB_SERVICES) {
-            PROVISIONING_USES_HUB_SERVICES_ONLY.check(MAIN_CLASSES);
-            return;
-        }
-        assertThat(result.hasViolation()).as("this rule now holds: set "
-                + "PENDING_ISSUE_9_PROVISIONING_THROUGH_HUB_SERVICES to false so it is enforced").isTrue();
-        abort("pending issue 9 (PENDING_ISSUE_9_PROVISIONING_THROUGH_HUB_SERVICES): provisioning still has "
-                + result.getFailureReport().getDetails().size() + " dependencies on SQL or the hub's store");
+        PROVISIONING_USES_HUB_SERVICES_ONLY.check(MAIN_CLASSES);
     }
 
     /** The rules can fail: each one catches a class that breaks it (test fixtures, outside the main classes). */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -240,7 +241,9 @@ class KioskPageTest {
         String code = registerOnPage(operator, "Offline", "Person", "1990-02-03");
         operator.tap(By.id("result-home"));
         waitForStatus("online", "false");
-        assertThat(Integer.parseInt(driver.findElement(By.id("status-waiting")).getAttribute("data-pending"))).isPositive();
+        int pending = new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> Integer.parseInt(d.findElement(By.id("status-waiting")).getAttribute("data-pending")));
+        assertThat(pending).isPositive();
         checkpoint("en", "11-offline-waiting");
 
         hub = HubServer.start(HubSettings.of(hubDir).withPort(hubPort));
@@ -499,7 +502,8 @@ class KioskPageTest {
 
     private void waitForStatus(String item, String value) {
         String attribute = "online".equals(item) ? "data-online" : "data-pending";
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+        // The status bar is redrawn every few seconds: an element read during a redraw is stale, so look again.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> found = d.findElements(By.id("status-" + item));
             return !found.isEmpty() && value.equals(found.get(0).getAttribute(attribute));
         });
