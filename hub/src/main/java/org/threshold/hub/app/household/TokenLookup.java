@@ -1,6 +1,7 @@
 package org.threshold.hub.app.household;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.threshold.core.token.InvalidTokenException;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
@@ -15,6 +16,8 @@ import org.threshold.hub.app.kiosk.KioskDirectory;
 public final class TokenLookup {
     /** The access log's name for this read. */
     public static final String ACTION = "token-lookup";
+    /** The access log's name for a lookup of a token a reissue revoked: nothing was read, but it was asked. */
+    public static final String ACTION_REVOKED = "token-lookup-revoked";
     // A QR payload is about 150 characters; anything much longer is not worth parsing.
     private static final int MAX_INPUT = 300;
 
@@ -33,20 +36,31 @@ public final class TokenLookup {
     /**
      * @param reader the signed-in username, for the access log
      * @throws Refusal INVALID for a mistyped or malformed token, UNACCEPTABLE {@code FORGED}, NOT_FOUND
-     *                  {@code UNKNOWN_KIOSK} or {@code NOT_FOUND}
+     *                  {@code UNKNOWN_KIOSK} or {@code NOT_FOUND}, GONE {@code TOKEN_REVOKED} for a token a reissue
+     *                  replaced
      */
     public HouseholdRecord find(String codeOrQr, String reader) {
         TokenId tokenId = parse(codeOrQr);
         // A caseworker who looks a card up just after the kiosk synced must find it.
         projector.catchUpIfBehind();
-        // The read and its record in the access log are one transaction: no read goes unlogged.
-        return store.inTransaction(repositories -> {
-            HouseholdRecord household = repositories.households().findByToken(tokenId).orElseThrow(() ->
-                    new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "No household with this token has reached the "
-                            + "hub yet. If it was registered today, the kiosk may not have synced."));
-            repositories.accessLog().record(clock.instant(), reader, ACTION, household.householdId());
-            return household;
+        // The read and its record in the access log are one transaction: no read goes unlogged. A revoked token's
+        // lookup is logged too, and committed before it is refused.
+        Optional<HouseholdRecord> found = store.inTransaction(repositories -> {
+            Optional<HouseholdRecord> household = repositories.households().findByToken(tokenId);
+            if (household.isPresent()) {
+                repositories.accessLog().record(clock.instant(), reader, ACTION, household.get().householdId());
+                return household;
+            }
+            Optional<RevokedToken> revoked = repositories.revokedTokens().find(tokenId);
+            if (revoked.isEmpty()) {
+                throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "No household with this token has reached "
+                        + "the hub yet. If it was registered today, the kiosk may not have synced.");
+            }
+            repositories.accessLog().record(clock.instant(), reader, ACTION_REVOKED, revoked.get().householdId());
+            return Optional.<HouseholdRecord>empty();
         });
+        return found.orElseThrow(() -> new Refusal(Refusal.Kind.GONE, "TOKEN_REVOKED", "This card was replaced by a "
+                + "new token and no longer counts. Ask the household for their new card."));
     }
 
     private TokenId parse(String codeOrQr) {
