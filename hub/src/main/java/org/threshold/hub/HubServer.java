@@ -108,7 +108,7 @@ public final class HubServer implements AutoCloseable {
                     root, keys));
             LoginApi login = new LoginApi(accounts);
             TokenApi tokens = new TokenApi(lookup, auth);
-            StatusApi status = new StatusApi(store.info());
+            StatusApi status = new StatusApi(store);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
 
             Javalin http = Javalin.create(config -> {

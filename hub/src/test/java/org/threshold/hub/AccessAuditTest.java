@@ -184,6 +184,11 @@ abstract class AccessAuditContract extends StoreContract {
         }
 
         @Override
+        public boolean answers() {
+            return store.answers();
+        }
+
+        @Override
         public StoreInfo info() {
             return store.info();
         }
