@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.function.Function;
 import org.threshold.core.event.EventHeader;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.FieldProblem;
@@ -58,18 +54,19 @@ final class HouseholdChanges {
             return failed(change, "changed by kiosk " + header.kioskId() + " but registered by kiosk "
                     + household.kioskId() + ": only the registering kiosk's chain orders its changes");
         }
-        Function<HouseholdRecord, Optional<ProjectionFailure>> fold = switch (header.type()) {
-            case HOUSEHOLD_CARD_REPRINTED -> unchanged -> Optional.empty();
-            case TOKEN_REISSUED -> current -> reissue(repositories, change, current);
-            case HOUSEHOLD_CORRECTED -> current -> correct(repositories, change, current);
-            case CONSENT_CHANGED -> current -> changeConsent(repositories, change, current);
-            case HOUSEHOLD_REGISTERED -> current -> failed(change, "a registration is not a change");
+        Optional<ProjectionFailure> failure = switch (header.type()) {
+            // A reprint changes nothing but the history.
+            case HOUSEHOLD_CARD_REPRINTED -> Optional.empty();
+            case TOKEN_REISSUED -> reissue(repositories, change, household);
+            case HOUSEHOLD_CORRECTED -> correct(repositories, change, household);
+            case CONSENT_CHANGED -> changeConsent(repositories, change, household);
+            case HOUSEHOLD_REGISTERED -> failed(change, "a registration is not a change");
         };
-        Optional<ProjectionFailure> failure = fold.apply(household);
         if (failure.isEmpty()) {
             repositories.householdHistory().record(new HistoryEntry(header.eventId(), household.householdId(),
                     change.sequence(), header.type(), change.payload().at(), header.kioskId(),
-                    change.payload().operator(), summary(change, household)));
+                    change.payload().operator(), ChangeSummary.of(header.type(), change.payload().details(),
+                    read(household.householdJson()).path("consent"))));
         }
         return failure;
     }
@@ -133,51 +130,6 @@ final class HouseholdChanges {
                 household.tokenKioskId(), household.tokenIssuedOn(), household.kioskId(), household.site(),
                 household.registeredAt(), normalised, household.eventId()));
         return Optional.empty();
-    }
-
-    /** What changed, by name only: field paths and consent purposes, never a value nor the consent's reason. */
-    private static String summary(Change change, HouseholdRecord before) {
-        ObjectNode details = change.payload().details();
-        return switch (change.header().type()) {
-            case HOUSEHOLD_CARD_REPRINTED -> "card reprinted, marked COPY";
-            case TOKEN_REISSUED -> "new token issued; the old token is revoked";
-            case HOUSEHOLD_CORRECTED -> correctionSummary(details);
-            case CONSENT_CHANGED -> "consent changed: " + String.join(", ",
-                    changedFields(read(before.householdJson()).path("consent"), details.path("consent")));
-            case HOUSEHOLD_REGISTERED -> "registered";
-        };
-    }
-
-    private static String correctionSummary(ObjectNode details) {
-        List<String> parts = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        for (JsonNode correction : details.path("corrections")) {
-            String field = correction.path("field").asText();
-            fields.add(correction.has("member") ? "members[" + correction.path("member").asInt() + "]." + field : field);
-        }
-        if (!fields.isEmpty()) {
-            parts.add("corrected " + String.join(", ", fields));
-        }
-        if (details.path("addMembers").size() > 0) {
-            parts.add("members added: " + details.path("addMembers").size());
-        }
-        List<String> needs = new ArrayList<>();
-        for (JsonNode added : details.path("addNeeds")) {
-            needs.add("members[" + added.path("member").asInt() + "]");
-        }
-        if (!needs.isEmpty()) {
-            parts.add("needs added to " + String.join(", ", needs));
-        }
-        return parts.isEmpty() ? "household corrected" : String.join("; ", parts);
-    }
-
-    /** The consent's purposes and parts whose values differ; who recorded it and when always do, so they are left out. */
-    private static List<String> changedFields(JsonNode before, JsonNode after) {
-        TreeSet<String> names = new TreeSet<>();
-        before.fieldNames().forEachRemaining(names::add);
-        after.fieldNames().forEachRemaining(names::add);
-        names.removeAll(List.of("recordedBy", "recordedAt"));
-        return names.stream().filter(name -> !before.path(name).equals(after.path(name))).toList();
     }
 
     private static ObjectNode read(String householdJson) {
