@@ -24,6 +24,7 @@ import org.threshold.hardware.HardwareSettings;
 import org.threshold.hardware.gpio.SimulatedPanel;
 import org.threshold.kiosk.hardware.KioskHardware;
 import org.threshold.kiosk.hardware.KioskLights;
+import org.threshold.kiosk.hardware.ReprintButton;
 import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
 import org.threshold.kiosk.localdata.NameTerms;
@@ -170,8 +171,9 @@ public final class KioskApp implements AutoCloseable {
             });
             hardware = openHardware(dataDir, cards, deviceTimer, keyDestruction);
             CardPrinting cardPrinting = new CardPrinting(hardware.printer(), registrations, config, hardware);
-            hardware.start(cardPrinting);
             EventChain chain = new EventChain(config, enrollment.kioskKey(), events, settings.clock(), random);
+            HouseholdActions actions = new HouseholdActions(chain, registrations, cardPrinting, catalogue, random);
+            hardware.start(new ReprintButton(sessions, actions, cardPrinting));
             RegisterHousehold register = new RegisterHousehold(chain, registrations, cardPrinting, catalogue, random,
                     storage);
             FindHousehold find = new FindHousehold(registrations);
@@ -213,8 +215,7 @@ public final class KioskApp implements AutoCloseable {
             List<RouteGroup> routes = new java.util.ArrayList<>(List.of(
                     new PageRoutes(),
                     new SessionRoutes(sessions, new OperatorPreferences(database), json),
-                    new HouseholdRoutes(register, find, new HouseholdActions(chain, registrations, cardPrinting,
-                            catalogue, random), sessions, json),
+                    new HouseholdRoutes(register, find, actions, sessions, json),
                     new AssistRoutes(new ArrivalDefaults(find, settings.clock()), sessions, json),
                     new StatusRoutes(config, events, hardware::status, settings.demoMode(), catalogue,
                             sync::connection, storage::health, keys),
