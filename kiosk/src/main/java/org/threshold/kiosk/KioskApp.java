@@ -28,6 +28,7 @@ import org.threshold.kiosk.hardware.ReprintButton;
 import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
 import org.threshold.kiosk.localdata.NameTerms;
+import org.threshold.kiosk.retention.IdempotencyKeyRetention;
 import org.threshold.kiosk.retention.Shredder;
 import org.threshold.kiosk.registration.ArrivalDefaults;
 import org.threshold.kiosk.registration.CardPrinting;
@@ -201,6 +202,7 @@ public final class KioskApp implements AutoCloseable {
                     0, LIGHTS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
             scheduler.execute(NameTerms::warmUp);
             shredder.schedule(scheduler, Shredder.DEFAULT_INTERVAL);
+            new IdempotencyKeyRetention(registrations, settings.clock()).schedule(scheduler);
             if (settings.syncsInBackground()) {
                 Duration interval = settings.syncInterval();
                 Duration firstBackoff = interval.compareTo(Duration.ofSeconds(2)) < 0 ? interval : Duration.ofSeconds(2);
