@@ -45,6 +45,7 @@ import org.threshold.kiosk.store.OperatorPreferences;
 import org.threshold.kiosk.store.OwnerOnlyFiles;
 import org.threshold.kiosk.store.RegistrationStore;
 import org.threshold.kiosk.sync.Backoff;
+import org.threshold.kiosk.sync.HubHealthWatch;
 import org.threshold.kiosk.sync.PinnedCertificate;
 import org.threshold.kiosk.store.StorageGuard;
 import org.threshold.kiosk.tamper.KeyDestruction;
@@ -209,8 +210,10 @@ public final class KioskApp implements AutoCloseable {
                 Duration maxBackoff = interval.compareTo(Duration.ofMinutes(5)) > 0 ? interval : Duration.ofMinutes(5);
                 new SyncScheduler(sync, java.util.Optional.of(updates), scheduler, interval,
                         new Backoff(firstBackoff, maxBackoff, random)).start();
-                // Online or offline from the hub's own answer at once, not only after the first scheduled sync.
+                // Online or offline from the hub's own answer at once, not only after the first scheduled sync,
+                // and kept true between syncs.
                 scheduler.execute(sync::probe);
+                new HubHealthWatch(sync::hubAnswers, sync, settings.clock(), scheduler, random).start();
             }
 
             ObjectMapper json = KioskWebServer.json();

@@ -177,15 +177,39 @@ class RegistrationSafetyApiTest {
 
     @Test
     void the_status_says_online_from_the_hubs_answer_right_after_start() throws Exception {
-        TestDeployment deployment = TestDeployment.enroll(dataDir, "http://127.0.0.1:9");
-        try (FakeHub hub = new FakeHub(deployment.hubIdentity, TestDeployment.KIOSK_ID)) {
-            kiosk = KioskApp.start(new KioskSettings(dataDir, "127.0.0.1", 0, hub.url(), false, Clock.systemUTC(),
-                    Duration.ofHours(1)));
-            KioskClient client = new KioskClient(kiosk.port());
-            Eventually.await(Duration.ofSeconds(20), "the kiosk asked the hub at start",
-                    () -> status(client).path("online").asBoolean());
+        try (FakeHub hub = enrolledHub()) {
+            KioskClient client = syncingWith(hub);
             assertThat(status(client).path("lastSyncError").isNull()).isTrue();
         }
+    }
+
+    @Test
+    void the_status_follows_the_hub_going_away_and_coming_back_within_ten_seconds_between_syncs() throws Exception {
+        try (FakeHub hub = enrolledHub()) {
+            KioskClient client = syncingWith(hub);
+
+            hub.answer(FakeHub.Answer.SERVER_ERROR);
+            Eventually.await(Duration.ofSeconds(10), "offline once the hub fails",
+                    () -> !status(client).path("online").asBoolean());
+
+            hub.answer(FakeHub.Answer.ACK);
+            Eventually.await(Duration.ofSeconds(10), "online once the hub is back",
+                    () -> status(client).path("online").asBoolean());
+        }
+    }
+
+    private FakeHub enrolledHub() throws Exception {
+        return new FakeHub(TestDeployment.enroll(dataDir, "http://127.0.0.1:9").hubIdentity, TestDeployment.KIOSK_ID);
+    }
+
+    /** A kiosk syncing hourly with {@code hub}, once it has found the hub online at start. */
+    private KioskClient syncingWith(FakeHub hub) {
+        kiosk = KioskApp.start(new KioskSettings(dataDir, "127.0.0.1", 0, hub.url(), false, Clock.systemUTC(),
+                Duration.ofHours(1)));
+        KioskClient client = new KioskClient(kiosk.port());
+        Eventually.await(Duration.ofSeconds(20), "the kiosk asked the hub at start",
+                () -> status(client).path("online").asBoolean());
+        return client;
     }
 
     private static JsonNode status(KioskClient client) {
