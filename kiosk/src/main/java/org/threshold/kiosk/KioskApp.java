@@ -24,9 +24,11 @@ import org.threshold.hardware.HardwareSettings;
 import org.threshold.hardware.gpio.SimulatedPanel;
 import org.threshold.kiosk.hardware.KioskHardware;
 import org.threshold.kiosk.hardware.KioskLights;
+import org.threshold.kiosk.hardware.ReprintButton;
 import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
 import org.threshold.kiosk.localdata.NameTerms;
+import org.threshold.kiosk.retention.IdempotencyKeyRetention;
 import org.threshold.kiosk.retention.Shredder;
 import org.threshold.kiosk.registration.ArrivalDefaults;
 import org.threshold.kiosk.registration.CardPrinting;
@@ -43,6 +45,7 @@ import org.threshold.kiosk.store.OperatorPreferences;
 import org.threshold.kiosk.store.OwnerOnlyFiles;
 import org.threshold.kiosk.store.RegistrationStore;
 import org.threshold.kiosk.sync.Backoff;
+import org.threshold.kiosk.sync.HubHealthWatch;
 import org.threshold.kiosk.sync.PinnedCertificate;
 import org.threshold.kiosk.store.StorageGuard;
 import org.threshold.kiosk.tamper.KeyDestruction;
@@ -170,8 +173,9 @@ public final class KioskApp implements AutoCloseable {
             });
             hardware = openHardware(dataDir, cards, deviceTimer, keyDestruction);
             CardPrinting cardPrinting = new CardPrinting(hardware.printer(), registrations, config, hardware);
-            hardware.start(cardPrinting);
             EventChain chain = new EventChain(config, enrollment.kioskKey(), events, settings.clock(), random);
+            HouseholdActions actions = new HouseholdActions(chain, registrations, cardPrinting, catalogue, random);
+            hardware.start(new ReprintButton(sessions, actions, cardPrinting));
             RegisterHousehold register = new RegisterHousehold(chain, registrations, cardPrinting, catalogue, random,
                     storage);
             FindHousehold find = new FindHousehold(registrations);
@@ -199,22 +203,24 @@ public final class KioskApp implements AutoCloseable {
                     0, LIGHTS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
             scheduler.execute(NameTerms::warmUp);
             shredder.schedule(scheduler, Shredder.DEFAULT_INTERVAL);
+            new IdempotencyKeyRetention(registrations, settings.clock()).schedule(scheduler);
             if (settings.syncsInBackground()) {
                 Duration interval = settings.syncInterval();
                 Duration firstBackoff = interval.compareTo(Duration.ofSeconds(2)) < 0 ? interval : Duration.ofSeconds(2);
                 Duration maxBackoff = interval.compareTo(Duration.ofMinutes(5)) > 0 ? interval : Duration.ofMinutes(5);
                 new SyncScheduler(sync, java.util.Optional.of(updates), scheduler, interval,
                         new Backoff(firstBackoff, maxBackoff, random)).start();
-                // Online or offline from the hub's own answer at once, not only after the first scheduled sync.
+                // Online or offline from the hub's own answer at once, not only after the first scheduled sync,
+                // and kept true between syncs.
                 scheduler.execute(sync::probe);
+                new HubHealthWatch(sync::hubAnswers, sync, settings.clock(), scheduler, random).start();
             }
 
             ObjectMapper json = KioskWebServer.json();
             List<RouteGroup> routes = new java.util.ArrayList<>(List.of(
                     new PageRoutes(),
                     new SessionRoutes(sessions, new OperatorPreferences(database), json),
-                    new HouseholdRoutes(register, find, new HouseholdActions(chain, registrations, cardPrinting,
-                            catalogue, random), sessions, json),
+                    new HouseholdRoutes(register, find, actions, sessions, json),
                     new AssistRoutes(new ArrivalDefaults(find, settings.clock()), sessions, json),
                     new StatusRoutes(config, events, hardware::status, settings.demoMode(), catalogue,
                             sync::connection, storage::health, keys),

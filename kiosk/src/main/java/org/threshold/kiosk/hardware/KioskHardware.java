@@ -18,12 +18,14 @@ import org.threshold.hardware.gpio.SimulatedPanel;
 import org.threshold.hardware.printer.TokenPrinter;
 import org.threshold.hardware.scanner.BarcodeScanner;
 import org.threshold.hardware.scanner.KeyboardWedgeScanner;
+import org.threshold.core.i18n.Messages;
 import org.threshold.kiosk.registration.CardPrinting;
 
 /**
  * The kiosk's devices wired to what the kiosk does: lights follow its state, the tamper switch reaches
- * the {@link TamperResponse}, the reprint button reprints the last card, and scans become the token the
- * page opens next. Keeps the latest problem of each device for the status page. Thread-safe.
+ * the {@link TamperResponse}, the reprint button reprints the last card as a supervisor's recorded reprint
+ * ({@link ReprintButton}), and scans become the token the page opens next. Keeps the latest problem of each
+ * device for the status page. Thread-safe.
  */
 public final class KioskHardware implements CardPrinting.Observer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KioskHardware.class);
@@ -32,6 +34,8 @@ public final class KioskHardware implements CardPrinting.Observer, AutoCloseable
     private final KioskLights lights;
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final AtomicReference<String> lastScan = new AtomicReference<>();
+    /** Shown on the GPIO device only while it has no graver problem (an open case). */
+    private final AtomicReference<String> buttonRefusal = new AtomicReference<>();
 
     /**
      * A device and how it is doing, for {@code GET /api/status}.
@@ -79,9 +83,8 @@ public final class KioskHardware implements CardPrinting.Observer, AutoCloseable
     }
 
     /** Starts the scanner and the buttons. */
-    public void start(CardPrinting cards) {
-        hardware.gpio().buttons().onPress(Buttons.Button.REPRINT_LAST, () -> cards.reprintLast()
-                .ifPresent(outcome -> LOG.info("Reprint button: {}", outcome.printed() ? "printed" : "not printed")));
+    public void start(ReprintButton reprint) {
+        hardware.gpio().buttons().onPress(Buttons.Button.REPRINT_LAST, () -> reprintPressed(reprint));
         hardware.gpio().buttons().onPress(Buttons.Button.CALL_SUPERVISOR, () -> {
             hardware.gpio().buzzer().beep(Buzzer.Beep.ATTENTION);
             LOG.info("Supervisor called from the desk button");
@@ -97,6 +100,16 @@ public final class KioskHardware implements CardPrinting.Observer, AutoCloseable
                 problems.put("scanner", message);
             }
         });
+    }
+
+    /** A refused press beeps for attention and says why in the status bar until the next press goes through. */
+    private void reprintPressed(ReprintButton reprint) {
+        if (reprint.pressed() == ReprintButton.Result.REFUSED) {
+            buttonRefusal.set(Messages.of(Messages.ERRORS, Messages.ENGLISH).format("device.reprintButton.refused"));
+            hardware.gpio().buzzer().beep(Buzzer.Beep.ATTENTION);
+        } else {
+            buttonRefusal.set(null);
+        }
     }
 
     private void accept(String payload) {
@@ -133,7 +146,11 @@ public final class KioskHardware implements CardPrinting.Observer, AutoCloseable
     }
 
     private DeviceStatus status(DeviceInfo info) {
-        return new DeviceStatus(info.kind(), info.model(), info.simulated(), info.detail(), problems.get(info.kind()));
+        String problem = problems.get(info.kind());
+        if (problem == null && "gpio".equals(info.kind())) {
+            problem = buttonRefusal.get();
+        }
+        return new DeviceStatus(info.kind(), info.model(), info.simulated(), info.detail(), problem);
     }
 
     public TokenPrinter printer() {

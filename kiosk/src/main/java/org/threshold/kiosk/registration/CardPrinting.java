@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.i18n.Messages;
 import org.threshold.core.token.IssuedToken;
+import org.threshold.core.token.TokenId;
 import org.threshold.hardware.printer.PrintResult;
 import org.threshold.hardware.printer.PrinterException;
 import org.threshold.hardware.printer.TokenCard;
@@ -70,9 +71,9 @@ public final class CardPrinting {
         };
     }
 
-    /** Reprints the last card this kiosk printed or tried to print since it started, marked COPY; empty if none. */
-    public Optional<CardOutcome> reprintLast() {
-        return Optional.ofNullable(lastCard.get()).map(token -> print(token, true));
+    /** The token of the last card this kiosk printed or tried to print since it started; empty if none. */
+    public Optional<TokenId> lastCard() {
+        return Optional.ofNullable(lastCard.get()).map(IssuedToken::id);
     }
 
     CardOutcome print(IssuedToken token) {

@@ -47,6 +47,8 @@ public final class SyncClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** A health probe carries nothing: a hub slower than this to answer it is as good as offline for the screen. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private final KioskConfig config;
@@ -120,6 +122,20 @@ public final class SyncClient {
         return probe.error();
     }
 
+    /**
+     * The {@link HubProbe} of today: an empty batch, like {@link #probe()}, bounded by a 5 s timeout
+     * and writing nothing to the database (it runs every few seconds; an SD card wears). True if the hub answered,
+     * a refusal included, with its own signature where it signs.
+     */
+    public synchronized boolean hubAnswers() {
+        long before = connection.contacts();
+        Exchange probe = send(List.of(), PROBE_TIMEOUT);
+        if (probe.error() == null) {
+            askForAckFirst = false;
+        }
+        return connection.contacts() > before;
+    }
+
     /** Sends every pending event, batch after batch, until all are acknowledged or something stops it. */
     public synchronized SyncReport syncNow() {
         int sent = 0;
@@ -170,8 +186,12 @@ public final class SyncClient {
     }
 
     private Exchange send(List<PendingEvent> batch) {
+        return send(batch, REQUEST_TIMEOUT);
+    }
+
+    private Exchange send(List<PendingEvent> batch, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(batches)
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(timeout)
                 .header("Content-Type", BatchBody.CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(batchBody(batch)))
                 .build();
