@@ -102,6 +102,14 @@ public final class HubServices implements AutoCloseable {
         JdbiHubStore.restore(target.urlFor(dataDir), target.password(), dumpDialect, dumpFile);
     }
 
+    /**
+     * Whether a file of the data folder is the SQLite database or one of its journals: a backup takes the database
+     * through {@link #dumpStoreTo}, never as a file that may be mid-write.
+     */
+    public static boolean isDatabaseFile(Path file) {
+        return file.getFileName().toString().startsWith(JdbiHubStore.SQLITE_FILE);
+    }
+
     /** The database and its schema version. */
     public HubStore.StoreInfo storeInfo() {
         return store.info();

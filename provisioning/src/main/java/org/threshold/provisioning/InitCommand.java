@@ -49,6 +49,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (backupKeyOut != null && Files.exists(backupKeyOut)) {
+            // Checked before init too, so that a taken file does not leave a deployment whose backup key is lost.
             throw new ProvisioningException(backupKeyOut + " already exists; give --backup-key-out a new file (it would "
                     + "replace another deployment's backup key).");
         }
@@ -63,7 +64,7 @@ final class InitCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("  hub sealing key id:        " + summary.sealingKeyId());
         spec.commandLine().getOut().println("  backup key id:             " + summary.backupKey().keyId());
         if (backupKeyOut != null) {
-            DeploymentFiles.writeSecret(backupKeyOut, summary.backupKey());
+            Provisioner.keepBackupKey(summary.backupKey(), backupKeyOut);
             spec.commandLine().getOut().println("  backup private key written to " + backupKeyOut.toAbsolutePath()
                     + " (owner-only)");
         } else {

@@ -88,6 +88,15 @@ public final class Provisioner {
         return privateHalf;
     }
 
+    /** Writes the backup key's private half to {@code file}, owner-only; refuses to replace a file. */
+    public static void keepBackupKey(BackupKeyFile key, Path file) {
+        if (Files.exists(file)) {
+            throw new ProvisioningException(file + " already exists; give a new file for the backup key (it would "
+                    + "replace another deployment's backup key).");
+        }
+        DeploymentFiles.writeSecret(file, key);
+    }
+
     /** As {@link #enrollKiosk(Path, DatabaseSettings, Path, String, String, String, List)}, the hub on SQLite. */
     public KioskConfig enrollKiosk(Path hubDir, Path kioskDir, String kioskId, String site, String hubUrl,
                                    List<OperatorGrant> operators) {
