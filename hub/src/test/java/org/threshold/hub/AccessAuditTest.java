@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.StoreContents;
 import org.threshold.hub.app.StoreException;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
@@ -186,6 +187,16 @@ abstract class AccessAuditContract extends StoreContract {
         @Override
         public boolean answers() {
             return store.answers();
+        }
+
+        @Override
+        public StoreContents contents() {
+            return store.contents();
+        }
+
+        @Override
+        public StoreContents dumpTo(java.nio.file.Path file) {
+            return store.dumpTo(file);
         }
 
         @Override
