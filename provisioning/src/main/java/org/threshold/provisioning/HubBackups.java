@@ -48,8 +48,8 @@ final class HubBackups {
             throw new ProvisioningException("Give --out a file outside the hub's data folder " + hubDir
                     + ": a backup kept beside the hub is lost with it.");
         }
-        SealingPublicKey backupKey = backupPublicKey(hubDir);
         try (HubData data = HubData.open(hub)) {
+            SealingPublicKey backupKey = backupPublicKey(hubDir);
             Path work = Files.createTempDirectory(hubDir, WORK_PREFIX,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             try {
