@@ -129,7 +129,7 @@ public final class HubStoreHarness {
     }
 
     /** Households straight into the store, with the bench household's JSON; returns a sample of their codes. */
-    private static List<String> seed(Path hubDir, DatabaseSettings database, int count) {
+    static List<String> seed(Path hubDir, DatabaseSettings database, int count) {
         String json = Fixtures.household().toString();
         SecureRandom random = new SecureRandom();
         List<String> sample = new ArrayList<>();

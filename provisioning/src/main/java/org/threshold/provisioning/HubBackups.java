@@ -48,8 +48,8 @@ final class HubBackups {
             throw new ProvisioningException("Give --out a file outside the hub's data folder " + hubDir
                     + ": a backup kept beside the hub is lost with it.");
         }
-        SealingPublicKey backupKey = backupPublicKey(hubDir);
         try (HubData data = HubData.open(hub)) {
+            SealingPublicKey backupKey = backupPublicKey(hubDir);
             Path work = Files.createTempDirectory(hubDir, WORK_PREFIX,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             try {
@@ -127,7 +127,8 @@ final class HubBackups {
         Path file = hubDir.resolve(HubLayout.BACKUP_PUBLIC_KEY);
         if (!Files.isRegularFile(file)) {
             throw new ProvisioningException("No backup key in " + hubDir + " (no " + HubLayout.BACKUP_PUBLIC_KEY
-                    + "); deployments made by `provision init` from this release on have one.");
+                    + "): make one with `provision backup-key --out FILE` (deployments made by `provision init` from this "
+                    + "release on have one).");
         }
         try {
             return DeploymentFiles.read(file, BackupPublicKeyFile.class).backupKey();

@@ -105,6 +105,27 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void aDeploymentWithoutABackupKeyIsToldHowToMakeOne() throws Exception {
+        Path hub = dir.resolve("hub");
+        run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org:8443");
+        Files.delete(hub.resolve("backup-key.pub.json"));
+        Path backup = dir.resolve("hub.tbk");
+
+        Run refused = run("backup", "--hub", hub.toString(), "--out", backup.toString(), "--hub-conf", "none");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("provision backup-key --out FILE");
+        Path key = dir.resolve("backup-key.json");
+        Run made = run("backup-key", "--hub", hub.toString(), "--out", key.toString());
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(run("backup-key", "--hub", hub.toString(), "--out", dir.resolve("k2.json").toString()).err())
+                .contains("already has a backup key");
+        Run backedUp = run("backup", "--hub", hub.toString(), "--out", backup.toString(), "--hub-conf", "none");
+        assertThat(backedUp.exit()).as(backedUp.err()).isZero();
+        assertThat(backedUp.out()).contains("events 0, households 0, kiosks 0");
+    }
+
+    @Test
     void aCodeNeedsAnOperatorFirstThenComesAsTextAndAsAQrImageOfTheSameTicket() throws Exception {
         Path hub = dir.resolve("hub");
         run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org:8443");

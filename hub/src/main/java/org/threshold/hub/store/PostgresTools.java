@@ -33,12 +33,12 @@ final class PostgresTools {
         } catch (java.sql.SQLException e) {
             throw new StoreException("Could not create the backup copy " + file + " (" + e.getMessage() + ").", e);
         }
-        run(password, "pg_dump", "--format=custom", "--no-password", "--snapshot=" + snapshot,
+        run(password(jdbcUrl, password), "pg_dump", "--format=custom", "--no-password", "--snapshot=" + snapshot,
                 "--file=" + file.toAbsolutePath(), libpqUrl(jdbcUrl));
     }
 
     static void restore(String jdbcUrl, char[] password, Path file) {
-        run(password, "pg_restore", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
+        run(password(jdbcUrl, password), "pg_restore", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
                 "--no-password", "--dbname=" + libpqUrl(jdbcUrl), file.toAbsolutePath().toString());
     }
 
@@ -82,6 +82,20 @@ final class PostgresTools {
             }
         }
         return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+    }
+
+    /** The password file's, else one in the URL's query (which libpq is not given, being on its command line). */
+    static char[] password(String jdbcUrl, char[] fromFile) {
+        if (fromFile != null || !jdbcUrl.contains("?")) {
+            return fromFile;
+        }
+        for (String parameter : jdbcUrl.substring(jdbcUrl.indexOf('?') + 1).split("&")) {
+            if (parameter.startsWith("password=")) {
+                return java.net.URLDecoder.decode(parameter.substring("password=".length()),
+                        StandardCharsets.UTF_8).toCharArray();
+            }
+        }
+        return null;
     }
 
     private static void run(char[] password, String... command) {
