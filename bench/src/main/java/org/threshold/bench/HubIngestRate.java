@@ -66,6 +66,7 @@ final class HubIngestRate {
     static final int BATCH = SyncClient.Limits.DEFAULT.maxEvents();
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final long PROJECTION_TIMEOUT_NANOS = 600_000_000_000L;
+    private static final int MAX_BUSY_ANSWERS = 60;
 
     /** @param projectedSeconds from the first POST until the households table held every event */
     record Run(int kiosks, int events, double ingestSeconds, double projectedSeconds) {
@@ -189,6 +190,12 @@ final class HubIngestRate {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(load.bodies().get(i)))
                     .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            // A busy hub (429 HUB_BUSY) stores nothing of the batch and says when to send it again; kiosks wait
+            // that long and resend, and so does this, within the time the run counts.
+            for (int busy = 0; busy < MAX_BUSY_ANSWERS && response.statusCode() == 429; busy++) {
+                Thread.sleep(1_000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            }
             JsonNode body = JSON.readTree(response.body());
             // What SyncClient accepts as "synced": a 200 and a hub-signed ack at the batch's last event.
             SyncAck ack = response.statusCode() == 200 ? JSON.treeToValue(body.path("ack"), SyncAck.class) : null;
