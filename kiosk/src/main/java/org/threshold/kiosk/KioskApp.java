@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.crypto.SealingPublicKey;
+import org.threshold.core.i18n.Messages;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hardware.DriverContext;
@@ -233,7 +234,7 @@ public final class KioskApp implements AutoCloseable {
             Javalin server = serve(settings, json, routes);
             LOG.info("Kiosk {} at {} serving on {}:{}", config.kioskId(), config.site(), settings.host(),
                     server.port());
-            hardware.status().forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
+            hardware.status(Messages.of(Messages.ERRORS, Messages.ENGLISH)).forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
                     device.simulated() ? " SIMULATED" : "", device.detail()));
             return new KioskApp(database, sessions, scheduler, server, hardware, deviceTimer, storage, keyDestruction,
                     shredder, operatorsUpdate);
