@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.TokenLookup;
@@ -43,14 +44,16 @@ public final class HubServer implements AutoCloseable {
 
     private final Javalin http;
     private final HouseholdProjector projector;
+    private final AccessAudit audit;
     private final HubServices services;
     private final SyncService sync;
     private final boolean tls;
 
-    private HubServer(Javalin http, HouseholdProjector projector, HubServices services, SyncService sync,
-                      boolean tls) {
+    private HubServer(Javalin http, HouseholdProjector projector, AccessAudit audit, HubServices services,
+                      SyncService sync, boolean tls) {
         this.http = http;
         this.projector = projector;
+        this.audit = audit;
         this.services = services;
         this.sync = sync;
         this.tls = tls;
@@ -85,6 +88,7 @@ public final class HubServer implements AutoCloseable {
         HubServices services = HubServices.open(dataDir, settings.database(), settings.clock());
         HubStore store = services.store();
         HouseholdProjector projector = null;
+        AccessAudit audit = null;
         try {
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
             projector = new HouseholdProjector(store, keys, catalogue, settings.clock(), ingestGate::awaitQuiet);
@@ -93,7 +97,8 @@ public final class HubServer implements AutoCloseable {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
             }
             SessionAuth auth = new SessionAuth(accounts);
-            TokenLookup lookup = new TokenLookup(projector, store, services.kiosks(), settings.clock());
+            audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
+            TokenLookup lookup = new TokenLookup(projector, store, audit, services.kiosks(), settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate);
             UpdateFeedApi updatesApi = new UpdateFeedApi(services.updates(), services.kiosks(), keys.identity(),
@@ -103,7 +108,7 @@ public final class HubServer implements AutoCloseable {
                     root, keys));
             LoginApi login = new LoginApi(accounts);
             TokenApi tokens = new TokenApi(lookup, auth);
-            StatusApi status = new StatusApi(store.info());
+            StatusApi status = new StatusApi(store);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
 
             Javalin http = Javalin.create(config -> {
@@ -130,10 +135,13 @@ public final class HubServer implements AutoCloseable {
                     settings.host(), http.port(), settings.demoMode() ? " (demo mode)" : tls.isPresent() ? ""
                             : " (WITHOUT TLS: for demos and tests on loopback only; run `provision init` for the "
                             + "hub's certificate in the field)", info.dialect(), info.schemaVersion());
-            return new HubServer(http, projector, services, sync, tls.isPresent());
+            return new HubServer(http, projector, audit, services, sync, tls.isPresent());
         } catch (RuntimeException e) {
             if (projector != null) {
                 projector.close();
+            }
+            if (audit != null) {
+                audit.close();
             }
             services.close();
             throw e;
@@ -164,11 +172,12 @@ public final class HubServer implements AutoCloseable {
         return tls ? "https" : "http";
     }
 
-    /** Stops serving, lets the projection finish its current chunk, and closes the store. */
+    /** Stops serving, lets the projection finish its current chunk, commits the access log, closes the store. */
     @Override
     public void close() {
         http.stop();
         projector.close();
+        audit.close();
         services.close();
     }
 }

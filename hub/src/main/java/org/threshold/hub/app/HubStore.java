@@ -28,6 +28,12 @@ public interface HubStore extends AutoCloseable {
      */
     void copyInto(HubStore target);
 
+    /**
+     * Whether the database answers a trivial query now, on a connection readers use: for the health check a load
+     * balancer polls. Never throws.
+     */
+    boolean answers();
+
     /** What the store is, for the hub's status: the database product and the schema version it is at. */
     StoreInfo info();
 

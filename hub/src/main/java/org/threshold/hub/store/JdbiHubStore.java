@@ -173,6 +173,16 @@ public final class JdbiHubStore implements HubStore {
     }
 
     @Override
+    public boolean answers() {
+        try {
+            return reader.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (JdbiException | IllegalStateException e) {
+            // A closed pool says so with IllegalStateException; either way the store does not answer.
+            return false;
+        }
+    }
+
+    @Override
     public StoreInfo info() {
         return info;
     }

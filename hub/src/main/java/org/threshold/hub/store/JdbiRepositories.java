@@ -10,8 +10,10 @@ import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
 import org.threshold.hub.app.enrollment.OperatorRepository;
 import org.threshold.hub.app.feed.FeedNonceRepository;
 import org.threshold.hub.app.feed.UpdateFeedRepository;
+import org.threshold.hub.app.household.HouseholdHistoryRepository;
 import org.threshold.hub.app.household.HouseholdRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
+import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
@@ -39,6 +41,16 @@ final class JdbiRepositories implements Repositories {
     @Override
     public HouseholdRepository households() {
         return handle.attach(HouseholdSql.class);
+    }
+
+    @Override
+    public RevokedTokenRepository revokedTokens() {
+        return handle.attach(RevokedTokenSql.class);
+    }
+
+    @Override
+    public HouseholdHistoryRepository householdHistory() {
+        return handle.attach(HouseholdHistorySql.class);
     }
 
     @Override

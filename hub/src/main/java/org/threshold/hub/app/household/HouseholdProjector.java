@@ -23,10 +23,12 @@ import org.threshold.core.event.EventHeader;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.FieldProblem;
+import org.threshold.core.registration.HouseholdChange;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.hub.app.HubStore;
+import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.sync.StoredEvent;
 import org.threshold.hub.deployment.HubKeys;
 
@@ -37,7 +39,9 @@ import org.threshold.hub.deployment.HubKeys;
  * cursor (a restarted hub resumes where it stopped). A lookup that must see the latest sync calls
  * {@link #catchUpIfBehind()} itself. An event that cannot be opened or read is recorded as a projection failure
  * and skipped, so it never holds up the others. Each event type is projected by its own method in
- * {@link #project}; a new type is a new case there.
+ * {@link #project}; a new type is a new case there. A registration adds a household; a change event (reprint,
+ * reissue, correction, consent) is folded into its household by {@link HouseholdChanges}, in projection order, in
+ * the same transaction that moves the cursor.
  *
  * <p><b>Several hub instances.</b> One projector at a time across instances: each step first takes the turn in the
  * database ({@code ProjectionRepository.tryTakeTurn}); an instance that cannot take it leaves the work to the one
@@ -71,6 +75,7 @@ public final class HouseholdProjector implements AutoCloseable {
     private final NeedsCatalogue catalogue;
     private final Clock clock;
     private final IngestPriority ingest;
+    private final HouseholdChanges changes;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("household-projection"));
     private final ExecutorService openers = Executors.newFixedThreadPool(OPENERS, daemon("household-opening"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
@@ -86,6 +91,7 @@ public final class HouseholdProjector implements AutoCloseable {
         this.catalogue = catalogue;
         this.clock = clock;
         this.ingest = ingest;
+        this.changes = new HouseholdChanges(catalogue);
     }
 
     /** Lets ingest go first: returns when no batch is being ingested, or after {@code max} at the latest. */
@@ -143,7 +149,7 @@ public final class HouseholdProjector implements AutoCloseable {
 
     /**
      * Numbers newly committed events, opens the next chunk after the cursor outside any transaction, then stores
-     * the households and moves the cursor past the chunk; says whether it did, so whether to go on. Giving way, it
+     * the households, folds in the changes and moves the cursor past the chunk, in one transaction; says whether it did, so whether to go on. Giving way, it
      * pauses before every slice of events while a batch is being ingested, at most {@link #GIVE_WAY} in all per
      * chunk, which bounds how long a lookup can wait for the worker.
      */
@@ -161,22 +167,14 @@ public final class HouseholdProjector implements AutoCloseable {
                 return false;
             }
             List<Projection> projections = open(chunk.events(), givingWay);
-            List<HouseholdRecord> households = new ArrayList<>();
-            List<ProjectionFailure> failures = new ArrayList<>();
-            for (Projection projection : projections) {
-                if (projection.household() != null) {
-                    households.add(projection.household());
-                } else if (projection.failure() != null) {
-                    failures.add(projection.failure());
-                }
-            }
             long upTo = chunk.events().get(chunk.events().size() - 1).sequence();
+            List<ProjectionFailure> failures = new ArrayList<>();
             Boolean applied = store.inTransaction(repositories -> {
                 if (!repositories.projections().tryTakeTurn()
                         || !repositories.projections().advance(PROJECTION, chunk.cursor(), upTo)) {
                     return false;
                 }
-                failures.addAll(repositories.households().insertNew(households));
+                failures.addAll(apply(repositories, projections));
                 repositories.households().recordFailures(failures, clock.instant());
                 return true;
             });
@@ -186,6 +184,28 @@ public final class HouseholdProjector implements AutoCloseable {
             }
             return applied;
         }
+    }
+
+    /**
+     * Applies the chunk's projections in projection order: registrations in batches, each change after every
+     * registration before it (its own household's among them); returns the events skipped.
+     */
+    private List<ProjectionFailure> apply(Repositories repositories, List<Projection> projections) {
+        List<ProjectionFailure> failures = new ArrayList<>();
+        List<HouseholdRecord> registrations = new ArrayList<>();
+        for (Projection projection : projections) {
+            if (projection.household() != null) {
+                registrations.add(projection.household());
+            } else if (projection.change() != null) {
+                failures.addAll(repositories.households().insertNew(registrations));
+                registrations.clear();
+                changes.apply(repositories, projection.change()).ifPresent(failures::add);
+            } else if (projection.failure() != null) {
+                failures.add(projection.failure());
+            }
+        }
+        failures.addAll(repositories.households().insertNew(registrations));
+        return failures;
     }
 
     /** Opens the chunk's payloads on every core, in slices; the result is in the chunk's order. */
@@ -243,27 +263,21 @@ public final class HouseholdProjector implements AutoCloseable {
                     e.getMessage());
             return Projection.NOTHING;
         }
-        // One case per event type, so a new type cannot pass unprojected unnoticed. Issue 10's change events are
-        // stored and sequenced; folding them into the household (by household id, in projection order) comes next.
+        // One case per event type, so a new type cannot pass unprojected unnoticed.
         return switch (event.header().type()) {
             case HOUSEHOLD_REGISTERED -> registration(event);
-            case HOUSEHOLD_CARD_REPRINTED, TOKEN_REISSUED, HOUSEHOLD_CORRECTED, CONSENT_CHANGED -> Projection.NOTHING;
+            case HOUSEHOLD_CARD_REPRINTED, TOKEN_REISSUED, HOUSEHOLD_CORRECTED, CONSENT_CHANGED ->
+                    change(event, stored.sequence());
         };
     }
 
     private Projection registration(SignedEvent event) {
         EventHeader header = event.header();
-        Optional<SealingPrivateKey> key = keys.sealingKey(header.sealingKeyId());
-        if (key.isEmpty()) {
-            return Projection.failed(header, "sealed to key " + header.sealingKeyId() + ", which keys.json does not hold");
+        Opened opened = open(event);
+        if (opened.failure() != null) {
+            return opened.failure();
         }
-        byte[] plaintext;
-        try {
-            plaintext = event.openPayload(key.get());
-        } catch (UnsealException e) {
-            return Projection.failed(header, "payload does not open with key " + header.sealingKeyId()
-                    + ": altered, or sealed to another key");
-        }
+        byte[] plaintext = opened.plaintext();
         try {
             RegistrationPayload payload = RegistrationPayload.fromJson(plaintext, catalogue);
             if (!payload.token().kioskId().equals(header.kioskId())) {
@@ -282,16 +296,58 @@ public final class HouseholdProjector implements AutoCloseable {
         }
     }
 
-    /** A projected household, or why there is none (never personal data), or neither for an unreadable event. */
-    private record Projection(HouseholdRecord household, ProjectionFailure failure) {
-        static final Projection NOTHING = new Projection(null, null);
+    /** Reads a change's payload here; what it does to the household is decided in order, in the transaction. */
+    private Projection change(SignedEvent event, long sequence) {
+        Opened opened = open(event);
+        if (opened.failure() != null) {
+            return opened.failure();
+        }
+        try {
+            return Projection.of(new HouseholdChanges.Change(event.header(), sequence,
+                    HouseholdChange.fromJson(opened.plaintext())));
+        } catch (IllegalArgumentException e) {
+            return Projection.failed(event.header(), "change payload is unreadable: " + e.getMessage());
+        } finally {
+            Arrays.fill(opened.plaintext(), (byte) 0);
+        }
+    }
+
+    /** A payload opened, or why it was not. */
+    private record Opened(byte[] plaintext, Projection failure) {
+    }
+
+    private Opened open(SignedEvent event) {
+        EventHeader header = event.header();
+        Optional<SealingPrivateKey> key = keys.sealingKey(header.sealingKeyId());
+        if (key.isEmpty()) {
+            return new Opened(null, Projection.failed(header, "sealed to key " + header.sealingKeyId()
+                    + ", which keys.json does not hold"));
+        }
+        try {
+            return new Opened(event.openPayload(key.get()), null);
+        } catch (UnsealException e) {
+            return new Opened(null, Projection.failed(header, "payload does not open with key "
+                    + header.sealingKeyId() + ": altered, or sealed to another key"));
+        }
+    }
+
+    /**
+     * A projected household, or a change to fold in, or why there is neither (never personal data), or none of these
+     * for an unreadable event.
+     */
+    private record Projection(HouseholdRecord household, HouseholdChanges.Change change, ProjectionFailure failure) {
+        static final Projection NOTHING = new Projection(null, null, null);
 
         static Projection of(HouseholdRecord household) {
-            return new Projection(household, null);
+            return new Projection(household, null, null);
+        }
+
+        static Projection of(HouseholdChanges.Change change) {
+            return new Projection(null, change, null);
         }
 
         static Projection failed(EventHeader header, String reason) {
-            return new Projection(null, new ProjectionFailure(header.eventId(), reason));
+            return new Projection(null, null, new ProjectionFailure(header.eventId(), reason));
         }
     }
 
