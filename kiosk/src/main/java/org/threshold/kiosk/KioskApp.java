@@ -46,6 +46,7 @@ import org.threshold.kiosk.store.OperatorPreferences;
 import org.threshold.kiosk.store.OwnerOnlyFiles;
 import org.threshold.kiosk.store.RegistrationStore;
 import org.threshold.kiosk.sync.Backoff;
+import org.threshold.kiosk.sync.HubHealthEndpoint;
 import org.threshold.kiosk.sync.HubHealthWatch;
 import org.threshold.kiosk.sync.PinnedCertificate;
 import org.threshold.kiosk.store.StorageGuard;
@@ -214,7 +215,8 @@ public final class KioskApp implements AutoCloseable {
                 // Online or offline from the hub's own answer at once, not only after the first scheduled sync,
                 // and kept true between syncs.
                 scheduler.execute(sync::probe);
-                new HubHealthWatch(sync::hubAnswers, sync, settings.clock(), scheduler, random).start();
+                new HubHealthWatch(new HubHealthEndpoint(config, http), sync, settings.clock(), scheduler, random)
+                        .start();
             }
 
             ObjectMapper json = KioskWebServer.json();
