@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.crypto.SealingPublicKey;
+import org.threshold.core.i18n.Messages;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hardware.DriverContext;
@@ -45,6 +46,7 @@ import org.threshold.kiosk.store.OperatorPreferences;
 import org.threshold.kiosk.store.OwnerOnlyFiles;
 import org.threshold.kiosk.store.RegistrationStore;
 import org.threshold.kiosk.sync.Backoff;
+import org.threshold.kiosk.sync.HubHealthEndpoint;
 import org.threshold.kiosk.sync.HubHealthWatch;
 import org.threshold.kiosk.sync.PinnedCertificate;
 import org.threshold.kiosk.store.StorageGuard;
@@ -213,7 +215,8 @@ public final class KioskApp implements AutoCloseable {
                 // Online or offline from the hub's own answer at once, not only after the first scheduled sync,
                 // and kept true between syncs.
                 scheduler.execute(sync::probe);
-                new HubHealthWatch(sync::hubAnswers, sync, settings.clock(), scheduler, random).start();
+                new HubHealthWatch(new HubHealthEndpoint(config, http), sync, settings.clock(), scheduler, random)
+                        .start();
             }
 
             ObjectMapper json = KioskWebServer.json();
@@ -233,7 +236,7 @@ public final class KioskApp implements AutoCloseable {
             Javalin server = serve(settings, json, routes);
             LOG.info("Kiosk {} at {} serving on {}:{}", config.kioskId(), config.site(), settings.host(),
                     server.port());
-            hardware.status().forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
+            hardware.status(Messages.of(Messages.ERRORS, Messages.ENGLISH)).forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
                     device.simulated() ? " SIMULATED" : "", device.detail()));
             return new KioskApp(database, sessions, scheduler, server, hardware, deviceTimer, storage, keyDestruction,
                     shredder, operatorsUpdate);

@@ -66,6 +66,11 @@ class KioskHardwareTest {
         JsonNode printerStatus = device(client, "printer");
         assertThat(printerStatus.path("simulated").asBoolean()).isFalse();
         assertThat(printerStatus.path("problem").asText()).contains("cannot be reached");
+        client.header("Accept-Language", "fr");
+        assertThat(device(client, "printer").path("problem").asText()).startsWith("L'imprimante est injoignable.");
+        client.header("Accept-Language", "ar");
+        assertThat(device(client, "printer").path("problem").asText()).startsWith("تعذّر الوصول إلى الطابعة.");
+        client.header("Accept-Language", null);
         assertThat(device(client, "gpio").path("simulated").asBoolean()).isTrue();
 
         Files.createDirectories(printer.getParent());
@@ -150,6 +155,8 @@ class KioskHardwareTest {
         assertThat(afterwards.reason()).isEqualTo("LOCKED");
         assertThat(kiosk.simulatedPanel().orElseThrow().lit()).contains(Light.ERROR);
         assertThat(device(client, "gpio").path("problem").asText()).contains("case was opened");
+        client.header("Accept-Language", "uk");
+        assertThat(device(client, "gpio").path("problem").asText()).startsWith("Корпус кіоску відкрили");
     }
 
     @Test

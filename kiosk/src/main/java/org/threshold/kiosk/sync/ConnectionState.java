@@ -11,7 +11,6 @@ public final class ConnectionState {
     private volatile Instant lastContactAt;
     private volatile long catchUpTotal;
     private volatile long catchUpDone;
-    private final java.util.concurrent.atomic.AtomicLong contacts = new java.util.concurrent.atomic.AtomicLong();
 
     /** A snapshot: {@code progress} is 0 to 1 while catching up, 1 when nothing is pending. */
     public record Snapshot(boolean online, Instant lastContactAt, long catchUpTotal, long catchUpDone) {
@@ -23,12 +22,6 @@ public final class ConnectionState {
     void contact(Instant at) {
         online = true;
         lastContactAt = at;
-        contacts.incrementAndGet();
-    }
-
-    /** How many times the hub answered since start: a probe compares it before and after asking. */
-    long contacts() {
-        return contacts.get();
     }
 
     void unreachable() {

@@ -1,9 +1,8 @@
 package org.threshold.kiosk.sync;
 
 /**
- * One bounded question to the hub: does it answer? Today {@link SyncClient#hubAnswers()} asks with an empty
- * sync batch (the answer is a signed acknowledgement, so it also proves it is this kiosk's hub); a plain
- * {@code GET /health} of the hub's can stand in for it without anything else changing.
+ * One bounded question to the hub: is it up? {@link HubHealthEndpoint} asks the hub's {@code GET /health}; the
+ * status bar's online/offline between syncs follows the answers ({@link HubHealthWatch}).
  */
 @FunctionalInterface
 public interface HubProbe {

@@ -47,8 +47,6 @@ public final class SyncClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    /** A health probe carries nothing: a hub slower than this to answer it is as good as offline for the screen. */
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private final KioskConfig config;
@@ -66,9 +64,7 @@ public final class SyncClient {
         this.http = http;
         this.clock = clock;
         this.limits = limits;
-        String hub = config.hubUrl().endsWith("/") ? config.hubUrl().substring(0, config.hubUrl().length() - 1)
-                : config.hubUrl();
-        this.batches = URI.create(hub + "/api/sync/batches");
+        this.batches = URI.create(config.hubAddress("/api/sync/batches"));
     }
 
     /** An HTTP client with the timeouts a field network needs: 5 s to connect. Plain HTTP only (demo, tests). */
@@ -122,20 +118,6 @@ public final class SyncClient {
         return probe.error();
     }
 
-    /**
-     * The {@link HubProbe} of today: an empty batch, like {@link #probe()}, bounded by a 5 s timeout
-     * and writing nothing to the database (it runs every few seconds; an SD card wears). True if the hub answered,
-     * a refusal included, with its own signature where it signs.
-     */
-    public synchronized boolean hubAnswers() {
-        long before = connection.contacts();
-        Exchange probe = send(List.of(), PROBE_TIMEOUT);
-        if (probe.error() == null) {
-            askForAckFirst = false;
-        }
-        return connection.contacts() > before;
-    }
-
     /** Sends every pending event, batch after batch, until all are acknowledged or something stops it. */
     public synchronized SyncReport syncNow() {
         int sent = 0;
@@ -186,12 +168,8 @@ public final class SyncClient {
     }
 
     private Exchange send(List<PendingEvent> batch) {
-        return send(batch, REQUEST_TIMEOUT);
-    }
-
-    private Exchange send(List<PendingEvent> batch, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(batches)
-                .timeout(timeout)
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", BatchBody.CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(batchBody(batch)))
                 .build();
