@@ -23,6 +23,7 @@ import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
 import org.threshold.hub.web.feed.UpdateFeedApi;
 import org.threshold.hub.web.household.TokenApi;
+import org.threshold.hub.web.http.ConnectionLimits;
 import org.threshold.hub.web.http.ErrorResponses;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.HubTls;
@@ -61,6 +62,11 @@ public final class HubServer implements AutoCloseable {
         return start(settings, IngestGate.DEFAULT);
     }
 
+    /** Starts with the default {@link ConnectionLimits}. */
+    public static HubServer start(HubSettings settings, IngestGate ingestGate) {
+        return start(settings, ingestGate, ConnectionLimits.DEFAULT);
+    }
+
     /**
      * Reads the keys in {@code settings.dataDir()}, opens (and migrates) the store, then serves: HTTPS when the
      * data folder holds the TLS certificate and key from {@code provision init} ({@link HubTls}), plain HTTP
@@ -69,7 +75,7 @@ public final class HubServer implements AutoCloseable {
      * @throws HubStartupException if keys.json is missing or unreadable, the TLS files or deployment root are
      *                             unusable, or the database cannot be opened, is unreachable or is newer
      */
-    public static HubServer start(HubSettings settings, IngestGate ingestGate) {
+    public static HubServer start(HubSettings settings, IngestGate ingestGate, ConnectionLimits limits) {
         Path dataDir = settings.dataDir();
         HubKeys keys;
         Optional<HubTls> tls;
@@ -95,7 +101,8 @@ public final class HubServer implements AutoCloseable {
             SessionAuth auth = new SessionAuth(accounts);
             TokenLookup lookup = new TokenLookup(projector, store, services.kiosks(), settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
-            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate);
+            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
+                    services.updates()::rememberNonce);
             UpdateFeedApi updatesApi = new UpdateFeedApi(services.updates(), services.kiosks(), keys.identity(),
                     settings.clock());
             KiosksApi kiosksApi = new KiosksApi(services.syncStatus(), auth);
@@ -103,7 +110,7 @@ public final class HubServer implements AutoCloseable {
                     root, keys));
             LoginApi login = new LoginApi(accounts);
             TokenApi tokens = new TokenApi(lookup, auth);
-            StatusApi status = new StatusApi(store.info());
+            StatusApi status = new StatusApi(store.info(), syncApi::unauthenticatedRejects);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
 
             Javalin http = Javalin.create(config -> {
@@ -111,6 +118,7 @@ public final class HubServer implements AutoCloseable {
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jsonMapper(new JavalinJackson(HubJson.MAPPER, false));
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
+                limits.install(config);
                 SecurityHeaders.install(config.routes);
                 syncApi.addRoutes(config.routes);
                 updatesApi.addRoutes(config.routes);
