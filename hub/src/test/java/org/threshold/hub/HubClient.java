@@ -82,13 +82,18 @@ final class HubClient {
     }
 
     Response sync(String kioskId, List<SignedEvent> events) {
-        return postBatch(kioskId, batch(kioskId, events), "Content-Type", "application/json");
+        return postBatch(kioskId, batch(kioskId, events));
     }
 
-    /** POSTs a batch body (as sent: gzip stays gzip) signed by the kiosk as its sync client signs it. */
+    /**
+     * POSTs a batch body (as sent: gzip stays gzip) signed by the kiosk as its sync client signs it; declared as
+     * JSON unless {@code headers} name another Content-Type.
+     */
     Response postBatch(String kioskId, byte[] asSent, String... headers) {
         SigningKey key = kioskKeys.apply(kioskId);
-        return post(BATCHES, asSent, concat(headers, signatureHeaders(key == null ? SigningKey.generate(RANDOM) : key,
+        String[] typed = Arrays.asList(headers).contains("Content-Type") ? headers
+                : concat(headers, new String[] {"Content-Type", "application/json"});
+        return post(BATCHES, asSent, concat(typed, signatureHeaders(key == null ? SigningKey.generate(RANDOM) : key,
                 kioskId, asSent)));
     }
 

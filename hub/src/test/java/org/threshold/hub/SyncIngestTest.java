@@ -150,6 +150,8 @@ class SyncIngestTest {
         String validBase64 = Base64.getEncoder().encodeToString(valid.encode());
         String notAnEnvelope = Base64.getEncoder().encodeToString("THEV but not really".getBytes(StandardCharsets.UTF_8));
 
+        HubClient.Response textPlain = client.postBatch("KIOSK-01", HubClient.batch("KIOSK-01", List.of()),
+                "Content-Type", "text/plain");
         HubClient.Response notJson = client.postBatch("KIOSK-01", "events: many".getBytes(StandardCharsets.UTF_8));
         HubClient.Response noEvents = client.postBatch("KIOSK-01", "{\"kioskId\":\"KIOSK-01\"}".getBytes(StandardCharsets.UTF_8));
         HubClient.Response notBase64 = client.postBatch("KIOSK-01", ("{\"kioskId\":\"KIOSK-01\",\"events\":[\""
@@ -157,6 +159,8 @@ class SyncIngestTest {
         HubClient.Response garbage = client.postBatch("KIOSK-01", ("{\"kioskId\":\"KIOSK-01\",\"events\":[\""
                 + validBase64 + "\",\"" + notAnEnvelope + "\"]}").getBytes(StandardCharsets.UTF_8));
 
+        assertThat(textPlain.status()).isEqualTo(415);
+        assertThat(textPlain.reason()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.reason()).isEqualTo("MALFORMED_JSON");
         assertThat(noEvents.status()).isEqualTo(400);

@@ -87,7 +87,7 @@ public final class SyncApi {
                 sameKiosk(kioskId, batch.kioskId());
                 outcome = sync.ingest(kioskId, decodeEnvelopes(batch.envelopes(), i -> "Event " + i));
             } else {
-                JsonNode json = HubJson.parse(body, BATCH_SHAPE);
+                JsonNode json = HubJson.parse(ctx, body, BATCH_SHAPE);
                 sameKiosk(kioskId, kioskId(json));
                 outcome = sync.ingest(kioskId, decode(encodedEvents(json)));
             }
