@@ -44,6 +44,7 @@ import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.core.sync.BatchBody;
+import org.threshold.core.sync.BatchRequestSignature;
 import org.threshold.core.sync.SyncAck;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
@@ -83,8 +84,8 @@ final class HubIngestRate {
     }
 
     /** One enrolled kiosk's chain, ready to send: batch bodies, and what each batch's ack must name. */
-    record KioskLoad(String kioskId, VerifyingKey hubIdentity, List<byte[]> bodies, List<Long> ackSequences,
-                             List<SignedEvent> events) {
+    record KioskLoad(String kioskId, SigningKey kioskKey, VerifyingKey hubIdentity, List<byte[]> bodies,
+                     List<Long> ackSequences, List<SignedEvent> events) {
     }
 
     /** A provisioned hub folder, its database, and its enrolled kiosks' chains, made before anything is timed. */
@@ -185,9 +186,17 @@ final class HubIngestRate {
     private static Void send(URI batches, KioskLoad load) throws Exception {
         HttpClient http = SyncClient.httpClient(); // each kiosk is its own device with its own connection
         for (int i = 0; i < load.bodies().size(); i++) {
+            byte[] batch = load.bodies().get(i);
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            String nonce = load.kioskId() + "-" + i + "-" + at.toEpochMilli(); // unique, as SyncClient's random one
             HttpRequest request = HttpRequest.newBuilder(batches)
                     .header("Content-Type", BatchBody.CONTENT_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(load.bodies().get(i)))
+                    .header(BatchRequestSignature.KIOSK_HEADER, load.kioskId())
+                    .header(BatchRequestSignature.TIME_HEADER, at.toString())
+                    .header(BatchRequestSignature.NONCE_HEADER, nonce)
+                    .header(BatchRequestSignature.SIGNATURE_HEADER, BatchRequestSignature.sign(load.kioskKey(), "POST",
+                            batches.getPath(), load.kioskId(), at, nonce, batch))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(batch))
                     .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             // A busy hub (429 HUB_BUSY) stores nothing of the batch and says when to send it again; kiosks wait
@@ -270,6 +279,6 @@ final class HubIngestRate {
             bodies.add(new BatchBody(kioskId, batch.stream().map(SignedEvent::encode).toList()).encode());
             ackSequences.add(batch.get(batch.size() - 1).header().sequence());
         }
-        return new KioskLoad(kioskId, config.hubIdentity(), bodies, ackSequences, events);
+        return new KioskLoad(kioskId, kioskKey, config.hubIdentity(), bodies, ackSequences, events);
     }
 }

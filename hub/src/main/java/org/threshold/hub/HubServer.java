@@ -24,9 +24,11 @@ import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
 import org.threshold.hub.web.feed.UpdateFeedApi;
 import org.threshold.hub.web.household.TokenApi;
+import org.threshold.hub.web.http.ConnectionLimits;
 import org.threshold.hub.web.http.ErrorResponses;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.HubTls;
+import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.Pages;
 import org.threshold.hub.web.status.StatusApi;
@@ -64,6 +66,11 @@ public final class HubServer implements AutoCloseable {
         return start(settings, IngestGate.DEFAULT);
     }
 
+    /** Starts with the default {@link ConnectionLimits}. */
+    public static HubServer start(HubSettings settings, IngestGate ingestGate) {
+        return start(settings, ingestGate, ConnectionLimits.DEFAULT);
+    }
+
     /**
      * Reads the keys in {@code settings.dataDir()}, opens (and migrates) the store, then serves: HTTPS when the
      * data folder holds the TLS certificate and key from {@code provision init} ({@link HubTls}), plain HTTP
@@ -72,7 +79,7 @@ public final class HubServer implements AutoCloseable {
      * @throws HubStartupException if keys.json is missing or unreadable, the TLS files or deployment root are
      *                             unusable, or the database cannot be opened, is unreachable or is newer
      */
-    public static HubServer start(HubSettings settings, IngestGate ingestGate) {
+    public static HubServer start(HubSettings settings, IngestGate ingestGate, ConnectionLimits limits) {
         Path dataDir = settings.dataDir();
         HubKeys keys;
         Optional<HubTls> tls;
@@ -100,7 +107,8 @@ public final class HubServer implements AutoCloseable {
             audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
             TokenLookup lookup = new TokenLookup(projector, store, audit, services.kiosks(), settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
-            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate);
+            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
+                    services.updates()::rememberNonce);
             UpdateFeedApi updatesApi = new UpdateFeedApi(services.updates(), services.kiosks(), keys.identity(),
                     settings.clock());
             KiosksApi kiosksApi = new KiosksApi(services.syncStatus(), auth);
@@ -108,7 +116,7 @@ public final class HubServer implements AutoCloseable {
                     root, keys));
             LoginApi login = new LoginApi(accounts);
             TokenApi tokens = new TokenApi(lookup, auth);
-            StatusApi status = new StatusApi(store);
+            StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
 
             Javalin http = Javalin.create(config -> {
@@ -116,7 +124,11 @@ public final class HubServer implements AutoCloseable {
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jsonMapper(new JavalinJackson(HubJson.MAPPER, false));
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
-                SecurityHeaders.install(config.routes);
+                limits.install(config);
+                SecurityHeaders.install(config.routes, tls.isPresent());
+                JettyErrors jettyErrors = new JettyErrors(SecurityHeaders.headers(tls.isPresent()), pages::errorPage);
+                config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+                config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
                 syncApi.addRoutes(config.routes);
                 updatesApi.addRoutes(config.routes);
                 kiosksApi.addRoutes(config.routes);

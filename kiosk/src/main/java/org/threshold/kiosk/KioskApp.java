@@ -182,7 +182,7 @@ public final class KioskApp implements AutoCloseable {
                     storage);
             FindHousehold find = new FindHousehold(registrations);
             java.net.http.HttpClient http = hubClient(config, dataDir, settings.demoMode());
-            SyncClient sync = new SyncClient(config, events, http, settings.clock(), SyncClient.Limits.DEFAULT);
+            SyncClient sync = new SyncClient(config, enrollment.kioskKey(), events, http, settings.clock(), SyncClient.Limits.DEFAULT);
             if (syncState.read().bundleExportedThrough() > events.syncState().ackedSequence()) {
                 sync.askForAckFirst();
             }
