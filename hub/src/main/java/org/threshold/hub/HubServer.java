@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.TokenLookup;
@@ -23,9 +24,11 @@ import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
 import org.threshold.hub.web.feed.UpdateFeedApi;
 import org.threshold.hub.web.household.TokenApi;
+import org.threshold.hub.web.http.ConnectionLimits;
 import org.threshold.hub.web.http.ErrorResponses;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.HubTls;
+import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.Pages;
 import org.threshold.hub.web.status.StatusApi;
@@ -43,14 +46,16 @@ public final class HubServer implements AutoCloseable {
 
     private final Javalin http;
     private final HouseholdProjector projector;
+    private final AccessAudit audit;
     private final HubServices services;
     private final SyncService sync;
     private final boolean tls;
 
-    private HubServer(Javalin http, HouseholdProjector projector, HubServices services, SyncService sync,
-                      boolean tls) {
+    private HubServer(Javalin http, HouseholdProjector projector, AccessAudit audit, HubServices services,
+                      SyncService sync, boolean tls) {
         this.http = http;
         this.projector = projector;
+        this.audit = audit;
         this.services = services;
         this.sync = sync;
         this.tls = tls;
@@ -61,6 +66,11 @@ public final class HubServer implements AutoCloseable {
         return start(settings, IngestGate.DEFAULT);
     }
 
+    /** Starts with the default {@link ConnectionLimits}. */
+    public static HubServer start(HubSettings settings, IngestGate ingestGate) {
+        return start(settings, ingestGate, ConnectionLimits.DEFAULT);
+    }
+
     /**
      * Reads the keys in {@code settings.dataDir()}, opens (and migrates) the store, then serves: HTTPS when the
      * data folder holds the TLS certificate and key from {@code provision init} ({@link HubTls}), plain HTTP
@@ -69,7 +79,7 @@ public final class HubServer implements AutoCloseable {
      * @throws HubStartupException if keys.json is missing or unreadable, the TLS files or deployment root are
      *                             unusable, or the database cannot be opened, is unreachable or is newer
      */
-    public static HubServer start(HubSettings settings, IngestGate ingestGate) {
+    public static HubServer start(HubSettings settings, IngestGate ingestGate, ConnectionLimits limits) {
         Path dataDir = settings.dataDir();
         HubKeys keys;
         Optional<HubTls> tls;
@@ -85,6 +95,7 @@ public final class HubServer implements AutoCloseable {
         HubServices services = HubServices.open(dataDir, settings.database(), settings.clock());
         HubStore store = services.store();
         HouseholdProjector projector = null;
+        AccessAudit audit = null;
         try {
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
             projector = new HouseholdProjector(store, keys, catalogue, settings.clock(), ingestGate::awaitQuiet);
@@ -93,9 +104,11 @@ public final class HubServer implements AutoCloseable {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
             }
             SessionAuth auth = new SessionAuth(accounts);
-            TokenLookup lookup = new TokenLookup(projector, store, services.kiosks(), settings.clock());
+            audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
+            TokenLookup lookup = new TokenLookup(projector, store, audit, services.kiosks(), settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
-            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate);
+            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
+                    services.updates()::rememberNonce);
             UpdateFeedApi updatesApi = new UpdateFeedApi(services.updates(), services.kiosks(), keys.identity(),
                     settings.clock());
             KiosksApi kiosksApi = new KiosksApi(services.syncStatus(), auth);
@@ -103,7 +116,7 @@ public final class HubServer implements AutoCloseable {
                     root, keys));
             LoginApi login = new LoginApi(accounts);
             TokenApi tokens = new TokenApi(lookup, auth);
-            StatusApi status = new StatusApi(store.info());
+            StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
 
             Javalin http = Javalin.create(config -> {
@@ -111,7 +124,11 @@ public final class HubServer implements AutoCloseable {
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jsonMapper(new JavalinJackson(HubJson.MAPPER, false));
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
-                SecurityHeaders.install(config.routes);
+                limits.install(config);
+                SecurityHeaders.install(config.routes, tls.isPresent());
+                JettyErrors jettyErrors = new JettyErrors(SecurityHeaders.headers(tls.isPresent()), pages::errorPage);
+                config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+                config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
                 syncApi.addRoutes(config.routes);
                 updatesApi.addRoutes(config.routes);
                 kiosksApi.addRoutes(config.routes);
@@ -130,10 +147,13 @@ public final class HubServer implements AutoCloseable {
                     settings.host(), http.port(), settings.demoMode() ? " (demo mode)" : tls.isPresent() ? ""
                             : " (WITHOUT TLS: for demos and tests on loopback only; run `provision init` for the "
                             + "hub's certificate in the field)", info.dialect(), info.schemaVersion());
-            return new HubServer(http, projector, services, sync, tls.isPresent());
+            return new HubServer(http, projector, audit, services, sync, tls.isPresent());
         } catch (RuntimeException e) {
             if (projector != null) {
                 projector.close();
+            }
+            if (audit != null) {
+                audit.close();
             }
             services.close();
             throw e;
@@ -164,11 +184,12 @@ public final class HubServer implements AutoCloseable {
         return tls ? "https" : "http";
     }
 
-    /** Stops serving, lets the projection finish its current chunk, and closes the store. */
+    /** Stops serving, lets the projection finish its current chunk, commits the access log, closes the store. */
     @Override
     public void close() {
         http.stop();
         projector.close();
+        audit.close();
         services.close();
     }
 }

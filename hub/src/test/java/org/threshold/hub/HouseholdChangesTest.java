@@ -93,8 +93,8 @@ class HouseholdChangesTest {
 
         client.lookUp(code(registration.token()), session);
 
-        assertThat(hub.rows("SELECT username, action, household_id FROM access_log")).containsExactly(
-                List.of(HubFixture.ADMIN, "token-lookup-revoked", householdId().toString()));
+        assertThat(hub.rows("SELECT username, action, outcome, household_id FROM access_log"))
+                .containsExactly(List.of(HubFixture.ADMIN, "token-lookup", "TOKEN_REVOKED", householdId().toString()));
         assertThat(hub.rows("SELECT * FROM access_log").toString()).doesNotContain(code(registration.token()),
                 registration.token().id().code(), TestKiosk.ARABIC_GIVEN_NAME);
     }

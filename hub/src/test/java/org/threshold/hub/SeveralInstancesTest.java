@@ -119,7 +119,7 @@ class SeveralInstancesTest {
             List<Future<?>> pushes = new ArrayList<>();
             for (TestKiosk kiosk : kiosks) {
                 List<SignedEvent> events = chains.get(kiosk.kioskId);
-                pushes.add(pushers.submit(() -> push(proxy.port(), kiosk.kioskId, events, acked)));
+                pushes.add(pushers.submit(() -> push(proxy.port(), kiosk, events, acked)));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (acked.get() < batches / 2 && System.nanoTime() < deadline) {
@@ -190,7 +190,8 @@ class SeveralInstancesTest {
      * Sends a kiosk's chain in batches, from the hub's last acknowledgement on, retrying through anything. Each batch
      * goes on a new connection, so the proxy hands consecutive batches of one kiosk to different instances.
      */
-    private static Void push(int proxyPort, String kioskId, List<SignedEvent> events, AtomicInteger acked) {
+    private static Void push(int proxyPort, TestKiosk kiosk, List<SignedEvent> events, AtomicInteger acked) {
+        String kioskId = kiosk.kioskId;
         int from = 0;
         for (int attempt = 0; from < events.size(); attempt++) {
             if (attempt > 4_000) {
@@ -198,7 +199,7 @@ class SeveralInstancesTest {
             }
             HubClient.Response answer;
             try {
-                answer = new HubClient(proxyPort).sync(kioskId, events.subList(from, Math.min(from + BATCH, events.size())));
+                answer = new HubClient(proxyPort, Clock.systemUTC(), id -> kiosk.key).sync(kioskId, events.subList(from, Math.min(from + BATCH, events.size())));
             } catch (UncheckedIOException connectionLost) {
                 LockSupport.parkNanos(PAUSE_NANOS);
                 continue;

@@ -26,7 +26,9 @@ public final class Refusal extends RuntimeException {
         UNACCEPTABLE,
         TOO_LARGE,
         /** Nothing is wrong with it; come back after {@link #retryAfter()}. */
-        TRY_LATER
+        TRY_LATER,
+        /** The hub cannot serve it right now (its store is saturated or down); come back after {@link #retryAfter()}. */
+        UNAVAILABLE
     }
 
     private final Kind kind;
@@ -47,6 +49,11 @@ public final class Refusal extends RuntimeException {
     /** {@link Kind#TRY_LATER} after {@code retryAfter}. */
     public static Refusal tryLater(String reason, String message, Duration retryAfter) {
         return new Refusal(Kind.TRY_LATER, reason, message, retryAfter);
+    }
+
+    /** {@link Kind#UNAVAILABLE}, to be tried again after {@code retryAfter}. */
+    public static Refusal unavailable(String reason, String message, Duration retryAfter) {
+        return new Refusal(Kind.UNAVAILABLE, reason, message, retryAfter);
     }
 
     public Kind kind() {

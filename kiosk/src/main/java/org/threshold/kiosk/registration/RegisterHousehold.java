@@ -16,7 +16,7 @@ import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.event.EventType;
 import org.threshold.core.event.SignedEvent;
-import org.threshold.core.i18n.Messages;
+import org.threshold.core.i18n.Phrase;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
@@ -167,8 +167,7 @@ public final class RegisterHousehold {
             StoredRegistration registration = store.findByHousehold(first.householdId()).orElseThrow();
             IssuedToken token = LocalCopies.token(registration);
             CardOutcome card = registration.printed() ? new CardOutcome(registration.card(), true, null)
-                    : new CardOutcome(null, false, Messages.of(Messages.ERRORS, Messages.ENGLISH)
-                            .format("print.notPrinted"));
+                    : new CardOutcome(null, false, Phrase.of("print.notPrinted"));
             return new RegistrationReceipt(registration.householdId(), token.id().shortCode(), token.qrPayload(), 0,
                     card, registration.localCopy() != null, true);
         });

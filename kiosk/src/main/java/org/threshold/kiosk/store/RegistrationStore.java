@@ -233,6 +233,35 @@ public final class RegistrationStore {
         });
     }
 
+    /**
+     * Forgets every idempotency key stored before {@code cutoff}; returns how many. The registrations stay: a retry
+     * with a forgotten key is a new request (which the duplicate check then stops).
+     */
+    public int forgetIdempotencyKeysBefore(Instant cutoff) {
+        return database.transaction("forget old idempotency keys", connection -> {
+            // Compared as instants, not as text: Instant.toString() writes as few fraction digits as it needs.
+            List<String> old = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT idempotency_key, created_at FROM idempotency_keys");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    if (Instant.parse(row.getString(2)).isBefore(cutoff)) {
+                        old.add(row.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM idempotency_keys WHERE idempotency_key = ?")) {
+                for (String key : old) {
+                    delete.setString(1, key);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            return old.size();
+        });
+    }
+
     public Optional<RevokedToken> findRevoked(String tokenCode) {
         return database.read("look up a revoked token", connection -> {
             try (PreparedStatement select = connection.prepareStatement(

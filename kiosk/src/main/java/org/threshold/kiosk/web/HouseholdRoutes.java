@@ -107,7 +107,7 @@ public final class HouseholdRoutes implements RouteGroup {
         CardOutcome card = receipt.card();
         ctx.status(201).json(new Registered(receipt.householdId().toString(),
                 new TokenView(receipt.shortCode(), receipt.qr()), pathOrNull(card.card()), card.printed(),
-                card.problem(), receipt.localCopyKept()));
+                printMessage(card, ctx), receipt.localCopyKept()));
     }
 
     private static IdempotencyKey idempotencyKey(Context ctx) {
@@ -171,7 +171,7 @@ public final class HouseholdRoutes implements RouteGroup {
         OperatorSession session = guard.requireSupervisor(ctx);
         TokenId token = typedToken(ctx);
         CardOutcome card = actions.reprint(token, session.operatorName()).orElseThrow(() -> notHere(token));
-        ctx.json(new Reprinted(pathOrNull(card.card()), card.printed(), card.problem(), true));
+        ctx.json(new Reprinted(pathOrNull(card.card()), card.printed(), printMessage(card, ctx), true));
     }
 
     private void reissue(Context ctx) throws InvalidTokenException {
@@ -182,7 +182,7 @@ public final class HouseholdRoutes implements RouteGroup {
         CardOutcome card = reissued.card();
         ctx.status(201).json(new Reissued(reissued.registration().householdId().toString(),
                 new TokenView(reissued.token().id().shortCode(), reissued.token().qrPayload()), pathOrNull(card.card()),
-                card.printed(), card.problem(), token.shortCode()));
+                card.printed(), printMessage(card, ctx), token.shortCode()));
     }
 
     private void correct(Context ctx) throws InvalidTokenException {
@@ -224,6 +224,10 @@ public final class HouseholdRoutes implements RouteGroup {
 
     private static String notice(FindHousehold.LocalCopy localCopy, Messages messages) {
         return localCopy == FindHousehold.LocalCopy.OPENED ? null : messages.format("notice." + localCopy.name());
+    }
+
+    private static String printMessage(CardOutcome card, Context ctx) {
+        return card.problem() == null ? null : card.problem().in(Languages.errors(ctx));
     }
 
     private static String pathOrNull(Path path) {

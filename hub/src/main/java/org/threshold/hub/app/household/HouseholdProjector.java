@@ -82,6 +82,8 @@ public final class HouseholdProjector implements AutoCloseable {
             daemon("household-projection-tick"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Object projecting = new Object();
+    // The chunk after the last one stored, already being opened; guarded by projecting.
+    private Opening next;
     private volatile boolean closed;
 
     public HouseholdProjector(HubStore store, HubKeys keys, NeedsCatalogue catalogue, Clock clock,
@@ -145,45 +147,89 @@ public final class HouseholdProjector implements AutoCloseable {
 
     /** The events after the cursor, read while holding the turn. */
     private record Chunk(long cursor, List<StoredEvent> events) {
+        long upTo() {
+            return events.get(events.size() - 1).sequence();
+        }
+    }
+
+    /** A chunk and its payloads being opened on the openers, slice by slice. */
+    private record Opening(Chunk chunk, List<Future<List<Projection>>> slices) {
+        void cancel() {
+            slices.forEach(slice -> slice.cancel(true));
+        }
     }
 
     /**
-     * Numbers newly committed events, opens the next chunk after the cursor outside any transaction, then stores
-     * the households, folds in the changes and moves the cursor past the chunk, in one transaction; says whether it did, so whether to go on. Giving way, it
-     * pauses before every slice of events while a batch is being ingested, at most {@link #GIVE_WAY} in all per
-     * chunk, which bounds how long a lookup can wait for the worker.
+     * Numbers newly committed events and projects the next chunk after the cursor: its payloads are opened outside
+     * any transaction, then the households are stored and the cursor moved past the chunk in one; says whether it
+     * did, so whether to go on. Opening is parallel and storing serial, and they overlap: while this chunk is stored,
+     * the next is already being opened (kept in {@link #next} for the next call), so the cores are not idle while
+     * the database commits. Giving way, it pauses before every slice of events while a batch is being ingested, at
+     * most {@link #GIVE_WAY} in all per chunk, which bounds how long a lookup can wait for the worker.
      */
     private boolean projectNextChunk(boolean givingWay) {
         synchronized (projecting) {
-            Chunk chunk = store.inTransaction(repositories -> {
-                if (!repositories.projections().tryTakeTurn()) {
-                    return null;
-                }
-                repositories.events().sequenceForProjection(CHUNK);
-                long cursor = repositories.projections().cursor(PROJECTION);
-                return new Chunk(cursor, repositories.events().sequencedAfter(cursor, CHUNK));
-            });
-            if (chunk == null || chunk.events().isEmpty()) {
+            Opening current = next != null ? next : fetchAndOpen(null, givingWay);
+            next = null;
+            if (current == null) {
                 return false;
             }
-            List<Projection> projections = open(chunk.events(), givingWay);
-            long upTo = chunk.events().get(chunk.events().size() - 1).sequence();
-            List<ProjectionFailure> failures = new ArrayList<>();
-            Boolean applied = store.inTransaction(repositories -> {
-                if (!repositories.projections().tryTakeTurn()
-                        || !repositories.projections().advance(PROJECTION, chunk.cursor(), upTo)) {
-                    return false;
+            Opening following = null;
+            boolean applied = false;
+            try {
+                following = fetchAndOpen(current.chunk().upTo(), givingWay);
+                applied = storeHouseholds(current.chunk(), opened(current));
+                return applied;
+            } finally {
+                if (applied) {
+                    next = following;
+                } else if (following != null) {
+                    // The cursor did not move as expected (another instance, or a failure): read again next time.
+                    following.cancel();
                 }
-                failures.addAll(apply(repositories, projections));
-                repositories.households().recordFailures(failures, clock.instant());
-                return true;
-            });
-            if (applied && !failures.isEmpty()) {
-                LOG.warn("Household projection skipped {} event(s); see the projection_failures table",
-                        failures.size());
             }
-            return applied;
         }
+    }
+
+    /**
+     * Takes the turn, numbers newly committed events and reads the chunk after {@code after} (the stored cursor when
+     * null), then starts opening it; null if the turn is another instance's or nothing is there.
+     */
+    private Opening fetchAndOpen(Long after, boolean givingWay) {
+        Chunk chunk = store.inTransaction(repositories -> {
+            if (!repositories.projections().tryTakeTurn()) {
+                return null;
+            }
+            repositories.events().sequenceForProjection(CHUNK);
+            long cursor = after != null ? after : repositories.projections().cursor(PROJECTION);
+            return new Chunk(cursor, repositories.events().sequencedAfter(cursor, CHUNK));
+        });
+        if (chunk == null || chunk.events().isEmpty()) {
+            return null;
+        }
+        return new Opening(chunk, open(chunk.events(), givingWay));
+    }
+
+    /**
+     * Stores the chunk's households, folds in its changes and moves the cursor past it, in one transaction, if the
+     * cursor is still where the chunk began.
+     */
+    private boolean storeHouseholds(Chunk chunk, List<Projection> projections) {
+        List<ProjectionFailure> failures = new ArrayList<>();
+        boolean applied = store.inTransaction(repositories -> {
+            failures.clear();
+            if (!repositories.projections().tryTakeTurn()
+                    || !repositories.projections().advance(PROJECTION, chunk.cursor(), chunk.upTo())) {
+                return false;
+            }
+            failures.addAll(apply(repositories, projections));
+            repositories.households().recordFailures(failures, clock.instant());
+            return true;
+        });
+        if (applied && !failures.isEmpty()) {
+            LOG.warn("Household projection skipped {} event(s); see the projection_failures table", failures.size());
+        }
+        return applied;
     }
 
     /**
@@ -208,8 +254,8 @@ public final class HouseholdProjector implements AutoCloseable {
         return failures;
     }
 
-    /** Opens the chunk's payloads on every core, in slices; the result is in the chunk's order. */
-    private List<Projection> open(List<StoredEvent> events, boolean givingWay) {
+    /** Starts opening the payloads on every core, in slices. */
+    private List<Future<List<Projection>>> open(List<StoredEvent> events, boolean givingWay) {
         long giveWayUntil = System.nanoTime() + GIVE_WAY.toNanos();
         List<Future<List<Projection>>> slices = new ArrayList<>();
         for (int from = 0; from < events.size(); from += SLICE) {
@@ -225,13 +271,18 @@ public final class HouseholdProjector implements AutoCloseable {
                 return opened;
             }));
         }
-        List<Projection> projections = new ArrayList<>(events.size());
+        return slices;
+    }
+
+    /** Waits for the chunk's payloads; the result is in the chunk's order. */
+    private static List<Projection> opened(Opening opening) {
+        List<Projection> projections = new ArrayList<>(opening.chunk().events().size());
         try {
-            for (Future<List<Projection>> slice : slices) {
+            for (Future<List<Projection>> slice : opening.slices()) {
                 projections.addAll(slice.get());
             }
         } catch (InterruptedException e) {
-            slices.forEach(slice -> slice.cancel(true));
+            opening.cancel();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Projection interrupted", e);
         } catch (ExecutionException e) {

@@ -2,33 +2,43 @@ package org.threshold.hub.app.household;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import org.threshold.core.token.InvalidTokenException;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
+import org.threshold.hub.app.audit.AccessAudit;
+import org.threshold.hub.app.audit.AccessRecord;
 import org.threshold.hub.app.kiosk.KioskDirectory;
 
 /**
  * Finds the household a token card was printed for, from a typed short code or a scanned QR payload (whose
- * kiosk signature is checked), and records the read in the access log before returning it. Thread-safe.
+ * kiosk signature is checked). Every attempt is recorded in the access log, found or not, forged or mistyped, and
+ * its record is committed before the answer is given: nothing is shown that the log does not hold. The household is
+ * read on a reader connection, so lookups do not queue behind ingest for the writer. Thread-safe.
  */
 public final class TokenLookup {
     /** The access log's name for this read. */
     public static final String ACTION = "token-lookup";
-    /** The access log's name for a lookup of a token a reissue revoked: nothing was read, but it was asked. */
-    public static final String ACTION_REVOKED = "token-lookup-revoked";
+    /** The access log's outcome for a household shown; otherwise the outcome is the refusal's reason. */
+    public static final String FOUND = "FOUND";
+    private static final String NOT_FOUND = "NOT_FOUND";
+    private static final String TOKEN_REVOKED = "TOKEN_REVOKED";
     // A QR payload is about 150 characters; anything much longer is not worth parsing.
     private static final int MAX_INPUT = 300;
 
     private final HouseholdProjector projector;
     private final HubStore store;
+    private final AccessAudit audit;
     private final KioskDirectory kiosks;
     private final Clock clock;
 
-    public TokenLookup(HouseholdProjector projector, HubStore store, KioskDirectory kiosks, Clock clock) {
+    public TokenLookup(HouseholdProjector projector, HubStore store, AccessAudit audit, KioskDirectory kiosks,
+                       Clock clock) {
         this.projector = projector;
         this.store = store;
+        this.audit = audit;
         this.kiosks = kiosks;
         this.clock = clock;
     }
@@ -40,27 +50,35 @@ public final class TokenLookup {
      *                  replaced
      */
     public HouseholdRecord find(String codeOrQr, String reader) {
-        TokenId tokenId = parse(codeOrQr);
+        TokenId tokenId;
+        try {
+            tokenId = parse(codeOrQr);
+        } catch (Refusal refused) {
+            record(reader, refused.reason(), null);
+            throw refused;
+        }
         // A caseworker who looks a card up just after the kiosk synced must find it.
         projector.catchUpIfBehind();
-        // The read and its record in the access log are one transaction: no read goes unlogged. A revoked token's
-        // lookup is logged too, and committed before it is refused.
-        Optional<HouseholdRecord> found = store.inTransaction(repositories -> {
-            Optional<HouseholdRecord> household = repositories.households().findByToken(tokenId);
-            if (household.isPresent()) {
-                repositories.accessLog().record(clock.instant(), reader, ACTION, household.get().householdId());
-                return household;
-            }
-            Optional<RevokedToken> revoked = repositories.revokedTokens().find(tokenId);
-            if (revoked.isEmpty()) {
-                throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "No household with this token has reached "
-                        + "the hub yet. If it was registered today, the kiosk may not have synced.");
-            }
-            repositories.accessLog().record(clock.instant(), reader, ACTION_REVOKED, revoked.get().householdId());
-            return Optional.<HouseholdRecord>empty();
-        });
-        return found.orElseThrow(() -> new Refusal(Refusal.Kind.GONE, "TOKEN_REVOKED", "This card was replaced by a "
-                + "new token and no longer counts. Ask the household for their new card."));
+        Optional<HouseholdRecord> household = store.read(repositories -> repositories.households().findByToken(tokenId));
+        if (household.isPresent()) {
+            record(reader, FOUND, household.get().householdId());
+            return household.get();
+        }
+        // A card a reissue replaced: nothing is shown, but that it was asked for is recorded against the household.
+        Optional<RevokedToken> revoked = store.read(repositories -> repositories.revokedTokens().find(tokenId));
+        if (revoked.isPresent()) {
+            record(reader, TOKEN_REVOKED, revoked.get().householdId());
+            throw new Refusal(Refusal.Kind.GONE, TOKEN_REVOKED, "This card was replaced by a new token and no "
+                    + "longer counts. Ask the household for their new card.");
+        }
+        record(reader, NOT_FOUND, null);
+        throw new Refusal(Refusal.Kind.NOT_FOUND, NOT_FOUND, "No household with this token has reached the hub yet. "
+                + "If it was registered today, the kiosk may not have synced.");
+    }
+
+    /** Never what was typed or scanned: a token code opens the household it names. */
+    private void record(String reader, String outcome, UUID householdId) {
+        audit.record(new AccessRecord(clock.instant(), reader, ACTION, outcome, householdId));
     }
 
     private TokenId parse(String codeOrQr) {
