@@ -64,6 +64,7 @@ class BackupRestoreTest {
             codes.add(register(kiosk, "Nourhan"));
             codes.add(register(kiosk, "Sami"));
             sync(kiosk);
+            awaitFound(demo, codes);
 
             Run made = provision(with(List.of("backup", "--hub", hubDir.toString(), "--out", backup.toString()),
                     dbBefore));
@@ -100,6 +101,7 @@ class BackupRestoreTest {
                 status = sync(kiosk);
             }
             assertThat(status.get("pendingEvents").asInt()).as(String.valueOf(status)).isZero();
+            awaitFound(demo, codes);
             JsonHttp hub = new JsonHttp(demo.hubUrl())
                     .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
             for (String code : codes) {
@@ -150,6 +152,17 @@ class BackupRestoreTest {
         int exit = commandLine.execute(with(List.of("restore", "--hub", hubDir.toString(), "--in", in.toString(),
                 "--backup-key", key.toString()), db).toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Households are projected from events in the background: the backup is taken once both are found. */
+    private static void awaitFound(RunningDemo demo, List<String> codes) throws Exception {
+        JsonHttp hub = new JsonHttp(demo.hubUrl())
+                .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+        for (String code : codes) {
+            for (int attempt = 0; attempt < 300 && hub.get("/api/tokens/" + code).status() != 200; attempt++) {
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static JsonHttp operator(RunningDemo demo) throws Exception {

@@ -67,6 +67,7 @@ abstract class StoreDumpContract {
         StoreContents taken;
         try (HubFixture hub = HubFixture.start(dir.resolve("hub"), newDatabase())) {
             hub.client().sync("KIOSK-01", hub.kiosk.registerMany(3));
+            awaitProjected(hub, 3);
             try (HubServices services = HubServices.open(hub.dataDir, hub.database, hub.clock)) {
                 taken = services.dumpStoreTo(dump);
             }
@@ -88,5 +89,13 @@ abstract class StoreDumpContract {
         }
         assertThatThrownBy(() -> HubServices.restoreStore(restoredDir, target, taken.dialect(), dump))
                 .isInstanceOf(StoreException.class).hasMessageContaining("empty");
+    }
+
+    /** Households are projected from events in the background: the copy is checked once they are. */
+    static void awaitProjected(HubFixture hub, long households) throws InterruptedException {
+        for (int attempt = 0; attempt < 300 && hub.count("households") < households; attempt++) {
+            Thread.sleep(100);
+        }
+        assertThat(hub.count("households")).isEqualTo(households);
     }
 }
