@@ -12,6 +12,7 @@ import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
+import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
@@ -110,9 +111,11 @@ public final class HubServer implements AutoCloseable {
             Optional<EnrollmentApi> enrollmentApi = authority.map(root -> new EnrollmentApi(services.enrollment(),
                     root, keys));
             LoginApi login = new LoginApi(accounts);
-            TokenApi tokens = new TokenApi(lookup, auth);
+            // One limit for both ways of looking a token up, so the pages are no way around the API's.
+            ReadLimit reads = ReadLimit.perMinute(settings.clock());
+            TokenApi tokens = new TokenApi(lookup, auth, reads);
             StatusApi status = new StatusApi(store.info(), syncApi::unauthenticatedRejects);
-            Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
+            Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
