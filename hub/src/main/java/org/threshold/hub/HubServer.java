@@ -13,6 +13,7 @@ import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
+import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
@@ -115,9 +116,11 @@ public final class HubServer implements AutoCloseable {
             Optional<EnrollmentApi> enrollmentApi = authority.map(root -> new EnrollmentApi(services.enrollment(),
                     root, keys));
             LoginApi login = new LoginApi(accounts);
-            TokenApi tokens = new TokenApi(lookup, auth);
+            // One limit for both ways of looking a token up, so the pages are no way around the API's.
+            ReadLimit reads = ReadLimit.perMinute(settings.clock());
+            TokenApi tokens = new TokenApi(lookup, auth, reads);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
-            Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
+            Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;

@@ -9,15 +9,21 @@ import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.ReadLimit;
 
-/** {@code GET /api/tokens/{codeOrQr}} (Bearer): the household a token card belongs to. */
+/**
+ * {@code GET /api/tokens/{codeOrQr}} (Bearer): the household a token card belongs to, within the account's
+ * {@link ReadLimit}.
+ */
 public final class TokenApi {
     private final TokenLookup lookup;
     private final SessionAuth auth;
+    private final ReadLimit reads;
 
-    public TokenApi(TokenLookup lookup, SessionAuth auth) {
+    public TokenApi(TokenLookup lookup, SessionAuth auth, ReadLimit reads) {
         this.lookup = lookup;
         this.auth = auth;
+        this.reads = reads;
     }
 
     public void addRoutes(RoutesConfig routes) {
@@ -26,6 +32,7 @@ public final class TokenApi {
 
     private void lookUp(Context ctx) throws JsonProcessingException {
         SignedInUser user = auth.requireBearer(ctx);
+        reads.admit(user.username());
         HouseholdRecord household = lookup.find(ctx.pathParam("codeOrQr"), user.username());
         ObjectNode body = HubJson.MAPPER.createObjectNode();
         body.put("householdId", household.householdId().toString());

@@ -12,6 +12,7 @@ import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.app.account.SignedInUser;
+import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.web.http.ApiException;
@@ -28,8 +29,11 @@ public final class Pages {
     private final TokenLookup lookup;
     private final NeedsCatalogue catalogue;
     private final boolean demoMode;
+    private final ReadLimit reads;
 
-    public Pages(Accounts accounts, SessionAuth auth, TokenLookup lookup, NeedsCatalogue catalogue, boolean demoMode) {
+    public Pages(Accounts accounts, SessionAuth auth, TokenLookup lookup, NeedsCatalogue catalogue, boolean demoMode,
+                 ReadLimit reads) {
+        this.reads = reads;
         this.accounts = accounts;
         this.auth = auth;
         this.lookup = lookup;
@@ -88,6 +92,7 @@ public final class Pages {
             html(ctx, page.form(""));
             return;
         }
+        reads.admit(user.get().username()); // over the limit: the error page, with Retry-After
         try {
             HouseholdRecord household = lookup.find(token, user.get().username());
             html(ctx, page.result(token, household));
