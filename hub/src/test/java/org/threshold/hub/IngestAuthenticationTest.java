@@ -83,7 +83,7 @@ class IngestAuthenticationTest {
     void theSignedKioskGetsItsHeadOnceAndOnlyForItsOwnChain() {
         List<SignedEvent> events = hub.kiosk.registerMany(2);
         byte[] batch = HubClient.batch("KIOSK-01", events);
-        String[] headers = client.signatureHeaders(hub.kiosk.key, "KIOSK-01", batch);
+        String[] headers = asJson(client.signatureHeaders(hub.kiosk.key, "KIOSK-01", batch));
 
         HubClient.Response first = client.post(HubClient.BATCHES, batch, headers);
         HubClient.Response replayed = client.post(HubClient.BATCHES, batch, headers);
@@ -91,7 +91,7 @@ class IngestAuthenticationTest {
         hub.enroll(other);
         byte[] naming01 = HubClient.batch("KIOSK-01", List.of());
         HubClient.Response impersonating = client.post(HubClient.BATCHES, naming01,
-                client.signatureHeaders(other.key, "KIOSK-02", naming01));
+                asJson(client.signatureHeaders(other.key, "KIOSK-02", naming01)));
         HubClient.Response empty = client.sync("KIOSK-01", List.of());
 
         assertThat(first.status()).as(first.body()).isEqualTo(200);
@@ -104,5 +104,12 @@ class IngestAuthenticationTest {
         assertThat(client.get("/api/status").json().at("/ingest/unauthenticatedRejects").asLong())
                 .as("a replay is refused as unauthenticated too").isEqualTo(1);
         assertThat(BatchRequestSignature.KIOSK_HEADER).isEqualTo("X-Threshold-Kiosk");
+    }
+
+    private static String[] asJson(String[] headers) {
+        String[] typed = java.util.Arrays.copyOf(headers, headers.length + 2);
+        typed[headers.length] = "Content-Type";
+        typed[headers.length + 1] = "application/json";
+        return typed;
     }
 }
