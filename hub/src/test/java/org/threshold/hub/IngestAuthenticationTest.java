@@ -106,11 +106,10 @@ class IngestAuthenticationTest {
         assertThat(BatchRequestSignature.KIOSK_HEADER).isEqualTo("X-Threshold-Kiosk");
     }
 
-    /** Declares the body as JSON, as the kiosk's sync client does. */
-    private static String[] asJson(String[] signatureHeaders) {
-        String[] headers = java.util.Arrays.copyOf(signatureHeaders, signatureHeaders.length + 2);
-        headers[signatureHeaders.length] = "Content-Type";
-        headers[signatureHeaders.length + 1] = "application/json";
-        return headers;
+    private static String[] asJson(String[] headers) {
+        String[] typed = java.util.Arrays.copyOf(headers, headers.length + 2);
+        typed[headers.length] = "Content-Type";
+        typed[headers.length + 1] = "application/json";
+        return typed;
     }
 }
