@@ -1,6 +1,7 @@
 -- The access log records failed and forged lookups too (issue 9): how each ended, and the household only when one
 -- was shown. SQLite cannot drop a NOT NULL, so the table is rebuilt; every earlier row was a household shown.
--- postgresql/V3__audited_lookup_outcomes.sql does the same in place.
+-- postgresql/V3__audited_lookup_outcomes.sql does the same in place (and puts ids in the "C" collation, which
+-- SQLite's BINARY collation already is).
 CREATE TABLE access_log_v3 (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,
   at           INTEGER NOT NULL,
