@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.referral.ReferralData;
 import org.threshold.hardware.DriverContext;
 import org.threshold.hardware.Hardware;
 import org.threshold.hardware.HardwareException;
@@ -34,6 +35,7 @@ import org.threshold.kiosk.registration.EventChain;
 import org.threshold.kiosk.registration.FindHousehold;
 import org.threshold.kiosk.registration.HouseholdActions;
 import org.threshold.kiosk.registration.RegisterHousehold;
+import org.threshold.kiosk.registration.RegistrationReferrals;
 import org.threshold.kiosk.session.OperatorSessions;
 import org.threshold.kiosk.store.DatabaseDamagedException;
 import org.threshold.kiosk.store.EventLog;
@@ -172,8 +174,10 @@ public final class KioskApp implements AutoCloseable {
             CardPrinting cardPrinting = new CardPrinting(hardware.printer(), registrations, config, hardware);
             hardware.start(cardPrinting);
             EventChain chain = new EventChain(config, enrollment.kioskKey(), events, settings.clock(), random);
+            // The bundled routing data is checked as it loads: a fault stops the kiosk at start, naming file and line.
+            RegistrationReferrals referrals = new RegistrationReferrals(ReferralData.bundled());
             RegisterHousehold register = new RegisterHousehold(chain, registrations, cardPrinting, catalogue, random,
-                    storage);
+                    storage, referrals);
             FindHousehold find = new FindHousehold(registrations);
             java.net.http.HttpClient http = hubClient(config, dataDir, settings.demoMode());
             SyncClient sync = new SyncClient(config, events, http, settings.clock(), SyncClient.Limits.DEFAULT);
@@ -213,8 +217,8 @@ public final class KioskApp implements AutoCloseable {
             List<RouteGroup> routes = new java.util.ArrayList<>(List.of(
                     new PageRoutes(),
                     new SessionRoutes(sessions, new OperatorPreferences(database), json),
-                    new HouseholdRoutes(register, find, new HouseholdActions(chain, registrations, cardPrinting,
-                            catalogue, random), sessions, json),
+                    new HouseholdRoutes(register, referrals, find, new HouseholdActions(chain, registrations,
+                            cardPrinting, catalogue, random), sessions, json),
                     new AssistRoutes(new ArrivalDefaults(find, settings.clock()), sessions, json),
                     new StatusRoutes(config, events, hardware::status, settings.demoMode(), catalogue,
                             sync::connection, storage::health, keys),

@@ -248,6 +248,7 @@ public final class HouseholdProjector implements AutoCloseable {
         return switch (event.header().type()) {
             case HOUSEHOLD_REGISTERED -> registration(event);
             case HOUSEHOLD_CARD_REPRINTED, TOKEN_REISSUED, HOUSEHOLD_CORRECTED, CONSENT_CHANGED -> Projection.NOTHING;
+            case REFERRAL_REQUESTED -> Projection.NOTHING;
         };
     }
 
