@@ -11,6 +11,7 @@ import org.threshold.hub.app.feed.UpdateFeedRepository;
 import org.threshold.hub.app.household.HouseholdRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
+import org.threshold.hub.app.referral.ReferralRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
@@ -23,6 +24,8 @@ public interface Repositories {
     HouseholdRepository households();
 
     ProjectionRepository projections();
+
+    ReferralRepository referrals();
 
     AccountRepository accounts();
 

@@ -27,12 +27,14 @@ import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.hub.app.HubStore;
+import org.threshold.hub.app.referral.ReferralProjection;
+import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
 import org.threshold.hub.app.sync.StoredEvent;
 import org.threshold.hub.deployment.HubKeys;
 
 /**
- * Opens stored events and projects them into the households read model. Opening a sealed payload costs about
- * 0.2 ms, too much to do inside ingest, so a background worker does it after each ingest (and every
+ * Opens stored events and projects them into the households read model and the referral store. Opening a sealed
+ * payload costs about 0.2 ms, too much to do inside ingest, so a background worker does it after each ingest (and every
  * {@link #TICK}, for events another hub instance stored), on every core, in projection order from a persisted
  * cursor (a restarted hub resumes where it stopped). A lookup that must see the latest sync calls
  * {@link #catchUpIfBehind()} itself. An event that cannot be opened or read is recorded as a projection failure
@@ -162,10 +164,13 @@ public final class HouseholdProjector implements AutoCloseable {
             }
             List<Projection> projections = open(chunk.events(), givingWay);
             List<HouseholdRecord> households = new ArrayList<>();
+            List<NewReferral> referrals = new ArrayList<>();
             List<ProjectionFailure> failures = new ArrayList<>();
             for (Projection projection : projections) {
                 if (projection.household() != null) {
                     households.add(projection.household());
+                } else if (projection.referral() != null) {
+                    referrals.add(projection.referral());
                 } else if (projection.failure() != null) {
                     failures.add(projection.failure());
                 }
@@ -177,6 +182,7 @@ public final class HouseholdProjector implements AutoCloseable {
                     return false;
                 }
                 failures.addAll(repositories.households().insertNew(households));
+                failures.addAll(repositories.referrals().insertRequested(referrals));
                 repositories.households().recordFailures(failures, clock.instant());
                 return true;
             });
@@ -248,22 +254,38 @@ public final class HouseholdProjector implements AutoCloseable {
         return switch (event.header().type()) {
             case HOUSEHOLD_REGISTERED -> registration(event);
             case HOUSEHOLD_CARD_REPRINTED, TOKEN_REISSUED, HOUSEHOLD_CORRECTED, CONSENT_CHANGED -> Projection.NOTHING;
-            case REFERRAL_REQUESTED -> Projection.NOTHING;
+            case REFERRAL_REQUESTED -> referral(event);
         };
+    }
+
+    /** Why a payload could not be opened: a projection failure's reason, never personal data. */
+    private static final class Unopenable extends Exception {
+        Unopenable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private byte[] openPayload(SignedEvent event) throws Unopenable {
+        EventHeader header = event.header();
+        Optional<SealingPrivateKey> key = keys.sealingKey(header.sealingKeyId());
+        if (key.isEmpty()) {
+            throw new Unopenable("sealed to key " + header.sealingKeyId() + ", which keys.json does not hold");
+        }
+        try {
+            return event.openPayload(key.get());
+        } catch (UnsealException e) {
+            throw new Unopenable("payload does not open with key " + header.sealingKeyId()
+                    + ": altered, or sealed to another key");
+        }
     }
 
     private Projection registration(SignedEvent event) {
         EventHeader header = event.header();
-        Optional<SealingPrivateKey> key = keys.sealingKey(header.sealingKeyId());
-        if (key.isEmpty()) {
-            return Projection.failed(header, "sealed to key " + header.sealingKeyId() + ", which keys.json does not hold");
-        }
         byte[] plaintext;
         try {
-            plaintext = event.openPayload(key.get());
-        } catch (UnsealException e) {
-            return Projection.failed(header, "payload does not open with key " + header.sealingKeyId()
-                    + ": altered, or sealed to another key");
+            plaintext = openPayload(event);
+        } catch (Unopenable e) {
+            return Projection.failed(header, e.getMessage());
         }
         try {
             RegistrationPayload payload = RegistrationPayload.fromJson(plaintext, catalogue);
@@ -283,16 +305,40 @@ public final class HouseholdProjector implements AutoCloseable {
         }
     }
 
-    /** A projected household, or why there is none (never personal data), or neither for an unreadable event. */
-    private record Projection(HouseholdRecord household, ProjectionFailure failure) {
-        static final Projection NOTHING = new Projection(null, null);
+    /** A referral request becomes a {@code SENT} referral in the referral store, in the same cursor transaction. */
+    private Projection referral(SignedEvent event) {
+        byte[] plaintext;
+        try {
+            plaintext = openPayload(event);
+        } catch (Unopenable e) {
+            return Projection.failed(event.header(), e.getMessage());
+        }
+        try {
+            return Projection.of(ReferralProjection.requested(event.header(), plaintext, clock.instant()));
+        } catch (MalformedEncodingException e) {
+            return Projection.failed(event.header(), e.getMessage());
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    /**
+     * A projected household or referral, or why there is none (never personal data), or none of these for an
+     * unreadable event.
+     */
+    private record Projection(HouseholdRecord household, NewReferral referral, ProjectionFailure failure) {
+        static final Projection NOTHING = new Projection(null, null, null);
 
         static Projection of(HouseholdRecord household) {
-            return new Projection(household, null);
+            return new Projection(household, null, null);
+        }
+
+        static Projection of(NewReferral referral) {
+            return new Projection(null, referral, null);
         }
 
         static Projection failed(EventHeader header, String reason) {
-            return new Projection(null, new ProjectionFailure(header.eventId(), reason));
+            return new Projection(null, null, new ProjectionFailure(header.eventId(), reason));
         }
     }
 
