@@ -166,8 +166,9 @@ class EndToEndTest {
                 assertThat(hubApi.get("/api/tokens/" + code).status()).as(code).isEqualTo(200);
             }
             HubCounts counts = HubCounts.read(hubDir);
-            assertThat(counts.events()).isEqualTo(households);
-            assertThat(counts.distinctEvents()).isEqualTo(households);
+            // Each registration is followed by its shelter referral (WR-SF, with consent), in the same chain.
+            assertThat(counts.events()).isEqualTo(2 * households);
+            assertThat(counts.distinctEvents()).isEqualTo(2 * households);
             assertThat(counts.households()).isEqualTo(households);
         } finally {
             hub.close();

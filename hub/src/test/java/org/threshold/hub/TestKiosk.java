@@ -111,7 +111,16 @@ final class TestKiosk {
 
     /** The next event of the chain, with any payload and id: for forks and conflicts. */
     SignedEvent seal(byte[] plaintext, UUID eventId) {
-        SignedEvent event = sealer.seal(position, eventId, REGISTERED_AT, EventType.HOUSEHOLD_REGISTERED, plaintext);
+        return seal(EventType.HOUSEHOLD_REGISTERED, plaintext, eventId);
+    }
+
+    /** The next event: a referral request, with any payload (a {@code ReferralRequested}'s JSON, or not). */
+    SignedEvent refer(byte[] plaintext) {
+        return seal(EventType.REFERRAL_REQUESTED, plaintext, ids.next());
+    }
+
+    private SignedEvent seal(EventType type, byte[] plaintext, UUID eventId) {
+        SignedEvent event = sealer.seal(position, eventId, REGISTERED_AT, type, plaintext);
         position = ChainPosition.after(event);
         return event;
     }

@@ -18,6 +18,7 @@ import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.i18n.Messages;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.referral.ReferralData;
 import org.threshold.hardware.DriverContext;
 import org.threshold.hardware.Hardware;
 import org.threshold.hardware.HardwareException;
@@ -37,6 +38,7 @@ import org.threshold.kiosk.registration.EventChain;
 import org.threshold.kiosk.registration.FindHousehold;
 import org.threshold.kiosk.registration.HouseholdActions;
 import org.threshold.kiosk.registration.RegisterHousehold;
+import org.threshold.kiosk.registration.RegistrationReferrals;
 import org.threshold.kiosk.session.OperatorSessions;
 import org.threshold.kiosk.store.DatabaseDamagedException;
 import org.threshold.kiosk.store.EventLog;
@@ -178,8 +180,10 @@ public final class KioskApp implements AutoCloseable {
             EventChain chain = new EventChain(config, enrollment.kioskKey(), events, settings.clock(), random);
             HouseholdActions actions = new HouseholdActions(chain, registrations, cardPrinting, catalogue, random);
             hardware.start(new ReprintButton(sessions, actions, cardPrinting));
+            // The bundled routing data is checked as it loads: a fault stops the kiosk at start, naming file and line.
+            RegistrationReferrals referrals = new RegistrationReferrals(ReferralData.bundled());
             RegisterHousehold register = new RegisterHousehold(chain, registrations, cardPrinting, catalogue, random,
-                    storage);
+                    storage, referrals);
             FindHousehold find = new FindHousehold(registrations);
             java.net.http.HttpClient http = hubClient(config, dataDir, settings.demoMode());
             SyncClient sync = new SyncClient(config, enrollment.kioskKey(), events, http, settings.clock(), SyncClient.Limits.DEFAULT);
@@ -223,7 +227,7 @@ public final class KioskApp implements AutoCloseable {
             List<RouteGroup> routes = new java.util.ArrayList<>(List.of(
                     new PageRoutes(),
                     new SessionRoutes(sessions, new OperatorPreferences(database), json),
-                    new HouseholdRoutes(register, find, actions, sessions, json),
+                    new HouseholdRoutes(register, referrals, find, actions, sessions, json),
                     new AssistRoutes(new ArrivalDefaults(find, settings.clock()), sessions, json),
                     new StatusRoutes(config, events, hardware::status, settings.demoMode(), catalogue,
                             sync::connection, storage::health, keys),

@@ -13,6 +13,7 @@ import org.threshold.hub.app.household.HouseholdRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
+import org.threshold.hub.app.referral.ReferralRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
@@ -29,6 +30,8 @@ public interface Repositories {
     HouseholdHistoryRepository householdHistory();
 
     ProjectionRepository projections();
+
+    ReferralRepository referrals();
 
     AccountRepository accounts();
 

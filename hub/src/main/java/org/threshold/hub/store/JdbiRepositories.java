@@ -15,6 +15,7 @@ import org.threshold.hub.app.household.HouseholdRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
+import org.threshold.hub.app.referral.ReferralRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
@@ -57,6 +58,11 @@ final class JdbiRepositories implements Repositories {
     public ProjectionRepository projections() {
         return dialect == Dialect.POSTGRESQL ? handle.attach(ProjectionSql.OnPostgres.class)
                 : handle.attach(ProjectionSql.OnSqlite.class);
+    }
+
+    @Override
+    public ReferralRepository referrals() {
+        return handle.attach(ReferralSql.class);
     }
 
     @Override

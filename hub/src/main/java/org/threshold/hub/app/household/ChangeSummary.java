@@ -28,6 +28,7 @@ final class ChangeSummary {
     static String of(EventType type, JsonNode details, JsonNode consentBefore) {
         return switch (type) {
             case HOUSEHOLD_REGISTERED -> "registered";
+            case REFERRAL_REQUESTED -> "referral requested";
             case HOUSEHOLD_CARD_REPRINTED -> "card reprinted, marked COPY";
             case TOKEN_REISSUED -> "new token issued; the old token is revoked";
             case HOUSEHOLD_CORRECTED -> correction(details);

@@ -60,7 +60,7 @@ final class HouseholdChanges {
             case TOKEN_REISSUED -> reissue(repositories, change, household);
             case HOUSEHOLD_CORRECTED -> correct(repositories, change, household);
             case CONSENT_CHANGED -> changeConsent(repositories, change, household);
-            case HOUSEHOLD_REGISTERED -> failed(change, "a registration is not a change");
+            case HOUSEHOLD_REGISTERED, REFERRAL_REQUESTED -> failed(change, "a " + header.type() + " is not a change");
         };
         if (failure.isEmpty()) {
             repositories.householdHistory().record(new HistoryEntry(header.eventId(), household.householdId(),

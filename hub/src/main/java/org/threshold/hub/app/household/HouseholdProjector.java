@@ -29,12 +29,14 @@ import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.referral.ReferralProjection;
+import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
 import org.threshold.hub.app.sync.StoredEvent;
 import org.threshold.hub.deployment.HubKeys;
 
 /**
- * Opens stored events and projects them into the households read model. Opening a sealed payload costs about
- * 0.2 ms, too much to do inside ingest, so a background worker does it after each ingest (and every
+ * Opens stored events and projects them into the households read model and the referral store. Opening a sealed
+ * payload costs about 0.2 ms, too much to do inside ingest, so a background worker does it after each ingest (and every
  * {@link #TICK}, for events another hub instance stored), on every core, in projection order from a persisted
  * cursor (a restarted hub resumes where it stopped). A lookup that must see the latest sync calls
  * {@link #catchUpIfBehind()} itself. An event that cannot be opened or read is recorded as a projection failure
@@ -234,11 +236,13 @@ public final class HouseholdProjector implements AutoCloseable {
 
     /**
      * Applies the chunk's projections in projection order: registrations in batches, each change after every
-     * registration before it (its own household's among them); returns the events skipped.
+     * registration before it (its own household's among them), and the referrals requested after every household;
+     * returns the events skipped.
      */
     private List<ProjectionFailure> apply(Repositories repositories, List<Projection> projections) {
         List<ProjectionFailure> failures = new ArrayList<>();
         List<HouseholdRecord> registrations = new ArrayList<>();
+        List<NewReferral> referrals = new ArrayList<>();
         for (Projection projection : projections) {
             if (projection.household() != null) {
                 registrations.add(projection.household());
@@ -246,11 +250,14 @@ public final class HouseholdProjector implements AutoCloseable {
                 failures.addAll(repositories.households().insertNew(registrations));
                 registrations.clear();
                 changes.apply(repositories, projection.change()).ifPresent(failures::add);
+            } else if (projection.referral() != null) {
+                referrals.add(projection.referral());
             } else if (projection.failure() != null) {
                 failures.add(projection.failure());
             }
         }
         failures.addAll(repositories.households().insertNew(registrations));
+        failures.addAll(repositories.referrals().insertRequested(referrals));
         return failures;
     }
 
@@ -319,6 +326,7 @@ public final class HouseholdProjector implements AutoCloseable {
             case HOUSEHOLD_REGISTERED -> registration(event);
             case HOUSEHOLD_CARD_REPRINTED, TOKEN_REISSUED, HOUSEHOLD_CORRECTED, CONSENT_CHANGED ->
                     change(event, stored.sequence());
+            case REFERRAL_REQUESTED -> referral(event);
         };
     }
 
@@ -382,23 +390,43 @@ public final class HouseholdProjector implements AutoCloseable {
         }
     }
 
+    /** A referral request becomes a {@code SENT} referral in the referral store, in the same cursor transaction. */
+    private Projection referral(SignedEvent event) {
+        Opened opened = open(event);
+        if (opened.failure() != null) {
+            return opened.failure();
+        }
+        try {
+            return Projection.of(ReferralProjection.requested(event.header(), opened.plaintext(), clock.instant()));
+        } catch (MalformedEncodingException e) {
+            return Projection.failed(event.header(), e.getMessage());
+        } finally {
+            Arrays.fill(opened.plaintext(), (byte) 0);
+        }
+    }
+
     /**
-     * A projected household, or a change to fold in, or why there is neither (never personal data), or none of these
-     * for an unreadable event.
+     * A projected household, a change to fold in or a referral requested, or why there is none of these (never
+     * personal data), or nothing at all for an unreadable event.
      */
-    private record Projection(HouseholdRecord household, HouseholdChanges.Change change, ProjectionFailure failure) {
-        static final Projection NOTHING = new Projection(null, null, null);
+    private record Projection(HouseholdRecord household, HouseholdChanges.Change change, NewReferral referral,
+                              ProjectionFailure failure) {
+        static final Projection NOTHING = new Projection(null, null, null, null);
 
         static Projection of(HouseholdRecord household) {
-            return new Projection(household, null, null);
+            return new Projection(household, null, null, null);
         }
 
         static Projection of(HouseholdChanges.Change change) {
-            return new Projection(null, change, null);
+            return new Projection(null, change, null, null);
+        }
+
+        static Projection of(NewReferral referral) {
+            return new Projection(null, null, referral, null);
         }
 
         static Projection failed(EventHeader header, String reason) {
-            return new Projection(null, null, new ProjectionFailure(header.eventId(), reason));
+            return new Projection(null, null, null, new ProjectionFailure(header.eventId(), reason));
         }
     }
 
