@@ -27,7 +27,12 @@ public final class RunningDemo implements AutoCloseable {
     public static final String OPERATOR = "demo";
     public static final String SUPERVISOR = "supervisor";
     public static final String OPERATOR_PASSPHRASE = "demo-passphrase";
+    /** The hub's demo administrator: accounts and kiosks, no household data. */
     public static final String ADMIN = "admin";
+    /** The hub's demo protection officer (gbv, child-protection, legal): reads any household. */
+    public static final String PROTECTION_OFFICER = "protection";
+    /** The password of every demo hub account (admin, cw-health, cw-child, cw-gbv, cw-legal, supervisor-health,
+     * protection, dpo). */
     public static final String ADMIN_PASSWORD = "demo-password";
     static final Duration SYNC_INTERVAL = Duration.ofSeconds(5);
 

@@ -62,7 +62,7 @@ class EndToEndTest {
             assertThat(sync.body().get("pendingEvents").asInt()).isZero();
 
             JsonHttp hub = new JsonHttp(demo.hubUrl())
-                    .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+                    .login("/api/login", "username", RunningDemo.PROTECTION_OFFICER, "password", RunningDemo.ADMIN_PASSWORD);
             for (String token : List.of(code, code.toLowerCase().replace("-", ""), JsonHttp.encode(qr))) {
                 JsonHttp.Response found = hub.get("/api/tokens/" + token);
                 assertThat(found.status()).as(token).isEqualTo(200);
@@ -112,7 +112,7 @@ class EndToEndTest {
             assertThat(status.get("pendingEvents").asInt()).as(String.valueOf(status)).isZero();
 
             JsonHttp hubApi = new JsonHttp("http://127.0.0.1:" + hubPort)
-                    .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+                    .login("/api/login", "username", RunningDemo.PROTECTION_OFFICER, "password", RunningDemo.ADMIN_PASSWORD);
             for (String code : codes) {
                 assertThat(hubApi.get("/api/tokens/" + code).status()).as(code).isEqualTo(200);
             }

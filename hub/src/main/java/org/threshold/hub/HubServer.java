@@ -18,6 +18,9 @@ import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
 import org.threshold.hub.deployment.HubAuthority;
 import org.threshold.hub.deployment.HubKeys;
+import org.threshold.hub.app.access.AccessPolicy;
+import org.threshold.hub.web.access.RouteGuard;
+import org.threshold.hub.web.account.AccountsApi;
 import org.threshold.hub.web.account.LoginApi;
 import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
@@ -88,9 +91,12 @@ public final class HubServer implements AutoCloseable {
         try {
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
             projector = new HouseholdProjector(store, keys, catalogue, settings.clock(), ingestGate::awaitQuiet);
-            Accounts accounts = new Accounts(store, settings.clock(), new SecureRandom());
+            Accounts accounts = services.accounts();
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
+            }
+            if (settings.demoMode()) {
+                DemoAccounts.addMissing(accounts);
             }
             SessionAuth auth = new SessionAuth(accounts);
             TokenLookup lookup = new TokenLookup(projector, store, services.kiosks(), settings.clock());
@@ -98,11 +104,13 @@ public final class HubServer implements AutoCloseable {
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate);
             UpdateFeedApi updatesApi = new UpdateFeedApi(services.updates(), services.kiosks(), keys.identity(),
                     settings.clock());
-            KiosksApi kiosksApi = new KiosksApi(services.syncStatus(), auth);
+            KiosksApi kiosksApi = new KiosksApi(services.syncStatus());
             Optional<EnrollmentApi> enrollmentApi = authority.map(root -> new EnrollmentApi(services.enrollment(),
                     root, keys));
             LoginApi login = new LoginApi(accounts);
-            TokenApi tokens = new TokenApi(lookup, auth);
+            TokenApi tokens = new TokenApi(lookup);
+            AccountsApi accountsApi = new AccountsApi(accounts);
+            AccessPolicy policy = new AccessPolicy();
             StatusApi status = new StatusApi(store.info());
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
 
@@ -112,12 +120,14 @@ public final class HubServer implements AutoCloseable {
                 config.jsonMapper(new JavalinJackson(HubJson.MAPPER, false));
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
                 SecurityHeaders.install(config.routes);
+                RouteGuard.install(config.routes, auth, policy);
                 syncApi.addRoutes(config.routes);
                 updatesApi.addRoutes(config.routes);
                 kiosksApi.addRoutes(config.routes);
                 enrollmentApi.ifPresent(api -> api.addRoutes(config.routes));
                 tls.ifPresent(https -> https.install(config, settings.host(), settings.port()));
                 login.addRoutes(config.routes);
+                accountsApi.addRoutes(config.routes);
                 tokens.addRoutes(config.routes);
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);

@@ -94,8 +94,18 @@ final class HubClient {
         return post("/api/login", body.toString().getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
     }
 
+    /** A protection officer's session: they may look any household up. */
     String sessionToken() {
-        Response response = login(HubFixture.ADMIN, HubFixture.PASSWORD);
+        return sessionToken(HubFixture.OFFICER);
+    }
+
+    /** The administrator's session: accounts and kiosks, no household data. */
+    String adminSessionToken() {
+        return sessionToken(HubFixture.ADMIN);
+    }
+
+    String sessionToken(String username) {
+        Response response = login(username, HubFixture.PASSWORD);
         if (response.status() != 200) {
             throw new IllegalStateException("Sign-in failed: " + response.body());
         }

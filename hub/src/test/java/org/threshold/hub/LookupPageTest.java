@@ -111,7 +111,7 @@ class LookupPageTest {
     }
 
     private HubClient.Response signIn(String password) {
-        return client.postForm("/login", "username=" + HubFixture.ADMIN + "&password="
+        return client.postForm("/login", "username=" + HubFixture.OFFICER + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8));
     }
 

@@ -126,7 +126,7 @@ class SeveralInstancesTest {
 
         int total = KIOSKS * EVENTS_PER_KIOSK;
         assertThat(pollHouseholds(url, total)).isEqualTo(total);
-        String session = new HubClient(ports.get(0)).login(HubMain.DEMO_ADMIN, HubMain.DEMO_PASSWORD).json()
+        String session = new HubClient(ports.get(0)).login(DemoAccounts.PROTECTION_OFFICER, HubMain.DEMO_PASSWORD).json()
                 .get("sessionToken").asText();
         for (int port : ports) {
             HubClient instance = new HubClient(port);

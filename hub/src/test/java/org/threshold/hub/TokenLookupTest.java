@@ -161,7 +161,7 @@ class TokenLookupTest {
 
         assertThat(log).hasSize(1);
         assertThat(log.get(0).get(0)).isEqualTo(HubFixture.START.toEpochMilli());
-        assertThat(log.get(0).subList(1, 4)).containsExactly(HubFixture.ADMIN, "token-lookup",
+        assertThat(log.get(0).subList(1, 4)).containsExactly(HubFixture.OFFICER, "token-lookup",
                 registration.payload().householdId().toString());
         String everything = hub.rows("SELECT * FROM access_log").toString();
         assertThat(everything).doesNotContain(TestKiosk.ARABIC_GIVEN_NAME, "Nourhan", code,

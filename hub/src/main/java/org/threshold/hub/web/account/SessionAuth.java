@@ -8,7 +8,10 @@ import org.threshold.hub.web.http.ApiException;
 
 /** Finds the signed-in user of a request: a Bearer token for the API, a cookie for the pages. */
 public final class SessionAuth {
-    /** HttpOnly, SameSite=Strict: scripts cannot read it and other sites cannot send it. */
+    /**
+     * HttpOnly, SameSite=Strict, Secure under TLS, and no Max-Age or Expires: scripts cannot read it, other sites
+     * cannot send it, and it is gone when the browser closes.
+     */
     public static final String COOKIE = "threshold_session";
     private static final String BEARER = "Bearer ";
 
@@ -27,7 +30,8 @@ public final class SessionAuth {
         if (user.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ApiException(401, "UNAUTHENTICATED", "Sign in first (POST /api/login) and send the session "
-                    + "token as \"Authorization: Bearer <token>\". Sessions end after 12 hours.");
+                    + "token as \"Authorization: Bearer <token>\". Sessions end after 30 minutes unused, or 12 hours after "
+                    + "sign-in.");
         }
         return user.get();
     }

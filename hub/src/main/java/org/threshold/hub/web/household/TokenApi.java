@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.threshold.hub.web.account.SessionAuth;
+import org.threshold.hub.web.access.Access;
+import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.app.household.HouseholdRecord;
@@ -13,19 +14,17 @@ import org.threshold.hub.app.household.HouseholdRecord;
 /** {@code GET /api/tokens/{codeOrQr}} (Bearer): the household a token card belongs to. */
 public final class TokenApi {
     private final TokenLookup lookup;
-    private final SessionAuth auth;
 
-    public TokenApi(TokenLookup lookup, SessionAuth auth) {
+    public TokenApi(TokenLookup lookup) {
         this.lookup = lookup;
-        this.auth = auth;
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.get("/api/tokens/{codeOrQr}", this::lookUp);
+        routes.get("/api/tokens/{codeOrQr}", this::lookUp, Access.HOUSEHOLD_READERS);
     }
 
     private void lookUp(Context ctx) throws JsonProcessingException {
-        SignedInUser user = auth.requireBearer(ctx);
+        SignedInUser user = RouteGuard.user(ctx);
         HouseholdRecord household = lookup.find(ctx.pathParam("codeOrQr"), user.username());
         ObjectNode body = HubJson.MAPPER.createObjectNode();
         body.put("householdId", household.householdId().toString());

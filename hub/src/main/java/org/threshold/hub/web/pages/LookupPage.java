@@ -62,9 +62,7 @@ final class LookupPage {
     }
 
     private String page(String main) {
-        String account = "<form method=\"post\" action=\"/logout\"><span>Signed in as <b>"
-                + Html.escape(user.username()) + "</b></span> <button type=\"submit\">Sign out</button></form>";
-        return Html.page("Look up a token", account, main, demoMode);
+        return Html.page("Look up a token", AccountPage.signOut(user), main, demoMode);
     }
 
     private static String searchForm(String typed) {

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.web.access.Access;
+import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.household.TokenLookup;
@@ -38,10 +40,12 @@ public final class Pages {
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.get("/", this::home);
-        routes.post("/login", this::login);
-        routes.get("/lookup", this::lookup);
-        routes.post("/logout", this::logout);
+        routes.get("/", this::home, Access.PUBLIC);
+        routes.post("/login", this::login, Access.PUBLIC);
+        routes.get("/lookup", this::lookup, Access.HOUSEHOLD_READERS);
+        routes.get("/account", ctx -> html(ctx, new AccountPage(RouteGuard.user(ctx), demoMode).render()),
+                Access.SIGNED_IN);
+        routes.post("/logout", this::logout, Access.SIGNED_IN);
     }
 
     /** For errors outside these handlers (an unknown address, a failure): the message on a plain page. */
@@ -51,8 +55,9 @@ public final class Pages {
     }
 
     private void home(Context ctx) {
-        if (auth.fromCookie(ctx).isPresent()) {
-            ctx.redirect("/lookup", HttpStatus.SEE_OTHER);
+        Optional<SignedInUser> user = auth.fromCookie(ctx);
+        if (user.isPresent()) {
+            ctx.redirect(startPage(user.get()), HttpStatus.SEE_OTHER);
             return;
         }
         html(ctx, LoginPage.render(null, demoMode));
@@ -62,10 +67,11 @@ public final class Pages {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
         char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
         try {
-            String token = accounts.login(username.strip(), password);
-            ctx.cookie(new Cookie(SessionAuth.COOKIE, token, "/", (int) Accounts.SESSION_LIFETIME.toSeconds(),
-                    "https".equals(ctx.scheme()), true, null, SameSite.STRICT));
-            ctx.redirect("/lookup", HttpStatus.SEE_OTHER);
+            String token = accounts.login(username.strip(), password, ctx.ip());
+            // Max-Age -1: a session cookie, never written to disk with an expiry.
+            ctx.cookie(new Cookie(SessionAuth.COOKIE, token, "/", -1, "https".equals(ctx.scheme()), true, null,
+                    SameSite.STRICT));
+            ctx.redirect(accounts.authenticate(token).map(Pages::startPage).orElse("/"), HttpStatus.SEE_OTHER);
         } catch (Refusal refusal) {
             ApiException e = ApiException.of(refusal);
             ctx.status(e.status());
@@ -76,20 +82,22 @@ public final class Pages {
         }
     }
 
+    /** Where a signed-in user starts: the lookup for those who read households, their account page otherwise. */
+    private static String startPage(SignedInUser user) {
+        return Arrays.stream(Access.HOUSEHOLD_READERS).anyMatch(access -> access.role().orElseThrow() == user.role())
+                ? "/lookup" : "/account";
+    }
+
     private void lookup(Context ctx) throws JsonProcessingException {
-        Optional<SignedInUser> user = auth.fromCookie(ctx);
-        if (user.isEmpty()) {
-            ctx.redirect("/", HttpStatus.SEE_OTHER);
-            return;
-        }
+        SignedInUser user = RouteGuard.user(ctx);
         String token = ctx.queryParam("token");
-        LookupPage page = new LookupPage(catalogue, user.get(), demoMode);
+        LookupPage page = new LookupPage(catalogue, user, demoMode);
         if (token == null || token.isBlank()) {
             html(ctx, page.form(""));
             return;
         }
         try {
-            HouseholdRecord household = lookup.find(token, user.get().username());
+            HouseholdRecord household = lookup.find(token, user.username());
             html(ctx, page.result(token, household));
         } catch (Refusal refusal) {
             ctx.status(ApiException.of(refusal).status());

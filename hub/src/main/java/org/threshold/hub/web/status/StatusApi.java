@@ -3,6 +3,7 @@ package org.threshold.hub.web.status;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.threshold.hub.web.access.Access;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.web.http.HubJson;
 
@@ -18,7 +19,7 @@ public final class StatusApi {
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.get("/api/status", this::status);
+        routes.get("/api/status", this::status, Access.PUBLIC);
     }
 
     private void status(Context ctx) {
