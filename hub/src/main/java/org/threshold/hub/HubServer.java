@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.referral.ReferralData;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
@@ -30,6 +31,7 @@ import org.threshold.hub.web.http.ErrorResponses;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.HubTls;
 import org.threshold.hub.web.http.SecurityHeaders;
+import org.threshold.hub.web.pages.AdminPages;
 import org.threshold.hub.web.pages.Pages;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
@@ -99,7 +101,8 @@ public final class HubServer implements AutoCloseable {
                 DemoAccounts.addMissing(accounts);
             }
             SessionAuth auth = new SessionAuth(accounts);
-            TokenLookup lookup = new TokenLookup(projector, store, services.kiosks(), settings.clock());
+            AccessPolicy policy = new AccessPolicy(ReferralData.bundled());
+            TokenLookup lookup = new TokenLookup(projector, store, services.kiosks(), policy, settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate);
             UpdateFeedApi updatesApi = new UpdateFeedApi(services.updates(), services.kiosks(), keys.identity(),
@@ -110,9 +113,9 @@ public final class HubServer implements AutoCloseable {
             LoginApi login = new LoginApi(accounts);
             TokenApi tokens = new TokenApi(lookup);
             AccountsApi accountsApi = new AccountsApi(accounts);
-            AccessPolicy policy = new AccessPolicy();
             StatusApi status = new StatusApi(store.info());
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
+            AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), settings.demoMode());
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -131,6 +134,7 @@ public final class HubServer implements AutoCloseable {
                 tokens.addRoutes(config.routes);
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
+                adminPages.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());
             // Events stored before a restart but not yet projected, and those other instances store.

@@ -73,6 +73,16 @@ final class HubClient {
         return send(request);
     }
 
+    /** Any method, with a body (empty for none). */
+    Response request(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
     Response postGzip(String path, byte[] body) {
         return post(path, gzip(body), "Content-Type", "application/json", "Content-Encoding", "gzip");
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -103,7 +103,7 @@ public final class Accounts {
         boolean created = store.inTransaction(repositories -> repositories.accounts().create(account, clock.instant()));
         if (!created) {
             throw new Refusal(Refusal.Kind.CONFLICT, "ACCOUNT_EXISTS", "There is already an account " + username
-                    + ". Choose another username, or change that account's role.");
+                    + ". Choose another username, or change that account's role.", Map.of("username", username));
         }
         return AccountInfo.of(account);
     }
@@ -256,50 +256,49 @@ public final class Accounts {
 
     private void checkGrant(Grant grant) {
         if (grant.role() == null) {
-            throw new Refusal(Refusal.Kind.INVALID, "UNKNOWN_ROLE", "Choose a role: one of " + List.of(Role.values())
-                    + ".");
+            throw new Refusal(Refusal.Kind.INVALID, "UNKNOWN_ROLE", "Choose a role: ADMIN, SUPERVISOR, CASEWORKER, "
+                    + "PROTECTION_OFFICER or DPO.");
         }
         if (grant.organisation().length() > MAX_ORGANISATION || grant.organisation().chars().anyMatch(Character::isISOControl)) {
             throw new Refusal(Refusal.Kind.INVALID, "INVALID_ORGANISATION", "Give the organisation's name on one line, "
-                    + "at most " + MAX_ORGANISATION + " characters.");
+                    + "at most " + MAX_ORGANISATION + " characters.", Map.of("max", MAX_ORGANISATION));
         }
         for (String service : new TreeSet<>(grant.services())) {
             if (serviceDirectory.find(service).isEmpty()) {
+                String known = String.join(", ", serviceDirectory.all().stream().map(s -> s.id()).toList());
                 throw new Refusal(Refusal.Kind.INVALID, "UNKNOWN_SERVICE", "There is no service \"" + service
-                        + "\". Services: " + serviceDirectory.all().stream().map(s -> s.id()).toList() + ".");
+                        + "\". Services: " + known + ".", Map.of("service", service, "services", known));
             }
         }
         if (grant.role().servesServices() && grant.services().isEmpty()) {
-            throw new Refusal(Refusal.Kind.INVALID, "SERVICES_REQUIRED", "A " + roleName(grant.role())
-                    + " works for at least one service: name it.");
+            throw new Refusal(Refusal.Kind.INVALID, "SERVICES_REQUIRED", "A " + grant.role()
+                    + " account works for at least one service: name it.", Map.of("role", grant.role().name()));
         }
         if (!grant.role().servesServices() && !grant.services().isEmpty()) {
-            throw new Refusal(Refusal.Kind.INVALID, "NO_SERVICES_FOR_ROLE", "A " + roleName(grant.role())
-                    + " does no casework: give no services.");
+            throw new Refusal(Refusal.Kind.INVALID, "NO_SERVICES_FOR_ROLE", "A " + grant.role()
+                    + " account does no casework: give no services.", Map.of("role", grant.role().name()));
         }
-    }
-
-    private static String roleName(Role role) {
-        return role.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static void checkUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new Refusal(Refusal.Kind.INVALID, "INVALID_USERNAME", "A username is 1 to 32 characters of a-z, "
-                    + "0-9, '.', '_' and '-'.");
+            throw new Refusal(Refusal.Kind.INVALID, "INVALID_USERNAME", "A username is 1 to 32 characters: "
+                    + "lower-case letters a-z, digits, dot, underscore and hyphen.");
         }
     }
 
     private static void checkPassword(char[] password) {
         if (password == null || password.length < MIN_PASSWORD_LENGTH) {
             throw new Refusal(Refusal.Kind.INVALID, "PASSWORD_TOO_SHORT", "A password has at least "
-                    + MIN_PASSWORD_LENGTH + " characters; a few words are easier to type than symbols.");
+                    + MIN_PASSWORD_LENGTH + " characters; a few words are easier to type than symbols.",
+                    Map.of("min", MIN_PASSWORD_LENGTH));
         }
     }
 
     private static boolean requireFound(boolean found, String username) {
         if (!found) {
-            throw new Refusal(Refusal.Kind.NOT_FOUND, "NO_SUCH_ACCOUNT", "There is no account " + username + ".");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "NO_SUCH_ACCOUNT", "There is no account " + username + ".",
+                    Map.of("username", username));
         }
         return true;
     }

@@ -2,6 +2,7 @@ package org.threshold.hub.app.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.Repositories;
 
@@ -41,8 +42,9 @@ final class SignInThrottle {
             Instant allowedFrom = failures.lastFailure().plus(sourceWait(failures.count()));
             if (now.isBefore(allowedFrom)) {
                 Duration wait = Duration.between(now, allowedFrom);
+                long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
                 throw Refusal.tryLater("TOO_MANY_ATTEMPTS", "Too many failed sign-ins from this device. Wait "
-                        + Math.max(1, (wait.toMillis() + 999) / 1000) + " second(s) and try again.", wait);
+                        + seconds + " second(s) and try again.", wait, Map.of("seconds", seconds));
             }
         });
         String accountKey = accountKey(username);

@@ -6,15 +6,21 @@ import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
+import org.threshold.hub.app.access.AccessPolicy;
+import org.threshold.hub.app.access.HouseholdView;
+import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.kiosk.KioskDirectory;
 
 /**
  * Finds the household a token card was printed for, from a typed short code or a scanned QR payload (whose
- * kiosk signature is checked), and records the read in the access log before returning it. Thread-safe.
+ * kiosk signature is checked), asks the {@link AccessPolicy} what of it the reader may see, and records the read in
+ * the access log before returning it. Thread-safe.
  */
 public final class TokenLookup {
-    /** The access log's name for this read. */
+    /** The access log's name for a lookup that showed the household (a read of personal data). */
     public static final String ACTION = "token-lookup";
+    /** The access log's name for a caseworker's scan that showed only that there is no referral for them. */
+    public static final String SCAN_ACTION = "token-scan";
     // A QR payload is about 150 characters; anything much longer is not worth parsing.
     private static final int MAX_INPUT = 300;
 
@@ -23,19 +29,24 @@ public final class TokenLookup {
     private final KioskDirectory kiosks;
     private final Clock clock;
 
-    public TokenLookup(HouseholdProjector projector, HubStore store, KioskDirectory kiosks, Clock clock) {
+    private final AccessPolicy policy;
+
+    public TokenLookup(HouseholdProjector projector, HubStore store, KioskDirectory kiosks, AccessPolicy policy,
+                       Clock clock) {
         this.projector = projector;
+        this.policy = policy;
         this.store = store;
         this.kiosks = kiosks;
         this.clock = clock;
     }
 
     /**
-     * @param reader the signed-in username, for the access log
+     * @param reader the signed-in user: what they may see is the policy's, and their name goes in the access log
      * @throws Refusal INVALID for a mistyped or malformed token, UNACCEPTABLE {@code FORGED}, NOT_FOUND
-     *                  {@code UNKNOWN_KIOSK} or {@code NOT_FOUND}
+     *                  {@code UNKNOWN_KIOSK} or {@code NOT_FOUND}; FORBIDDEN {@code NO_HOUSEHOLD_DATA} for roles
+     *                  that see none
      */
-    public HouseholdRecord find(String codeOrQr, String reader) {
+    public HouseholdView find(String codeOrQr, SignedInUser reader) {
         TokenId tokenId = parse(codeOrQr);
         // A caseworker who looks a card up just after the kiosk synced must find it.
         projector.catchUpIfBehind();
@@ -44,8 +55,10 @@ public final class TokenLookup {
             HouseholdRecord household = repositories.households().findByToken(tokenId).orElseThrow(() ->
                     new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "No household with this token has reached the "
                             + "hub yet. If it was registered today, the kiosk may not have synced."));
-            repositories.accessLog().record(clock.instant(), reader, ACTION, household.householdId());
-            return household;
+            HouseholdView view = policy.household(reader, household);
+            repositories.accessLog().record(clock.instant(), reader.username(),
+                    view instanceof HouseholdView.Visible ? ACTION : SCAN_ACTION, household.householdId());
+            return view;
         });
     }
 

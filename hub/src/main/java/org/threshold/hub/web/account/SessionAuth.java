@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.account.SignedInUser;
 import java.util.Optional;
-import org.threshold.hub.web.http.ApiException;
+import org.threshold.hub.app.Refusal;
 
 /** Finds the signed-in user of a request: a Bearer token for the API, a cookie for the pages. */
 public final class SessionAuth {
@@ -21,7 +21,7 @@ public final class SessionAuth {
         this.accounts = accounts;
     }
 
-    /** @throws ApiException 401 {@code UNAUTHENTICATED} without a valid, unexpired session */
+    /** @throws Refusal UNAUTHENTICATED {@code UNAUTHENTICATED} without a valid, unexpired session */
     public SignedInUser requireBearer(Context ctx) {
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
@@ -29,9 +29,9 @@ public final class SessionAuth {
         Optional<SignedInUser> user = accounts.authenticate(token);
         if (user.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, "UNAUTHENTICATED", "Sign in first (POST /api/login) and send the session "
-                    + "token as \"Authorization: Bearer <token>\". Sessions end after 30 minutes unused, or 12 hours after "
-                    + "sign-in.");
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "UNAUTHENTICATED", "Sign in first (POST /api/login) and "
+                    + "send the session token as \"Authorization: Bearer <token>\". Sessions end after 30 minutes "
+                    + "unused, or 12 hours after sign-in.");
         }
         return user.get();
     }

@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.util.Arrays;
 import java.util.Optional;
+import org.threshold.core.i18n.Messages;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.web.access.Access;
@@ -17,6 +18,7 @@ import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.web.http.ApiException;
+import org.threshold.hub.web.http.RequestLanguage;
 import org.threshold.hub.app.household.HouseholdRecord;
 
 /**
@@ -43,8 +45,8 @@ public final class Pages {
         routes.get("/", this::home, Access.PUBLIC);
         routes.post("/login", this::login, Access.PUBLIC);
         routes.get("/lookup", this::lookup, Access.HOUSEHOLD_READERS);
-        routes.get("/account", ctx -> html(ctx, new AccountPage(RouteGuard.user(ctx), demoMode).render()),
-                Access.SIGNED_IN);
+        routes.get("/account", ctx -> html(ctx, new AccountPage(RouteGuard.user(ctx),
+                Messages.of(Messages.HUB_UI, RequestLanguage.of(ctx)), demoMode).render()), Access.SIGNED_IN);
         routes.post("/logout", this::logout, Access.SIGNED_IN);
     }
 
@@ -73,7 +75,7 @@ public final class Pages {
                     SameSite.STRICT));
             ctx.redirect(accounts.authenticate(token).map(Pages::startPage).orElse("/"), HttpStatus.SEE_OTHER);
         } catch (Refusal refusal) {
-            ApiException e = ApiException.of(refusal);
+            ApiException e = ApiException.of(refusal, RequestLanguage.of(ctx));
             ctx.status(e.status());
             e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
             html(ctx, LoginPage.render(e.getMessage(), demoMode));
@@ -91,17 +93,18 @@ public final class Pages {
     private void lookup(Context ctx) throws JsonProcessingException {
         SignedInUser user = RouteGuard.user(ctx);
         String token = ctx.queryParam("token");
-        LookupPage page = new LookupPage(catalogue, user, demoMode);
+        LookupPage page = new LookupPage(catalogue, user, Messages.of(Messages.HUB_UI, RequestLanguage.of(ctx)),
+                demoMode);
         if (token == null || token.isBlank()) {
             html(ctx, page.form(""));
             return;
         }
         try {
-            HouseholdRecord household = lookup.find(token, user.username());
-            html(ctx, page.result(token, household));
+            html(ctx, page.result(token, lookup.find(token, user)));
         } catch (Refusal refusal) {
-            ctx.status(ApiException.of(refusal).status());
-            html(ctx, page.problem(token, refusal.getMessage()));
+            ApiException e = ApiException.of(refusal, RequestLanguage.of(ctx));
+            ctx.status(e.status());
+            html(ctx, page.problem(token, e.getMessage()));
         }
     }
 
