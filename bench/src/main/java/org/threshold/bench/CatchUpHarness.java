@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.threshold.core.deployment.DeploymentLayout;
+import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.hub.HubServer;
@@ -88,7 +89,9 @@ public final class CatchUpHarness {
         try (HubServer hub = HubServer.start(HubSettings.of(hubDir));
              KioskDatabase database = KioskDatabase.open(kioskDir.resolve(KioskApp.DATABASE_FILE))) {
             EventLog log = new EventLog(database);
-            SyncClient client = new SyncClient(enrolled.withHubUrl("http://127.0.0.1:" + hub.port()), log,
+            SyncClient client = new SyncClient(enrolled.withHubUrl("http://127.0.0.1:" + hub.port()),
+                    JSON.readValue(kioskDir.resolve(DeploymentLayout.KIOSK_KEY).toFile(), KeyPairFile.class)
+                            .signingKey(), log,
                     SyncClient.httpClient(), Clock.systemUTC(), SyncClient.Limits.DEFAULT);
             long start = System.nanoTime();
             SyncReport report = client.syncNow();

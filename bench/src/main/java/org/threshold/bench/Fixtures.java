@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.DeploymentLayout;
@@ -21,13 +23,15 @@ import org.threshold.core.token.TokenId;
 /** Shared inputs, so every benchmark measures the same realistic registration rather than a toy one. */
 final class Fixtures {
     static final String KIOSK = "KIOSK-01";
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
-    static final Instant REGISTERED_AT = Instant.parse("2026-11-24T09:30:00Z");
+    // Today, not a fixed date: the kiosk checks arrival dates against its clock (no more than a year back).
+    static final Instant REGISTERED_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    static final LocalDate TODAY = LocalDate.ofInstant(REGISTERED_AT, ZoneOffset.UTC);
 
+    // Arrived yesterday (UTC), so also not in the future for a kiosk whose zone is behind UTC.
     // A focal point and three children with Arabic names (2 bytes a letter in UTF-8). With the token's
     // QR text the payload is about 1.1 KB, so AES-GCM and SHA-512 see realistic lengths, not a toy one.
     private static final String HOUSEHOLD = """
-            {"arrivalDate":"2026-11-24","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
+            {"arrivalDate":"%s","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
              "consent":{"registration":true,"referral":true},"members":[
              {"givenName":"نورهان","familyName":"الزعبي","sex":"F","birthDate":"1990-03-01",
               "birthDateEstimated":false,"nationality":"SYR","relationship":"FOCAL_POINT","needs":["WR-SF"]},
@@ -37,7 +41,8 @@ final class Fixtures {
               "birthDateEstimated":true,"nationality":"SYR","relationship":"DAUGHTER","needs":[]},
              {"givenName":"عمر","familyName":"الزعبي","sex":"M","birthDate":"2021-05-20",
               "birthDateEstimated":false,"nationality":"SYR","relationship":"SON","needs":["DS-PM"]}]}
-            """;
+            """
+            .formatted(TODAY.minusDays(1));
 
     private Fixtures() {
     }

@@ -44,6 +44,7 @@ import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.core.sync.BatchBody;
+import org.threshold.core.sync.BatchRequestSignature;
 import org.threshold.core.sync.SyncAck;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
@@ -66,6 +67,7 @@ final class HubIngestRate {
     static final int BATCH = SyncClient.Limits.DEFAULT.maxEvents();
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final long PROJECTION_TIMEOUT_NANOS = 600_000_000_000L;
+    private static final int MAX_BUSY_ANSWERS = 60;
 
     /** @param projectedSeconds from the first POST until the households table held every event */
     record Run(int kiosks, int events, double ingestSeconds, double projectedSeconds) {
@@ -82,8 +84,8 @@ final class HubIngestRate {
     }
 
     /** One enrolled kiosk's chain, ready to send: batch bodies, and what each batch's ack must name. */
-    record KioskLoad(String kioskId, VerifyingKey hubIdentity, List<byte[]> bodies, List<Long> ackSequences,
-                             List<SignedEvent> events) {
+    record KioskLoad(String kioskId, SigningKey kioskKey, VerifyingKey hubIdentity, List<byte[]> bodies,
+                     List<Long> ackSequences, List<SignedEvent> events) {
     }
 
     /** A provisioned hub folder, its database, and its enrolled kiosks' chains, made before anything is timed. */
@@ -184,11 +186,25 @@ final class HubIngestRate {
     private static Void send(URI batches, KioskLoad load) throws Exception {
         HttpClient http = SyncClient.httpClient(); // each kiosk is its own device with its own connection
         for (int i = 0; i < load.bodies().size(); i++) {
+            byte[] batch = load.bodies().get(i);
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            String nonce = load.kioskId() + "-" + i + "-" + at.toEpochMilli(); // unique, as SyncClient's random one
             HttpRequest request = HttpRequest.newBuilder(batches)
                     .header("Content-Type", BatchBody.CONTENT_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(load.bodies().get(i)))
+                    .header(BatchRequestSignature.KIOSK_HEADER, load.kioskId())
+                    .header(BatchRequestSignature.TIME_HEADER, at.toString())
+                    .header(BatchRequestSignature.NONCE_HEADER, nonce)
+                    .header(BatchRequestSignature.SIGNATURE_HEADER, BatchRequestSignature.sign(load.kioskKey(), "POST",
+                            batches.getPath(), load.kioskId(), at, nonce, batch))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(batch))
                     .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            // A busy hub (429 HUB_BUSY) stores nothing of the batch and says when to send it again; kiosks wait
+            // that long and resend, and so does this, within the time the run counts.
+            for (int busy = 0; busy < MAX_BUSY_ANSWERS && response.statusCode() == 429; busy++) {
+                Thread.sleep(1_000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            }
             JsonNode body = JSON.readTree(response.body());
             // What SyncClient accepts as "synced": a 200 and a hub-signed ack at the batch's last event.
             SyncAck ack = response.statusCode() == 200 ? JSON.treeToValue(body.path("ack"), SyncAck.class) : null;
@@ -263,6 +279,6 @@ final class HubIngestRate {
             bodies.add(new BatchBody(kioskId, batch.stream().map(SignedEvent::encode).toList()).encode());
             ackSequences.add(batch.get(batch.size() - 1).header().sequence());
         }
-        return new KioskLoad(kioskId, config.hubIdentity(), bodies, ackSequences, events);
+        return new KioskLoad(kioskId, kioskKey, config.hubIdentity(), bodies, ackSequences, events);
     }
 }

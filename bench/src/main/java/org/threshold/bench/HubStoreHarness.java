@@ -12,10 +12,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -26,23 +29,31 @@ import org.threshold.core.token.TokenId;
 import org.threshold.hub.DatabaseSettings;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
+import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.account.Role;
 import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.ReadLimit;
+import org.threshold.hub.app.sync.IngestGate;
+import org.threshold.hub.web.http.ConnectionLimits;
 import org.threshold.hub.store.JdbiHubStore;
 import org.threshold.bench.raw.RawPostgresCopy;
 
 /**
- * {@code HubStoreHarness [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite and on PostgreSQL, in one run.
+ * {@code HubStoreHarness [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite and on PostgreSQL, in one run, in this
+ * order (lookups first, so a run cut short keeps them):
  * <ul>
+ *   <li>token lookup over HOUSEHOLDS households seeded straight into the store, 64 concurrent clients: p50, p99;</li>
  *   <li>verified ingest (kiosks POST signed binary batches to a real hub, counted on the signed ack) with 1, 4 and
  *       16 kiosks, next to the raw primitive on the same rows: a batched JDBC insert into SQLite, a binary COPY into
  *       PostgreSQL; and households projected per second (from the first POST until every one is projected);</li>
  *   <li>PostgreSQL with three hub instances against one, 16 kiosks;</li>
- *   <li>bytes on disk per household after the 16-kiosk run;</li>
- *   <li>token lookup over HOUSEHOLDS households seeded straight into the store, 64 concurrent clients: p50, p99.</li>
+ *   <li>bytes on disk per household after the 16-kiosk run.</li>
  * </ul>
  * Defaults: 20,000 events, 1,000,000 households. PostgreSQL is zonky's embedded server with durable commits.
  */
 public final class HubStoreHarness {
+    /** The account the clients look households up as (the bootstrap administrator sees none). */
+    private static final String READER = "bench-reader";
     private static final int[] KIOSKS = {1, 4, 16};
     private static final int CLIENTS = 64;
     private static final int LOOKUPS_PER_CLIENT = 200;
@@ -60,6 +71,8 @@ public final class HubStoreHarness {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int seeded = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        System.out.printf("HubStoreHarness %,d events, %,d households, %d cores, started %s (%s)%n", events, seeded,
+                Runtime.getRuntime().availableProcessors(), java.time.Instant.now(), LoadAverage.now());
         Path dir = Files.createTempDirectory("threshold-hub-store-");
         try (EmbeddedPostgres postgres = RawPostgresCopy.start()) {
             new HubStoreHarness(dir, postgres).run(events, seeded);
@@ -67,6 +80,12 @@ public final class HubStoreHarness {
     }
 
     private void run(int events, int seeded) throws Exception {
+        // Lookups first: the figure the hub's caseworkers feel, and the one a run cut short should not lose.
+        System.out.printf("Token lookup over %,d households, %d clients x %d lookups (after a warm-up):%n", seeded,
+                CLIENTS, LOOKUPS_PER_CLIENT);
+        lookups("SQLite", DatabaseSettings.SQLITE_IN_DATA_FOLDER, seeded);
+        lookups("PostgreSQL", newDatabase(), seeded);
+
         HubIngestRate hub = new HubIngestRate(dir);
         hub.ingest(hub.prepare("warm-up", 1, Math.max(4 * HubIngestRate.BATCH, events / 5)));
         System.out.printf("Verified ingest, %,d events (%d-event batches), median of one run each:%n", events,
@@ -87,49 +106,58 @@ public final class HubStoreHarness {
                     raw = hub.rawBaseline(load, name + "-raw");
                 }
                 System.out.printf("  %-10s %2d kiosk(s): %,8.0f events/s; raw %s %,8.0f rows/s; ratio %.2f; "
-                                + "projected %,6.0f households/s%n", onPostgres ? "PostgreSQL" : "SQLite", kiosks,
+                                + "projected %,6.0f households/s (%s)%n", onPostgres ? "PostgreSQL" : "SQLite", kiosks,
                         run.eventsPerSecond(), onPostgres ? "COPY" : "batched insert", raw.eventsPerSecond(),
-                        run.eventsPerSecond() / raw.eventsPerSecond(), run.events() / run.projectedSeconds());
+                        run.eventsPerSecond() / raw.eventsPerSecond(), run.events() / run.projectedSeconds(),
+                        LoadAverage.now());
                 if (kiosks == 16) {
-                    System.out.printf("  %-10s bytes on disk per household: %,.0f%n", onPostgres ? "PostgreSQL"
-                            : "SQLite", (double) bytesOnDisk(load) / run.events());
+                    System.out.printf("  %-10s bytes on disk per household: %,.0f (%s)%n", onPostgres ? "PostgreSQL"
+                            : "SQLite", (double) bytesOnDisk(load) / run.events(), LoadAverage.now());
                     if (onPostgres) {
                         sixteenOnPostgres = run;
+                        printStorageFacts(load);
                     }
                 }
             }
         }
         HubIngestRate.Load three = hub.prepare("pg-3-instances", 16, events, newDatabase());
         HubIngestRate.Run threeInstances = hub.ingest(three, 3);
-        System.out.printf("  PostgreSQL 16 kiosks, 3 hub instances: %,8.0f events/s, %.2f x one instance%n",
+        System.out.printf("  PostgreSQL 16 kiosks, 3 hub instances: %,8.0f events/s, %.2f x one instance (%s)%n",
                 threeInstances.eventsPerSecond(), threeInstances.eventsPerSecond()
-                        / sixteenOnPostgres.eventsPerSecond());
+                        / sixteenOnPostgres.eventsPerSecond(), LoadAverage.now());
 
-        System.out.printf("Token lookup over %,d households, %d clients x %d lookups (after a warm-up):%n", seeded,
-                CLIENTS, LOOKUPS_PER_CLIENT);
-        lookups("SQLite", DatabaseSettings.SQLITE_IN_DATA_FOLDER, seeded);
-        lookups("PostgreSQL", newDatabase(), seeded);
     }
 
     private void lookups(String label, DatabaseSettings database, int seeded) throws Exception {
         Path hubDir = dir.resolve("lookup-" + label);
         new org.threshold.provisioning.Provisioner(new SecureRandom()).initHub(hubDir);
+        long seeding = System.nanoTime();
         List<String> codes = seed(hubDir, database, seeded);
+        System.out.printf("  %-10s seeded %,d households in %.0f s (%s)%n", label, seeded,
+                (System.nanoTime() - seeding) / 1e9, LoadAverage.now());
+        // The 64 clients stand for 64 caseworkers but share one account and one address: lift the per-account
+        // read limit and the per-address connection limit, which would otherwise measure themselves.
         try (HubServer hub = HubServer.start(HubSettings.of(hubDir).withDatabase(database)
-                .withBootstrapAdmin("bench", "bench-password".toCharArray()))) {
+                .withBootstrapAdmin("bench", "bench-password".toCharArray()), IngestGate.DEFAULT,
+                new ConnectionLimits(4 * CLIENTS, ConnectionLimits.DEFAULT.idleTimeout(),
+                        ConnectionLimits.DEFAULT.minBytesPerSecond()),
+                new ReadLimit(Integer.MAX_VALUE, Duration.ofMinutes(1), Clock.systemUTC()))) {
+            // The administrator sees no household data: the lookups are a protection officer's, who sees it whole.
+            hub.services().accounts().add(READER, "bench-password".toCharArray(), new Accounts.Grant(
+                    Role.PROTECTION_OFFICER, "Bench", Set.of("gbv", "child-protection", "legal")));
             String base = "http://127.0.0.1:" + hub.port();
             HttpClient http = HttpClient.newHttpClient();
             String session = login(http, base);
             measure(http, base, session, codes, 20);
             long[] nanos = measure(http, base, session, codes, LOOKUPS_PER_CLIENT);
             Percentiles latency = new Percentiles(nanos);
-            System.out.printf("  %-10s p50 %.2f ms, p99 %.2f ms (%,d lookups)%n", label, latency.medianMillis(),
-                    latency.p99Millis(), nanos.length);
+            System.out.printf("  %-10s p50 %.2f ms, p99 %.2f ms (%,d lookups) (%s)%n", label,
+                    latency.medianMillis(), latency.p99Millis(), nanos.length, LoadAverage.now());
         }
     }
 
     /** Households straight into the store, with the bench household's JSON; returns a sample of their codes. */
-    private static List<String> seed(Path hubDir, DatabaseSettings database, int count) {
+    static List<String> seed(Path hubDir, DatabaseSettings database, int count) {
         String json = Fixtures.household().toString();
         SecureRandom random = new SecureRandom();
         List<String> sample = new ArrayList<>();
@@ -188,7 +216,8 @@ public final class HubStoreHarness {
     private static String login(HttpClient http, String base) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench\",\"password\":\"bench-password\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + READER + "\",\"password\":\"bench-password\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         int start = body.indexOf(":\"") + 2;
@@ -203,6 +232,28 @@ public final class HubStoreHarness {
         }
         return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name
                 + "?user=postgres", null);
+    }
+
+    /**
+     * What decides whether PostgreSQL storage settings could matter: an envelope under the TOAST threshold (about
+     * 2 kB) is never compressed or moved out of line, so {@code SET STORAGE EXTERNAL} changes nothing for it; under a
+     * database collation of C or POSIX, {@code COLLATE "C"} on the text ids changes nothing either.
+     */
+    private static void printStorageFacts(HubIngestRate.Load load) {
+        try (Connection connection = java.sql.DriverManager.getConnection(load.database().jdbcUrl());
+             Statement statement = connection.createStatement();
+             ResultSet facts = statement.executeQuery("SELECT (SELECT datcollate FROM pg_database WHERE datname = "
+                     + "current_database()), (SELECT max(octet_length(envelope)) FROM events), "
+                     + "(SELECT count(*) FROM events WHERE pg_column_compression(envelope) IS NOT NULL), "
+                     + "pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'events'")) {
+            facts.next();
+            System.out.printf("  PostgreSQL storage: collation %s; largest envelope %,d bytes; %,d envelopes "
+                    + "compressed; events' TOAST table %,d bytes%n", facts.getString(1), facts.getLong(2),
+                    facts.getLong(3), facts.getLong(4));
+        } catch (SQLException e) {
+            // A fact for the reader, not a figure: never worth losing the run over.
+            System.out.printf("  PostgreSQL storage facts unavailable (SQLState %s)%n", e.getSQLState());
+        }
     }
 
     /** SQLite: the database file and its WAL; PostgreSQL: the database's size as the server counts it. */

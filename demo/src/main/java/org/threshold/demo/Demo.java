@@ -29,6 +29,11 @@ public final class Demo {
                 + " (protection officer), cw-health, cw-child, cw-gbv, cw-legal, supervisor-health and dpo / "
                 + RunningDemo.ADMIN_PASSWORD + ". Stop with Ctrl-C; run again with --data " + options.dataDir()
                 + " to resume.");
+        System.out.println("Try a backup while it runs: java -cp demo/target/threshold-demo.jar "
+                + "org.threshold.provisioning.ProvisionCommand backup --hub " + options.dataDir().resolve("hub")
+                + " --out /tmp/demo-backup.tbk; restore it with restore --hub NEW_FOLDER --in /tmp/demo-backup.tbk "
+                + "--backup-key " + options.dataDir().resolve(RunningDemo.BACKUP_KEY) + " (demo only: a real backup "
+                + "key is kept offline).");
         System.out.println(demo.readyLine());
         System.out.flush();
         stopped.await();

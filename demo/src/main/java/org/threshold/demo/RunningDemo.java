@@ -11,6 +11,7 @@ import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.hub.DatabaseSettings;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
+import org.threshold.hub.deployment.HubLayout;
 import org.threshold.kiosk.KioskApp;
 import org.threshold.kiosk.KioskSettings;
 import org.threshold.provisioning.Provisioner;
@@ -34,6 +35,8 @@ public final class RunningDemo implements AutoCloseable {
     /** The password of every demo hub account (admin, cw-health, cw-child, cw-gbv, cw-legal, supervisor-health,
      * protection, dpo). */
     public static final String ADMIN_PASSWORD = "demo-password";
+    /** Demo only: the backup key's private half, in the demo's folder so backup and restore can be tried. */
+    public static final String BACKUP_KEY = "backup-key.json";
     static final Duration SYNC_INTERVAL = Duration.ofSeconds(5);
 
     private final Path dataDir;
@@ -61,6 +64,10 @@ public final class RunningDemo implements AutoCloseable {
         Provisioner provisioner = new Provisioner(new SecureRandom());
         if (!Files.exists(hubDir.resolve(DeploymentLayout.HUB_KEYS))) {
             provisioner.initHub(hubDir);
+        }
+        if (!Files.exists(hubDir.resolve(HubLayout.BACKUP_PUBLIC_KEY))) {
+            // Demo only: a real deployment keeps the private half offline, never beside the hub.
+            Provisioner.keepBackupKey(provisioner.initBackupKey(hubDir), dataDir.resolve(BACKUP_KEY));
         }
         HubServer hub = HubServer.start(new HubSettings(hubDir, HubSettings.DEFAULT_HOST, hubPort, true,
                 Clock.systemUTC(), ADMIN, ADMIN_PASSWORD.toCharArray(), database));

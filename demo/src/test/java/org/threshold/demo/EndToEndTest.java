@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,15 +28,17 @@ import org.threshold.kiosk.KioskSettings;
  * through the kiosk API, its printed card decoded, synced over HTTP and found at the hub by token.
  */
 class EndToEndTest {
+    // Arrived four days ago, by the kiosk's clock: a fixed date fails the one-year plausibility rule one day.
     private static final String HOUSEHOLD = """
             {"duplicateReviewed":true,
-             "arrivalDate":"2026-11-20","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
+             "arrivalDate":"%s","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
              "consent":{"registration":true,"referral":true},
              "members":[{"givenName":"نورهان","familyName":"الزعبي","givenNameLatin":"Nourhan","sex":"F",
                          "birthDate":"1990-03-01","birthDateEstimated":false,"nationality":"SYR",
                          "relationship":"FOCAL_POINT","needs":["WR-SF"]},
                         {"givenName":"سامي","familyName":"الزعبي","sex":"M","ageEstimate":7,
-                         "nationality":"SYR","relationship":"SON","needs":[]}]}""";
+                         "nationality":"SYR","relationship":"SON","needs":[]}]}"""
+            .formatted(LocalDate.now().minusDays(4));
 
     @TempDir
     Path data;
@@ -68,6 +71,52 @@ class EndToEndTest {
                 assertThat(found.status()).as(token).isEqualTo(200);
                 assertThat(found.body().at("/household/members/0/givenName").asText()).isEqualTo("نورهان");
                 assertThat(found.body().at("/token/code").asText()).isEqualTo(code);
+            }
+        }
+    }
+
+    @Test
+    void aSupervisorsReissueCorrectionAndConsentChangeReachTheHubLookup() throws Exception {
+        try (RunningDemo demo = RunningDemo.start(data, 0, 0)) {
+            JsonHttp kiosk = new JsonHttp(demo.kioskUrl()).login("/api/session", "operator", RunningDemo.SUPERVISOR,
+                    "passphrase", RunningDemo.OPERATOR_PASSPHRASE);
+            JsonHttp.Response registered = kiosk.post("/api/households", HOUSEHOLD);
+            assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
+            String oldCode = registered.body().at("/token/code").asText();
+            String oldQr = registered.body().at("/token/qr").asText();
+
+            JsonHttp.Response reissued = kiosk.post("/api/households/" + oldCode + "/reissue", "{}");
+            assertThat(reissued.status()).as(String.valueOf(reissued.body())).isEqualTo(201);
+            String newCode = reissued.body().at("/token/code").asText();
+            String newQr = reissued.body().at("/token/qr").asText();
+            JsonHttp.Response corrected = kiosk.post("/api/households/" + newCode + "/corrections", """
+                    {"corrections":[{"member":1,"field":"givenNameLatin","value":"Sami"}],
+                     "addNeeds":[{"member":1,"needs":["SM-CI"]}]}""");
+            assertThat(corrected.status()).as(String.valueOf(corrected.body())).isEqualTo(200);
+            JsonHttp.Response consent = kiosk.post("/api/households/" + newCode + "/consent",
+                    "{\"referral\":false,\"reason\":\"The household withdrew consent to referral\"}");
+            assertThat(consent.status()).as(String.valueOf(consent.body())).isEqualTo(200);
+            JsonHttp.Response sync = kiosk.post("/api/sync", "{}");
+            assertThat(sync.status()).isEqualTo(200);
+            assertThat(sync.body().get("pendingEvents").asInt()).isZero();
+
+            JsonHttp hub = new JsonHttp(demo.hubUrl())
+                    .login("/api/login", "username", RunningDemo.PROTECTION_OFFICER, "password", RunningDemo.ADMIN_PASSWORD);
+            for (String revoked : List.of(oldCode, JsonHttp.encode(oldQr))) {
+                JsonHttp.Response answer = hub.get("/api/tokens/" + revoked);
+                assertThat(answer.status()).as(revoked).isEqualTo(410);
+                assertThat(answer.body().at("/error/reason").asText()).isEqualTo("TOKEN_REVOKED");
+            }
+            for (String current : List.of(newCode, JsonHttp.encode(newQr))) {
+                JsonHttp.Response found = hub.get("/api/tokens/" + current);
+                assertThat(found.status()).as(current).isEqualTo(200);
+                assertThat(found.body().get("householdId").asText())
+                        .isEqualTo(registered.body().get("householdId").asText());
+                assertThat(found.body().at("/token/code").asText()).isEqualTo(newCode);
+                assertThat(found.body().at("/household/members/1/givenNameLatin").asText()).isEqualTo("Sami");
+                assertThat(found.body().at("/household/members/1/needs/0").asText()).isEqualTo("SM-CI");
+                assertThat(found.body().at("/household/consent/referral").asBoolean()).isFalse();
+                assertThat(found.body().at("/household/consent/registration").asBoolean()).isTrue();
             }
         }
     }
@@ -117,8 +166,9 @@ class EndToEndTest {
                 assertThat(hubApi.get("/api/tokens/" + code).status()).as(code).isEqualTo(200);
             }
             HubCounts counts = HubCounts.read(hubDir);
-            assertThat(counts.events()).isEqualTo(households);
-            assertThat(counts.distinctEvents()).isEqualTo(households);
+            // Each registration is followed by its shelter referral (WR-SF, with consent), in the same chain.
+            assertThat(counts.events()).isEqualTo(2 * households);
+            assertThat(counts.distinctEvents()).isEqualTo(2 * households);
             assertThat(counts.households()).isEqualTo(households);
         } finally {
             hub.close();

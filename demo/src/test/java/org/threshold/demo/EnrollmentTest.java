@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +41,14 @@ import org.threshold.kiosk.enrollment.KioskEnrollment;
  * hub certificate pinned in its ticket; then revocation and sealing-key rotation as the hub sees them.
  */
 class EnrollmentTest {
+    // Arrived four days ago, by the kiosk's clock: a fixed date fails the one-year plausibility rule one day.
     static final String HOUSEHOLD = """
             {"duplicateReviewed":true,
-             "arrivalDate":"2026-11-20","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
+             "arrivalDate":"%s","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
              "consent":{"registration":true,"referral":true},
              "members":[{"givenName":"نورهان","familyName":"الزعبي","sex":"F","birthDate":"1990-03-01",
-                         "birthDateEstimated":false,"nationality":"SYR","relationship":"FOCAL_POINT","needs":[]}]}""";
+                         "birthDateEstimated":false,"nationality":"SYR","relationship":"FOCAL_POINT","needs":[]}]}"""
+            .formatted(LocalDate.now().minusDays(4));
 
     @TempDir
     Path dir;

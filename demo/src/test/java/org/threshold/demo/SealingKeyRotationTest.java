@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +37,14 @@ import org.threshold.kiosk.sync.SyncStateFile;
  * registration to the new key, without a restart, and the hub opens the events sealed before and after.
  */
 class SealingKeyRotationTest {
+    // Arrived four days ago, by the kiosk's clock: a fixed date fails the one-year plausibility rule one day.
     private static final String HOUSEHOLD = """
             {"duplicateReviewed":true,
-             "arrivalDate":"2026-11-20","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
+             "arrivalDate":"%s","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
              "consent":{"registration":true,"referral":true},
              "members":[{"givenName":"نورهان","familyName":"الزعبي","sex":"F","birthDate":"1990-03-01",
-                         "birthDateEstimated":false,"nationality":"SYR","relationship":"FOCAL_POINT","needs":[]}]}""";
+                         "birthDateEstimated":false,"nationality":"SYR","relationship":"FOCAL_POINT","needs":[]}]}"""
+            .formatted(LocalDate.now().minusDays(4));
 
     @TempDir
     Path data;

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,11 +25,13 @@ import org.threshold.hub.testing.TestPostgres;
  * the same households and accepts the same session tokens; the demo's READY line is as it always was.
  */
 class SecondHubTest {
+    // Arrived four days ago, by the kiosk's clock: a fixed date fails the one-year plausibility rule one day.
     private static final String HOUSEHOLD = """
-            {"arrivalDate":"2026-11-20","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
+            {"arrivalDate":"%s","origin":{"country":"SYR","place":"Aleppo"},"languages":["ar"],
              "consent":{"registration":true,"referral":true},
              "members":[{"givenName":"نورهان","familyName":"الزعبي","sex":"F","birthDate":"1990-03-01",
-                         "birthDateEstimated":false,"nationality":"SYR","relationship":"FOCAL_POINT","needs":[]}]}""";
+                         "birthDateEstimated":false,"nationality":"SYR","relationship":"FOCAL_POINT","needs":[]}]}"""
+            .formatted(LocalDate.now().minusDays(4));
 
     @TempDir
     Path data;

@@ -22,6 +22,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -162,15 +163,54 @@ class LoadBalancerConfigTest {
         }
     }
 
+    @Test
+    void haproxyTakesOutAHubWhoseDatabaseStoppedAnswering(@TempDir Path folder) throws Exception {
+        DebianPackages.require(Proxy.HAPROXY.command, Proxy.HAPROXY.packages);
+        int port = freePort();
+        HubServer first = start(firstData);
+        HubServer second = start(secondData);
+        String text = Files.readString(DEPLOY.resolve(Proxy.HAPROXY.file))
+                .replace(EXAMPLE_ROOT_CERT, firstData.resolve(HubLayout.ROOT_CERTIFICATE).toString())
+                .replace(EXAMPLE_HUBS.get(0), "127.0.0.1:" + first.port())
+                .replace(EXAMPLE_HUBS.get(1), "127.0.0.1:" + second.port())
+                .replace("bind :8443", "bind 127.0.0.1:" + port)
+                // Checks every 5 s would make the test wait 15 s for the third failure.
+                .replace(" inter 5s ", " inter 500ms ");
+        Path example = Files.writeString(folder.resolve("threshold-hub.example"), text);
+        Process running = new ProcessBuilder(Proxy.HAPROXY.runInForeground(example, folder))
+                .redirectErrorStream(true).redirectOutput(folder.resolve("proxy.log").toFile()).start();
+        try {
+            awaitListening(port, running, folder.resolve("proxy.log"));
+            // The first hub still serves HTTP, but its database is gone: its /health answers 503.
+            first.services().close();
+
+            int consecutiveOk = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (consecutiveOk < 8 && System.nanoTime() < deadline) {
+                boolean ok = getThroughProxy(port).statusLine().equals("HTTP/1.1 200 OK");
+                consecutiveOk = ok ? consecutiveOk + 1 : 0;
+            }
+            assertThat(consecutiveOk).as("answers once the first hub was marked down: " + Files.readString(
+                    folder.resolve("proxy.log"))).isEqualTo(8);
+        } finally {
+            first.close();
+            second.close();
+            running.destroy();
+            if (!running.waitFor(10, TimeUnit.SECONDS)) {
+                running.destroyForcibly();
+            }
+        }
+    }
+
     static Stream<Proxy> proxies() {
         return Stream.of(Proxy.values());
     }
 
-    /** What a client saw: the SHA-256 of the server's certificate, and the status line of {@code GET /}. */
+    /** What a client saw: the SHA-256 of the server's certificate, and the status line of {@code GET /health}. */
     record Answer(String certificateSha256, String statusLine) {
     }
 
-    /** GET / over TLS through the proxy, recording the certificate presented, as a kiosk's pin check would. */
+    /** GET /health over TLS through the proxy, recording the certificate presented, as a kiosk's pin check would. */
     private static Answer getThroughProxy(int port) throws Exception {
         X509Certificate[] seen = new X509Certificate[1];
         SSLContext context = SSLContext.getInstance("TLS");
@@ -194,7 +234,7 @@ class LoadBalancerConfigTest {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write("GET / HTTP/1.1\r\nHost: hub.example.org\r\nConnection: close\r\n\r\n"
+            out.write("GET /health HTTP/1.1\r\nHost: hub.example.org\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),

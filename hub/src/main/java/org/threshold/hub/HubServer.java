@@ -11,8 +11,10 @@ import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.referral.ReferralData;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
+import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
@@ -27,9 +29,11 @@ import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
 import org.threshold.hub.web.feed.UpdateFeedApi;
 import org.threshold.hub.web.household.TokenApi;
+import org.threshold.hub.web.http.ConnectionLimits;
 import org.threshold.hub.web.http.ErrorResponses;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.HubTls;
+import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
 import org.threshold.hub.web.pages.Pages;
@@ -48,14 +52,16 @@ public final class HubServer implements AutoCloseable {
 
     private final Javalin http;
     private final HouseholdProjector projector;
+    private final AccessAudit audit;
     private final HubServices services;
     private final SyncService sync;
     private final boolean tls;
 
-    private HubServer(Javalin http, HouseholdProjector projector, HubServices services, SyncService sync,
-                      boolean tls) {
+    private HubServer(Javalin http, HouseholdProjector projector, AccessAudit audit, HubServices services,
+                      SyncService sync, boolean tls) {
         this.http = http;
         this.projector = projector;
+        this.audit = audit;
         this.services = services;
         this.sync = sync;
         this.tls = tls;
@@ -66,6 +72,11 @@ public final class HubServer implements AutoCloseable {
         return start(settings, IngestGate.DEFAULT);
     }
 
+    /** Starts with the default {@link ConnectionLimits}. */
+    public static HubServer start(HubSettings settings, IngestGate ingestGate) {
+        return start(settings, ingestGate, ConnectionLimits.DEFAULT);
+    }
+
     /**
      * Reads the keys in {@code settings.dataDir()}, opens (and migrates) the store, then serves: HTTPS when the
      * data folder holds the TLS certificate and key from {@code provision init} ({@link HubTls}), plain HTTP
@@ -74,7 +85,16 @@ public final class HubServer implements AutoCloseable {
      * @throws HubStartupException if keys.json is missing or unreadable, the TLS files or deployment root are
      *                             unusable, or the database cannot be opened, is unreachable or is newer
      */
-    public static HubServer start(HubSettings settings, IngestGate ingestGate) {
+    public static HubServer start(HubSettings settings, IngestGate ingestGate, ConnectionLimits limits) {
+        return start(settings, ingestGate, limits, ReadLimit.perMinute(settings.clock()));
+    }
+
+    /**
+     * As {@link #start(HubSettings, IngestGate, ConnectionLimits)}, with {@code reads} for every lookup of a
+     * token, by the API or the pages: a benchmark that stands for many caseworkers with one account lifts it.
+     */
+    public static HubServer start(HubSettings settings, IngestGate ingestGate, ConnectionLimits limits,
+                                  ReadLimit reads) {
         Path dataDir = settings.dataDir();
         HubKeys keys;
         Optional<HubTls> tls;
@@ -90,6 +110,7 @@ public final class HubServer implements AutoCloseable {
         HubServices services = HubServices.open(dataDir, settings.database(), settings.clock());
         HubStore store = services.store();
         HouseholdProjector projector = null;
+        AccessAudit audit = null;
         try {
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
             projector = new HouseholdProjector(store, keys, catalogue, settings.clock(), ingestGate::awaitQuiet);
@@ -102,19 +123,23 @@ public final class HubServer implements AutoCloseable {
             }
             SessionAuth auth = new SessionAuth(accounts);
             AccessPolicy policy = new AccessPolicy(ReferralData.bundled());
-            TokenLookup lookup = new TokenLookup(projector, store, services.kiosks(), policy, settings.clock());
+            audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
+            TokenLookup lookup = new TokenLookup(projector, store, audit, services.kiosks(), policy,
+                    settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
-            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate);
+            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
+                    services.updates()::rememberNonce);
             UpdateFeedApi updatesApi = new UpdateFeedApi(services.updates(), services.kiosks(), keys.identity(),
                     settings.clock());
             KiosksApi kiosksApi = new KiosksApi(services.syncStatus());
             Optional<EnrollmentApi> enrollmentApi = authority.map(root -> new EnrollmentApi(services.enrollment(),
                     root, keys));
             LoginApi login = new LoginApi(accounts);
-            TokenApi tokens = new TokenApi(lookup);
+            // One limit for both ways of looking a token up, so the pages are no way around the API's.
+            TokenApi tokens = new TokenApi(lookup, reads);
             AccountsApi accountsApi = new AccountsApi(accounts);
-            StatusApi status = new StatusApi(store.info());
-            Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode());
+            StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
+            Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), settings.demoMode());
 
             Javalin http = Javalin.create(config -> {
@@ -122,8 +147,12 @@ public final class HubServer implements AutoCloseable {
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jsonMapper(new JavalinJackson(HubJson.MAPPER, false));
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
-                SecurityHeaders.install(config.routes);
+                limits.install(config);
+                SecurityHeaders.install(config.routes, tls.isPresent());
                 RouteGuard.install(config.routes, auth, policy);
+                JettyErrors jettyErrors = new JettyErrors(SecurityHeaders.headers(tls.isPresent()), pages::errorPage);
+                config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+                config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
                 syncApi.addRoutes(config.routes);
                 updatesApi.addRoutes(config.routes);
                 kiosksApi.addRoutes(config.routes);
@@ -144,10 +173,13 @@ public final class HubServer implements AutoCloseable {
                     settings.host(), http.port(), settings.demoMode() ? " (demo mode)" : tls.isPresent() ? ""
                             : " (WITHOUT TLS: for demos and tests on loopback only; run `provision init` for the "
                             + "hub's certificate in the field)", info.dialect(), info.schemaVersion());
-            return new HubServer(http, projector, services, sync, tls.isPresent());
+            return new HubServer(http, projector, audit, services, sync, tls.isPresent());
         } catch (RuntimeException e) {
             if (projector != null) {
                 projector.close();
+            }
+            if (audit != null) {
+                audit.close();
             }
             services.close();
             throw e;
@@ -178,11 +210,12 @@ public final class HubServer implements AutoCloseable {
         return tls ? "https" : "http";
     }
 
-    /** Stops serving, lets the projection finish its current chunk, and closes the store. */
+    /** Stops serving, lets the projection finish its current chunk, commits the access log, closes the store. */
     @Override
     public void close() {
         http.stop();
         projector.close();
+        audit.close();
         services.close();
     }
 }

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.threshold.core.referral.ReferralData;
 import org.threshold.hub.app.HubStore;
+import org.threshold.hub.app.StoreContents;
 import org.threshold.hub.app.StoreException;
 import org.threshold.hub.app.StoreMove;
 import org.threshold.hub.app.account.Accounts;
@@ -85,6 +86,39 @@ public final class HubServices implements AutoCloseable {
         try (HubStore into = openStore(dataDir, target)) {
             return StoreMove.move(store, into);
         }
+    }
+
+    /**
+     * Writes a consistent copy of the hub's whole state to {@code file} (owner-only) while the hub runs, and returns
+     * what the copy holds (see {@link HubStore#dumpTo}).
+     *
+     * @throws StoreException saying what to do
+     */
+    public StoreContents dumpStoreTo(Path file) {
+        return store.dumpTo(file);
+    }
+
+    /** Rows per table and every kiosk's chain head, read in one snapshot: what a restore is checked by. */
+    public StoreContents storeContents() {
+        return store.contents();
+    }
+
+    /**
+     * Fills the empty database {@code target} of the hub whose data folder is {@code dataDir} from {@code dumpFile},
+     * a copy {@link #dumpStoreTo} made of a {@code dumpDialect} store. Open the services on it afterwards to check it.
+     *
+     * @throws StoreException if the target holds anything (it is left as it was) or the restore fails
+     */
+    public static void restoreStore(Path dataDir, DatabaseSettings target, String dumpDialect, Path dumpFile) {
+        JdbiHubStore.restore(target.urlFor(dataDir), target.password(), dumpDialect, dumpFile);
+    }
+
+    /**
+     * Whether a file of the data folder is the SQLite database or one of its journals: a backup takes the database
+     * through {@link #dumpStoreTo}, never as a file that may be mid-write.
+     */
+    public static boolean isDatabaseFile(Path file) {
+        return file.getFileName().toString().startsWith(JdbiHubStore.SQLITE_FILE);
     }
 
     /** The database and its schema version. */

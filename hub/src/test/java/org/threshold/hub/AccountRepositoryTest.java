@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.threshold.hub.app.account.AccountRepository.Account;
 import org.threshold.hub.app.account.SignInThrottleRepository.Failures;
+import org.threshold.hub.app.audit.AccessRecord;
 
 /** Accounts, sessions, login throttles and the access log, on SQLite and on PostgreSQL. */
 class AccountRepositoryTest {
@@ -153,13 +155,26 @@ abstract class AccountRepositoryContract extends StoreContract {
     }
 
     @Test
-    void theAccessLogOnlyGrows() {
+    void theAccessLogOnlyGrowsAndKeepsFailedReadsWithoutAHousehold() {
+        UUID shown = UUID.randomUUID();
+        AccessRecord found = new AccessRecord(NOW, "amal", "token-lookup", "FOUND", shown);
+        AccessRecord forged = new AccessRecord(NOW.plusMillis(1), "amal", "token-lookup", "FORGED", null);
+        AccessRecord later = new AccessRecord(NOW.plusMillis(2), "omar", "token-lookup", "NOT_FOUND", null);
         inTransaction(repositories -> {
-            repositories.accessLog().record(NOW, "amal", "token-lookup", UUID.randomUUID());
-            repositories.accessLog().record(NOW, "amal", "token-lookup", UUID.randomUUID());
+            repositories.accessLog().recordAll(List.of(found, forged));
+            repositories.accessLog().recordAll(List.of());
             return null;
         });
+        inTransaction(repositories -> {
+            repositories.accessLog().recordAll(List.of(later));
+            return null;
+        });
+
         var count = store.read(repositories -> repositories.accessLog().count());
-        assertThat(count).isEqualTo(2);
+        var latest = store.read(repositories -> repositories.accessLog().latest(10));
+        assertThat(count).isEqualTo(3);
+        assertThat(latest).containsExactly(later, forged, found);
+        List<AccessRecord> last = store.read(repositories -> repositories.accessLog().latest(1));
+        assertThat(last).containsExactly(later);
     }
 }

@@ -14,6 +14,7 @@ import org.threshold.core.crypto.HubSealing;
 import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.hub.app.StoreException;
+import org.threshold.hub.app.sync.HeldEvent;
 import org.threshold.hub.app.sync.StoredEvent;
 import org.threshold.hub.app.sync.SyncIncident;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
@@ -70,6 +71,13 @@ abstract class EventRepositoryContract extends StoreContract {
         var actual7 = store.read(repositories -> repositories.events().heads());
         assertThat(actual7)
                 .containsEntry("KIOSK-01", ChainPosition.after(events.get(2)));
+        List<HeldEvent> chain = store.read(repositories -> repositories.events().chain("KIOSK-01"));
+        assertThat(chain).extracting(HeldEvent::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(chain).extracting(HeldEvent::eventId).containsExactlyElementsOf(events.stream()
+                .map(event -> event.header().eventId()).toList());
+        assertThat(chain.get(2).hash()).isEqualTo(events.get(2).hash());
+        List<HeldEvent> none = store.read(repositories -> repositories.events().chain("KIOSK-99"));
+        assertThat(none).isEmpty();
     }
 
     @Test

@@ -72,6 +72,36 @@ abstract class HouseholdRepositoryContract extends StoreContract {
     }
 
     @Test
+    void aHouseholdIsFoundByItsIdAndReplacingItChangesItsTokenAndJsonButNotWhatRegisteredIt() {
+        HouseholdRecord household = household(UUID.randomUUID(), TokenId.random(RANDOM), UUID.randomUUID());
+        inTransaction(repositories -> repositories.households().insertNew(List.of(household)));
+        TokenId newToken = TokenId.random(RANDOM);
+        HouseholdRecord changed = new HouseholdRecord(household.householdId(), newToken, "KIOSK-01",
+                LocalDate.of(2026, 11, 25), "KIOSK-99", "South gate", AT.plusSeconds(60),
+                "{\"members\":[{\"givenName\":\"Amal\"}]}", UUID.randomUUID());
+
+        var replaced = inTransaction(repositories -> repositories.households().replace(changed));
+        var missing = inTransaction(repositories -> repositories.households().replace(household(UUID.randomUUID(),
+                TokenId.random(RANDOM), UUID.randomUUID())));
+
+        var byId = store.read(repositories -> repositories.households().findById(household.householdId()));
+        var byOldToken = store.read(repositories -> repositories.households().findByToken(household.tokenId()));
+        var byNewToken = store.read(repositories -> repositories.households().findByToken(newToken));
+        assertThat(replaced).isTrue();
+        assertThat(missing).isFalse();
+        HouseholdRecord expected = new HouseholdRecord(household.householdId(), newToken, "KIOSK-01",
+                LocalDate.of(2026, 11, 25), household.kioskId(), household.site(), household.registeredAt(),
+                changed.householdJson(), household.eventId());
+        assertThat(byId).contains(expected);
+        assertThat(byNewToken).contains(expected);
+        assertThat(byOldToken).isEmpty();
+        var unknown = store.read(repositories -> repositories.households().findById(UUID.randomUUID()));
+        var count = store.read(repositories -> repositories.households().count());
+        assertThat(unknown).isEmpty();
+        assertThat(count).isEqualTo(1);
+    }
+
+    @Test
     void failuresAreKeptOncePerEvent() {
         UUID event = UUID.randomUUID();
         inTransaction(repositories -> {

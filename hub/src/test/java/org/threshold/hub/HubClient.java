@@ -13,17 +13,30 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Function;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.event.SignedEvent;
+import org.threshold.core.sync.BatchRequestSignature;
 
 /** Talks to a hub over real HTTP, the way a kiosk's sync client and a caseworker's app do. */
 final class HubClient {
+    static final String BATCHES = "/api/sync/batches";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Clock clock;
+    private final Function<String, SigningKey> kioskKeys;
 
     /** A response with its body, parsed as JSON when it is JSON. */
     record Response(int status, String body, HttpResponse<String> raw) {
@@ -44,8 +57,16 @@ final class HubClient {
         }
     }
 
+    /** A client that signs batches with no enrolled kiosk's key: the hub takes none of them. */
     HubClient(int port) {
+        this(port, Clock.systemUTC(), kioskId -> null);
+    }
+
+    /** @param kioskKeys each kiosk's key, for signing its batches as its sync client does; null for a stranger */
+    HubClient(int port, Clock clock, Function<String, SigningKey> kioskKeys) {
         this.base = "http://127.0.0.1:" + port;
+        this.clock = clock;
+        this.kioskKeys = kioskKeys;
     }
 
     static byte[] batch(String kioskId, List<SignedEvent> events) {
@@ -61,7 +82,36 @@ final class HubClient {
     }
 
     Response sync(String kioskId, List<SignedEvent> events) {
-        return post("/api/sync/batches", batch(kioskId, events));
+        return postBatch(kioskId, batch(kioskId, events));
+    }
+
+    /**
+     * POSTs a batch body (as sent: gzip stays gzip) signed by the kiosk as its sync client signs it; declared as
+     * JSON unless {@code headers} name another Content-Type.
+     */
+    Response postBatch(String kioskId, byte[] asSent, String... headers) {
+        SigningKey key = kioskKeys.apply(kioskId);
+        String[] typed = Arrays.asList(headers).contains("Content-Type") ? headers
+                : concat(headers, new String[] {"Content-Type", "application/json"});
+        return post(BATCHES, asSent, concat(typed, signatureHeaders(key == null ? SigningKey.generate(RANDOM) : key,
+                kioskId, asSent)));
+    }
+
+    /** {@link BatchRequestSignature}'s headers for {@code body}, signed now by {@code key}. */
+    String[] signatureHeaders(SigningKey key, String kioskId, byte[] body) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        byte[] nonce = new byte[18];
+        RANDOM.nextBytes(nonce);
+        String nonceText = Base64.getEncoder().encodeToString(nonce);
+        return new String[] {BatchRequestSignature.KIOSK_HEADER, kioskId, BatchRequestSignature.TIME_HEADER,
+                at.toString(), BatchRequestSignature.NONCE_HEADER, nonceText, BatchRequestSignature.SIGNATURE_HEADER,
+                BatchRequestSignature.sign(key, "POST", BATCHES, kioskId, at, nonceText, body)};
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     Response post(String path, byte[] body, String... headers) {
@@ -81,10 +131,6 @@ final class HubClient {
             request.headers(headers);
         }
         return send(request);
-    }
-
-    Response postGzip(String path, byte[] body) {
-        return post(path, gzip(body), "Content-Type", "application/json", "Content-Encoding", "gzip");
     }
 
     Response postForm(String path, String form) {

@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.threshold.core.crypto.HubSealing;
 import org.threshold.core.crypto.SealingPrivateKey;
 import org.threshold.core.crypto.SigningKey;
@@ -45,6 +47,8 @@ final class HubFixture implements AutoCloseable {
     final SealingPrivateKey hubSealing;
     final TestClock clock = new TestClock(START);
     final TestKiosk kiosk;
+    /** Every kiosk made here, by id, so the client signs its batches with its key as its sync client would. */
+    private final Map<String, SigningKey> kioskKeys;
     private HubServer hub;
     private boolean running;
     private HubClient client;
@@ -56,6 +60,7 @@ final class HubFixture implements AutoCloseable {
         this.hubIdentity = SigningKey.generate(random);
         this.hubSealing = HubSealing.generate(random);
         this.kiosk = new TestKiosk("KIOSK-01", hubSealing.publicKey());
+        this.kioskKeys = new ConcurrentHashMap<>(Map.of(kiosk.kioskId, kiosk.key));
         write(dataDir.resolve(DeploymentLayout.HUB_KEYS), new HubKeysFile(KeyPairFile.of(hubIdentity),
                 List.of(SealingKeyFile.of(hubSealing, true))));
         enroll(kiosk);
@@ -68,6 +73,7 @@ final class HubFixture implements AutoCloseable {
         this.hubIdentity = before.hubIdentity;
         this.hubSealing = before.hubSealing;
         this.kiosk = before.kiosk;
+        this.kioskKeys = before.kioskKeys;
     }
 
     /** Starts a hub on {@code stopped}'s data folder, keys and kiosk, over {@code database}. */
@@ -88,7 +94,9 @@ final class HubFixture implements AutoCloseable {
     }
 
     TestKiosk newKiosk(String kioskId) {
-        return new TestKiosk(kioskId, hubSealing.publicKey());
+        TestKiosk made = new TestKiosk(kioskId, hubSealing.publicKey());
+        kioskKeys.put(kioskId, made.key);
+        return made;
     }
 
     /** Trusts the kiosk's key through the hub's kiosk directory, as `provision` or the demo does. */
@@ -120,14 +128,18 @@ final class HubFixture implements AutoCloseable {
     }
 
     void startHub(org.threshold.hub.app.sync.IngestGate gate) {
+        startHub(gate, org.threshold.hub.web.http.ConnectionLimits.DEFAULT);
+    }
+
+    void startHub(org.threshold.hub.app.sync.IngestGate gate, org.threshold.hub.web.http.ConnectionLimits limits) {
         hub = HubServer.start(HubSettings.of(dataDir).withClock(clock).withDatabase(database)
-                .withBootstrapAdmin(ADMIN, PASSWORD.toCharArray()), gate);
+                .withBootstrapAdmin(ADMIN, PASSWORD.toCharArray()), gate, limits);
         running = true;
         if (hub.services().accounts().find(OFFICER).isEmpty()) {
             hub.services().accounts().add(OFFICER, PASSWORD.toCharArray(), new Accounts.Grant(Role.PROTECTION_OFFICER,
                     "Protection NGO", Set.of("gbv", "child-protection", "legal")));
         }
-        client = new HubClient(hub.port());
+        client = new HubClient(hub.port(), clock, kioskKeys::get);
     }
 
     void restart() {

@@ -131,10 +131,34 @@ class LoginTest {
 
     @Test
     void aBodyThatIsNotJsonIsMalformed() {
-        var response = client.post("/api/login", "username=amal&password=x".getBytes(StandardCharsets.UTF_8));
+        var response = client.post("/api/login", "username=amal&password=x".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.reason()).isEqualTo("MALFORMED_JSON");
         assertThat(response.body()).doesNotContain("amal");
+    }
+
+    @Test
+    void onlyJsonDeclaredAsJsonIsReadAndReadStrictly() {
+        byte[] json = ("{\"username\":\"" + HubFixture.ADMIN + "\",\"password\":\"" + HubFixture.PASSWORD + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] trailing = ("{\"username\":\"" + HubFixture.ADMIN + "\",\"password\":\"" + HubFixture.PASSWORD
+                + "\"} {}").getBytes(StandardCharsets.UTF_8);
+        byte[] twice = ("{\"username\":\"x\",\"username\":\"" + HubFixture.ADMIN + "\",\"password\":\""
+                + HubFixture.PASSWORD + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        var plain = client.post("/api/login", json, "Content-Type", "text/plain");
+        var untyped = client.post("/api/login", json);
+        var trailingTokens = client.post("/api/login", trailing, "Content-Type", "application/json");
+        var duplicateKey = client.post("/api/login", twice, "Content-Type", "application/json; charset=utf-8");
+
+        assertThat(plain.status()).isEqualTo(415);
+        assertThat(plain.reason()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(untyped.status()).isEqualTo(415);
+        assertThat(trailingTokens.status()).isEqualTo(400);
+        assertThat(trailingTokens.reason()).isEqualTo("MALFORMED_JSON");
+        assertThat(duplicateKey.status()).isEqualTo(400);
+        assertThat(duplicateKey.reason()).isEqualTo("MALFORMED_JSON");
     }
 }

@@ -100,6 +100,7 @@ class RoleMatrixTest {
                 new Route("GET", "/lookup?token=" + code, "", READERS),
                 new Route("GET", "/account", "", EVERYONE),
                 new Route("GET", "/api/status", "", null),
+                new Route("GET", "/health", "", null),
                 new Route("POST", "/api/login", "{}", null),
                 new Route("POST", "/api/sync/batches", "{}", null),
                 new Route("GET", "/api/sync/updates?kioskId=KIOSK-01&since=0", "", null),

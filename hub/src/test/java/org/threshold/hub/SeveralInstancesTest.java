@@ -39,15 +39,18 @@ import org.threshold.core.deployment.HubKeysFile;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.SealingKeyFile;
 import org.threshold.core.event.SignedEvent;
+import org.threshold.core.token.IssuedToken;
 import org.threshold.hub.testing.RoundRobinProxy;
 import org.threshold.hub.testing.TestPostgres;
 
 /**
  * Three hub instances, each its own JVM, on one PostgreSQL behind a round-robin proxy. Eight kiosks push their
  * chains through the proxy, so consecutive batches of one kiosk land on different instances; midway one instance is
- * SIGKILLed and started again. At the end every instance answers every token, the hub holds exactly the kiosks'
- * events with no gap and no fork, and every household is projected exactly once. {@code
- * -Dthreshold.instances.events=N} sets the events per kiosk (default 30) for a longer run.
+ * SIGKILLed and started again. Every third household has its token reissued right after it is registered, so change
+ * events are folded in by whichever instance has the projector's turn. At the end every instance answers every token
+ * (410 for a revoked one), the hub holds exactly the kiosks' events with no gap and no fork, and every household and
+ * every change is projected exactly once. {@code -Dthreshold.instances.events=N} sets the registrations per kiosk
+ * (default 30) for a longer run.
  */
 class SeveralInstancesTest {
     private static final int KIOSKS = 8;
@@ -78,14 +81,28 @@ class SeveralInstancesTest {
                 kiosks.add(kiosk);
             }
         }
-        Map<String, List<TestKiosk.Registration>> registrations = new HashMap<>();
+        Map<String, List<SignedEvent>> chains = new HashMap<>();
+        // Each household's current token, and the tokens reissues revoked.
+        List<IssuedToken> current = new ArrayList<>();
+        List<IssuedToken> revoked = new ArrayList<>();
         for (TestKiosk kiosk : kiosks) {
-            List<TestKiosk.Registration> made = new ArrayList<>();
+            List<SignedEvent> chain = new ArrayList<>();
             for (int i = 0; i < EVENTS_PER_KIOSK; i++) {
-                made.add(kiosk.register());
+                TestKiosk.Registration registration = kiosk.register();
+                chain.add(registration.event());
+                if (i % 3 == 0) {
+                    TestKiosk.Reissue reissue = kiosk.reissue(registration.payload().householdId(), registration.token());
+                    chain.add(reissue.event());
+                    revoked.add(registration.token());
+                    current.add(reissue.token());
+                } else {
+                    current.add(registration.token());
+                }
             }
-            registrations.put(kiosk.kioskId, made);
+            chains.put(kiosk.kioskId, chain);
         }
+        int reissuesPerKiosk = (EVENTS_PER_KIOSK + 2) / 3;
+        int chainLength = EVENTS_PER_KIOSK + reissuesPerKiosk;
         List<Integer> ports = new ArrayList<>();
         List<Process> instances = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -94,16 +111,15 @@ class SeveralInstancesTest {
             ports.add(portOf(instance));
         }
 
-        int batches = KIOSKS * ((EVENTS_PER_KIOSK + BATCH - 1) / BATCH);
+        int batches = KIOSKS * ((chainLength + BATCH - 1) / BATCH);
         AtomicInteger acked = new AtomicInteger();
         int ackedAtKill;
         try (RoundRobinProxy proxy = new RoundRobinProxy(ports)) {
             ExecutorService pushers = Executors.newFixedThreadPool(KIOSKS);
             List<Future<?>> pushes = new ArrayList<>();
             for (TestKiosk kiosk : kiosks) {
-                List<SignedEvent> events = registrations.get(kiosk.kioskId).stream()
-                        .map(TestKiosk.Registration::event).toList();
-                pushes.add(pushers.submit(() -> push(proxy.port(), kiosk.kioskId, events, acked)));
+                List<SignedEvent> events = chains.get(kiosk.kioskId);
+                pushes.add(pushers.submit(() -> push(proxy.port(), kiosk, events, acked)));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (acked.get() < batches / 2 && System.nanoTime() < deadline) {
@@ -125,16 +141,21 @@ class SeveralInstancesTest {
         assertThat(ackedAtKill).as("the kill came midway").isBetween(1, batches - 1);
 
         int total = KIOSKS * EVENTS_PER_KIOSK;
+        int events = KIOSKS * chainLength;
         assertThat(pollHouseholds(url, total)).isEqualTo(total);
         String session = new HubClient(ports.get(0)).login(DemoAccounts.PROTECTION_OFFICER, HubMain.DEMO_PASSWORD).json()
                 .get("sessionToken").asText();
+        // A spread of 25 current and 25 revoked tokens on each instance: the account's read limit (60 a minute per
+        // instance) would refuse a lookup of every token; the query below checks every event was projected once.
         for (int port : ports) {
             HubClient instance = new HubClient(port);
-            for (List<TestKiosk.Registration> made : registrations.values()) {
-                for (TestKiosk.Registration registration : made) {
-                    assertThat(instance.lookUp(registration.token().id().shortCode(), session).status())
-                            .as("instance on port %d answers every token", port).isEqualTo(200);
-                }
+            for (IssuedToken token : spread(current, 25)) {
+                assertThat(instance.lookUp(token.id().shortCode(), session).status())
+                        .as("instance on port %d answers a spread of tokens", port).isEqualTo(200);
+            }
+            for (IssuedToken token : spread(revoked, 25)) {
+                assertThat(instance.lookUp(token.id().shortCode(), session).reason())
+                        .as("instance on port %d refuses revoked tokens", port).isEqualTo("TOKEN_REVOKED");
             }
         }
         try (Connection connection = DriverManager.getConnection(url);
@@ -142,23 +163,27 @@ class SeveralInstancesTest {
             assertThat(longs(statement, "SELECT COUNT(*), COUNT(DISTINCT event_id), MIN(projection_seq), "
                     + "MAX(projection_seq), COUNT(DISTINCT projection_seq) FROM events"))
                     .as("every event once, numbered for projection without a gap")
-                    .containsExactly((long) total, (long) total, 1L, (long) total, (long) total);
+                    .containsExactly((long) events, (long) events, 1L, (long) events, (long) events);
             for (TestKiosk kiosk : kiosks) {
-                List<TestKiosk.Registration> made = registrations.get(kiosk.kioskId);
+                List<SignedEvent> chain = chains.get(kiosk.kioskId);
                 assertThat(longs(statement, "SELECT COUNT(*), MIN(sequence), MAX(sequence) FROM events WHERE kiosk_id = '"
                         + kiosk.kioskId + "'")).as("no gap in %s's chain", kiosk.kioskId)
-                        .containsExactly((long) EVENTS_PER_KIOSK, 1L, (long) EVENTS_PER_KIOSK);
+                        .containsExactly((long) chainLength, 1L, (long) chainLength);
                 try (ResultSet head = statement.executeQuery("SELECT sequence, hash FROM kiosk_heads WHERE kiosk_id = '"
                         + kiosk.kioskId + "'")) {
                     assertThat(head.next()).isTrue();
-                    assertThat(head.getLong(1)).isEqualTo(EVENTS_PER_KIOSK);
+                    assertThat(head.getLong(1)).isEqualTo(chainLength);
                     assertThat(Bytes.hex(head.getBytes(2))).as("no fork: the head is the kiosk's own last event")
-                            .isEqualTo(Bytes.hex(made.get(made.size() - 1).event().hash()));
+                            .isEqualTo(Bytes.hex(chain.get(chain.size() - 1).hash()));
                 }
             }
             assertThat(longs(statement, "SELECT COUNT(*), COUNT(DISTINCT event_id), COUNT(DISTINCT token_id) "
                     + "FROM households")).as("each household projected exactly once")
                     .containsExactly((long) total, (long) total, (long) total);
+            long reissues = (long) KIOSKS * reissuesPerKiosk;
+            assertThat(longs(statement, "SELECT COUNT(*), COUNT(DISTINCT event_id) FROM household_history"))
+                    .as("each change folded in exactly once").containsExactly(reissues, reissues);
+            assertThat(longs(statement, "SELECT COUNT(*) FROM revoked_tokens")).containsExactly(reissues);
             assertThat(longs(statement, "SELECT COUNT(*) FROM projection_failures")).containsExactly(0L);
         }
     }
@@ -167,7 +192,8 @@ class SeveralInstancesTest {
      * Sends a kiosk's chain in batches, from the hub's last acknowledgement on, retrying through anything. Each batch
      * goes on a new connection, so the proxy hands consecutive batches of one kiosk to different instances.
      */
-    private static Void push(int proxyPort, String kioskId, List<SignedEvent> events, AtomicInteger acked) {
+    private static Void push(int proxyPort, TestKiosk kiosk, List<SignedEvent> events, AtomicInteger acked) {
+        String kioskId = kiosk.kioskId;
         int from = 0;
         for (int attempt = 0; from < events.size(); attempt++) {
             if (attempt > 4_000) {
@@ -175,7 +201,7 @@ class SeveralInstancesTest {
             }
             HubClient.Response answer;
             try {
-                answer = new HubClient(proxyPort).sync(kioskId, events.subList(from, Math.min(from + BATCH, events.size())));
+                answer = new HubClient(proxyPort, Clock.systemUTC(), id -> kiosk.key).sync(kioskId, events.subList(from, Math.min(from + BATCH, events.size())));
             } catch (UncheckedIOException connectionLost) {
                 LockSupport.parkNanos(PAUSE_NANOS);
                 continue;
@@ -237,5 +263,17 @@ class SeveralInstancesTest {
             }
             return values;
         }
+    }
+
+    /** About {@code most} elements evenly spread over {@code all}, first and last among them. */
+    private static <T> List<T> spread(List<T> all, int most) {
+        if (all.size() <= most) {
+            return all;
+        }
+        List<T> some = new ArrayList<>();
+        for (int i = 0; i < most; i++) {
+            some.add(all.get((int) ((long) i * (all.size() - 1) / (most - 1))));
+        }
+        return some;
     }
 }

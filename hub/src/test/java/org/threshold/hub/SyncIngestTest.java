@@ -150,13 +150,17 @@ class SyncIngestTest {
         String validBase64 = Base64.getEncoder().encodeToString(valid.encode());
         String notAnEnvelope = Base64.getEncoder().encodeToString("THEV but not really".getBytes(StandardCharsets.UTF_8));
 
-        HubClient.Response notJson = client.post("/api/sync/batches", "events: many".getBytes(StandardCharsets.UTF_8));
-        HubClient.Response noEvents = client.post("/api/sync/batches", "{\"kioskId\":\"KIOSK-01\"}".getBytes(StandardCharsets.UTF_8));
-        HubClient.Response notBase64 = client.post("/api/sync/batches", ("{\"kioskId\":\"KIOSK-01\",\"events\":[\""
+        HubClient.Response textPlain = client.postBatch("KIOSK-01", HubClient.batch("KIOSK-01", List.of()),
+                "Content-Type", "text/plain");
+        HubClient.Response notJson = client.postBatch("KIOSK-01", "events: many".getBytes(StandardCharsets.UTF_8));
+        HubClient.Response noEvents = client.postBatch("KIOSK-01", "{\"kioskId\":\"KIOSK-01\"}".getBytes(StandardCharsets.UTF_8));
+        HubClient.Response notBase64 = client.postBatch("KIOSK-01", ("{\"kioskId\":\"KIOSK-01\",\"events\":[\""
                 + validBase64 + "\",\"%%%\"]}").getBytes(StandardCharsets.UTF_8));
-        HubClient.Response garbage = client.post("/api/sync/batches", ("{\"kioskId\":\"KIOSK-01\",\"events\":[\""
+        HubClient.Response garbage = client.postBatch("KIOSK-01", ("{\"kioskId\":\"KIOSK-01\",\"events\":[\""
                 + validBase64 + "\",\"" + notAnEnvelope + "\"]}").getBytes(StandardCharsets.UTF_8));
 
+        assertThat(textPlain.status()).isEqualTo(415);
+        assertThat(textPlain.reason()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.reason()).isEqualTo("MALFORMED_JSON");
         assertThat(noEvents.status()).isEqualTo(400);
@@ -211,7 +215,7 @@ class SyncIngestTest {
     void acceptsGzipBodies() {
         List<SignedEvent> events = hub.kiosk.registerMany(3);
 
-        HubClient.Response response = client.postGzip("/api/sync/batches", HubClient.batch("KIOSK-01", events));
+        HubClient.Response response = client.postBatch("KIOSK-01", HubClient.gzip(HubClient.batch("KIOSK-01", events)), "Content-Encoding", "gzip");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("stored").asInt()).isEqualTo(3);
@@ -243,8 +247,8 @@ class SyncIngestTest {
         byte[] huge = new byte[17 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
 
-        HubClient.Response countOver = client.post("/api/sync/batches", tooMany.toString().getBytes(StandardCharsets.UTF_8));
-        HubClient.Response bytesOver = client.postGzip("/api/sync/batches", huge);
+        HubClient.Response countOver = client.postBatch("KIOSK-01", tooMany.toString().getBytes(StandardCharsets.UTF_8));
+        HubClient.Response bytesOver = client.postBatch("KIOSK-01", HubClient.gzip(huge), "Content-Encoding", "gzip");
 
         assertThat(countOver.status()).isEqualTo(413);
         assertThat(countOver.reason()).isEqualTo("BATCH_TOO_LARGE");

@@ -73,7 +73,7 @@ class SyncSafetyTest {
 
         byte[] tampered = events.get(1).encode();
         tampered[tampered.length - 100] ^= 1;
-        HubClient.Response tamperedAnswer = client.post("/api/sync/batches", batchOfRaw(List.of(tampered,
+        HubClient.Response tamperedAnswer = client.postBatch("KIOSK-01", batchOfRaw(List.of(tampered,
                 events.get(2).encode())));
         assertThat(tamperedAnswer.status()).isEqualTo(422);
         assertThat(tamperedAnswer.json().at("/error/reason").asText()).isEqualTo("BAD_SIGNATURE");

@@ -1,5 +1,7 @@
 package org.threshold.hub;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,7 +21,12 @@ import org.threshold.core.event.EventIds;
 import org.threshold.core.event.EventSealer;
 import org.threshold.core.event.EventType;
 import org.threshold.core.event.SignedEvent;
+import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Consent;
+import org.threshold.core.registration.Corrections;
+import org.threshold.core.registration.HouseholdChange;
+import org.threshold.core.registration.HouseholdJson;
+import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.Member;
 import org.threshold.core.registration.Origin;
@@ -43,6 +50,9 @@ final class TestKiosk {
     static final String OPEN_NEED = "WR-SF";
     /** SGBV during flight: protection staff only. */
     static final String SENSITIVE_NEED = "SV-VF";
+
+    static final String OPERATOR = "supervisor";
+    static final String CONSENT_REASON = "Nourhan asked to withdraw referral consent";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -101,9 +111,63 @@ final class TestKiosk {
 
     /** The next event of the chain, with any payload and id: for forks and conflicts. */
     SignedEvent seal(byte[] plaintext, UUID eventId) {
-        SignedEvent event = sealer.seal(position, eventId, REGISTERED_AT, EventType.HOUSEHOLD_REGISTERED, plaintext);
+        return seal(EventType.HOUSEHOLD_REGISTERED, plaintext, eventId);
+    }
+
+    /** The next event: a referral request, with any payload (a {@code ReferralRequested}'s JSON, or not). */
+    SignedEvent refer(byte[] plaintext) {
+        return seal(EventType.REFERRAL_REQUESTED, plaintext, ids.next());
+    }
+
+    private SignedEvent seal(EventType type, byte[] plaintext, UUID eventId) {
+        SignedEvent event = sealer.seal(position, eventId, REGISTERED_AT, type, plaintext);
         position = ChainPosition.after(event);
         return event;
+    }
+
+    /** A change to a registered household, as the kiosk's HouseholdActions records it, by operator "supervisor". */
+    SignedEvent change(EventType type, UUID householdId, IssuedToken token, ObjectNode details) {
+        Instant at = REGISTERED_AT.plusSeconds(60);
+        HouseholdChange change = new HouseholdChange(householdId, token.qrPayload(), at, OPERATOR, details);
+        SignedEvent event = sealer.seal(position, ids.next(), at, type, change.toJson());
+        position = ChainPosition.after(event);
+        return event;
+    }
+
+    /** A new token for the household; the event revokes {@code old}. */
+    Reissue reissue(UUID householdId, IssuedToken old) {
+        IssuedToken fresh = IssuedToken.issue(TokenId.random(RANDOM), kioskId, LocalDate.of(2026, 11, 24), key);
+        ObjectNode details = HouseholdChange.newDetails().put("revokedToken", old.qrPayload());
+        return new Reissue(change(EventType.TOKEN_REISSUED, householdId, fresh, details), fresh);
+    }
+
+    record Reissue(SignedEvent event, IssuedToken token) {
+    }
+
+    /** A correction request applied as the kiosk applies it: the event holds the request and the household after. */
+    SignedEvent correct(Registration registration, IssuedToken current, JsonNode request) {
+        try {
+            ObjectNode after = Corrections.apply(request, HouseholdJson.write(registration.payload().household()));
+            ObjectNode details = HouseholdChange.newDetails();
+            for (String part : List.of("corrections", "addMembers", "addNeeds")) {
+                if (request.has(part)) {
+                    details.set(part, request.get(part));
+                }
+            }
+            details.set("household", HouseholdJson.write(HouseholdJson.read(after, NeedsCatalogue.bundled(),
+                    LocalDate.of(2026, 11, 24))));
+            return change(EventType.HOUSEHOLD_CORRECTED, registration.payload().householdId(), current, details);
+        } catch (InvalidRegistrationException e) {
+            throw new IllegalArgumentException("not a valid correction: " + e.problems(), e);
+        }
+    }
+
+    /** A change of consent to {@code consent}, with a reason that must never reach the hub's history. */
+    SignedEvent changeConsent(Registration registration, IssuedToken current, Consent consent) {
+        ObjectNode details = HouseholdChange.newDetails();
+        details.set("consent", HouseholdJson.writeConsent(consent));
+        details.put("reason", CONSENT_REASON);
+        return change(EventType.CONSENT_CHANGED, registration.payload().householdId(), current, details);
     }
 
     /** The next event, sealed to a key the hub does not hold. */

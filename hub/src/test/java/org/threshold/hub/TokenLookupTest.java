@@ -155,17 +155,40 @@ class TokenLookupTest {
     void logsEachReadWithoutPersonalData() {
         String code = registration.token().id().shortCode();
         client.lookUp(code, session);
-        client.lookUp(TokenId.random(new SecureRandom()).shortCode(), session);
 
-        List<List<Object>> log = hub.rows("SELECT at, username, action, household_id FROM access_log");
+        List<List<Object>> log = hub.rows("SELECT at, username, action, outcome, household_id FROM access_log");
 
         assertThat(log).hasSize(1);
         assertThat(log.get(0).get(0)).isEqualTo(HubFixture.START.toEpochMilli());
-        assertThat(log.get(0).subList(1, 4)).containsExactly(HubFixture.OFFICER, "token-lookup",
+        assertThat(log.get(0).subList(1, 5)).containsExactly(HubFixture.OFFICER, "token-lookup", "FOUND",
                 registration.payload().householdId().toString());
         String everything = hub.rows("SELECT * FROM access_log").toString();
         assertThat(everything).doesNotContain(TestKiosk.ARABIC_GIVEN_NAME, "Nourhan", code,
                 registration.token().id().code());
+    }
+
+    @Test
+    void logsFailedAndForgedLookupsWithoutWhatWasTyped() {
+        String code = registration.token().id().shortCode();
+        String unknown = TokenId.random(new SecureRandom()).shortCode();
+        String mistyped = code.substring(0, code.length() - 1) + (code.endsWith("A") ? "B" : "A");
+        String forged = IssuedToken.issue(registration.token().id(), "KIOSK-01", LocalDate.of(2026, 11, 24),
+                SigningKey.generate(new SecureRandom())).qrPayload();
+
+        assertThat(client.lookUp(unknown, session).status()).isEqualTo(404);
+        assertThat(client.lookUp(mistyped, session).status()).isEqualTo(400);
+        assertThat(client.lookUp(forged, session).status()).isEqualTo(422);
+        assertThat(client.lookUp("hello", session).status()).isEqualTo(400);
+
+        List<List<Object>> log = hub.rows("SELECT username, action, outcome, household_id FROM access_log ORDER BY id");
+        assertThat(log).containsExactly(
+                java.util.Arrays.asList(HubFixture.OFFICER, "token-lookup", "NOT_FOUND", null),
+                java.util.Arrays.asList(HubFixture.OFFICER, "token-lookup", "CHECK_MISMATCH", null),
+                java.util.Arrays.asList(HubFixture.OFFICER, "token-lookup", "FORGED", null),
+                java.util.Arrays.asList(HubFixture.OFFICER, "token-lookup", "MALFORMED", null));
+        String everything = hub.rows("SELECT * FROM access_log").toString();
+        assertThat(everything).doesNotContain(code, unknown, mistyped, forged, registration.token().id().code(),
+                registration.payload().householdId().toString());
     }
 
     @Test

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.crypto.SealingPublicKey;
+import org.threshold.core.i18n.Messages;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.referral.ReferralData;
 import org.threshold.hardware.DriverContext;
 import org.threshold.hardware.Hardware;
 import org.threshold.hardware.HardwareException;
@@ -24,9 +26,11 @@ import org.threshold.hardware.HardwareSettings;
 import org.threshold.hardware.gpio.SimulatedPanel;
 import org.threshold.kiosk.hardware.KioskHardware;
 import org.threshold.kiosk.hardware.KioskLights;
+import org.threshold.kiosk.hardware.ReprintButton;
 import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
 import org.threshold.kiosk.localdata.NameTerms;
+import org.threshold.kiosk.retention.IdempotencyKeyRetention;
 import org.threshold.kiosk.retention.Shredder;
 import org.threshold.kiosk.registration.ArrivalDefaults;
 import org.threshold.kiosk.registration.CardPrinting;
@@ -34,6 +38,7 @@ import org.threshold.kiosk.registration.EventChain;
 import org.threshold.kiosk.registration.FindHousehold;
 import org.threshold.kiosk.registration.HouseholdActions;
 import org.threshold.kiosk.registration.RegisterHousehold;
+import org.threshold.kiosk.registration.RegistrationReferrals;
 import org.threshold.kiosk.session.OperatorSessions;
 import org.threshold.kiosk.store.DatabaseDamagedException;
 import org.threshold.kiosk.store.EventLog;
@@ -43,6 +48,8 @@ import org.threshold.kiosk.store.OperatorPreferences;
 import org.threshold.kiosk.store.OwnerOnlyFiles;
 import org.threshold.kiosk.store.RegistrationStore;
 import org.threshold.kiosk.sync.Backoff;
+import org.threshold.kiosk.sync.HubHealthEndpoint;
+import org.threshold.kiosk.sync.HubHealthWatch;
 import org.threshold.kiosk.sync.PinnedCertificate;
 import org.threshold.kiosk.store.StorageGuard;
 import org.threshold.kiosk.tamper.KeyDestruction;
@@ -170,13 +177,16 @@ public final class KioskApp implements AutoCloseable {
             });
             hardware = openHardware(dataDir, cards, deviceTimer, keyDestruction);
             CardPrinting cardPrinting = new CardPrinting(hardware.printer(), registrations, config, hardware);
-            hardware.start(cardPrinting);
             EventChain chain = new EventChain(config, enrollment.kioskKey(), events, settings.clock(), random);
+            HouseholdActions actions = new HouseholdActions(chain, registrations, cardPrinting, catalogue, random);
+            hardware.start(new ReprintButton(sessions, actions, cardPrinting));
+            // The bundled routing data is checked as it loads: a fault stops the kiosk at start, naming file and line.
+            RegistrationReferrals referrals = new RegistrationReferrals(ReferralData.bundled());
             RegisterHousehold register = new RegisterHousehold(chain, registrations, cardPrinting, catalogue, random,
-                    storage);
+                    storage, referrals);
             FindHousehold find = new FindHousehold(registrations);
             java.net.http.HttpClient http = hubClient(config, dataDir, settings.demoMode());
-            SyncClient sync = new SyncClient(config, events, http, settings.clock(), SyncClient.Limits.DEFAULT);
+            SyncClient sync = new SyncClient(config, enrollment.kioskKey(), events, http, settings.clock(), SyncClient.Limits.DEFAULT);
             if (syncState.read().bundleExportedThrough() > events.syncState().ackedSequence()) {
                 sync.askForAckFirst();
             }
@@ -199,22 +209,25 @@ public final class KioskApp implements AutoCloseable {
                     0, LIGHTS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
             scheduler.execute(NameTerms::warmUp);
             shredder.schedule(scheduler, Shredder.DEFAULT_INTERVAL);
+            new IdempotencyKeyRetention(registrations, settings.clock()).schedule(scheduler);
             if (settings.syncsInBackground()) {
                 Duration interval = settings.syncInterval();
                 Duration firstBackoff = interval.compareTo(Duration.ofSeconds(2)) < 0 ? interval : Duration.ofSeconds(2);
                 Duration maxBackoff = interval.compareTo(Duration.ofMinutes(5)) > 0 ? interval : Duration.ofMinutes(5);
                 new SyncScheduler(sync, java.util.Optional.of(updates), scheduler, interval,
                         new Backoff(firstBackoff, maxBackoff, random)).start();
-                // Online or offline from the hub's own answer at once, not only after the first scheduled sync.
+                // Online or offline from the hub's own answer at once, not only after the first scheduled sync,
+                // and kept true between syncs.
                 scheduler.execute(sync::probe);
+                new HubHealthWatch(new HubHealthEndpoint(config, http), sync, settings.clock(), scheduler, random)
+                        .start();
             }
 
             ObjectMapper json = KioskWebServer.json();
             List<RouteGroup> routes = new java.util.ArrayList<>(List.of(
                     new PageRoutes(),
                     new SessionRoutes(sessions, new OperatorPreferences(database), json),
-                    new HouseholdRoutes(register, find, new HouseholdActions(chain, registrations, cardPrinting,
-                            catalogue, random), sessions, json),
+                    new HouseholdRoutes(register, referrals, find, actions, sessions, json),
                     new AssistRoutes(new ArrivalDefaults(find, settings.clock()), sessions, json),
                     new StatusRoutes(config, events, hardware::status, settings.demoMode(), catalogue,
                             sync::connection, storage::health, keys),
@@ -227,7 +240,7 @@ public final class KioskApp implements AutoCloseable {
             Javalin server = serve(settings, json, routes);
             LOG.info("Kiosk {} at {} serving on {}:{}", config.kioskId(), config.site(), settings.host(),
                     server.port());
-            hardware.status().forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
+            hardware.status(Messages.of(Messages.ERRORS, Messages.ENGLISH)).forEach(device -> LOG.info("{}: {}{} ({})", device.kind(), device.model(),
                     device.simulated() ? " SIMULATED" : "", device.detail()));
             return new KioskApp(database, sessions, scheduler, server, hardware, deviceTimer, storage, keyDestruction,
                     shredder, operatorsUpdate);

@@ -63,6 +63,10 @@ public final class FakeHub implements AutoCloseable {
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post("/api/sync/batches", this::receive);
+            // As the hub's: up unless told to fail (its database gone).
+            config.routes.get("/health", ctx -> ctx.status(answer == Answer.SERVER_ERROR ? 503 : 200)
+                    .contentType("application/json").result(answer == Answer.SERVER_ERROR
+                            ? "{\"status\":\"store-unavailable\"}" : "{\"status\":\"ok\"}"));
         }).start("127.0.0.1", 0);
     }
 

@@ -143,6 +143,40 @@ class HouseholdActionsApiTest {
     }
 
     @Test
+    void concurrent_corrections_of_one_household_each_apply_on_top_of_the_others() throws Exception {
+        String code = registered();
+        int corrections = 6;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(corrections);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(corrections);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < corrections; i++) {
+                ObjectNode child = (ObjectNode) JSON.readTree("""
+                        {"givenName":"Child","sex":"F","ageEstimate":3,"nationality":"SYR","relationship":"DAUGHTER",
+                         "needs":[]}""");
+                child.put("givenName", "Child" + (char) ('A' + i));
+                KioskClient client = new KioskClient(kiosk.port());
+                client.useSessionToken(supervisor.sessionToken());
+                answers.add(pool.submit(() -> {
+                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return client.post("/api/households/" + code + "/corrections",
+                            Map.of("addMembers", List.of(child))).status();
+                }));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        JsonNode members = reception.get("/api/households/" + code).body().path("household").path("members");
+        assertThat(members.findValuesAsText("givenName")).as("no correction lost")
+                .contains("ChildA", "ChildB", "ChildC", "ChildD", "ChildE", "ChildF").hasSize(2 + corrections);
+        assertThat(totalEvents()).isEqualTo(1 + corrections);
+    }
+
+    @Test
     void a_correction_with_a_long_name_or_an_unknown_code_is_refused_at_the_field_in_the_chosen_language()
             throws Exception {
         String code = registered();

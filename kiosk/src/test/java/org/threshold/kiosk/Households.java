@@ -18,7 +18,8 @@ public final class Households {
     /**
      * A mother with a son; a fresh tree each call, so a test may change it. Marked {@code duplicateReviewed}, as the
      * page sends it after the operator checked the candidates, so tests may register her more than once; the
-     * duplicate check's own test removes it.
+     * duplicate check's own test removes it. Her need (WR-WR) is routed to no service, so registering her is one
+     * event; the referral tests give her needs that are.
      */
     public static ObjectNode nourhan() {
         try {
@@ -31,7 +32,7 @@ public final class Households {
                      "members":[
                        {"givenName":"%s","familyName":"%s","givenNameLatin":"%s","familyNameLatin":"Al-Zoubi",
                         "sex":"F","birthDate":"1990-03-01","birthDateEstimated":false,"ageEstimate":null,
-                        "nationality":"SYR","relationship":"FOCAL_POINT","needs":["WR-SF"]},
+                        "nationality":"SYR","relationship":"FOCAL_POINT","needs":["WR-WR"]},
                        {"givenName":"عمر","sex":"M","ageEstimate":6,"nationality":"SYR","relationship":"SON",
                         "needs":[]}]}
                     """.formatted(GIVEN_NAME, FAMILY_NAME, GIVEN_NAME_LATIN));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +17,7 @@ import org.threshold.core.testing.TestClock;
 import org.threshold.hardware.DriverContext;
 import org.threshold.hardware.Hardware;
 import org.threshold.hardware.HardwareSettings;
+import org.threshold.hardware.gpio.Buttons;
 import org.threshold.hardware.gpio.SimulatedPanel;
 import org.threshold.hardware.gpio.StatusLights.Light;
 import org.threshold.kiosk.KioskClient.Reply;
@@ -64,6 +66,11 @@ class KioskHardwareTest {
         JsonNode printerStatus = device(client, "printer");
         assertThat(printerStatus.path("simulated").asBoolean()).isFalse();
         assertThat(printerStatus.path("problem").asText()).contains("cannot be reached");
+        client.header("Accept-Language", "fr");
+        assertThat(device(client, "printer").path("problem").asText()).startsWith("L'imprimante est injoignable.");
+        client.header("Accept-Language", "ar");
+        assertThat(device(client, "printer").path("problem").asText()).startsWith("تعذّر الوصول إلى الطابعة.");
+        client.header("Accept-Language", null);
         assertThat(device(client, "gpio").path("simulated").asBoolean()).isTrue();
 
         Files.createDirectories(printer.getParent());
@@ -79,6 +86,64 @@ class KioskHardwareTest {
     }
 
     @Test
+    void theReprintButtonIsASupervisorsRecordedReprintOfTheLastCard() throws Exception {
+        KioskClient supervisor = start("gpio=simulated\n");
+        SimulatedPanel panel = kiosk.simulatedPanel().orElseThrow();
+        supervisor.post("/api/households", Households.nourhan());
+        long afterRegistration = totalEvents(supervisor);
+        Map<Path, String> cardsBefore = cards();
+
+        panel.press(Buttons.Button.REPRINT_LAST);
+
+        Eventually.await(Duration.ofSeconds(10), "the reprint is recorded",
+                () -> totalEvents(supervisor) == afterRegistration + 1);
+        Eventually.await(Duration.ofSeconds(10), "the copy is printed", () -> !cards().equals(cardsBefore));
+        assertThat(device(supervisor, "gpio").path("problem").isNull()).isTrue();
+    }
+
+    @Test
+    void theReprintButtonRefusesAReceptionOperatorAndPrintsNothing() throws Exception {
+        KioskClient supervisor = start("gpio=simulated\n");
+        supervisor.post("/api/households", Households.nourhan());
+        supervisor.delete("/api/session");
+        KioskClient reception = new KioskClient(kiosk.port());
+        reception.unlock(TestDeployment.SECOND_OPERATOR, TestDeployment.SECOND_PASSPHRASE);
+        Map<Path, String> cardsBefore = cards();
+        long eventsBefore = totalEvents(reception);
+
+        kiosk.simulatedPanel().orElseThrow().press(Buttons.Button.REPRINT_LAST);
+
+        Eventually.await(Duration.ofSeconds(10), "the refusal shows in the status bar",
+                () -> device(reception, "gpio").path("problem").asText().contains("supervisor"));
+        assertThat(totalEvents(reception)).isEqualTo(eventsBefore);
+        assertThat(cards()).isEqualTo(cardsBefore);
+    }
+
+    /** Each simulated card's file and a digest of its content: a reprint rewrites the card's file. */
+    private Map<Path, String> cards() {
+        try (var files = Files.list(dataDir.resolve(KioskApp.CARDS_FOLDER))) {
+            return files.collect(java.util.stream.Collectors.toMap(file -> file, file -> {
+                try {
+                    return org.threshold.core.crypto.Bytes.hex(org.threshold.core.crypto.Bytes.sha256(
+                            Files.readAllBytes(file)));
+                } catch (java.io.IOException e) {
+                    return "unreadable";
+                }
+            }));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long totalEvents(KioskClient client) {
+        try {
+            return client.get("/api/status").body().path("totalEvents").asLong();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void openingTheCaseLocksEveryShift() throws Exception {
         KioskClient client = start("gpio=simulated\n");
         String code = client.post("/api/households", Households.nourhan()).body().path("token").path("code").asText();
@@ -90,6 +155,8 @@ class KioskHardwareTest {
         assertThat(afterwards.reason()).isEqualTo("LOCKED");
         assertThat(kiosk.simulatedPanel().orElseThrow().lit()).contains(Light.ERROR);
         assertThat(device(client, "gpio").path("problem").asText()).contains("case was opened");
+        client.header("Accept-Language", "uk");
+        assertThat(device(client, "gpio").path("problem").asText()).startsWith("Корпус кіоску відкрили");
     }
 
     @Test
@@ -121,7 +188,15 @@ class KioskHardwareTest {
         assertThat(client.get("/api/scans/next").status()).isEqualTo(204);
     }
 
-    private static JsonNode device(KioskClient client, String kind) throws Exception {
+    private static JsonNode device(KioskClient client, String kind) {
+        try {
+            return deviceOrFail(client, kind);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode deviceOrFail(KioskClient client, String kind) throws Exception {
         for (JsonNode device : client.get("/api/status").body().path("hardware")) {
             if (device.path("kind").asText().equals(kind)) {
                 return device;

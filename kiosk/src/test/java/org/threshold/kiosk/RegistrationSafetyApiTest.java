@@ -31,7 +31,11 @@ class RegistrationSafetyApiTest {
     }
 
     private KioskClient started() throws Exception {
-        kiosk = KioskApp.start(new KioskSettings(dataDir, "127.0.0.1", 0, null, false, new TestClock(), null));
+        return started(new TestClock());
+    }
+
+    private KioskClient started(TestClock clock) throws Exception {
+        kiosk = KioskApp.start(new KioskSettings(dataDir, "127.0.0.1", 0, null, false, clock, null));
         KioskClient client = new KioskClient(kiosk.port());
         client.unlock(TestDeployment.OPERATOR, TestDeployment.PASSPHRASE);
         return client;
@@ -69,6 +73,38 @@ class RegistrationSafetyApiTest {
 
         latinOnly.put("duplicateReviewed", true);
         assertThat(client.post("/api/households", latinOnly).status()).isEqualTo(201);
+    }
+
+    @Test
+    void an_idempotency_key_is_kept_seven_days_then_forgotten_at_start() throws Exception {
+        TestDeployment.enroll(dataDir, "http://127.0.0.1:9");
+        KioskClient client = started();
+        String key = UUID.randomUUID().toString();
+        client.header("Idempotency-Key", key);
+        Reply first = client.post("/api/households", Households.nourhan());
+        kiosk.close();
+        kiosk = null;
+
+        client = started(new TestClock(TestClock.START.plus(Duration.ofDays(6))));
+        client.header("Idempotency-Key", key);
+        assertThat(client.post("/api/households", Households.nourhan()).headers().firstValue("Idempotent-Replayed"))
+                .as("six days on, still answered").contains("true");
+        kiosk.close();
+        kiosk = null;
+
+        KioskClient late = started(new TestClock(TestClock.START.plus(Duration.ofDays(7)).plusSeconds(60)));
+        late.header("Idempotency-Key", key);
+        Reply[] retry = new Reply[1];
+        Eventually.await(Duration.ofSeconds(20), "the expired key is forgotten", () -> {
+            try {
+                retry[0] = late.post("/api/households", Households.nourhan());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return retry[0].headers().firstValue("Idempotent-Replayed").isEmpty();
+        });
+        assertThat(retry[0].status()).isEqualTo(201);
+        assertThat(retry[0].body().path("householdId")).isNotEqualTo(first.body().path("householdId"));
     }
 
     @Test
@@ -141,15 +177,39 @@ class RegistrationSafetyApiTest {
 
     @Test
     void the_status_says_online_from_the_hubs_answer_right_after_start() throws Exception {
-        TestDeployment deployment = TestDeployment.enroll(dataDir, "http://127.0.0.1:9");
-        try (FakeHub hub = new FakeHub(deployment.hubIdentity, TestDeployment.KIOSK_ID)) {
-            kiosk = KioskApp.start(new KioskSettings(dataDir, "127.0.0.1", 0, hub.url(), false, Clock.systemUTC(),
-                    Duration.ofHours(1)));
-            KioskClient client = new KioskClient(kiosk.port());
-            Eventually.await(Duration.ofSeconds(20), "the kiosk asked the hub at start",
-                    () -> status(client).path("online").asBoolean());
+        try (FakeHub hub = enrolledHub()) {
+            KioskClient client = syncingWith(hub);
             assertThat(status(client).path("lastSyncError").isNull()).isTrue();
         }
+    }
+
+    @Test
+    void the_status_follows_the_hub_going_away_and_coming_back_within_ten_seconds_between_syncs() throws Exception {
+        try (FakeHub hub = enrolledHub()) {
+            KioskClient client = syncingWith(hub);
+
+            hub.answer(FakeHub.Answer.SERVER_ERROR);
+            Eventually.await(Duration.ofSeconds(10), "offline once the hub fails",
+                    () -> !status(client).path("online").asBoolean());
+
+            hub.answer(FakeHub.Answer.ACK);
+            Eventually.await(Duration.ofSeconds(10), "online once the hub is back",
+                    () -> status(client).path("online").asBoolean());
+        }
+    }
+
+    private FakeHub enrolledHub() throws Exception {
+        return new FakeHub(TestDeployment.enroll(dataDir, "http://127.0.0.1:9").hubIdentity, TestDeployment.KIOSK_ID);
+    }
+
+    /** A kiosk syncing hourly with {@code hub}, once it has found the hub online at start. */
+    private KioskClient syncingWith(FakeHub hub) {
+        kiosk = KioskApp.start(new KioskSettings(dataDir, "127.0.0.1", 0, hub.url(), false, Clock.systemUTC(),
+                Duration.ofHours(1)));
+        KioskClient client = new KioskClient(kiosk.port());
+        Eventually.await(Duration.ofSeconds(20), "the kiosk asked the hub at start",
+                () -> status(client).path("online").asBoolean());
+        return client;
     }
 
     private static JsonNode status(KioskClient client) {

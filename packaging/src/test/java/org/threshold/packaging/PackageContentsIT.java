@@ -56,7 +56,7 @@ class PackageContentsIT {
 
         Path control = hub.control(dir.resolve("control"));
         assertThat(Files.readString(control.resolve("control"))).contains("Package: threshold-hub\n",
-                "Architecture: all\n", "Depends: " + JAVA_17 + ",");
+                "Architecture: all\n", "Depends: " + JAVA_17 + ",", "Recommends: postgresql-client\n");
         assertConffilesAreEveryFileInEtc(control, files, List.of("/etc/threshold/hub.conf"));
         assertMaintainerScripts(control);
         String postinst = Files.readString(control.resolve("postinst"));

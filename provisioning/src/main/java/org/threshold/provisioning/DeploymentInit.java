@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.threshold.core.crypto.SigningKey;
+import org.threshold.core.deployment.BackupKeyFile;
 import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.pki.Certificates;
@@ -24,7 +25,8 @@ import org.threshold.hub.deployment.HubLayout;
 /**
  * {@code provision init}: a new deployment in the hub's data folder. The hub's identity and sealing keys
  * ({@code keys.json}), the deployment root ({@code root-key.json}, {@code root-cert.pem}), the hub's TLS key and
- * certificate signed by the root, and {@code deployment.json}. Refuses to touch a folder that has any of them.
+ * certificate signed by the root, {@code deployment.json}, and the backup key pair (only its public half stays in the
+ * folder). Refuses to touch a folder that has any of them.
  */
 final class DeploymentInit {
     private final SecureRandom random;
@@ -35,13 +37,13 @@ final class DeploymentInit {
 
     /** Fingerprints safe to print and to compare by phone. */
     record Summary(String rootFingerprint, String hubIdentityFingerprint, String sealingKeyId, String tlsFingerprint,
-                   List<String> tlsNames) {
+                   List<String> tlsNames, BackupKeyFile backupKey) {
     }
 
     Summary run(Path hubDir, DeploymentSettings settings, List<String> extraNames, Instant now,
                 Consumer<String> progress) {
         for (String existing : List.of(DeploymentLayout.HUB_KEYS, HubLayout.ROOT_KEY, HubLayout.TLS_KEY,
-                DeploymentSettings.FILE)) {
+                DeploymentSettings.FILE, HubLayout.BACKUP_PUBLIC_KEY)) {
             if (Files.exists(hubDir.resolve(existing))) {
                 throw new ProvisioningException(hubDir.resolve(existing) + " already exists: this folder holds a "
                         + "deployment. Refusing to replace its keys (events sealed to them could never be opened "
@@ -63,7 +65,9 @@ final class DeploymentInit {
         X509Certificate tls = authority.issueHubTls(tlsKey, List.copyOf(names), now);
 
         progress.accept("Generating the hub's identity (Ed25519) and sealing (X-Wing) keys, writing the files");
-        Provisioner.HubIdentity identity = new Provisioner(random).initHub(hubDir);
+        Provisioner provisioner = new Provisioner(random);
+        Provisioner.HubIdentity identity = provisioner.initHub(hubDir);
+        BackupKeyFile backupKey = provisioner.initBackupKey(hubDir);
         DeploymentFiles.writeSecret(hubDir.resolve(HubLayout.ROOT_KEY), KeyPairFile.of(rootKey));
         DeploymentFiles.writeText(hubDir.resolve(HubLayout.ROOT_CERTIFICATE), Pem.certificate(authority.rootCertificate()),
                 DeploymentFiles.OWNER_ONLY);
@@ -73,7 +77,7 @@ final class DeploymentInit {
                 DeploymentFiles.OWNER_ONLY);
         DeploymentFiles.writeSecret(hubDir.resolve(DeploymentSettings.FILE), settings);
         return new Summary(Certificates.fingerprint(authority.rootCertificate()), identity.identityFingerprint(),
-                identity.sealingKeyId(), Certificates.fingerprint(tls), List.copyOf(names));
+                identity.sealingKeyId(), Certificates.fingerprint(tls), List.copyOf(names), backupKey);
     }
 
     private KeyPair tlsKey() {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             "  provision operators add --site \"North gate\" --name amal",
             "  provision kiosk add --site \"North gate\""},
         subcommands = {InitCommand.class, KioskCommand.class, OperatorsCommand.class, AccountsCommand.class,
-            RotateSealingKeyCommand.class, PiFilesCommand.class, MigrateStoreCommand.class})
+            RotateSealingKeyCommand.class, PiFilesCommand.class, MigrateStoreCommand.class, BackupCommand.class,
+            RestoreCommand.class, BackupKeyCommand.class})
 public final class ProvisionCommand {
 
     public static void main(String[] args) {

@@ -13,6 +13,8 @@ import org.threshold.core.crypto.PassphraseHash;
 import org.threshold.core.crypto.PassphraseKeyWrap;
 import org.threshold.core.crypto.SealingPrivateKey;
 import org.threshold.core.crypto.SigningKey;
+import org.threshold.core.deployment.BackupKeyFile;
+import org.threshold.core.deployment.BackupPublicKeyFile;
 import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.HubKeysFile;
 import org.threshold.core.deployment.KeyPairFile;
@@ -25,6 +27,7 @@ import org.threshold.hub.DatabaseSettings;
 import org.threshold.hub.HubServices;
 import org.threshold.hub.HubStartupException;
 import org.threshold.hub.app.Refusal;
+import org.threshold.hub.deployment.HubLayout;
 
 /**
  * What an administrator does to set up a deployment, as plain calls: the command line and the demo
@@ -65,6 +68,33 @@ public final class Provisioner {
         DeploymentFiles.writeSecret(keysFile,
                 new HubKeysFile(KeyPairFile.of(identity), List.of(SealingKeyFile.of(sealing, true))));
         return new HubIdentity(identity.verifyingKey().fingerprint(), sealing.publicKey().keyId());
+    }
+
+    /**
+     * Makes the deployment's backup key pair: the public half goes into the hub's data folder (backups are sealed to
+     * it), the private half is returned for the caller to hand to the administrator for offline keeping.
+     */
+    public BackupKeyFile initBackupKey(Path hubDir) {
+        Path publicFile = hubDir.resolve(HubLayout.BACKUP_PUBLIC_KEY);
+        if (Files.exists(publicFile)) {
+            throw new ProvisioningException("The hub in " + hubDir + " already has a backup key (" + publicFile.getFileName()
+                    + "). Refusing to replace it: backups sealed to it open only with its private half.");
+        }
+        byte[] seed = new byte[32];
+        random.nextBytes(seed);
+        BackupKeyFile privateHalf = BackupKeyFile.of(seed);
+        Arrays.fill(seed, (byte) 0);
+        DeploymentFiles.writeSecret(publicFile, BackupPublicKeyFile.of(privateHalf.backupKey().publicKey()));
+        return privateHalf;
+    }
+
+    /** Writes the backup key's private half to {@code file}, owner-only; refuses to replace a file. */
+    public static void keepBackupKey(BackupKeyFile key, Path file) {
+        if (Files.exists(file)) {
+            throw new ProvisioningException(file + " already exists; give a new file for the backup key (it would "
+                    + "replace another deployment's backup key).");
+        }
+        DeploymentFiles.writeSecret(file, key);
     }
 
     /** As {@link #enrollKiosk(Path, DatabaseSettings, Path, String, String, String, List)}, the hub on SQLite. */

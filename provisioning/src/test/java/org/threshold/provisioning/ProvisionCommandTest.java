@@ -2,6 +2,7 @@ package org.threshold.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -16,6 +17,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.core.deployment.BackupKeyFile;
+import org.threshold.core.deployment.BackupPublicKeyFile;
 import org.threshold.core.enrollment.EnrollmentTicket;
 import picocli.CommandLine;
 
@@ -72,11 +75,54 @@ class ProvisionCommandTest {
             assertThat(Files.getPosixFilePermissions(hub.resolve(secret))).as(secret)
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
+        assertThat(init.out()).contains("backup private key (copy it onto paper now").contains("\"privateKey\":\"");
+        assertThat(hub.resolve("backup-key.pub.json")).exists();
         Run again = run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("Refusing to replace");
         assertThat(run("init", "--hub", dir.resolve("other").toString(), "--name", "T", "--hub-url",
                 "http://plain").err()).contains("must be the https:// address");
+    }
+
+    @Test
+    void initWritesTheBackupPrivateKeyOwnerOnlyOutsideTheDataFolder() throws Exception {
+        Path hub = dir.resolve("hub");
+        Path key = dir.resolve("usb").resolve("backup-key.json");
+        Run init = run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org:8443",
+                "--backup-key-out", key.toString());
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(init.out()).doesNotContain("privateKey");
+        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        BackupKeyFile privateHalf = new ObjectMapper().readValue(key.toFile(), BackupKeyFile.class);
+        BackupPublicKeyFile publicHalf = new ObjectMapper().readValue(hub.resolve("backup-key.pub.json").toFile(),
+                BackupPublicKeyFile.class);
+        assertThat(privateHalf.backupKey().publicKey()).isEqualTo(publicHalf.backupKey());
+        try (var files = Files.list(hub)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(privateHalf.privateKey());
+            }
+        }
+    }
+
+    @Test
+    void aDeploymentWithoutABackupKeyIsToldHowToMakeOne() throws Exception {
+        Path hub = dir.resolve("hub");
+        run("init", "--hub", hub.toString(), "--name", "Test", "--hub-url", "https://hub.example.org:8443");
+        Files.delete(hub.resolve("backup-key.pub.json"));
+        Path backup = dir.resolve("hub.tbk");
+
+        Run refused = run("backup", "--hub", hub.toString(), "--out", backup.toString(), "--hub-conf", "none");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("provision backup-key --out FILE");
+        Path key = dir.resolve("backup-key.json");
+        Run made = run("backup-key", "--hub", hub.toString(), "--out", key.toString());
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(run("backup-key", "--hub", hub.toString(), "--out", dir.resolve("k2.json").toString()).err())
+                .contains("already has a backup key");
+        Run backedUp = run("backup", "--hub", hub.toString(), "--out", backup.toString(), "--hub-conf", "none");
+        assertThat(backedUp.exit()).as(backedUp.err()).isZero();
+        assertThat(backedUp.out()).contains("events 0, households 0, kiosks 0");
     }
 
     @Test

@@ -23,6 +23,18 @@ public final class HubSealing {
     public static SealingPrivateKey generate(SecureRandom random) {
         byte[] seed = new byte[PRIVATE_KEY_SIZE];
         random.nextBytes(seed);
+        return fromSeed(seed);
+    }
+
+    /**
+     * The key pair a 32-byte seed derives (RFC 9180 DeriveKeyPair): the seed alone is the whole private key, short
+     * enough to keep on paper, as the offline backup key is.
+     */
+    public static SealingPrivateKey fromSeed(byte[] seed) {
+        if (seed.length != PRIVATE_KEY_SIZE) {
+            throw new IllegalArgumentException(
+                    "An X-Wing private key is " + PRIVATE_KEY_SIZE + " bytes, not " + seed.length);
+        }
         HPKE hpke = hpke();
         AsymmetricCipherKeyPair pair = hpke.deriveKeyPair(seed);
         return new SealingPrivateKey(hpke.serializePrivateKey(pair.getPrivate()),

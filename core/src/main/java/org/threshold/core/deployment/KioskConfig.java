@@ -47,6 +47,11 @@ public record KioskConfig(String kioskId, String site, String hubUrl, String hub
         return SealingPublicKey.fromBase64(hubSealingKey);
     }
 
+    /** The address of {@code path} (starting with /) on the hub, whether or not {@link #hubUrl} ends with a slash. */
+    public String hubAddress(String path) {
+        return (hubUrl.endsWith("/") ? hubUrl.substring(0, hubUrl.length() - 1) : hubUrl) + path;
+    }
+
     public KioskConfig withHubUrl(String url) {
         return new KioskConfig(kioskId, site, url, hubIdentityKey, hubSealingKey);
     }

@@ -14,7 +14,12 @@ public enum EventType {
     /** A supervisor corrected fields, added members or added needs; the payload holds the whole household after. */
     HOUSEHOLD_CORRECTED("HouseholdCorrected"),
     /** An operator recorded a change of the household's consent, with the reason. */
-    CONSENT_CHANGED("ConsentChanged");
+    CONSENT_CHANGED("ConsentChanged"),
+    /**
+     * The operator confirmed a referral the rules suggested at registration: core's
+     * {@code org.threshold.core.referral.ReferralRequested} payload, sealed like the registration it follows.
+     */
+    REFERRAL_REQUESTED("ReferralRequested");
 
     private final String wireName;
 

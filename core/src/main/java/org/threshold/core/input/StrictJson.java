@@ -24,4 +24,21 @@ public final class StrictJson {
     public static ObjectMapper mapper() {
         return builder().build();
     }
+
+    /**
+     * Whether a {@code Content-Type} header declares JSON in UTF-8: {@code application/json}, with no charset or
+     * {@code charset=utf-8}. A form or {@code text/plain} body never reaches a parser: a cross-site form cannot
+     * send {@code application/json}, so requiring it is also a defence against forged requests.
+     */
+    public static boolean isJsonMediaType(String contentType) {
+        String[] parts = contentType == null ? new String[] {""} : contentType.split(";");
+        boolean json = parts[0].strip().equalsIgnoreCase("application/json");
+        for (int i = 1; i < parts.length && json; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset")) {
+                json = parameter.length == 2 && parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8");
+            }
+        }
+        return json;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.threshold.core.registration.Consent;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.Relationship;
 
@@ -48,7 +49,8 @@ public final class ReferralConsents {
     /**
      * The consent a registration records today: one yes or no to referral, given by the focal point. A yes is the
      * household's consent to every service and the focal point's own consent, so a GBV referral can follow for the
-     * focal point only; any other survivor needs their own consent recorded.
+     * focal point only, or for a child whose guardian consented and who assented (a child's own consent is both);
+     * any other survivor needs their own consent recorded. A child not asked has not consented.
      */
     public static ReferralConsents fromRegistration(Household registered, ServiceDirectory services) {
         if (!registered.consent().referral()) {
@@ -58,7 +60,13 @@ public final class ReferralConsents {
         int focalPoint = IntStream.range(0, registered.members().size())
                 .filter(index -> registered.members().get(index).relationship() == Relationship.FOCAL_POINT)
                 .findFirst().orElseThrow();
-        return ofHousehold(all).withPersonal(focalPoint, all);
+        ReferralConsents consents = ofHousehold(all).withPersonal(focalPoint, all);
+        for (Consent.ChildConsent child : registered.consent().children()) {
+            if (child.guardianConsent() && child.childAssent() == Consent.Assent.GIVEN) {
+                consents = consents.withPersonal(child.member(), all);
+            }
+        }
+        return consents;
     }
 
     /** Whether consent holds for referring this member to this service. */

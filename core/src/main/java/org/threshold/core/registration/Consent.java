@@ -19,8 +19,22 @@ public record Consent(boolean registration, boolean referral, String language, I
         this(registration, referral, null, null, null, null, List.of());
     }
 
-    /** A child's consent: {@code member} is the child's place in the household's list. */
-    public record ChildConsent(int member, boolean guardianConsent, boolean childAssent) {
+    /**
+     * A child's consent: {@code member} is the child's place in the household's list. The child's own assent is
+     * three-valued, so a child too young to be asked is not recorded as refusing.
+     */
+    public record ChildConsent(int member, boolean guardianConsent, Assent childAssent) {
+        public ChildConsent {
+            java.util.Objects.requireNonNull(childAssent, "childAssent");
+        }
+    }
+
+    /** A child's own answer. In JSON: {@code true}, {@code false}, or {@code null} for not asked. */
+    public enum Assent {
+        GIVEN,
+        REFUSED,
+        /** Not asked, e.g. too young; neither agreement nor refusal. */
+        NOT_ASKED
     }
 
     /** The same consent, recorded by {@code operator} at {@code at}. */

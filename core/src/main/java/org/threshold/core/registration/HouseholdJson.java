@@ -183,7 +183,7 @@ public final class HouseholdJson {
                         continue;
                     }
                     Boolean guardian = bool(child, "guardianConsent", childPath + ".guardianConsent");
-                    Boolean assent = bool(child, "childAssent", childPath + ".childAssent");
+                    Consent.Assent assent = assent(child, childPath + ".childAssent");
                     if (guardian != null && assent != null) {
                         children.add(new Consent.ChildConsent(member, guardian, assent));
                     }
@@ -194,6 +194,16 @@ public final class HouseholdJson {
             return null;
         }
         return new Consent(true, true, language, givenBy, recordedBy, recordedAt, children);
+    }
+
+    /** {@code true}, {@code false}, or {@code null} for a child not asked; a missing answer is a problem. */
+    private Consent.Assent assent(JsonNode child, String path) {
+        JsonNode node = child.get("childAssent");
+        if (node != null && node.isNull()) {
+            return Consent.Assent.NOT_ASKED;
+        }
+        Boolean given = bool(child, "childAssent", path);
+        return given == null ? null : given ? Consent.Assent.GIVEN : Consent.Assent.REFUSED;
     }
 
     private Integer memberIndex(JsonNode node, String path, int memberCount) {
@@ -523,8 +533,13 @@ public final class HouseholdJson {
         if (!consent.children().isEmpty()) {
             ArrayNode children = json.putArray("children");
             for (Consent.ChildConsent child : consent.children()) {
-                children.addObject().put("member", child.member()).put("guardianConsent", child.guardianConsent())
-                        .put("childAssent", child.childAssent());
+                ObjectNode written = children.addObject().put("member", child.member())
+                        .put("guardianConsent", child.guardianConsent());
+                switch (child.childAssent()) {
+                    case GIVEN -> written.put("childAssent", true);
+                    case REFUSED -> written.put("childAssent", false);
+                    case NOT_ASKED -> written.putNull("childAssent");
+                }
             }
         }
         return json;

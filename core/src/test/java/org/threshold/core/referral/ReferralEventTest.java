@@ -24,6 +24,12 @@ class ReferralEventTest {
             + "\"basis\":\"vital-interests\",\"people\":[{\"member\":0,\"needs\":[\"SM-CC\"]}]}";
 
     @Test
+    void theKioskRecordsARequestUnderTheEventTypeOfTheSameWireName() {
+        assertThat(org.threshold.core.event.EventType.fromWireName(ReferralRequested.WIRE_NAME))
+                .contains(org.threshold.core.event.EventType.REFERRAL_REQUESTED);
+    }
+
+    @Test
     void writesARequestInItsOneCanonicalForm() throws MalformedEncodingException {
         SuggestedReferral suggested = new SuggestedReferral("health", Urgency.EMERGENCY,
                 AT.plus(Urgency.EMERGENCY.dueIn()), LegalBasis.VITAL_INTERESTS,

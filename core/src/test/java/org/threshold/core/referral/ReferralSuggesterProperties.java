@@ -7,14 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.threshold.core.needs.SpecificNeed;
 
 class ReferralSuggesterProperties {
 
@@ -23,12 +19,8 @@ class ReferralSuggesterProperties {
     private final ReferralData data = ReferralData.bundled();
     private final ReferralSuggester suggester = new ReferralSuggester(data);
 
-    /** A household and the consents recorded for it. */
-    record Case(HouseholdNeeds household, ReferralConsents consents) {
-    }
-
     @Property
-    void neverSuggestsAReferralWithoutABasisThatHoldsForEachPerson(@ForAll("cases") Case c) {
+    void neverSuggestsAReferralWithoutABasisThatHoldsForEachPerson(@ForAll("cases") ReferralCases.Case c) {
         for (SuggestedReferral referral : suggester.suggest(c.household(), c.consents(), AT).referrals()) {
             Service service = data.services().require(referral.service());
             for (ReferredPerson person : referral.people()) {
@@ -48,7 +40,7 @@ class ReferralSuggesterProperties {
     }
 
     @Property
-    void neverRefersToGbvWithoutTheSurvivorsOwnConsent(@ForAll("cases") Case c) {
+    void neverRefersToGbvWithoutTheSurvivorsOwnConsent(@ForAll("cases") ReferralCases.Case c) {
         Service gbv = data.services().require("gbv");
         for (SuggestedReferral referral : suggester.suggest(c.household(), c.consents(), AT).referrals()) {
             if (referral.service().equals("gbv")) {
@@ -59,7 +51,7 @@ class ReferralSuggesterProperties {
     }
 
     @Property
-    void neverRefersToGbvOnTheHouseholdsConsentAlone(@ForAll("cases") Case c) {
+    void neverRefersToGbvOnTheHouseholdsConsentAlone(@ForAll("cases") ReferralCases.Case c) {
         ReferralConsents householdOnly = ReferralConsents.ofHousehold(
                 data.services().all().stream().map(Service::id).toList());
 
@@ -70,7 +62,7 @@ class ReferralSuggesterProperties {
     // Each code a person carries that routes to a service is either in exactly one referral to it or withheld,
     // and nothing else is: no code travels to a service the rules do not send it to.
     @Property
-    void sharesOrWithholdsEachRoutedCodeExactlyOnce(@ForAll("cases") Case c) {
+    void sharesOrWithholdsEachRoutedCodeExactlyOnce(@ForAll("cases") ReferralCases.Case c) {
         ReferralSuggestions suggestions = suggester.suggest(c.household(), c.consents(), AT);
         Map<String, List<String>> seen = new HashMap<>();
         suggestions.referrals().forEach(r -> r.people().forEach(p -> p.needs().forEach(code ->
@@ -88,7 +80,7 @@ class ReferralSuggesterProperties {
     }
 
     @Property
-    void dueTimeFollowsTheMostUrgentSharedCode(@ForAll("cases") Case c) {
+    void dueTimeFollowsTheMostUrgentSharedCode(@ForAll("cases") ReferralCases.Case c) {
         for (SuggestedReferral referral : suggester.suggest(c.household(), c.consents(), AT).referrals()) {
             Urgency most = referral.people().stream().flatMap(p -> p.needs().stream())
                     .map(code -> route(code, referral.service()).urgency()).reduce(Urgency::mostUrgent).orElseThrow();
@@ -98,32 +90,11 @@ class ReferralSuggesterProperties {
     }
 
     @Provide
-    Arbitrary<Case> cases() {
-        List<String> codes = data.catalogue().all().stream().map(SpecificNeed::code).toList();
-        List<String> services = data.services().all().stream().map(Service::id).toList();
-        Arbitrary<List<String>> needs = Arbitraries.of(codes).list().ofMaxSize(4);
-        Arbitrary<List<PersonNeeds>> people = Combinators.combine(Arbitraries.integers().between(0, 90), needs)
-                .as((age, list) -> new Object[] {age, list}).list().ofMinSize(1).ofMaxSize(6)
-                .map(rows -> {
-                    List<PersonNeeds> list = new ArrayList<>();
-                    for (int i = 0; i < rows.size(); i++) {
-                        @SuppressWarnings("unchecked")
-                        List<String> codesOf = (List<String>) rows.get(i)[1];
-                        list.add(new PersonNeeds(i, (Integer) rows.get(i)[0], codesOf));
-                    }
-                    return list;
-                });
-        Arbitrary<Set<String>> someServices = Arbitraries.of(services).set();
-        return Combinators.combine(people, someServices, someServices.list().ofSize(6)).as((list, household, personal) -> {
-            ReferralConsents consents = ReferralConsents.ofHousehold(household);
-            for (int i = 0; i < list.size(); i++) {
-                consents = consents.withPersonal(i, personal.get(i));
-            }
-            return new Case(new HouseholdNeeds(list), consents);
-        });
+    Arbitrary<ReferralCases.Case> cases() {
+        return ReferralCases.arbitrary(data);
     }
 
-    private static PersonNeeds person(Case c, int member) {
+    private static PersonNeeds person(ReferralCases.Case c, int member) {
         return c.household().people().stream().filter(p -> p.member() == member).findFirst().orElseThrow();
     }
 

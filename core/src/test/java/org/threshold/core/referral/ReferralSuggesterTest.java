@@ -121,6 +121,27 @@ class ReferralSuggesterTest {
     }
 
     @Test
+    void aChildSurvivorsOwnConsentIsTheGuardiansConsentWithTheChildsAssent() {
+        Member mother = member("SM-CI", Relationship.FOCAL_POINT, LocalDate.of(1990, 5, 1), null);
+        Member assenting = member("SV-FM", Relationship.DAUGHTER, LocalDate.of(2010, 1, 1), null);
+        Member notAsked = member("SV-FM", Relationship.DAUGHTER, LocalDate.of(2021, 1, 1), null);
+        Consent consent = new Consent(true, true, null, 0, null, null, List.of(
+                new Consent.ChildConsent(1, true, Consent.Assent.GIVEN),
+                new Consent.ChildConsent(2, true, Consent.Assent.NOT_ASKED)));
+        Household household = new Household(LocalDate.of(2026, 12, 1), new Origin("SYR", null), List.of("ar"), null,
+                consent, List.of(mother, assenting, notAsked));
+
+        ReferralSuggestions suggestions = suggester.suggest(HouseholdNeeds.of(household, LocalDate.of(2026, 12, 2)),
+                ReferralConsents.fromRegistration(household, data.services()), AT);
+
+        assertThat(suggestions.referrals()).filteredOn(r -> r.service().equals("gbv"))
+                .extracting(SuggestedReferral::people)
+                .containsExactly(List.of(new ReferredPerson(1, List.of("SV-FM"))));
+        assertThat(suggestions.withheld()).containsExactly(new WithheldReferral("gbv", Missing.PERSONAL_CONSENT,
+                List.of(new ReferredPerson(2, List.of("SV-FM")))));
+    }
+
+    @Test
     void sharesNothingWithoutConsentWhenTheRegistrationRecordsNone() {
         Member adult = member("SM-CI", Relationship.FOCAL_POINT, null, 30);
         Household household = new Household(LocalDate.of(2026, 12, 1), new Origin("SYR", null), List.of("ar"), null,

@@ -34,7 +34,23 @@ class ConsentJsonTest {
         Household household = HouseholdJson.read(form, NeedsCatalogue.bundled(), TODAY);
 
         assertThat(household.consent()).isEqualTo(new Consent(true, true, "ar", 0, "demo",
-                Instant.parse("2026-11-24T08:00:00Z"), List.of(new Consent.ChildConsent(1, true, false))));
+                Instant.parse("2026-11-24T08:00:00Z"), List.of(new Consent.ChildConsent(1, true, Consent.Assent.REFUSED))));
+        assertThat(HouseholdJson.read(HouseholdJson.write(household), NeedsCatalogue.bundled(), TODAY))
+                .isEqualTo(household);
+    }
+
+    @Test
+    void a_child_not_asked_is_not_recorded_as_refusing() throws InvalidRegistrationException {
+        ObjectNode form = withChild();
+        ((ObjectNode) form.get("consent")).putArray("children").addObject()
+                .put("member", 1).put("guardianConsent", true).putNull("childAssent");
+
+        Household household = HouseholdJson.read(form, NeedsCatalogue.bundled(), TODAY);
+
+        assertThat(household.consent().children())
+                .containsExactly(new Consent.ChildConsent(1, true, Consent.Assent.NOT_ASKED));
+        assertThat(HouseholdJson.write(household).get("consent").get("children").toString())
+                .isEqualTo("[{\"member\":1,\"guardianConsent\":true,\"childAssent\":null}]");
         assertThat(HouseholdJson.read(HouseholdJson.write(household), NeedsCatalogue.bundled(), TODAY))
                 .isEqualTo(household);
     }

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.threshold.core.crypto.Bytes;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.KeyPairFile;
@@ -35,6 +36,8 @@ import org.threshold.core.registration.Relationship;
 import org.threshold.core.registration.Sex;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
+import org.threshold.hub.DatabaseSettings;
+import org.threshold.hub.HubServices;
 import org.threshold.kiosk.store.KioskDatabase;
 
 /**
@@ -95,13 +98,19 @@ public final class PendingEvents {
 
     /** Every event in a kiosk's {@code kiosk.db}, in sequence order. */
     public static List<Held> onKiosk(Path kioskDir) throws SQLException {
-        return read(kioskDir.resolve("kiosk.db"), "SELECT sequence, event_id, hex(hash) FROM events ORDER BY sequence");
+        return read(kioskDir.resolve("kiosk.db"), "SELECT sequence, event_id, lower(hex(hash)) FROM events ORDER BY sequence");
     }
 
-    /** Every event a hub holds for one kiosk, in sequence order (duplicates would show twice). */
-    public static List<Held> onHub(Path hubDir, String kioskId) throws SQLException {
-        return read(hubDir.resolve("hub.db"), "SELECT sequence, event_id, hex(hash) FROM events WHERE kiosk_id = '"
-                + kioskId.replace("'", "") + "' ORDER BY sequence, position");
+    /**
+     * Every event a hub holds for one kiosk, in sequence order (duplicates would show twice), read through the hub's
+     * own services as an administrator's tool would, never its database file.
+     */
+    public static List<Held> onHub(Path hubDir, String kioskId) {
+        try (HubServices hub = HubServices.open(hubDir, DatabaseSettings.SQLITE_IN_DATA_FOLDER, Clock.systemUTC())) {
+            return hub.syncStatus().chain(kioskId).stream()
+                    .map(event -> new Held(event.sequence(), event.eventId().toString(), Bytes.hex(event.hash())))
+                    .toList();
+        }
     }
 
     /** How many of a kiosk's events still wait for the hub's acknowledgement. */

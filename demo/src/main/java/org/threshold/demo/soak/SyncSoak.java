@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.threshold.core.deployment.DeploymentLayout;
+import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
@@ -69,6 +71,8 @@ public final class SyncSoak {
                 EventLog log = new EventLog(database);
                 SyncClient client = new SyncClient(new com.fasterxml.jackson.databind.ObjectMapper().readValue(
                         kioskDir.resolve("kiosk.json").toFile(), org.threshold.core.deployment.KioskConfig.class),
+                        new com.fasterxml.jackson.databind.ObjectMapper().readValue(kioskDir.resolve(
+                                DeploymentLayout.KIOSK_KEY).toFile(), KeyPairFile.class).signingKey(),
                         log, SyncClient.httpClient(), Clock.systemUTC(),
                         new SyncClient.Limits(batchEvents, 4L * 1024 * 1024));
                 SyncReport report;

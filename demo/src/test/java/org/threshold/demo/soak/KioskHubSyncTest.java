@@ -69,14 +69,14 @@ class KioskHubSyncTest {
             PendingEvents.fill(kioskDir, 30);
             EventLog log = new EventLog(database);
 
-            SyncReport untrusting = new SyncClient(https, log, SyncClient.httpClient(
+            SyncReport untrusting = new SyncClient(https, kioskKey(kioskDir), log, SyncClient.httpClient(
                     TestCertificates.generate().sha256()), Clock.systemUTC(), SyncClient.Limits.DEFAULT).syncNow();
             assertThat(untrusting.error()).as("another certificate is not the hub's").contains("Could not reach");
             assertThat(log.counts().pending()).isEqualTo(30);
 
             tls.writePem(kioskDir.resolve(PinnedCertificate.FILE));
             var pinned = SyncClient.httpClient(PinnedCertificate.sha256(kioskDir.resolve(PinnedCertificate.FILE)));
-            SyncClient client = new SyncClient(https, log, pinned, Clock.systemUTC(), new SyncClient.Limits(7, 1 << 20));
+            SyncClient client = new SyncClient(https, kioskKey(kioskDir), log, pinned, Clock.systemUTC(), new SyncClient.Limits(7, 1 << 20));
             SyncReport report = client.syncNow();
             assertThat(report.error()).isNull();
             assertThat(report.acknowledged()).isEqualTo(30);
@@ -142,7 +142,7 @@ class KioskHubSyncTest {
 
             try (KioskDatabase database = KioskDatabase.open(kioskDir.resolve("kiosk.db"))) {
                 SyncClient client = new SyncClient(config.withHubUrl("http://127.0.0.1:" + hub.port()),
-                        new EventLog(database), SyncClient.httpClient(), Clock.systemUTC(), SyncClient.Limits.DEFAULT);
+                        kioskKey(kioskDir), new EventLog(database), SyncClient.httpClient(), Clock.systemUTC(), SyncClient.Limits.DEFAULT);
                 client.askForAckFirst();
                 SyncReport report = client.syncNow();
                 assertThat(report.sent()).as("nothing is sent twice").isZero();

@@ -24,7 +24,21 @@ public interface BarcodeScanner extends AutoCloseable {
         /** A payload as the scanner read it, without its line ending. Never logged: it is a token. */
         void scanned(String payload);
 
-        /** The scanner went away or came back; the message is for the operator. */
-        void problem(String message);
+        /**
+         * The scanner went away or came back, or a simulated scan failed. {@code problem} is what the kiosk tells
+         * the operator, in their language; {@code detail} (English, no personal data) is for the log.
+         */
+        void problem(Problem problem, String detail);
+    }
+
+    enum Problem {
+        /** Unplugged, or its port does not open; the kiosk keeps trying. */
+        NOT_CONNECTED,
+        /** Back after {@link #NOT_CONNECTED}: the problem is over. */
+        RECONNECTED,
+        /** The simulator's pipe cannot be opened or stopped reading: scanning needs a restart. */
+        SIMULATOR_FAILED,
+        /** A simulated scan of a picture that does not open or holds no readable code. */
+        UNREADABLE_PICTURE
     }
 }

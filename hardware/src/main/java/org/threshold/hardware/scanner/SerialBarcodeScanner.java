@@ -42,13 +42,14 @@ public final class SerialBarcodeScanner implements BarcodeScanner {
         while (closed.getCount() > 0) {
             try (SerialConnection line = SerialConnection.open(settings)) {
                 if (reported) {
-                    listener.problem("The scanner on " + settings.port() + " is back.");
+                    listener.problem(Problem.RECONNECTED, "The scanner on " + settings.port() + " is back.");
                     reported = false;
                 }
                 read(line, listener);
             } catch (IOException e) {
                 if (!reported && closed.getCount() > 0) {
-                    listener.problem("The scanner on " + settings.port() + " is not connected (" + e.getMessage()
+                    listener.problem(Problem.NOT_CONNECTED, "The scanner on " + settings.port()
+                            + " is not connected (" + e.getMessage()
                             + "). Plug it back in; the kiosk finds it again by itself. Meanwhile, type the code on the"
                             + " card.");
                     reported = true;

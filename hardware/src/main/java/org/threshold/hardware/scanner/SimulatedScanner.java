@@ -46,8 +46,8 @@ public final class SimulatedScanner implements BarcodeScanner {
             // Read and write: opening never waits for a writer, and writers coming and going never end the stream.
             channel = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            listener.problem("The simulated scanner cannot use " + fifo + " (" + e.getMessage()
-                    + "). Type the code on the card instead.");
+            listener.problem(Problem.SIMULATOR_FAILED, "The simulated scanner cannot use " + fifo + " ("
+                    + e.getMessage() + "). Type the code on the card instead.");
             return;
         }
         reader = new Thread(() -> run(listener), "simulated-scanner");
@@ -84,7 +84,8 @@ public final class SimulatedScanner implements BarcodeScanner {
             }
         } catch (IOException e) {
             if (!closed.get()) {
-                listener.problem("The simulated scanner stopped reading " + fifo + ". Restart the kiosk to scan again.");
+                listener.problem(Problem.SIMULATOR_FAILED, "The simulated scanner stopped reading " + fifo
+                        + ". Restart the kiosk to scan again.");
             }
         }
     }
@@ -101,14 +102,15 @@ public final class SimulatedScanner implements BarcodeScanner {
         try {
             BufferedImage picture = ImageIO.read(image.toFile());
             if (picture == null) {
-                listener.problem("The simulated scanner cannot read " + image + " as a picture.");
+                listener.problem(Problem.UNREADABLE_PICTURE, "The simulated scanner cannot read " + image
+                        + " as a picture.");
                 return;
             }
             listener.scanned(QrCodes.decode(picture));
         } catch (IOException e) {
-            listener.problem("The simulated scanner cannot open " + image + ".");
+            listener.problem(Problem.UNREADABLE_PICTURE, "The simulated scanner cannot open " + image + ".");
         } catch (QrDecodeException e) {
-            listener.problem(e.getMessage());
+            listener.problem(Problem.UNREADABLE_PICTURE, e.getMessage());
         }
     }
 

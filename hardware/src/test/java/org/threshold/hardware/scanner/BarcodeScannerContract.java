@@ -33,7 +33,7 @@ public abstract class BarcodeScannerContract {
             }
 
             @Override
-            public void problem(String message) {
+            public void problem(BarcodeScanner.Problem problem, String message) {
                 // the contract is about payloads; problems have their own tests
             }
         });

@@ -38,7 +38,7 @@ class ScannerTest {
         }
 
         @Override
-        public void problem(String message) {
+        public void problem(BarcodeScanner.Problem problem, String message) {
             problems.add(message);
         }
     };

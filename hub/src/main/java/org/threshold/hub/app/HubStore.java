@@ -28,6 +28,23 @@ public interface HubStore extends AutoCloseable {
      */
     void copyInto(HubStore target);
 
+    /**
+     * Whether the database answers a trivial query now, on a connection readers use: for the health check a load
+     * balancer polls. Never throws.
+     */
+    boolean answers();
+
+    /**
+     * Writes a consistent copy of the whole store to {@code file} (owner-only) while the hub may go on writing: SQLite's
+     * {@code VACUUM INTO}, or {@code pg_dump} in the snapshot the returned contents were read in.
+     *
+     * @throws StoreException saying what to do (pg_dump missing or older than the server, disk full)
+     */
+    StoreContents dumpTo(java.nio.file.Path file);
+
+    /** Rows per table and every kiosk's chain head, read in one snapshot. */
+    StoreContents contents();
+
     /** What the store is, for the hub's status: the database product and the schema version it is at. */
     StoreInfo info();
 

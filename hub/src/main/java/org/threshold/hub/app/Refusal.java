@@ -27,7 +27,9 @@ public final class Refusal extends RuntimeException {
         UNACCEPTABLE,
         TOO_LARGE,
         /** Nothing is wrong with it; come back after {@link #retryAfter()}. */
-        TRY_LATER
+        TRY_LATER,
+        /** The hub cannot serve it right now (its store is saturated or down); come back after {@link #retryAfter()}. */
+        UNAVAILABLE
     }
 
     private final Kind kind;
@@ -68,6 +70,11 @@ public final class Refusal extends RuntimeException {
     /** The values the message's translations name, e.g. {@code seconds}. */
     public Map<String, Object> arguments() {
         return arguments;
+    }
+
+    /** {@link Kind#UNAVAILABLE}, to be tried again after {@code retryAfter}. */
+    public static Refusal unavailable(String reason, String message, Duration retryAfter) {
+        return new Refusal(Kind.UNAVAILABLE, reason, message, retryAfter, Map.of());
     }
 
     public Kind kind() {

@@ -8,9 +8,12 @@ import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
 import org.threshold.hub.app.enrollment.OperatorRepository;
 import org.threshold.hub.app.feed.FeedNonceRepository;
 import org.threshold.hub.app.feed.UpdateFeedRepository;
+import org.threshold.hub.app.household.HouseholdHistoryRepository;
 import org.threshold.hub.app.household.HouseholdRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
+import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
+import org.threshold.hub.app.referral.ReferralRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
@@ -22,7 +25,13 @@ public interface Repositories {
 
     HouseholdRepository households();
 
+    RevokedTokenRepository revokedTokens();
+
+    HouseholdHistoryRepository householdHistory();
+
     ProjectionRepository projections();
+
+    ReferralRepository referrals();
 
     AccountRepository accounts();
 

@@ -14,6 +14,12 @@ public final class HubLayout {
     /** Secret: the hub's TLS private key (PKCS#8 PEM, ECDSA P-256). */
     public static final String TLS_KEY = "hub-tls-key.pem";
 
+    /**
+     * The public half of the deployment's offline backup key ({@code BackupPublicKeyFile}): backups are sealed to it.
+     * The private half is never kept here.
+     */
+    public static final String BACKUP_PUBLIC_KEY = "backup-key.pub.json";
+
     private HubLayout() {
     }
 }

@@ -22,6 +22,7 @@ import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.EventHeader;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.hub.app.sync.EventRepository;
+import org.threshold.hub.app.sync.HeldEvent;
 import org.threshold.hub.app.sync.StoredEvent;
 
 /** {@link EventRepository} in SQL that SQLite and PostgreSQL both run. */
@@ -134,6 +135,11 @@ interface EventSql extends EventRepository, SqlObject {
     @Override
     @SqlQuery("SELECT COUNT(*) FROM events")
     long count();
+
+    @Override
+    @SqlQuery("SELECT sequence, event_id, hash FROM events WHERE kiosk_id = :kioskId ORDER BY sequence, position")
+    @RegisterConstructorMapper(HeldEvent.class)
+    List<HeldEvent> chain(@Bind("kioskId") String kioskId);
 
     @Override
     default Map<String, ChainPosition> heads() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -13,6 +14,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.threshold.core.crypto.Bytes;
 import org.threshold.core.token.TokenId;
 import org.threshold.hub.app.household.HouseholdRecord;
@@ -102,6 +104,20 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
     @SqlQuery("SELECT " + COLUMNS + " FROM households WHERE token_id = :tokenId")
     @RegisterConstructorMapper(HouseholdRecord.class)
     Optional<HouseholdRecord> findByToken(@Bind("tokenId") TokenId tokenId);
+
+    @Override
+    @SqlQuery("SELECT " + COLUMNS + " FROM households WHERE household_id = :householdId")
+    @RegisterConstructorMapper(HouseholdRecord.class)
+    Optional<HouseholdRecord> findById(@Bind("householdId") UUID householdId);
+
+    @SqlUpdate("UPDATE households SET token_id = :tokenId, token_kiosk_id = :tokenKioskId, "
+            + "token_issued_on = :tokenIssuedOn, household_json = :householdJson WHERE household_id = :householdId")
+    int update(@BindMethods HouseholdRecord household);
+
+    @Override
+    default boolean replace(HouseholdRecord household) {
+        return update(household) == 1;
+    }
 
     @Override
     @SqlQuery("SELECT COUNT(*) FROM households")

@@ -7,14 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteException;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.StoreContents;
 import org.threshold.hub.app.StoreException;
 
 /**
@@ -34,8 +37,17 @@ public final class JdbiHubStore implements HubStore {
     private final Jdbi reader;
     private final AutoCloseable connections;
     private final StoreInfo info;
+    private final String postgresUrl;
+    private final char[] postgresPassword;
 
     private JdbiHubStore(Dialect dialect, Jdbi writer, Jdbi reader, AutoCloseable connections, StoreInfo info) {
+        this(dialect, writer, reader, connections, info, null, null);
+    }
+
+    private JdbiHubStore(Dialect dialect, Jdbi writer, Jdbi reader, AutoCloseable connections, StoreInfo info,
+                         String postgresUrl, char[] postgresPassword) {
+        this.postgresUrl = postgresUrl;
+        this.postgresPassword = postgresPassword == null ? null : postgresPassword.clone();
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
@@ -110,7 +122,7 @@ public final class JdbiHubStore implements HubStore {
             String version = Migrations.migrate(dataSource, Dialect.POSTGRESQL);
             Jdbi jdbi = jdbi(dataSource);
             return new JdbiHubStore(Dialect.POSTGRESQL, jdbi, jdbi, dataSource,
-                    new StoreInfo(Dialect.POSTGRESQL.id(), version, redacted(url)));
+                    new StoreInfo(Dialect.POSTGRESQL.id(), version, redacted(url)), url, password);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -148,15 +160,88 @@ public final class JdbiHubStore implements HubStore {
     @Override
     public java.util.Map<String, Long> rowCounts() {
         try {
-            return reader.withHandle(handle -> {
-                java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-                for (String table : TableCopy.TABLES) {
-                    counts.put(table, handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+            return reader.withHandle(JdbiHubStore::rowCounts);
+        } catch (JdbiException e) {
+            throw failed(e);
+        }
+    }
+
+    private static java.util.Map<String, Long> rowCounts(Handle handle) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String table : TableCopy.TABLES) {
+            counts.put(table, handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        }
+        return counts;
+    }
+
+    @Override
+    public StoreContents contents() {
+        try {
+            return reader.inTransaction(this::contents);
+        } catch (JdbiException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Rows and heads as {@code handle}'s transaction sees them. */
+    private StoreContents contents(Handle handle) {
+        return new StoreContents(info.dialect(), info.schemaVersion(), rowCounts(handle),
+                new JdbiRepositories(handle, dialect).events().heads());
+    }
+
+    @Override
+    public StoreContents dumpTo(Path file) {
+        try {
+            if (dialect == Dialect.SQLITE) {
+                OwnerOnlyFiles.createEmptyFile(file);
+                // VACUUM INTO reads one snapshot while writers go on, and cannot run inside a transaction: the
+                // contents are read back from the copy, which is that snapshot.
+                reader.useHandle(handle -> handle.createUpdate("VACUUM INTO :file")
+                        .bind("file", file.toAbsolutePath().toString()).execute());
+                try (JdbiHubStore copy = openSqlite(SQLITE_PREFIX + file.toAbsolutePath())) {
+                    return copy.contents();
                 }
-                return counts;
+            }
+            // pg_dump joins this transaction's snapshot, so the contents read here are exactly what it dumps.
+            return writer.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, transaction -> {
+                String snapshot = transaction.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
+                StoreContents contents = contents(transaction);
+                PostgresTools.dump(postgresUrl, postgresPassword, snapshot, file);
+                return contents;
             });
         } catch (JdbiException e) {
             throw failed(e);
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("Could not write the backup copy " + file + " (" + describe(e) + "). Check that "
+                    + "its folder is writable and the disk is not full.", e);
+        }
+    }
+
+    /**
+     * Fills the empty database at {@code jdbcUrl} from {@code dumpFile}, made by {@link #dumpTo} on a store of
+     * {@code dumpDialect}; a SQLite copy may go into PostgreSQL too (row by row, as {@code StoreMove} does). The
+     * restored store is migrated when next opened, so a backup from an older release restores into a newer one.
+     *
+     * @throws StoreException if the target holds anything (nothing is touched then) or the restore fails
+     */
+    public static void restore(String jdbcUrl, char[] password, String dumpDialect, Path dumpFile) {
+        boolean intoSqlite = jdbcUrl.startsWith(SQLITE_PREFIX);
+        if (intoSqlite && dumpDialect.equals(Dialect.SQLITE.id())) {
+            OwnerOnlyFiles.fillEmpty(Path.of(jdbcUrl.substring(SQLITE_PREFIX.length())), dumpFile);
+            return;
+        }
+        if (intoSqlite || !jdbcUrl.startsWith(POSTGRESQL_PREFIX)) {
+            throw new StoreException("This backup is of a " + dumpDialect + " hub: restore it into an empty "
+                    + "PostgreSQL database, with --db 'jdbc:postgresql://HOST:5432/DATABASE?user=USER'.", null);
+        }
+        PostgresTools.requireNoTables(jdbcUrl, password);
+        if (dumpDialect.equals(Dialect.POSTGRESQL.id())) {
+            PostgresTools.restore(jdbcUrl, password, dumpFile);
+            return;
+        }
+        try (JdbiHubStore copy = openSqlite(SQLITE_PREFIX + dumpFile.toAbsolutePath());
+             JdbiHubStore target = open(jdbcUrl, password)) {
+            org.threshold.hub.app.StoreMove.move(copy, target);
         }
     }
 
@@ -169,6 +254,16 @@ public final class JdbiHubStore implements HubStore {
             reader.useHandle(from -> into.writer.useTransaction(to -> TableCopy.copy(from, to, into.dialect)));
         } catch (JdbiException e) {
             throw failed(e);
+        }
+    }
+
+    @Override
+    public boolean answers() {
+        try {
+            return reader.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (JdbiException | IllegalStateException e) {
+            // A closed pool says so with IllegalStateException; either way the store does not answer.
+            return false;
         }
     }
 

@@ -10,9 +10,12 @@ import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
 import org.threshold.hub.app.enrollment.OperatorRepository;
 import org.threshold.hub.app.feed.FeedNonceRepository;
 import org.threshold.hub.app.feed.UpdateFeedRepository;
+import org.threshold.hub.app.household.HouseholdHistoryRepository;
 import org.threshold.hub.app.household.HouseholdRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
+import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
+import org.threshold.hub.app.referral.ReferralRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
@@ -42,9 +45,24 @@ final class JdbiRepositories implements Repositories {
     }
 
     @Override
+    public RevokedTokenRepository revokedTokens() {
+        return handle.attach(RevokedTokenSql.class);
+    }
+
+    @Override
+    public HouseholdHistoryRepository householdHistory() {
+        return handle.attach(HouseholdHistorySql.class);
+    }
+
+    @Override
     public ProjectionRepository projections() {
         return dialect == Dialect.POSTGRESQL ? handle.attach(ProjectionSql.OnPostgres.class)
                 : handle.attach(ProjectionSql.OnSqlite.class);
+    }
+
+    @Override
+    public ReferralRepository referrals() {
+        return handle.attach(ReferralSql.class);
     }
 
     @Override

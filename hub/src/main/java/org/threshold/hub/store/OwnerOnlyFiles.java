@@ -38,4 +38,32 @@ final class OwnerOnlyFiles {
                     e);
         }
     }
+
+    /** An empty owner-only file for a copy of the database to go into; refuses one that holds anything. */
+    static void createEmptyFile(Path file) throws java.sql.SQLException {
+        createFileIfMissing(file);
+        try {
+            if (Files.size(file) > 0) {
+                throw new java.sql.SQLException(file + " already exists and is not empty");
+            }
+        } catch (IOException e) {
+            throw new java.sql.SQLException("cannot read " + file.getFileName() + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Copies {@code source} into {@code target}, a database file that must not exist yet (or be empty), created
+     * owner-only before the first byte goes in.
+     */
+    static void fillEmpty(Path target, Path source) {
+        try {
+            createEmptyFile(target);
+            try (var out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                Files.copy(source, out);
+            }
+        } catch (java.sql.SQLException | IOException e) {
+            throw new org.threshold.hub.app.StoreException("Could not restore the database into " + target + " ("
+                    + e.getMessage() + "). Restore fills an empty data folder only.", e);
+        }
+    }
 }

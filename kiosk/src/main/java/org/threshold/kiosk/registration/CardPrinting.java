@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.deployment.KioskConfig;
-import org.threshold.core.i18n.Messages;
+import org.threshold.core.i18n.Phrase;
 import org.threshold.core.token.IssuedToken;
+import org.threshold.core.token.TokenId;
 import org.threshold.hardware.printer.PrintResult;
 import org.threshold.hardware.printer.PrinterException;
 import org.threshold.hardware.printer.TokenCard;
@@ -53,7 +54,7 @@ public final class CardPrinting {
         void printed();
 
         /** @param problem the operator's message */
-        void printFailed(String problem);
+        void printFailed(Phrase problem);
 
         Observer NONE = new Observer() {
             @Override
@@ -65,14 +66,14 @@ public final class CardPrinting {
             }
 
             @Override
-            public void printFailed(String problem) {
+            public void printFailed(Phrase problem) {
             }
         };
     }
 
-    /** Reprints the last card this kiosk printed or tried to print since it started, marked COPY; empty if none. */
-    public Optional<CardOutcome> reprintLast() {
-        return Optional.ofNullable(lastCard.get()).map(token -> print(token, true));
+    /** The token of the last card this kiosk printed or tried to print since it started; empty if none. */
+    public Optional<TokenId> lastCard() {
+        return Optional.ofNullable(lastCard.get()).map(IssuedToken::id);
     }
 
     CardOutcome print(IssuedToken token) {
@@ -83,7 +84,7 @@ public final class CardPrinting {
     CardOutcome print(IssuedToken token, boolean copy) {
         String code = token.id().code();
         if (!printing.add(code)) {
-            return CardOutcome.failed(Messages.of(Messages.ERRORS, Messages.ENGLISH).format("print.busy"));
+            return CardOutcome.failed(Phrase.of("print.busy"));
         }
         try {
             lastCard.set(token);
@@ -107,13 +108,13 @@ public final class CardPrinting {
         try {
             result = printer.print(card);
         } catch (PrinterException e) {
-            // Printer messages are written for staff and hold no personal data.
+            // Printer messages are written for staff and hold no personal data; the log keeps their detail (the
+            // port, the device's answer), the operator gets what to do in their language.
             LOG.warn("Token card not printed ({}): {}", e.fault(), e.getMessage());
-            return CardOutcome.failed(e.getMessage() + " The registration is saved.");
+            return CardOutcome.failed(Phrase.of("print.fault." + e.fault().name()));
         } catch (RuntimeException e) {
             LOG.error("Token card not printed: unexpected {}", e.getClass().getName());
-            return CardOutcome.failed("The printer failed unexpectedly. The registration is saved: reprint the card,"
-                    + " and if that fails too, restart the kiosk.");
+            return CardOutcome.failed(Phrase.of("print.unexpected"));
         }
         try {
             store.markPrinted(token.id().code(), result.cardImage().orElse(null));

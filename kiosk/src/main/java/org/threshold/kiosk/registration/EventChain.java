@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -12,6 +14,7 @@ import java.util.function.Supplier;
 import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.KioskConfig;
+import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.EventIds;
 import org.threshold.core.event.EventSealer;
 import org.threshold.core.event.EventType;
@@ -76,14 +79,32 @@ public final class EventChain {
      * both under the chain lock; the payload is zeroed afterwards. {@code commit} must store the event durably.
      */
     <T> T append(EventType type, Instant at, byte[] payload, Function<SignedEvent, T> commit) {
+        return appendAll(at, List.of(new Draft(type, payload)), sealed -> commit.apply(sealed.get(0)));
+    }
+
+    /** An event to seal: its type and plaintext payload. */
+    record Draft(EventType type, byte[] payload) {
+    }
+
+    /**
+     * Seals the drafts as consecutive events recorded at {@code at}, each on top of the one before, then runs
+     * {@code commit} with them, all under the chain lock; the payloads are zeroed afterwards. {@code commit} must
+     * store every event durably, in one transaction: they stand or fall together.
+     */
+    <T> T appendAll(Instant at, List<Draft> drafts, Function<List<SignedEvent>, T> commit) {
         return exclusively(() -> {
-            SignedEvent event;
+            List<SignedEvent> sealed = new ArrayList<>(drafts.size());
             try {
-                event = sealer.seal(events.chainHead(), ids.next(), at, type, payload);
+                ChainPosition previous = events.chainHead();
+                for (Draft draft : drafts) {
+                    SignedEvent event = sealer.seal(previous, ids.next(), at, draft.type(), draft.payload());
+                    sealed.add(event);
+                    previous = ChainPosition.after(event);
+                }
             } finally {
-                Arrays.fill(payload, (byte) 0);
+                drafts.forEach(draft -> Arrays.fill(draft.payload(), (byte) 0));
             }
-            return commit.apply(event);
+            return commit.apply(sealed);
         });
     }
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.event.EventType;
@@ -41,6 +42,13 @@ public final class HouseholdActions {
     private final CardPrinting cards;
     private final NeedsCatalogue catalogue;
     private final SecureRandom random;
+    /**
+     * Held from reading a household to committing its change (reissue, correction, consent): two supervisors
+     * correcting one household at once each apply on top of the other's change instead of one silently
+     * overwriting the other's, and a second reissue of one token finds it already revoked. Changes are rare, so
+     * one lock for all households costs nothing; it is taken before the chain's lock, never inside it.
+     */
+    private final ReentrantLock changes = new ReentrantLock();
 
     public HouseholdActions(EventChain chain, RegistrationStore store, CardPrinting cards, NeedsCatalogue catalogue,
                             SecureRandom random) {
@@ -86,6 +94,10 @@ public final class HouseholdActions {
 
     /** Gives the household a new token and prints its card; the old token is revoked. Empty if not registered here. */
     public Optional<Reissued> reissue(TokenId token, String operator) {
+        return oneAtATime(() -> reissueCurrent(token, operator));
+    }
+
+    private Optional<Reissued> reissueCurrent(TokenId token, String operator) {
         return current(token).map(registration -> {
             IssuedToken old = LocalCopies.token(registration);
             LocalDate today = LocalDate.now(chain.clock());
@@ -115,6 +127,11 @@ public final class HouseholdActions {
      */
     public Optional<Household> correct(TokenId token, JsonNode request, LocalDataKey key, String operator)
             throws InvalidRegistrationException {
+        return oneAtATime(() -> correctCurrent(token, request, key, operator));
+    }
+
+    private Optional<Household> correctCurrent(TokenId token, JsonNode request, LocalDataKey key, String operator)
+            throws InvalidRegistrationException {
         Optional<StoredRegistration> found = current(token);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -143,6 +160,11 @@ public final class HouseholdActions {
      */
     public Optional<Consent> changeConsent(TokenId token, JsonNode request, LocalDataKey key, String operator)
             throws InvalidRegistrationException {
+        return oneAtATime(() -> changeCurrentConsent(token, request, key, operator));
+    }
+
+    private Optional<Consent> changeCurrentConsent(TokenId token, JsonNode request, LocalDataKey key,
+                                                   String operator) throws InvalidRegistrationException {
         Optional<StoredRegistration> found = current(token);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -160,6 +182,19 @@ public final class HouseholdActions {
         details.put("reason", change.reason());
         record(EventType.CONSENT_CHANGED, registration, operator, details, after, key, false);
         return Optional.of(consent);
+    }
+
+    private interface Change<T, E extends Exception> {
+        T apply() throws E;
+    }
+
+    private <T, E extends Exception> T oneAtATime(Change<T, E> change) throws E {
+        changes.lock();
+        try {
+            return change.apply();
+        } finally {
+            changes.unlock();
+        }
     }
 
     private void record(EventType type, StoredRegistration registration, String operator, ObjectNode details,

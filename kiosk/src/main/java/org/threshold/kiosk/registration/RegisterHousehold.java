@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,8 +17,11 @@ import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.event.EventType;
 import org.threshold.core.event.SignedEvent;
-import org.threshold.core.i18n.Messages;
+import org.threshold.core.i18n.Phrase;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.referral.ReferralConfirmation;
+import org.threshold.core.referral.ReferralData;
+import org.threshold.core.referral.ReferralSuggestions;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
@@ -34,9 +38,9 @@ import org.threshold.kiosk.store.StorageGuard;
 import org.threshold.kiosk.store.StorageRefusedException;
 
 /**
- * Registers a household: validate, issue a token, seal the event to the hub on top of the chain head,
- * commit event, token and local copy in one durable transaction, and only then print the card. A
- * registration that returns was committed, whatever the printer did.
+ * Registers a household: validate, issue a token, seal the event to the hub on top of the chain head, followed by
+ * one {@code ReferralRequested} event per referral made, commit the events, token and local copy in one durable
+ * transaction, and only then print the card. A registration that returns was committed, whatever the printer did.
  *
  * <p>Events are appended through the {@link EventChain}, so two operators registering at once can never fork the
  * chain. Printing happens outside its lock. A retry with the same {@code Idempotency-Key} (the page's answer was
@@ -51,6 +55,7 @@ public final class RegisterHousehold {
     private final NeedsCatalogue catalogue;
     private final SecureRandom random;
     private final StorageGuard storage;
+    private final RegistrationReferrals referrals;
 
     /**
      * How one registration is asked for.
@@ -60,9 +65,16 @@ public final class RegisterHousehold {
      * @param checkDuplicates refuse the registration if a household here has a member with the same name skeleton
      *                        and birth year (needs the local data key; the page sends {@code duplicateReviewed} to
      *                        go ahead after checking)
+     * @param referrals       the services the operator confirmed referrals to; empty for every suggested referral
+     *                        whose legal basis holds
      */
-    public record Request(String operator, IdempotencyKey idempotency, boolean checkDuplicates) {
-        static final Request PLAIN = new Request(null, null, false);
+    public record Request(String operator, IdempotencyKey idempotency, boolean checkDuplicates,
+                          Optional<List<String>> referrals) {
+        static final Request PLAIN = new Request(null, null, false, Optional.empty());
+
+        public Request {
+            referrals = referrals.map(List::copyOf);
+        }
     }
 
     public RegisterHousehold(KioskConfig config, SigningKey kioskKey, EventLog events, RegistrationStore store,
@@ -74,11 +86,13 @@ public final class RegisterHousehold {
     public RegisterHousehold(KioskConfig config, SigningKey kioskKey, EventLog events, RegistrationStore store,
                              CardPrinting cards, NeedsCatalogue catalogue, Clock clock, SecureRandom random,
                              StorageGuard storage) {
-        this(new EventChain(config, kioskKey, events, clock, random), store, cards, catalogue, random, storage);
+        this(new EventChain(config, kioskKey, events, clock, random), store, cards, catalogue, random, storage,
+                new RegistrationReferrals(ReferralData.bundled()));
     }
 
     public RegisterHousehold(EventChain chain, RegistrationStore store, CardPrinting cards, NeedsCatalogue catalogue,
-                             SecureRandom random, StorageGuard storage) {
+                             SecureRandom random, StorageGuard storage, RegistrationReferrals referrals) {
+        this.referrals = referrals;
         this.chain = chain;
         this.store = store;
         this.cards = cards;
@@ -95,7 +109,18 @@ public final class RegisterHousehold {
         chain.sealTo(hubKey);
     }
 
-    /** Registers without an operator, idempotency key or duplicate check. */
+    /**
+     * The referrals the rules would suggest for this household as it stands, with the consent it records: what the
+     * consent step shows before the registration is sent. Stores nothing.
+     *
+     * @throws InvalidRegistrationException naming every field to correct
+     */
+    public ReferralSuggestions suggestReferrals(JsonNode householdJson) throws InvalidRegistrationException {
+        LocalDate today = LocalDate.now(chain.clock());
+        return referrals.suggest(HouseholdJson.read(householdJson, catalogue, today), today, chain.now());
+    }
+
+    /** Registers without an operator, idempotency key or duplicate check, making every suggested referral. */
     public RegistrationReceipt register(JsonNode householdJson, Optional<LocalDataKey> localKey)
             throws InvalidRegistrationException {
         return register(householdJson, localKey, Request.PLAIN);
@@ -108,6 +133,8 @@ public final class RegisterHousehold {
      * @throws StorageRefusedException if the disk is nearly full or the database damaged; nothing was stored
      * @throws PossibleDuplicateException if asked to check and a likely duplicate is registered here
      * @throws IdempotencyKeyReusedException if the key already answered another request
+     * @throws ReferralConfirmation.NotConfirmableException if a confirmed referral cannot be made; nothing was
+     *                                                      stored
      */
     public RegistrationReceipt register(JsonNode householdJson, Optional<LocalDataKey> localKey, Request request)
             throws InvalidRegistrationException {
@@ -133,26 +160,32 @@ public final class RegisterHousehold {
             }
         }
         UUID householdId = chain.nextId();
+        LocalDate today = LocalDate.now(clock);
+        // Before anything is sealed: a referral that cannot be made refuses the whole registration.
+        List<EventChain.Draft> referralDrafts = referrals.requests(household, householdId, today, now,
+                request.referrals(), chain::nextId);
         byte[] localCopy = localKey.map(key -> LocalCopies.encrypt(key, householdId, household)).orElse(null);
         List<byte[]> terms = localKey.map(key -> key.blindTerms(HouseholdIndex.terms(household))).orElse(List.of());
-        LocalDate today = LocalDate.now(clock);
         IssuedToken token = IssuedToken.issue(TokenId.random(random), chain.config().kioskId(), today, chain.kioskKey());
         SignedEvent event = chain.exclusively(() -> {
             if (request.idempotency() != null && store.findIdempotent(request.idempotency().key()).isPresent()) {
                 return null; // a retry with the same key committed while this one was being prepared
             }
             byte[] payload = new RegistrationPayload(householdId, chain.config().site(), now, token, household).toJson();
-            return chain.append(EventType.HOUSEHOLD_REGISTERED, now, payload, sealed -> {
-                store.commit(new NewRegistration(sealed, householdId, token.id().code(), token.qrPayload(), today,
-                        localCopy, terms, request.idempotency()));
-                return sealed;
+            List<EventChain.Draft> drafts = new ArrayList<>();
+            drafts.add(new EventChain.Draft(EventType.HOUSEHOLD_REGISTERED, payload));
+            drafts.addAll(referralDrafts);
+            return chain.appendAll(now, drafts, sealed -> {
+                store.commit(new NewRegistration(sealed.get(0), householdId, token.id().code(), token.qrPayload(),
+                        today, localCopy, terms, request.idempotency(), sealed.subList(1, sealed.size())));
+                return sealed.get(0);
             });
         });
         if (event == null) {
             return replay(request.idempotency()).orElseThrow();
         }
         long sequence = event.header().sequence();
-        LOG.info("Registration committed as event #{}", sequence);
+        LOG.info("Registration committed as event #{} with {} referral(s)", sequence, referralDrafts.size());
         CardOutcome card = cards.print(token);
         return new RegistrationReceipt(householdId, token.id().shortCode(), token.qrPayload(), sequence, card,
                 localCopy != null, false);
@@ -167,8 +200,7 @@ public final class RegisterHousehold {
             StoredRegistration registration = store.findByHousehold(first.householdId()).orElseThrow();
             IssuedToken token = LocalCopies.token(registration);
             CardOutcome card = registration.printed() ? new CardOutcome(registration.card(), true, null)
-                    : new CardOutcome(null, false, Messages.of(Messages.ERRORS, Messages.ENGLISH)
-                            .format("print.notPrinted"));
+                    : new CardOutcome(null, false, Phrase.of("print.notPrinted"));
             return new RegistrationReceipt(registration.householdId(), token.id().shortCode(), token.qrPayload(), 0,
                     card, registration.localCopy() != null, true);
         });

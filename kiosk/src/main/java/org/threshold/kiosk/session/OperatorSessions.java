@@ -152,6 +152,16 @@ public final class OperatorSessions {
         return Optional.of(session);
     }
 
+    /**
+     * The live session that made the latest request: the operator at the screen, on whose behalf the desk's
+     * buttons act. Does not reset its idle time (a button press is not the operator's request). Empty if none.
+     */
+    public Optional<OperatorSession> atTheScreen() {
+        Instant now = clock.instant();
+        return sessionsByTokenHash.values().stream().filter(session -> !expired(session, now))
+                .max(java.util.Comparator.comparing(OperatorSession::lastSeen));
+    }
+
     public void lock(String sessionToken) {
         if (sessionToken != null && !sessionToken.isEmpty()) {
             end(tokenHash(sessionToken), "locked");

@@ -38,16 +38,19 @@ public final class RegistrationStore {
      * @param localCopy the household encrypted under the local data key; null when the operator's
      *                  session holds no local key
      * @param nameTerms the blind index terms of the household's names (keyed HMACs); empty without a local copy
+     * @param following events recorded with the registration, chained after it (its referrals); committed with it
      */
     public record NewRegistration(SignedEvent event, UUID householdId, String tokenCode, String qr, LocalDate issuedOn,
-                                  byte[] localCopy, List<byte[]> nameTerms, IdempotencyKey idempotency) {
+                                  byte[] localCopy, List<byte[]> nameTerms, IdempotencyKey idempotency,
+                                  List<SignedEvent> following) {
         public NewRegistration {
             nameTerms = List.copyOf(nameTerms);
+            following = List.copyOf(following);
         }
 
         public NewRegistration(SignedEvent event, UUID householdId, String tokenCode, String qr, LocalDate issuedOn,
                                byte[] localCopy, List<byte[]> nameTerms) {
-            this(event, householdId, tokenCode, qr, issuedOn, localCopy, nameTerms, null);
+            this(event, householdId, tokenCode, qr, issuedOn, localCopy, nameTerms, null, List.of());
         }
 
         public NewRegistration(SignedEvent event, UUID householdId, String tokenCode, String qr, LocalDate issuedOn,
@@ -88,13 +91,17 @@ public final class RegistrationStore {
             """;
 
     /**
-     * Commits the event, its token and the local copy together; durable on disk when this returns.
+     * Commits the event, the events following it, its token and the local copy together; durable on disk when
+     * this returns.
      *
-     * @throws IllegalStateException if the event does not continue the stored chain, which would fork it
+     * @throws IllegalStateException if the events do not continue the stored chain, which would fork it
      */
     public void commit(NewRegistration registration) {
         database.transaction("save the registration", connection -> {
             insertEvent(connection, registration.event());
+            for (SignedEvent event : registration.following()) {
+                insertEvent(connection, event);
+            }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tokens "
                     + "(code, household_id, sequence, qr, issued_on) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, registration.tokenCode());
@@ -230,6 +237,35 @@ public final class RegistrationStore {
                             : Optional.empty();
                 }
             }
+        });
+    }
+
+    /**
+     * Forgets every idempotency key stored before {@code cutoff}; returns how many. The registrations stay: a retry
+     * with a forgotten key is a new request (which the duplicate check then stops).
+     */
+    public int forgetIdempotencyKeysBefore(Instant cutoff) {
+        return database.transaction("forget old idempotency keys", connection -> {
+            // Compared as instants, not as text: Instant.toString() writes as few fraction digits as it needs.
+            List<String> old = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT idempotency_key, created_at FROM idempotency_keys");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    if (Instant.parse(row.getString(2)).isBefore(cutoff)) {
+                        old.add(row.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM idempotency_keys WHERE idempotency_key = ?")) {
+                for (String key : old) {
+                    delete.setString(1, key);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            return old.size();
         });
     }
 

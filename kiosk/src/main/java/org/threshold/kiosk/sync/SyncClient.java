@@ -10,13 +10,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.threshold.core.crypto.Bytes;
+import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.sync.BatchBody;
+import org.threshold.core.sync.BatchRequestSignature;
 import org.threshold.core.sync.SyncAck;
 import org.threshold.kiosk.store.EventLog;
 import org.threshold.kiosk.store.EventLog.PendingEvent;
@@ -49,7 +55,10 @@ public final class SyncClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
+    private static final SecureRandom NONCES = new SecureRandom();
+
     private final KioskConfig config;
+    private final SigningKey kioskKey;
     private final EventLog events;
     private final HttpClient http;
     private final Clock clock;
@@ -58,15 +67,16 @@ public final class SyncClient {
     private final ConnectionState connection = new ConnectionState();
     private volatile boolean askForAckFirst;
 
-    public SyncClient(KioskConfig config, EventLog events, HttpClient http, Clock clock, Limits limits) {
+    /** @param kioskKey this kiosk's key, which signs each batch request ({@link BatchRequestSignature}) */
+    public SyncClient(KioskConfig config, SigningKey kioskKey, EventLog events, HttpClient http, Clock clock,
+                      Limits limits) {
         this.config = config;
+        this.kioskKey = kioskKey;
         this.events = events;
         this.http = http;
         this.clock = clock;
         this.limits = limits;
-        String hub = config.hubUrl().endsWith("/") ? config.hubUrl().substring(0, config.hubUrl().length() - 1)
-                : config.hubUrl();
-        this.batches = URI.create(hub + "/api/sync/batches");
+        this.batches = URI.create(config.hubAddress("/api/sync/batches"));
     }
 
     /** An HTTP client with the timeouts a field network needs: 5 s to connect. Plain HTTP only (demo, tests). */
@@ -170,10 +180,20 @@ public final class SyncClient {
     }
 
     private Exchange send(List<PendingEvent> batch) {
+        byte[] batchBody = batchBody(batch);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        byte[] nonceBytes = new byte[18];
+        NONCES.nextBytes(nonceBytes);
+        String nonce = Bytes.base64(nonceBytes);
         HttpRequest request = HttpRequest.newBuilder(batches)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", BatchBody.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(batchBody(batch)))
+                .header(BatchRequestSignature.KIOSK_HEADER, config.kioskId())
+                .header(BatchRequestSignature.TIME_HEADER, at.toString())
+                .header(BatchRequestSignature.NONCE_HEADER, nonce)
+                .header(BatchRequestSignature.SIGNATURE_HEADER, BatchRequestSignature.sign(kioskKey, "POST",
+                        batches.getPath(), config.kioskId(), at, nonce, batchBody))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(batchBody))
                 .build();
         HttpResponse<byte[]> response;
         try {

@@ -55,9 +55,7 @@ public final class UpdatePuller {
         this.random = random;
         this.stateFile = stateFile;
         this.listeners = listeners;
-        String hub = config.hubUrl().endsWith("/") ? config.hubUrl().substring(0, config.hubUrl().length() - 1)
-                : config.hubUrl();
-        this.updatesUrl = hub + "/api/sync/updates";
+        this.updatesUrl = config.hubAddress("/api/sync/updates");
     }
 
     /** What a pull did: how many updates were applied, and why it stopped short (null if it did not). */

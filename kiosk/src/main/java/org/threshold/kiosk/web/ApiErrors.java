@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threshold.core.referral.ReferralConfirmation.NotConfirmableException;
 import org.threshold.core.registration.FieldProblem;
 import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.token.InvalidTokenException;
@@ -44,6 +45,10 @@ final class ApiErrors {
                         .withExtra(Map.of("candidates", e.candidates().stream().map(ApiErrors::candidate).toList()))));
         routes.exception(IdempotencyKeyReusedException.class, (e, ctx) ->
                 render(ctx, new ApiException(422, "IDEMPOTENCY_KEY_REUSED")));
+        // The answer names the entry by its place in the request, so the page can show it at that referral.
+        routes.exception(NotConfirmableException.class, (e, ctx) -> render(ctx,
+                new ApiException(422, e.problem().name(), "error.referral." + e.problem().name(), Map.of())
+                        .withExtra(Map.of("field", "referrals[" + e.index() + "].service"))));
         routes.exception(TokenRevokedException.class, (e, ctx) -> render(ctx, new ApiException(410, "TOKEN_REVOKED")));
         routes.exception(NoLocalCopyException.class, (e, ctx) -> render(ctx, new ApiException(409, "NO_LOCAL_COPY")));
         routes.exception(InvalidRegistrationException.class, (e, ctx) -> {

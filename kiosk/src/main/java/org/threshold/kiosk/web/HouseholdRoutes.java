@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.threshold.core.crypto.Bytes;
 import org.threshold.core.i18n.Messages;
+import org.threshold.core.referral.ReferralSuggestions;
+import org.threshold.core.referral.ReferredPerson;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.token.InvalidTokenException;
@@ -23,6 +25,7 @@ import org.threshold.kiosk.registration.FindHousehold.FoundHousehold;
 import org.threshold.kiosk.registration.HouseholdActions;
 import org.threshold.kiosk.registration.RegisterHousehold;
 import org.threshold.kiosk.registration.RegistrationReceipt;
+import org.threshold.kiosk.registration.RegistrationReferrals;
 import org.threshold.kiosk.session.OperatorSession;
 import org.threshold.kiosk.session.OperatorSessions;
 import org.threshold.kiosk.store.RegistrationStore.IdempotencyKey;
@@ -35,15 +38,19 @@ import org.threshold.kiosk.store.RegistrationStore.StoredRegistration;
 public final class HouseholdRoutes implements RouteGroup {
     private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[!-~]{1,200}");
 
+    private static final int MAX_REFERRALS = 20;
+
     private final RegisterHousehold register;
+    private final RegistrationReferrals referrals;
     private final FindHousehold find;
     private final HouseholdActions actions;
     private final SessionGuard guard;
     private final ObjectMapper json;
 
-    public HouseholdRoutes(RegisterHousehold register, FindHousehold find, HouseholdActions actions,
-                           OperatorSessions sessions, ObjectMapper json) {
+    public HouseholdRoutes(RegisterHousehold register, RegistrationReferrals referrals, FindHousehold find,
+                           HouseholdActions actions, OperatorSessions sessions, ObjectMapper json) {
         this.register = register;
+        this.referrals = referrals;
         this.find = find;
         this.actions = actions;
         this.guard = new SessionGuard(sessions);
@@ -83,9 +90,24 @@ public final class HouseholdRoutes implements RouteGroup {
     record ConsentChanged(String householdId, TokenView token, JsonNode consent) {
     }
 
+    record PersonView(int member, List<String> needs) {
+    }
+
+    /** {@code sensitive}: it names a sensitive code, so the page shows it on the consent step and nowhere else. */
+    record SuggestionView(String service, String urgency, Instant dueAt, String basis, boolean sensitive,
+                          List<PersonView> people) {
+    }
+
+    record WithheldView(String service, String missing, boolean sensitive, List<PersonView> people) {
+    }
+
+    record Suggestions(List<SuggestionView> referrals, List<WithheldView> withheld) {
+    }
+
     @Override
     public void addTo(RoutesConfig routes) {
         routes.post("/api/households", this::register);
+        routes.post("/api/referral-suggestions", this::suggestReferrals);
         routes.get("/api/households", this::search);
         routes.get("/api/households/{code}", this::find);
         routes.post("/api/households/{code}/reprint", this::reprint);
@@ -100,14 +122,50 @@ public final class HouseholdRoutes implements RouteGroup {
         JsonNode household = JsonBodies.read(ctx, json);
         boolean reviewed = household.path("duplicateReviewed").asBoolean(false);
         RegistrationReceipt receipt = register.register(household, session.localKey(),
-                new RegisterHousehold.Request(session.operatorName(), idempotency, !reviewed));
+                new RegisterHousehold.Request(session.operatorName(), idempotency, !reviewed,
+                        confirmedReferrals(household)));
         if (receipt.replayed()) {
             ctx.header("Idempotent-Replayed", "true");
         }
         CardOutcome card = receipt.card();
         ctx.status(201).json(new Registered(receipt.householdId().toString(),
                 new TokenView(receipt.shortCode(), receipt.qr()), pathOrNull(card.card()), card.printed(),
-                card.problem(), receipt.localCopyKept()));
+                printMessage(card, ctx), receipt.localCopyKept()));
+    }
+
+    /** {@code "referrals": [{"service": "health"}, ...]}: absent or null for every suggested referral. */
+    private static Optional<List<String>> confirmedReferrals(JsonNode body) {
+        JsonNode list = body.get("referrals");
+        if (list == null || list.isNull()) {
+            return Optional.empty();
+        }
+        ApiException malformed = new ApiException(400, "INVALID_REQUEST", "error.INVALID_REQUEST.referrals",
+                Map.of("max", MAX_REFERRALS, "example", "\"referrals\": [{\"service\": \"health\"}]"));
+        if (!list.isArray() || list.size() > MAX_REFERRALS) {
+            throw malformed;
+        }
+        List<String> services = new java.util.ArrayList<>();
+        for (JsonNode entry : list) {
+            if (!entry.isObject() || !entry.path("service").isTextual()) {
+                throw malformed;
+            }
+            services.add(entry.get("service").textValue());
+        }
+        return Optional.of(services);
+    }
+
+    private void suggestReferrals(Context ctx) throws InvalidRegistrationException {
+        guard.require(ctx);
+        ReferralSuggestions suggestions = register.suggestReferrals(JsonBodies.read(ctx, json));
+        ctx.json(new Suggestions(suggestions.referrals().stream().map(r -> new SuggestionView(r.service(),
+                        r.urgency().wireName(), r.dueAt(), r.basis().wireName(), referrals.sensitive(r.people()),
+                        people(r.people()))).toList(),
+                suggestions.withheld().stream().map(w -> new WithheldView(w.service(), w.missing().name(),
+                        referrals.sensitive(w.people()), people(w.people()))).toList()));
+    }
+
+    private static List<PersonView> people(List<ReferredPerson> people) {
+        return people.stream().map(p -> new PersonView(p.member(), p.needs())).toList();
     }
 
     private static IdempotencyKey idempotencyKey(Context ctx) {
@@ -171,7 +229,7 @@ public final class HouseholdRoutes implements RouteGroup {
         OperatorSession session = guard.requireSupervisor(ctx);
         TokenId token = typedToken(ctx);
         CardOutcome card = actions.reprint(token, session.operatorName()).orElseThrow(() -> notHere(token));
-        ctx.json(new Reprinted(pathOrNull(card.card()), card.printed(), card.problem(), true));
+        ctx.json(new Reprinted(pathOrNull(card.card()), card.printed(), printMessage(card, ctx), true));
     }
 
     private void reissue(Context ctx) throws InvalidTokenException {
@@ -182,7 +240,7 @@ public final class HouseholdRoutes implements RouteGroup {
         CardOutcome card = reissued.card();
         ctx.status(201).json(new Reissued(reissued.registration().householdId().toString(),
                 new TokenView(reissued.token().id().shortCode(), reissued.token().qrPayload()), pathOrNull(card.card()),
-                card.printed(), card.problem(), token.shortCode()));
+                card.printed(), printMessage(card, ctx), token.shortCode()));
     }
 
     private void correct(Context ctx) throws InvalidTokenException {
@@ -224,6 +282,10 @@ public final class HouseholdRoutes implements RouteGroup {
 
     private static String notice(FindHousehold.LocalCopy localCopy, Messages messages) {
         return localCopy == FindHousehold.LocalCopy.OPENED ? null : messages.format("notice." + localCopy.name());
+    }
+
+    private static String printMessage(CardOutcome card, Context ctx) {
+        return card.problem() == null ? null : card.problem().in(Languages.errors(ctx));
     }
 
     private static String pathOrNull(Path path) {

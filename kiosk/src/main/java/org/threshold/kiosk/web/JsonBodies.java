@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
+import org.threshold.core.input.StrictJson;
 
 /**
  * Reads request bodies as JSON trees, strictly: declared as {@code application/json} (in UTF-8), one value,
@@ -34,18 +35,9 @@ final class JsonBodies {
         }
     }
 
-    /** A form or text/plain body never reaches the parser: a cross-site form cannot send application/json. */
+    /** See {@link StrictJson#isJsonMediaType}. */
     private static void requireJsonContentType(Context ctx) {
-        String header = ctx.header("Content-Type");
-        String[] parts = header == null ? new String[] {""} : header.split(";");
-        boolean json = parts[0].strip().equalsIgnoreCase("application/json");
-        for (int i = 1; i < parts.length && json; i++) {
-            String[] parameter = parts[i].split("=", 2);
-            if (parameter[0].strip().equalsIgnoreCase("charset")) {
-                json = parameter.length == 2 && parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8");
-            }
-        }
-        if (!json) {
+        if (!StrictJson.isJsonMediaType(ctx.header("Content-Type"))) {
             throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE");
         }
     }

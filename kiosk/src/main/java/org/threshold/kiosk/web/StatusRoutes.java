@@ -4,7 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.threshold.core.i18n.Messages;
 import org.threshold.core.deployment.KioskConfig;
 import org.threshold.core.needs.NeedLabels;
 import org.threshold.core.needs.NeedsCatalogue;
@@ -21,14 +23,15 @@ import org.threshold.kiosk.store.StorageGuard;
 public final class StatusRoutes implements RouteGroup {
     private final KioskConfig config;
     private final EventLog events;
-    private final Supplier<List<DeviceStatus>> hardware;
+    private final Function<Messages, List<DeviceStatus>> hardware;
     private final boolean demoMode;
     private final NeedsCatalogue catalogue;
     private final Supplier<ConnectionState.Snapshot> connection;
     private final Supplier<StorageGuard.Health> storage;
     private final OperatorKeyStore keys;
 
-    public StatusRoutes(KioskConfig config, EventLog events, Supplier<List<DeviceStatus>> hardware, boolean demoMode,
+    public StatusRoutes(KioskConfig config, EventLog events, Function<Messages, List<DeviceStatus>> hardware,
+                        boolean demoMode,
                         NeedsCatalogue catalogue, Supplier<ConnectionState.Snapshot> connection,
                         Supplier<StorageGuard.Health> storage, OperatorKeyStore keys) {
         this.storage = storage;
@@ -67,7 +70,7 @@ public final class StatusRoutes implements RouteGroup {
         String transportWarning = config.hubUrl().startsWith("https://") ? null
                 : "Plain HTTP to the hub: records are not protected in transit. For demonstrations only.";
         ctx.json(new Status(config.kioskId(), config.site(), config.hubUrl(), counts.pending(), counts.total(),
-                sync.lastSyncAt(), sync.lastSyncError(), hardware.get(), demoMode, catalogue.version(), link.online(),
+                sync.lastSyncAt(), sync.lastSyncError(), hardware.apply(Languages.errors(ctx)), demoMode, catalogue.version(), link.online(),
                 link.lastContactAt(), counts.pending() == 0 ? 1.0 : link.progress(), transportWarning, storage.get(),
                 localKeys()));
     }

@@ -28,10 +28,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.threshold.core.deployment.OperatorRecord;
+import org.threshold.core.event.EventType;
+import org.threshold.core.event.SignedEvent;
+import org.threshold.core.referral.ReferralRequested;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
+import org.threshold.hub.deployment.HubKeys;
 import org.threshold.kiosk.KioskApp;
 import org.threshold.kiosk.KioskClient;
+import org.threshold.kiosk.KioskFiles;
 import org.threshold.kiosk.KioskSettings;
 import org.threshold.kiosk.TestDeployment;
 import org.threshold.provisioning.Provisioner;
@@ -387,15 +392,7 @@ class KioskPageTest {
 
     @Test
     void aSensitiveNeedIsChosenOnThePrivacyStepAndNeverShownOnASummaryScreen() throws Exception {
-        openPage("en");
-        unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE);
-        Operator operator = new Operator(driver);
-        startOnPage(operator, "Private", null, null);
-        operator.tap(By.cssSelector("[data-field='members[0].sex'] input[value='F'] + label"));
-        operator.tap(field("members[0].ageEstimate"));
-        operator.type("30");
-        operator.tap(By.id("flow-next"));
-        operator.waitFor(By.cssSelector("[data-step=needs]"));
+        Operator operator = aWomanOf30OnTheNeedsStep("Private");
         operator.tap(By.id("flow-next"));
         operator.waitFor(By.cssSelector("[data-step=privacy]"));
         operator.tap(By.cssSelector("button[data-category='TR']"));
@@ -416,6 +413,50 @@ class KioskPageTest {
         assertThat(found).contains("Private").doesNotContain("TR-WV").doesNotContain("Witness");
         assertThat(supervisorClient().get("/api/households/" + code).body().at("/household/members/0/needs").toString())
                 .contains("TR-WV");
+    }
+
+    @Test
+    void suggestedReferralsAreConfirmedOrRemovedOnTheConsentStepAndGbvIsNamedOnNoSummary() throws Exception {
+        Operator operator = aWomanOf30OnTheNeedsStep("Referred");
+        operator.tap(By.cssSelector("button[data-category='SM']"));
+        operator.tap(By.cssSelector(".need[data-code='SM-CI']"));
+        operator.tap(By.cssSelector("button[data-category='WR']"));
+        operator.tap(By.cssSelector(".need[data-code='WR-SF']"));
+        operator.tap(By.id("flow-next"));
+        operator.waitFor(By.cssSelector("[data-step=privacy]"));
+        operator.tap(By.cssSelector("button[data-category='SV']"));
+        operator.tap(By.cssSelector(".need[data-code='SV-VA']"));
+        operator.tap(By.id("flow-next"));
+        operator.waitFor(By.cssSelector("[data-step=consent]"));
+        operator.tap(yes("consent.registration"));
+        operator.tap(yes("consent.referral"));
+        operator.waitFor(field("referrals.gbv"));
+        String consentStep = driver.findElement(By.id("referral-suggestions")).getText();
+        assertThat(consentStep).contains("Health", "Shelter", "Gender-based violence");
+        checkpoint("en", "20-referrals");
+        operator.tap(By.cssSelector("[data-field='referrals.health'] input[value='CONFIRM'] + label"));
+        operator.tap(By.cssSelector("[data-field='referrals.shelter'] input[value='REMOVE'] + label"));
+        long before = KioskFiles.events(data.resolve("kiosk")).size();
+        operator.tap(By.id("flow-next"));
+        String review = operator.waitFor(By.id("review-referrals")).getText();
+        assertThat(review).isEqualTo("Health");
+        assertThat(driver.findElement(By.cssSelector("[data-step=review]")).getText())
+                .doesNotContain("Gender-based").doesNotContain("SV-VA").doesNotContain("Shelter");
+        operator.tap(By.id("flow-next"));
+        operator.waitFor(By.id("result-code"));
+        assertThat(driver.findElement(By.id("view-result")).getText()).doesNotContain("Gender-based")
+                .doesNotContain("SV-VA");
+
+        List<SignedEvent> made = KioskFiles.events(data.resolve("kiosk")).stream().skip(before).toList();
+        assertThat(made).extracting(e -> e.header().type()).containsExactly(EventType.HOUSEHOLD_REGISTERED,
+                EventType.REFERRAL_REQUESTED, EventType.REFERRAL_REQUESTED);
+        HubKeys keys = HubKeys.load(hubDir);
+        List<String> services = new java.util.ArrayList<>();
+        for (SignedEvent event : made.subList(1, made.size())) {
+            services.add(ReferralRequested.fromJson(event.openPayload(
+                    keys.sealingKey(event.header().sealingKeyId()).orElseThrow())).service());
+        }
+        assertThat(services).containsExactly("gbv", "health");
     }
 
     @Test
@@ -459,6 +500,20 @@ class KioskPageTest {
     }
 
     // ---- helpers
+
+    /** A supervisor registering one woman of 30 in English, on the needs step. */
+    private Operator aWomanOf30OnTheNeedsStep(String given) {
+        openPage("en");
+        unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE);
+        Operator operator = new Operator(driver);
+        startOnPage(operator, given, null, null);
+        operator.tap(By.cssSelector("[data-field='members[0].sex'] input[value='F'] + label"));
+        operator.tap(field("members[0].ageEstimate"));
+        operator.type("30");
+        operator.tap(By.id("flow-next"));
+        operator.waitFor(By.cssSelector("[data-step=needs]"));
+        return operator;
+    }
 
     /** Starts a registration with one member, up to the members step (nothing else filled in). */
     private void startOnPage(Operator operator, String given, String family, String birthDate) {

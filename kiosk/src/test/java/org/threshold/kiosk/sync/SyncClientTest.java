@@ -70,7 +70,7 @@ class SyncClientTest {
     }
 
     private SyncClient client(String hubUrl, SyncClient.Limits limits) {
-        return new SyncClient(deployment.config(hubUrl), events, SyncClient.httpClient(), clock, limits);
+        return new SyncClient(deployment.config(hubUrl), deployment.kioskKey, events, SyncClient.httpClient(), clock, limits);
     }
 
     @Test

@@ -53,7 +53,7 @@ class SyncSchedulePlanTest {
         register = new RegisterHousehold(deployment.config(hub.url()), deployment.kioskKey, events, store,
                 new CardPrinting(new SimulatedCardPrinter(Files.createDirectories(dataDir.resolve("cards"))), store,
                         deployment.config(hub.url())), NeedsCatalogue.bundled(), clock, new SecureRandom());
-        SyncClient client = new SyncClient(deployment.config(hub.url()), events, SyncClient.httpClient(), clock,
+        SyncClient client = new SyncClient(deployment.config(hub.url()), deployment.kioskKey, events, SyncClient.httpClient(), clock,
                 SyncClient.Limits.DEFAULT);
         Random noJitter = new Random() {
             @Override

@@ -68,6 +68,18 @@ class WebHardeningTest {
     }
 
     @Test
+    void jettysOwnErrorsSpeakTheLanguageOfAcceptLanguage() throws Exception {
+        List<RawResponse> responses = exchange("GET /%ff HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: fr\r\n\r\n"
+                + "GET /%ff HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: ar\r\n\r\n");
+
+        assertJsonError(responses.get(0), 400, "BAD_REQUEST");
+        assertThat(JSON.readTree(responses.get(0).body()).path("error").path("message").asText())
+                .startsWith("La requête n'a pas pu être lue");
+        assertThat(JSON.readTree(responses.get(1).body()).path("error").path("message").asText())
+                .startsWith("تعذّرت قراءة الطلب");
+    }
+
+    @Test
     void aUriTooLongGetsTheJsonErrorAndSaysTheConnectionCloses() throws Exception {
         List<RawResponse> responses = exchange("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
                 + "GET /api/needs HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");

@@ -23,21 +23,27 @@ import org.threshold.core.event.EventHeader;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.FieldProblem;
+import org.threshold.core.registration.HouseholdChange;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.hub.app.HubStore;
+import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.referral.ReferralProjection;
+import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
 import org.threshold.hub.app.sync.StoredEvent;
 import org.threshold.hub.deployment.HubKeys;
 
 /**
- * Opens stored events and projects them into the households read model. Opening a sealed payload costs about
- * 0.2 ms, too much to do inside ingest, so a background worker does it after each ingest (and every
+ * Opens stored events and projects them into the households read model and the referral store. Opening a sealed
+ * payload costs about 0.2 ms, too much to do inside ingest, so a background worker does it after each ingest (and every
  * {@link #TICK}, for events another hub instance stored), on every core, in projection order from a persisted
  * cursor (a restarted hub resumes where it stopped). A lookup that must see the latest sync calls
  * {@link #catchUpIfBehind()} itself. An event that cannot be opened or read is recorded as a projection failure
  * and skipped, so it never holds up the others. Each event type is projected by its own method in
- * {@link #project}; a new type is a new case there.
+ * {@link #project}; a new type is a new case there. A registration adds a household; a change event (reprint,
+ * reissue, correction, consent) is folded into its household by {@link HouseholdChanges}, in projection order, in
+ * the same transaction that moves the cursor.
  *
  * <p><b>Several hub instances.</b> One projector at a time across instances: each step first takes the turn in the
  * database ({@code ProjectionRepository.tryTakeTurn}); an instance that cannot take it leaves the work to the one
@@ -71,12 +77,15 @@ public final class HouseholdProjector implements AutoCloseable {
     private final NeedsCatalogue catalogue;
     private final Clock clock;
     private final IngestPriority ingest;
+    private final HouseholdChanges changes;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("household-projection"));
     private final ExecutorService openers = Executors.newFixedThreadPool(OPENERS, daemon("household-opening"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             daemon("household-projection-tick"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Object projecting = new Object();
+    // The chunk after the last one stored, already being opened; guarded by projecting.
+    private Opening next;
     private volatile boolean closed;
 
     public HouseholdProjector(HubStore store, HubKeys keys, NeedsCatalogue catalogue, Clock clock,
@@ -86,6 +95,7 @@ public final class HouseholdProjector implements AutoCloseable {
         this.catalogue = catalogue;
         this.clock = clock;
         this.ingest = ingest;
+        this.changes = new HouseholdChanges(catalogue);
     }
 
     /** Lets ingest go first: returns when no batch is being ingested, or after {@code max} at the latest. */
@@ -139,57 +149,120 @@ public final class HouseholdProjector implements AutoCloseable {
 
     /** The events after the cursor, read while holding the turn. */
     private record Chunk(long cursor, List<StoredEvent> events) {
-    }
-
-    /**
-     * Numbers newly committed events, opens the next chunk after the cursor outside any transaction, then stores
-     * the households and moves the cursor past the chunk; says whether it did, so whether to go on. Giving way, it
-     * pauses before every slice of events while a batch is being ingested, at most {@link #GIVE_WAY} in all per
-     * chunk, which bounds how long a lookup can wait for the worker.
-     */
-    private boolean projectNextChunk(boolean givingWay) {
-        synchronized (projecting) {
-            Chunk chunk = store.inTransaction(repositories -> {
-                if (!repositories.projections().tryTakeTurn()) {
-                    return null;
-                }
-                repositories.events().sequenceForProjection(CHUNK);
-                long cursor = repositories.projections().cursor(PROJECTION);
-                return new Chunk(cursor, repositories.events().sequencedAfter(cursor, CHUNK));
-            });
-            if (chunk == null || chunk.events().isEmpty()) {
-                return false;
-            }
-            List<Projection> projections = open(chunk.events(), givingWay);
-            List<HouseholdRecord> households = new ArrayList<>();
-            List<ProjectionFailure> failures = new ArrayList<>();
-            for (Projection projection : projections) {
-                if (projection.household() != null) {
-                    households.add(projection.household());
-                } else if (projection.failure() != null) {
-                    failures.add(projection.failure());
-                }
-            }
-            long upTo = chunk.events().get(chunk.events().size() - 1).sequence();
-            Boolean applied = store.inTransaction(repositories -> {
-                if (!repositories.projections().tryTakeTurn()
-                        || !repositories.projections().advance(PROJECTION, chunk.cursor(), upTo)) {
-                    return false;
-                }
-                failures.addAll(repositories.households().insertNew(households));
-                repositories.households().recordFailures(failures, clock.instant());
-                return true;
-            });
-            if (applied && !failures.isEmpty()) {
-                LOG.warn("Household projection skipped {} event(s); see the projection_failures table",
-                        failures.size());
-            }
-            return applied;
+        long upTo() {
+            return events.get(events.size() - 1).sequence();
         }
     }
 
-    /** Opens the chunk's payloads on every core, in slices; the result is in the chunk's order. */
-    private List<Projection> open(List<StoredEvent> events, boolean givingWay) {
+    /** A chunk and its payloads being opened on the openers, slice by slice. */
+    private record Opening(Chunk chunk, List<Future<List<Projection>>> slices) {
+        void cancel() {
+            slices.forEach(slice -> slice.cancel(true));
+        }
+    }
+
+    /**
+     * Numbers newly committed events and projects the next chunk after the cursor: its payloads are opened outside
+     * any transaction, then the households are stored and the cursor moved past the chunk in one; says whether it
+     * did, so whether to go on. Opening is parallel and storing serial, and they overlap: while this chunk is stored,
+     * the next is already being opened (kept in {@link #next} for the next call), so the cores are not idle while
+     * the database commits. Giving way, it pauses before every slice of events while a batch is being ingested, at
+     * most {@link #GIVE_WAY} in all per chunk, which bounds how long a lookup can wait for the worker.
+     */
+    private boolean projectNextChunk(boolean givingWay) {
+        synchronized (projecting) {
+            Opening current = next != null ? next : fetchAndOpen(null, givingWay);
+            next = null;
+            if (current == null) {
+                return false;
+            }
+            Opening following = null;
+            boolean applied = false;
+            try {
+                following = fetchAndOpen(current.chunk().upTo(), givingWay);
+                applied = storeHouseholds(current.chunk(), opened(current));
+                return applied;
+            } finally {
+                if (applied) {
+                    next = following;
+                } else if (following != null) {
+                    // The cursor did not move as expected (another instance, or a failure): read again next time.
+                    following.cancel();
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes the turn, numbers newly committed events and reads the chunk after {@code after} (the stored cursor when
+     * null), then starts opening it; null if the turn is another instance's or nothing is there.
+     */
+    private Opening fetchAndOpen(Long after, boolean givingWay) {
+        Chunk chunk = store.inTransaction(repositories -> {
+            if (!repositories.projections().tryTakeTurn()) {
+                return null;
+            }
+            repositories.events().sequenceForProjection(CHUNK);
+            long cursor = after != null ? after : repositories.projections().cursor(PROJECTION);
+            return new Chunk(cursor, repositories.events().sequencedAfter(cursor, CHUNK));
+        });
+        if (chunk == null || chunk.events().isEmpty()) {
+            return null;
+        }
+        return new Opening(chunk, open(chunk.events(), givingWay));
+    }
+
+    /**
+     * Stores the chunk's households, folds in its changes and moves the cursor past it, in one transaction, if the
+     * cursor is still where the chunk began.
+     */
+    private boolean storeHouseholds(Chunk chunk, List<Projection> projections) {
+        List<ProjectionFailure> failures = new ArrayList<>();
+        boolean applied = store.inTransaction(repositories -> {
+            failures.clear();
+            if (!repositories.projections().tryTakeTurn()
+                    || !repositories.projections().advance(PROJECTION, chunk.cursor(), chunk.upTo())) {
+                return false;
+            }
+            failures.addAll(apply(repositories, projections));
+            repositories.households().recordFailures(failures, clock.instant());
+            return true;
+        });
+        if (applied && !failures.isEmpty()) {
+            LOG.warn("Household projection skipped {} event(s); see the projection_failures table", failures.size());
+        }
+        return applied;
+    }
+
+    /**
+     * Applies the chunk's projections in projection order: registrations in batches, each change after every
+     * registration before it (its own household's among them), and the referrals requested after every household;
+     * returns the events skipped.
+     */
+    private List<ProjectionFailure> apply(Repositories repositories, List<Projection> projections) {
+        List<ProjectionFailure> failures = new ArrayList<>();
+        List<HouseholdRecord> registrations = new ArrayList<>();
+        List<NewReferral> referrals = new ArrayList<>();
+        for (Projection projection : projections) {
+            if (projection.household() != null) {
+                registrations.add(projection.household());
+            } else if (projection.change() != null) {
+                failures.addAll(repositories.households().insertNew(registrations));
+                registrations.clear();
+                changes.apply(repositories, projection.change()).ifPresent(failures::add);
+            } else if (projection.referral() != null) {
+                referrals.add(projection.referral());
+            } else if (projection.failure() != null) {
+                failures.add(projection.failure());
+            }
+        }
+        failures.addAll(repositories.households().insertNew(registrations));
+        failures.addAll(repositories.referrals().insertRequested(referrals));
+        return failures;
+    }
+
+    /** Starts opening the payloads on every core, in slices. */
+    private List<Future<List<Projection>>> open(List<StoredEvent> events, boolean givingWay) {
         long giveWayUntil = System.nanoTime() + GIVE_WAY.toNanos();
         List<Future<List<Projection>>> slices = new ArrayList<>();
         for (int from = 0; from < events.size(); from += SLICE) {
@@ -205,13 +278,18 @@ public final class HouseholdProjector implements AutoCloseable {
                 return opened;
             }));
         }
-        List<Projection> projections = new ArrayList<>(events.size());
+        return slices;
+    }
+
+    /** Waits for the chunk's payloads; the result is in the chunk's order. */
+    private static List<Projection> opened(Opening opening) {
+        List<Projection> projections = new ArrayList<>(opening.chunk().events().size());
         try {
-            for (Future<List<Projection>> slice : slices) {
+            for (Future<List<Projection>> slice : opening.slices()) {
                 projections.addAll(slice.get());
             }
         } catch (InterruptedException e) {
-            slices.forEach(slice -> slice.cancel(true));
+            opening.cancel();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Projection interrupted", e);
         } catch (ExecutionException e) {
@@ -243,27 +321,22 @@ public final class HouseholdProjector implements AutoCloseable {
                     e.getMessage());
             return Projection.NOTHING;
         }
-        // One case per event type, so a new type cannot pass unprojected unnoticed. Issue 10's change events are
-        // stored and sequenced; folding them into the household (by household id, in projection order) comes next.
+        // One case per event type, so a new type cannot pass unprojected unnoticed.
         return switch (event.header().type()) {
             case HOUSEHOLD_REGISTERED -> registration(event);
-            case HOUSEHOLD_CARD_REPRINTED, TOKEN_REISSUED, HOUSEHOLD_CORRECTED, CONSENT_CHANGED -> Projection.NOTHING;
+            case HOUSEHOLD_CARD_REPRINTED, TOKEN_REISSUED, HOUSEHOLD_CORRECTED, CONSENT_CHANGED ->
+                    change(event, stored.sequence());
+            case REFERRAL_REQUESTED -> referral(event);
         };
     }
 
     private Projection registration(SignedEvent event) {
         EventHeader header = event.header();
-        Optional<SealingPrivateKey> key = keys.sealingKey(header.sealingKeyId());
-        if (key.isEmpty()) {
-            return Projection.failed(header, "sealed to key " + header.sealingKeyId() + ", which keys.json does not hold");
+        Opened opened = open(event);
+        if (opened.failure() != null) {
+            return opened.failure();
         }
-        byte[] plaintext;
-        try {
-            plaintext = event.openPayload(key.get());
-        } catch (UnsealException e) {
-            return Projection.failed(header, "payload does not open with key " + header.sealingKeyId()
-                    + ": altered, or sealed to another key");
-        }
+        byte[] plaintext = opened.plaintext();
         try {
             RegistrationPayload payload = RegistrationPayload.fromJson(plaintext, catalogue);
             if (!payload.token().kioskId().equals(header.kioskId())) {
@@ -282,16 +355,78 @@ public final class HouseholdProjector implements AutoCloseable {
         }
     }
 
-    /** A projected household, or why there is none (never personal data), or neither for an unreadable event. */
-    private record Projection(HouseholdRecord household, ProjectionFailure failure) {
-        static final Projection NOTHING = new Projection(null, null);
+    /** Reads a change's payload here; what it does to the household is decided in order, in the transaction. */
+    private Projection change(SignedEvent event, long sequence) {
+        Opened opened = open(event);
+        if (opened.failure() != null) {
+            return opened.failure();
+        }
+        try {
+            return Projection.of(new HouseholdChanges.Change(event.header(), sequence,
+                    HouseholdChange.fromJson(opened.plaintext())));
+        } catch (IllegalArgumentException e) {
+            return Projection.failed(event.header(), "change payload is unreadable: " + e.getMessage());
+        } finally {
+            Arrays.fill(opened.plaintext(), (byte) 0);
+        }
+    }
+
+    /** A payload opened, or why it was not. */
+    private record Opened(byte[] plaintext, Projection failure) {
+    }
+
+    private Opened open(SignedEvent event) {
+        EventHeader header = event.header();
+        Optional<SealingPrivateKey> key = keys.sealingKey(header.sealingKeyId());
+        if (key.isEmpty()) {
+            return new Opened(null, Projection.failed(header, "sealed to key " + header.sealingKeyId()
+                    + ", which keys.json does not hold"));
+        }
+        try {
+            return new Opened(event.openPayload(key.get()), null);
+        } catch (UnsealException e) {
+            return new Opened(null, Projection.failed(header, "payload does not open with key "
+                    + header.sealingKeyId() + ": altered, or sealed to another key"));
+        }
+    }
+
+    /** A referral request becomes a {@code SENT} referral in the referral store, in the same cursor transaction. */
+    private Projection referral(SignedEvent event) {
+        Opened opened = open(event);
+        if (opened.failure() != null) {
+            return opened.failure();
+        }
+        try {
+            return Projection.of(ReferralProjection.requested(event.header(), opened.plaintext(), clock.instant()));
+        } catch (MalformedEncodingException e) {
+            return Projection.failed(event.header(), e.getMessage());
+        } finally {
+            Arrays.fill(opened.plaintext(), (byte) 0);
+        }
+    }
+
+    /**
+     * A projected household, a change to fold in or a referral requested, or why there is none of these (never
+     * personal data), or nothing at all for an unreadable event.
+     */
+    private record Projection(HouseholdRecord household, HouseholdChanges.Change change, NewReferral referral,
+                              ProjectionFailure failure) {
+        static final Projection NOTHING = new Projection(null, null, null, null);
 
         static Projection of(HouseholdRecord household) {
-            return new Projection(household, null);
+            return new Projection(household, null, null, null);
+        }
+
+        static Projection of(HouseholdChanges.Change change) {
+            return new Projection(null, change, null, null);
+        }
+
+        static Projection of(NewReferral referral) {
+            return new Projection(null, null, referral, null);
         }
 
         static Projection failed(EventHeader header, String reason) {
-            return new Projection(null, new ProjectionFailure(header.eventId(), reason));
+            return new Projection(null, null, null, new ProjectionFailure(header.eventId(), reason));
         }
     }
 

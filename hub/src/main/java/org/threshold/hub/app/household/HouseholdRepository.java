@@ -3,9 +3,13 @@ package org.threshold.hub.app.household;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.threshold.core.token.TokenId;
 
-/** Households projected from registration events, keyed by token; and the events the projection skipped. */
+/**
+ * Households projected from registration events and changed by later events, keyed by token; and the events the
+ * projection skipped.
+ */
 public interface HouseholdRepository {
 
     /**
@@ -18,6 +22,15 @@ public interface HouseholdRepository {
     void recordFailures(List<ProjectionFailure> failures, Instant at);
 
     Optional<HouseholdRecord> findByToken(TokenId tokenId);
+
+    Optional<HouseholdRecord> findById(UUID householdId);
+
+    /**
+     * Replaces the stored household's token and JSON with {@code household}'s, by household id; what registered it
+     * (kiosk, site, time, event) stays. The caller makes sure no other household holds the token. Says whether the
+     * household was there.
+     */
+    boolean replace(HouseholdRecord household);
 
     long count();
 

@@ -49,6 +49,9 @@ public interface EventRepository {
 
     long count();
 
+    /** Every event held for the kiosk, by sequence (a second event at one sequence would show twice). */
+    List<HeldEvent> chain(String kioskId);
+
     /** Every kiosk's head, by kiosk id. */
     Map<String, ChainPosition> heads();
 }

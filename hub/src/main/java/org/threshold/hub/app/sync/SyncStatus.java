@@ -45,4 +45,9 @@ public final class SyncStatus {
     public List<Incident> incidents(String kioskId) {
         return store.read(repositories -> repositories.syncLedger().incidents(kioskId));
     }
+
+    /** The kiosk's chain as the hub holds it, to set beside the kiosk's own: a gap or a fork shows. */
+    public List<HeldEvent> chain(String kioskId) {
+        return store.read(repositories -> repositories.events().chain(kioskId));
+    }
 }

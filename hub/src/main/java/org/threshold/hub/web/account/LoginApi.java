@@ -27,6 +27,7 @@ public final class LoginApi {
     }
 
     private void login(Context ctx) {
+        HubJson.requireJson(ctx, SHAPE);
         byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
                 "A sign-in is a username and a password; this body is far larger. Send " + SHAPE + "."),
                 "MALFORMED_JSON");

@@ -47,7 +47,7 @@ public final class EnrollmentApi {
     }
 
     private void enroll(Context ctx) {
-        JsonNode json = HubJson.parse(RequestBodies.read(ctx, MAX_BODY, new ApiException(413, "TOO_LARGE",
+        JsonNode json = HubJson.parse(ctx, RequestBodies.read(ctx, MAX_BODY, new ApiException(413, "TOO_LARGE",
                 "An enrollment request is a few hundred bytes; send " + SHAPE + "."), "MALFORMED_REQUEST"), SHAPE);
         EnrollmentCode code;
         try {

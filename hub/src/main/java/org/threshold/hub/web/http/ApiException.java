@@ -51,6 +51,7 @@ public final class ApiException extends RuntimeException {
             case TOO_LARGE -> 413;
             case UNACCEPTABLE -> 422;
             case TRY_LATER -> 429;
+            case UNAVAILABLE -> 503;
         };
         return new ApiException(status, refusal.reason(), refusal.getMessage(), refusal.retryAfter().orElse(null));
     }

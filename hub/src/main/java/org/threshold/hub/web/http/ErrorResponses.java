@@ -40,6 +40,15 @@ public final class ErrorResponses {
         });
     }
 
+    /** {@code {"error":{"reason","message"}}} as bytes, for answers written outside Javalin ({@link JettyErrors}). */
+    static byte[] jsonBody(ApiException e) {
+        try {
+            return HubJson.MAPPER.writeValueAsBytes(errorBody(e.reason(), e.getMessage()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException("Two strings always serialise", impossible);
+        }
+    }
+
     private static ObjectNode errorBody(String reason, String message) {
         ObjectNode body = HubJson.MAPPER.createObjectNode();
         ObjectNode error = body.putObject("error");

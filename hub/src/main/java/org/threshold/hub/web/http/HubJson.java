@@ -2,27 +2,48 @@ package org.threshold.hub.web.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
+import org.threshold.core.input.StrictJson;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 
-/** The hub's one JSON configuration: ISO-8601 times, and duplicate keys rejected rather than last-one-wins. */
+/**
+ * The hub's one JSON configuration: ISO-8601 times, read strictly as core's {@link StrictJson} reads (duplicate
+ * keys and anything after the value are errors), and request bodies taken only when declared as JSON.
+ */
 public final class HubJson {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = StrictJson.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private HubJson() {
     }
 
     /**
-     * Parses a request body.
+     * Parses a request body declared as {@code application/json}.
+     *
+     * @throws ApiException 415 {@code UNSUPPORTED_MEDIA_TYPE} for any other {@code Content-Type}; 400 as
+     *                      {@link #parse(byte[], String)}
+     */
+    public static JsonNode parse(Context ctx, byte[] body, String expected) {
+        requireJson(ctx, expected);
+        return parse(body, expected);
+    }
+
+    /** @throws ApiException 415 {@code UNSUPPORTED_MEDIA_TYPE} unless the body is declared as JSON in UTF-8 */
+    public static void requireJson(Context ctx, String expected) {
+        if (!StrictJson.isJsonMediaType(ctx.header("Content-Type"))) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as Content-Type: application/json "
+                    + "(UTF-8): " + expected + ".");
+        }
+    }
+
+    /**
+     * Parses a request body whose type was checked.
      *
      * @throws ApiException 400 {@code MALFORMED_JSON}, saying where the JSON breaks but not quoting it: the
      *                      body may hold a password or a name

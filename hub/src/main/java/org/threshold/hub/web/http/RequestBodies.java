@@ -1,6 +1,7 @@
 package org.threshold.hub.web.http;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -19,27 +20,56 @@ public final class RequestBodies {
      * @throws ApiException {@code tooLarge}; 415 for an encoding other than gzip; 400 for a broken body
      */
     public static byte[] read(Context ctx, int maxBytes, ApiException tooLarge, String malformedReason) {
+        return decode(ctx, readAsSent(ctx, maxBytes, tooLarge, malformedReason), maxBytes, tooLarge, malformedReason);
+    }
+
+    /**
+     * The body exactly as sent, still compressed if it was, for checking a signature over it before anything
+     * else is done with it; {@link #decode} it afterwards.
+     *
+     * @throws ApiException {@code tooLarge}; 415 for an encoding other than gzip; 400 for a body cut short
+     */
+    public static byte[] readAsSent(Context ctx, int maxBytes, ApiException tooLarge, String malformedReason) {
         if (ctx.req().getContentLengthLong() > maxBytes) {
             throw tooLarge;
         }
+        gzip(ctx);
+        try (InputStream raw = ctx.bodyInputStream()) {
+            return limited(raw, maxBytes, tooLarge);
+        } catch (IOException e) {
+            throw new ApiException(400, malformedReason, "The body could not be read completely; send it again.");
+        }
+    }
+
+    /** Undoes gzip if the request says it is gzip, with the same limit on the decompressed bytes. */
+    public static byte[] decode(Context ctx, byte[] asSent, int maxBytes, ApiException tooLarge,
+                                String malformedReason) {
+        if (!gzip(ctx)) {
+            return asSent;
+        }
+        try (InputStream body = new GZIPInputStream(new ByteArrayInputStream(asSent))) {
+            return limited(body, maxBytes, tooLarge);
+        } catch (IOException e) {
+            throw new ApiException(400, malformedReason, "The body is not valid gzip. Compress it again, or send it "
+                    + "plain without Content-Encoding.");
+        }
+    }
+
+    private static byte[] limited(InputStream body, int maxBytes, ApiException tooLarge) throws IOException {
+        byte[] bytes = body.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            throw tooLarge;
+        }
+        return bytes;
+    }
+
+    private static boolean gzip(Context ctx) {
         String encoding = ctx.header("Content-Encoding");
         boolean gzip = "gzip".equalsIgnoreCase(encoding);
         if (encoding != null && !gzip && !"identity".equalsIgnoreCase(encoding)) {
             throw new ApiException(415, "UNSUPPORTED_ENCODING",
                     "Send the body plain or with Content-Encoding: gzip; other encodings are not accepted.");
         }
-        try (InputStream raw = ctx.bodyInputStream();
-             InputStream body = gzip ? new GZIPInputStream(raw) : raw) {
-            byte[] bytes = body.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw tooLarge;
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw gzip
-                    ? new ApiException(400, malformedReason, "The body is not valid gzip. Compress it again, or "
-                            + "send it plain without Content-Encoding.")
-                    : new ApiException(400, malformedReason, "The body could not be read completely; send it again.");
-        }
+        return gzip;
     }
 }

@@ -15,6 +15,7 @@ import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.app.account.SignedInUser;
+import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.web.http.ApiException;
@@ -32,8 +33,11 @@ public final class Pages {
     private final TokenLookup lookup;
     private final NeedsCatalogue catalogue;
     private final boolean demoMode;
+    private final ReadLimit reads;
 
-    public Pages(Accounts accounts, SessionAuth auth, TokenLookup lookup, NeedsCatalogue catalogue, boolean demoMode) {
+    public Pages(Accounts accounts, SessionAuth auth, TokenLookup lookup, NeedsCatalogue catalogue, boolean demoMode,
+                 ReadLimit reads) {
+        this.reads = reads;
         this.accounts = accounts;
         this.auth = auth;
         this.lookup = lookup;
@@ -99,6 +103,7 @@ public final class Pages {
             html(ctx, page.form(""));
             return;
         }
+        reads.admit(user.username()); // over the limit: the error page, with Retry-After
         try {
             html(ctx, page.result(token, lookup.find(token, user)));
         } catch (Refusal refusal) {

@@ -18,6 +18,7 @@ import org.threshold.core.event.KioskId;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.sync.BatchBody;
 import org.threshold.core.sync.SyncAck;
+import org.threshold.hub.app.kiosk.KioskDirectory;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.IngestOutcome;
 import org.threshold.hub.app.sync.Rejection;
@@ -31,9 +32,10 @@ import org.threshold.hub.web.http.RequestBodies;
  * {@code POST /api/sync/batches}: a kiosk ships {@code {"kioskId","events":["<base64 envelope>",...]}}
  * (optionally gzip), or the same as a {@link BatchBody} ({@value BatchBody#CONTENT_TYPE}, what kiosks send),
  * and gets back the hub's signed acknowledgement of the highest contiguous event it holds.
- * The events' own signatures are the authentication: only an enrolled, unrevoked kiosk's chain is accepted
- * ({@link SyncService}). At most {@link IngestGate}'s worth of batches are taken on at once; the rest are told to
- * come back (429).
+ * The request is signed by the kiosk ({@link BatchAuthentication}), and checked before the batch takes an ingest
+ * permit, so unsigned or slow uploads never hold one; the events' own signatures then prove each event, and only an
+ * enrolled, unrevoked kiosk's chain is accepted ({@link SyncService}). At most {@link IngestGate}'s worth of batches
+ * are taken on at once; the rest are told to come back (429).
  */
 public final class SyncApi {
     public static final int MAX_EVENTS = SyncService.MAX_EVENTS;
@@ -45,37 +47,60 @@ public final class SyncApi {
     private final SigningKey hubIdentity;
     private final Clock clock;
     private final IngestGate gate;
+    private final BatchAuthentication authentication;
 
-    public SyncApi(SyncService sync, HubKeys keys, Clock clock, IngestGate gate) {
+    /** @param nonces where the nonces of signed requests are remembered, shared with the update feed */
+    public SyncApi(SyncService sync, HubKeys keys, Clock clock, IngestGate gate, KioskDirectory kiosks,
+                   BatchAuthentication.Nonces nonces) {
         this.sync = sync;
         this.hubIdentity = keys.identity();
         this.clock = clock;
         this.gate = gate;
+        this.authentication = new BatchAuthentication(kiosks, nonces, clock);
+    }
+
+    /** Batches this instance refused as not provably from an enrolled kiosk; not the kiosks' incidents. */
+    public long unauthenticatedRejects() {
+        return authentication.rejected();
     }
 
     public void addRoutes(RoutesConfig routes) {
         routes.post("/api/sync/batches", this::receiveBatch, Access.KIOSK);
     }
 
+    /**
+     * Headers, then the body (bounded in size here, in rate and time by the connector), then the signature, and
+     * only then a permit: what waits for a permit is an enrolled kiosk's batch.
+     */
     private void receiveBatch(Context ctx) {
+        BatchAuthentication.Claim claim = authentication.claim(ctx);
+        ApiException tooLarge = new ApiException(413, "BATCH_TOO_LARGE",
+                "A batch may hold at most 16 MiB (after gzip is undone). Send fewer events per batch.");
+        byte[] asSent = RequestBodies.readAsSent(ctx, MAX_BATCH_BYTES, tooLarge, MALFORMED);
+        authentication.verify(ctx, claim, asSent);
+        String kioskId = claim.kiosk().kioskId();
         try (IngestGate.Permit permit = gate.enter()) {
-            byte[] body = RequestBodies.read(ctx, MAX_BATCH_BYTES, new ApiException(413, "BATCH_TOO_LARGE",
-                    "A batch may hold at most 16 MiB (after gzip is undone). Send fewer events per batch."),
-                    MALFORMED);
+            byte[] body = RequestBodies.decode(ctx, asSent, MAX_BATCH_BYTES, tooLarge, MALFORMED);
             String contentType = String.valueOf(ctx.contentType());
-            String kioskId;
             IngestOutcome outcome;
             if (contentType.startsWith(BatchBody.CONTENT_TYPE)) {
                 BatchBody batch = binary(body);
-                kioskId = batch.kioskId();
+                sameKiosk(kioskId, batch.kioskId());
                 outcome = sync.ingest(kioskId, decodeEnvelopes(batch.envelopes(), i -> "Event " + i));
             } else {
-                JsonNode json = HubJson.parse(body, BATCH_SHAPE);
-                kioskId = kioskId(json);
+                JsonNode json = HubJson.parse(ctx, body, BATCH_SHAPE);
+                sameKiosk(kioskId, kioskId(json));
                 outcome = sync.ingest(kioskId, decode(encodedEvents(json)));
             }
             ctx.status(outcome.rejection().map(rejection -> status(rejection.reason())).orElse(200));
             ctx.json(answer(kioskId, outcome));
+        }
+    }
+
+    private static void sameKiosk(String signer, String named) {
+        if (!signer.equals(named)) {
+            throw malformed("The batch names kiosk " + named + " but is signed by kiosk " + signer + "; a kiosk sends "
+                    + "only its own events. Nothing was stored.");
         }
     }
 

@@ -44,6 +44,8 @@ export async function start(ctx) {
     members: [], current: 0,
     consent: { registration: null, referral: null, givenBy: 0, language: null, guardian: null, assent: {} },
     idempotencyKey: null, duplicateReviewed: false,
+    // What the rules suggest (from the kiosk) and, per service, the operator's CONFIRM or REMOVE.
+    referrals: { suggestions: null, choices: {} },
   };
   errors = [];
   candidates = null;
@@ -384,7 +386,7 @@ function consentStep() {
       yesNo({ label: t('consent.registration'), value: consent.registration, field: 'consent.registration',
         onChange: (value) => { consent.registration = value; } }),
       yesNo({ label: t('consent.referral'), value: consent.referral, field: 'consent.referral',
-        onChange: (value) => { consent.referral = value; } }),
+        onChange: (value) => { consent.referral = value; loadReferrals(); } }),
       selectField({ label: t('consent.givenBy'), value: String(consent.givenBy), field: 'consent.givenBy', options: adultOptions,
         onChange: (value) => { consent.givenBy = Number(value); } }),
       selectField({ label: t('consent.language'), value: consent.language, field: 'consent.language', options: languageOptions,
@@ -392,16 +394,96 @@ function consentStep() {
     kids.length ? h('fieldset', { class: 'children' },
       h('legend', {}, t('consent.children', { count: kids.length })),
       yesNo({ label: t('consent.guardian'), value: consent.guardian, field: 'consent.guardian',
-        onChange: (value) => { consent.guardian = value; } }),
+        onChange: (value) => { consent.guardian = value; loadReferrals(); } }),
       kids.map(({ member, index }, k) => choice({
         label: t('consent.assent', { name: memberLabel(member, index) }), field: 'consent.children[' + k + ']',
         value: consent.assent[index], compact: true,
         options: ['YES', 'NO', 'NOT_ASKED'].map((value) => ({ value, label: t('consent.assent.' + value) })),
-        onChange: (value) => { consent.assent[index] = value; } }))) : null),
+        onChange: (value) => { consent.assent[index] = value; loadReferrals(); } }))) : null),
     h('p', { class: 'note' }, t('consent.recorded')),
-    // Referral suggestions (a later issue) appear here, between consent and review.
-    h('section', { id: 'referral-suggestions', hidden: true, 'aria-label': t('consent.suggestions') }),
+    referralsSection(),
   ];
+}
+
+// ---- referral suggestions, on the consent step only: the one screen where a sensitive referral (GBV) is named
+
+const URGENCIES = ['emergency', 'urgent', 'priority', 'normal'];
+let suggestionRequest = 0;
+
+function referralsSection() {
+  const section = h('section', { id: 'referral-suggestions', 'aria-label': t('consent.suggestions') });
+  fillReferrals(section);
+  loadReferrals();
+  return section;
+}
+
+/** The household as it stands; consent answers not given yet count as no, a child not yet asked as not asked. */
+function suggestionBody() {
+  const body = householdJson();
+  body.consent.registration = true;
+  if (body.consent.referral === null) body.consent.referral = false;
+  body.consent.children.forEach((child) => {
+    if (child.guardianConsent === null) child.guardianConsent = false;
+    if (child.childAssent === undefined) child.childAssent = null;
+  });
+  return body;
+}
+
+/** Asks the kiosk what the rules suggest now; only the latest answer is shown. */
+async function loadReferrals() {
+  const mine = ++suggestionRequest;
+  const reply = await api('POST', '/api/referral-suggestions', suggestionBody());
+  if (mine !== suggestionRequest || !draft) return;
+  draft.referrals.suggestions = reply.status === 200 ? reply.body : { referrals: [], withheld: [], failed: true };
+  const section = document.getElementById('referral-suggestions');
+  if (section && step === 'consent') fillReferrals(section);
+}
+
+function suggestedServices() {
+  const suggestions = draft.referrals.suggestions;
+  return suggestions ? [...new Set(suggestions.referrals.map((referral) => referral.service))] : [];
+}
+
+/** A suggested service is referred unless the operator removes it (its legal basis already holds). */
+function confirmedServices() {
+  return suggestedServices().filter((service) => (draft.referrals.choices[service] || 'CONFIRM') === 'CONFIRM');
+}
+
+function fillReferrals(section) {
+  const suggestions = draft.referrals.suggestions;
+  if (!suggestions) {
+    clear(section);
+    return;
+  }
+  const names = (people) => people.map((person) => memberLabel(draft.members[person.member] || {}, person.member)).join(', ');
+  const services = suggestedServices();
+  let note = null;
+  if (suggestions.failed) note = t('referrals.unavailable');
+  else if (!services.length && !suggestions.withheld.length) note = t('referrals.none');
+  clear(section,
+    h('h2', {}, t('consent.suggestions')),
+    note ? h('p', { class: 'note' }, note) : null,
+    services.map((service) => {
+      const referrals = suggestions.referrals.filter((referral) => referral.service === service);
+      const urgency = URGENCIES.find((level) => referrals.some((referral) => referral.urgency === level));
+      return h('div', { class: 'referral', dataset: { service } },
+        choice({ label: t('service.' + service) + ' · ' + t('referrals.urgency.' + urgency), field: 'referrals.' + service,
+          value: draft.referrals.choices[service] || 'CONFIRM', compact: true,
+          options: ['CONFIRM', 'REMOVE'].map((value) => ({ value, label: t('referrals.' + value) })),
+          onChange: (value) => { draft.referrals.choices[service] = value; } }),
+        referrals.map((referral) => h('p', { class: 'note' },
+          t('referrals.basis.' + referral.basis, { names: names(referral.people) }))));
+    }),
+    suggestions.withheld.map((withheld) => h('p', { class: 'note withheld', dataset: { service: withheld.service } },
+      t(withheld.missing === 'PERSONAL_CONSENT' ? 'referrals.withheldPersonal' : 'referrals.withheld',
+        { service: t('service.' + withheld.service), names: names(withheld.people) }))));
+}
+
+/** Confirmed referrals a summary screen may name: none carrying a sensitive code. */
+function shareableReferrals() {
+  const suggestions = draft.referrals.suggestions;
+  return confirmedServices().filter((service) => !suggestions.referrals
+    .some((referral) => referral.service === service && referral.sensitive));
 }
 
 function describeAge(member) {
@@ -442,7 +524,10 @@ function reviewStep() {
     h('div', { class: 'review-row' },
       h('dl', { class: 'review-consent' },
         h('dt', {}, t('consent.registration')), h('dd', {}, answer(consent.registration)),
-        h('dt', {}, t('consent.referral')), h('dd', {}, answer(consent.referral))),
+        h('dt', {}, t('consent.referral')), h('dd', {}, answer(consent.referral)),
+        // Sensitive referrals are left out here, as sensitive codes are.
+        h('dt', {}, t('review.referrals')), h('dd', { id: 'review-referrals' },
+          shareableReferrals().map((service) => t('service.' + service)).join(', ') || '—')),
       edit('consent')),
   ];
 }
@@ -465,7 +550,7 @@ function stepOf(path) {
   if (!path) return 'review';
   if (/^members\[\d+\]\.needs/.test(path)) return 'needs';
   if (path.startsWith('members')) return 'members';
-  if (path.startsWith('consent')) return 'consent';
+  if (path.startsWith('consent') || path.startsWith('referrals')) return 'consent';
   if (/^(arrivalDate|origin|languages|phone)/.test(path)) return 'arrival';
   return 'review';
 }
@@ -579,9 +664,10 @@ function householdJson() {
       givenBy: consent.givenBy,
       language: consent.language || draft.languages[0] || language(),
       recordedAt: new Date().toISOString(),
-      // One guardian's answer covers each child; a child too young to be asked has not assented.
+      // One guardian's answer covers each child; a child not asked (too young) is null, neither yes nor no, and
+      // an unanswered child is left out so the kiosk names the missing answer.
       children: kids.map(({ index }) => ({ member: index, guardianConsent: consent.guardian,
-        childAssent: consent.assent[index] === undefined ? null : consent.assent[index] === 'YES' })),
+        childAssent: { YES: true, NO: false, NOT_ASKED: null }[consent.assent[index]] })),
     },
     members: draft.members.map((member) => {
       const age = asciiDigits(member.age).trim();
@@ -602,8 +688,11 @@ async function submit() {
   render();
   // One key per registration attempt: a retry after a lost answer returns the first answer, stores nothing new.
   if (!draft.idempotencyKey) draft.idempotencyKey = crypto.randomUUID();
+  if (!draft.referrals.suggestions) await loadReferrals();
   const body = householdJson();
   if (draft.duplicateReviewed) body.duplicateReviewed = true;
+  // Only what the operator saw and kept; nothing if the suggestions could not be shown.
+  body.referrals = confirmedServices().map((service) => ({ service }));
   let reply = await api('POST', '/api/households', body, { 'Idempotency-Key': draft.idempotencyKey });
   if (reply.status === 0) {
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -1,5 +1,6 @@
 // The status bar: operator, site, hub online or offline, events waiting, printer and scanner, and a banner
-// while any device is simulated. Refreshed every 10 s, every 2 s while a backlog is being sent.
+// while any device is simulated. Refreshed every 5 s (the kiosk probes the hub every 5 s, so online or offline
+// shows within about 10 s), every 2 s while a backlog is being sent.
 import { api } from './api.js';
 import { h, clear } from './dom.js';
 import { t, dateTime } from './i18n.js';
@@ -20,7 +21,7 @@ export async function refresh() {
   render();
   const catchingUp = last && last.online && last.pendingEvents > 0 && last.catchUpProgress < 1;
   clearTimeout(timer);
-  timer = setTimeout(refresh, catchingUp ? 2000 : 10000);
+  timer = setTimeout(refresh, catchingUp ? 2000 : 5000);
 }
 
 function device(kind) {

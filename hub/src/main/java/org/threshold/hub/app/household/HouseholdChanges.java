@@ -1,0 +1,146 @@
+package org.threshold.hub.app.household;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.threshold.core.event.EventHeader;
+import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.registration.FieldProblem;
+import org.threshold.core.registration.HouseholdChange;
+import org.threshold.core.registration.HouseholdJson;
+import org.threshold.core.registration.InvalidRegistrationException;
+import org.threshold.core.token.InvalidTokenException;
+import org.threshold.core.token.IssuedToken;
+import org.threshold.hub.app.Repositories;
+
+/**
+ * Folds one change event (reprint, reissue, correction, consent) into the households read model, inside the
+ * projector's transaction, and appends it to the household's history. The projector applies them in projection
+ * order, which keeps each kiosk's chain order: a kiosk's event is stored only after the one before it committed,
+ * so it is numbered after it. Order across kiosks is not kept, so a change is accepted only from the kiosk whose
+ * chain registered the household (the only kiosk that can make one today). Checks come before writes, so a change
+ * refused as a {@link ProjectionFailure} leaves nothing behind. Reasons name no personal data.
+ */
+final class HouseholdChanges {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final NeedsCatalogue catalogue;
+
+    HouseholdChanges(NeedsCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** A change event as opened: its header, its projection sequence and its payload. */
+    record Change(EventHeader header, long sequence, HouseholdChange payload) {
+        @Override
+        public String toString() {
+            return "Change[" + header.eventId() + ", personal data redacted]";
+        }
+    }
+
+    /** Applies {@code change}; empty if it was, or why it was not. */
+    Optional<ProjectionFailure> apply(Repositories repositories, Change change) {
+        EventHeader header = change.header();
+        Optional<HouseholdRecord> stored = repositories.households().findById(change.payload().householdId());
+        if (stored.isEmpty()) {
+            return failed(change, "the household is not in the read model: its registration was skipped");
+        }
+        HouseholdRecord household = stored.get();
+        if (!household.kioskId().equals(header.kioskId())) {
+            return failed(change, "changed by kiosk " + header.kioskId() + " but registered by kiosk "
+                    + household.kioskId() + ": only the registering kiosk's chain orders its changes");
+        }
+        Optional<ProjectionFailure> failure = switch (header.type()) {
+            // A reprint changes nothing but the history.
+            case HOUSEHOLD_CARD_REPRINTED -> Optional.empty();
+            case TOKEN_REISSUED -> reissue(repositories, change, household);
+            case HOUSEHOLD_CORRECTED -> correct(repositories, change, household);
+            case CONSENT_CHANGED -> changeConsent(repositories, change, household);
+            case HOUSEHOLD_REGISTERED, REFERRAL_REQUESTED -> failed(change, "a " + header.type() + " is not a change");
+        };
+        if (failure.isEmpty()) {
+            repositories.householdHistory().record(new HistoryEntry(header.eventId(), household.householdId(),
+                    change.sequence(), header.type(), change.payload().at(), header.kioskId(),
+                    change.payload().operator(), ChangeSummary.of(header.type(), change.payload().details(),
+                    read(household.householdJson()).path("consent"))));
+        }
+        return failure;
+    }
+
+    private Optional<ProjectionFailure> reissue(Repositories repositories, Change change, HouseholdRecord household) {
+        IssuedToken revoked;
+        IssuedToken fresh;
+        try {
+            revoked = IssuedToken.parseQr(change.payload().details().path("revokedToken").asText());
+            fresh = IssuedToken.parseQr(change.payload().token());
+        } catch (InvalidTokenException e) {
+            return failed(change, "a token in the reissue does not read (" + e.reason() + ")");
+        }
+        if (!revoked.id().equals(household.tokenId())) {
+            return failed(change, "the revoked token is not the household's current token");
+        }
+        if (!fresh.kioskId().equals(change.header().kioskId())) {
+            return failed(change, "the new token names kiosk " + fresh.kioskId() + ", not the event's kiosk");
+        }
+        if (repositories.households().findByToken(fresh.id()).isPresent()
+                || repositories.revokedTokens().find(fresh.id()).isPresent()) {
+            return failed(change, "the new token is already held or revoked");
+        }
+        repositories.revokedTokens().revoke(new RevokedToken(revoked.id(), household.householdId(),
+                change.header().eventId(), change.payload().at()));
+        repositories.households().replace(new HouseholdRecord(household.householdId(), fresh.id(), fresh.kioskId(),
+                fresh.issuedOn(), household.kioskId(), household.site(), household.registeredAt(),
+                household.householdJson(), household.eventId()));
+        return Optional.empty();
+    }
+
+    private Optional<ProjectionFailure> correct(Repositories repositories, Change change, HouseholdRecord household) {
+        return replaceJson(repositories, change, household, change.payload().details().get("household"));
+    }
+
+    private Optional<ProjectionFailure> changeConsent(Repositories repositories, Change change,
+                                                      HouseholdRecord household) {
+        JsonNode consent = change.payload().details().get("consent");
+        if (consent == null || !consent.isObject()) {
+            return failed(change, "the consent change holds no consent");
+        }
+        ObjectNode after = read(household.householdJson());
+        after.set("consent", consent);
+        return replaceJson(repositories, change, household, after);
+    }
+
+    /** Validates {@code json} as at registration, on the change's date, and stores it as the household. */
+    private Optional<ProjectionFailure> replaceJson(Repositories repositories, Change change, HouseholdRecord household,
+                                                    JsonNode json) {
+        String normalised;
+        try {
+            // One day of slack on "not in the future", as for a registration: the kiosk's date may be ahead of UTC.
+            LocalDate today = change.payload().at().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
+            normalised = HouseholdJson.write(HouseholdJson.read(json, catalogue, today)).toString();
+        } catch (InvalidRegistrationException e) {
+            // Field paths only: the problems' messages are meant for whoever typed the values.
+            return failed(change, "the changed household is invalid at "
+                    + e.problems().stream().map(FieldProblem::field).toList());
+        }
+        repositories.households().replace(new HouseholdRecord(household.householdId(), household.tokenId(),
+                household.tokenKioskId(), household.tokenIssuedOn(), household.kioskId(), household.site(),
+                household.registeredAt(), normalised, household.eventId()));
+        return Optional.empty();
+    }
+
+    private static ObjectNode read(String householdJson) {
+        try {
+            return (ObjectNode) JSON.readTree(householdJson);
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("A stored household is not a JSON object", e);
+        }
+    }
+
+    private static Optional<ProjectionFailure> failed(Change change, String reason) {
+        return Optional.of(new ProjectionFailure(change.header().eventId(), reason));
+    }
+}

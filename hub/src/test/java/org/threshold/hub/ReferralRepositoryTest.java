@@ -1,0 +1,114 @@
+package org.threshold.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.threshold.core.referral.LegalBasis;
+import org.threshold.core.referral.ReferralRequested;
+import org.threshold.core.referral.ReferralStatus;
+import org.threshold.core.referral.ReferredPerson;
+import org.threshold.core.referral.Urgency;
+import org.threshold.hub.app.household.ProjectionFailure;
+import org.threshold.hub.app.referral.ReferralEventRecord;
+import org.threshold.hub.app.referral.ReferralRecord;
+import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
+
+/** The referral store's contract, on SQLite and on PostgreSQL. */
+class ReferralRepositoryTest {
+    @Nested
+    class OnSqlite extends ReferralRepositoryContract {
+        @Override
+        Engine engine() {
+            return Engine.SQLITE;
+        }
+    }
+
+    @Nested
+    class OnPostgres extends ReferralRepositoryContract {
+        @Override
+        Engine engine() {
+            return Engine.POSTGRESQL;
+        }
+    }
+}
+
+abstract class ReferralRepositoryContract extends StoreContract {
+    private static final Instant REQUESTED = Instant.parse("2026-11-24T09:30:00.123Z");
+    private static final Instant PROJECTED = Instant.parse("2026-11-24T09:31:00Z");
+
+    static NewReferral referral(UUID referralId, UUID householdId, String service, Urgency urgency, UUID eventId) {
+        ReferralRequested request = new ReferralRequested(referralId, householdId, service, urgency, REQUESTED,
+                REQUESTED.plus(urgency.dueIn()), LegalBasis.CONSENT,
+                List.of(new ReferredPerson(0, List.of("SM-CI")), new ReferredPerson(2, List.of("SM-DP", "PG-HR"))));
+        ReferralRecord record = ReferralRecord.requested(request, eventId, PROJECTED);
+        return new NewReferral(record, new ReferralEventRecord(eventId, referralId, ReferralRequested.WIRE_NAME,
+                record.status(), REQUESTED, new String(request.toJson(), StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aRequestedReferralIsFoundSentExactlyAsRequestedWithItsRequestAsItsHistory() {
+        NewReferral created = referral(UUID.randomUUID(), UUID.randomUUID(), "health", Urgency.URGENT,
+                UUID.randomUUID());
+
+        var refused = inTransaction(repositories -> repositories.referrals().insertRequested(List.of(created)));
+
+        assertThat(refused).isEmpty();
+        ReferralRecord found = store.read(repositories -> repositories.referrals()
+                .find(created.referral().referralId())).orElseThrow();
+        assertThat(found).isEqualTo(created.referral());
+        assertThat(found.status()).isEqualTo(ReferralStatus.SENT);
+        assertThat(found.dueAt()).isEqualTo(REQUESTED.plus(Duration.ofHours(3)));
+        List<ReferralEventRecord> history = store.read(repositories -> repositories.referrals()
+                .history(created.referral().referralId()));
+        Optional<ReferralRecord> unknown = store.read(repositories -> repositories.referrals().find(UUID.randomUUID()));
+        assertThat(history).containsExactly(created.request());
+        assertThat(unknown).isEmpty();
+    }
+
+    @Test
+    void projectingTheSameEventAgainChangesNothingAndAClashIsRefusedWithoutUndoingTheRest() {
+        NewReferral first = referral(UUID.randomUUID(), UUID.randomUUID(), "health", Urgency.URGENT,
+                UUID.randomUUID());
+        inTransaction(repositories -> repositories.referrals().insertRequested(List.of(first)));
+        NewReferral sameId = referral(first.referral().referralId(), UUID.randomUUID(), "legal", Urgency.PRIORITY,
+                UUID.randomUUID());
+        NewReferral fresh = referral(UUID.randomUUID(), UUID.randomUUID(), "shelter", Urgency.NORMAL,
+                UUID.randomUUID());
+
+        var refused = inTransaction(repositories -> repositories.referrals().insertRequested(List.of(first, sameId,
+                fresh, fresh)));
+
+        assertThat(refused).containsExactly(new ProjectionFailure(sameId.referral().eventId(),
+                "referral id already projected from another event"));
+        long count = store.read(repositories -> repositories.referrals().count());
+        Optional<ReferralRecord> kept = store.read(repositories -> repositories.referrals()
+                .find(first.referral().referralId()));
+        List<ReferralEventRecord> history = store.read(repositories -> repositories.referrals()
+                .history(first.referral().referralId()));
+        assertThat(count).isEqualTo(2);
+        assertThat(kept).contains(first.referral());
+        assertThat(history).hasSize(1);
+    }
+
+    @Test
+    void aHouseholdsReferralsComeSoonestDueFirst() {
+        UUID household = UUID.randomUUID();
+        NewReferral normal = referral(UUID.randomUUID(), household, "shelter", Urgency.NORMAL, UUID.randomUUID());
+        NewReferral emergency = referral(UUID.randomUUID(), household, "child-protection", Urgency.EMERGENCY,
+                UUID.randomUUID());
+        NewReferral elsewhere = referral(UUID.randomUUID(), UUID.randomUUID(), "health", Urgency.URGENT,
+                UUID.randomUUID());
+
+        inTransaction(repositories -> repositories.referrals().insertRequested(List.of(normal, emergency, elsewhere)));
+
+        List<ReferralRecord> found = store.read(repositories -> repositories.referrals().forHousehold(household));
+        assertThat(found).containsExactly(emergency.referral(), normal.referral());
+    }
+}
