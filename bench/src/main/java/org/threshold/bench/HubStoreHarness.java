@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,8 @@ import org.threshold.core.token.TokenId;
 import org.threshold.hub.DatabaseSettings;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
+import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.account.Role;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.sync.IngestGate;
@@ -49,6 +52,8 @@ import org.threshold.bench.raw.RawPostgresCopy;
  * Defaults: 20,000 events, 1,000,000 households. PostgreSQL is zonky's embedded server with durable commits.
  */
 public final class HubStoreHarness {
+    /** The account the clients look households up as (the bootstrap administrator sees none). */
+    private static final String READER = "bench-reader";
     private static final int[] KIOSKS = {1, 4, 16};
     private static final int CLIENTS = 64;
     private static final int LOOKUPS_PER_CLIENT = 200;
@@ -137,6 +142,9 @@ public final class HubStoreHarness {
                 new ConnectionLimits(4 * CLIENTS, ConnectionLimits.DEFAULT.idleTimeout(),
                         ConnectionLimits.DEFAULT.minBytesPerSecond()),
                 new ReadLimit(Integer.MAX_VALUE, Duration.ofMinutes(1), Clock.systemUTC()))) {
+            // The administrator sees no household data: the lookups are a protection officer's, who sees it whole.
+            hub.services().accounts().add(READER, "bench-password".toCharArray(), new Accounts.Grant(
+                    Role.PROTECTION_OFFICER, "Bench", Set.of("gbv", "child-protection", "legal")));
             String base = "http://127.0.0.1:" + hub.port();
             HttpClient http = HttpClient.newHttpClient();
             String session = login(http, base);
@@ -208,7 +216,8 @@ public final class HubStoreHarness {
     private static String login(HttpClient http, String base) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench\",\"password\":\"bench-password\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + READER + "\",\"password\":\"bench-password\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         int start = body.indexOf(":\"") + 2;

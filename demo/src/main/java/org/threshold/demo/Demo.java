@@ -25,7 +25,8 @@ public final class Demo {
         }, "demo-shutdown"));
         System.out.println("Demo mode: throwaway keys, simulated printer. Kiosk operators " + RunningDemo.OPERATOR
                 + " (reception) and " + RunningDemo.SUPERVISOR + " (supervisor) / " + RunningDemo.OPERATOR_PASSPHRASE
-                + ", hub user " + RunningDemo.ADMIN + " / "
+                + ", hub accounts " + RunningDemo.ADMIN + " (administrator), " + RunningDemo.PROTECTION_OFFICER
+                + " (protection officer), cw-health, cw-child, cw-gbv, cw-legal, supervisor-health and dpo / "
                 + RunningDemo.ADMIN_PASSWORD + ". Stop with Ctrl-C; run again with --data " + options.dataDir()
                 + " to resume.");
         System.out.println("Try a backup while it runs: java -cp demo/target/threshold-demo.jar "

@@ -28,7 +28,12 @@ public final class RunningDemo implements AutoCloseable {
     public static final String OPERATOR = "demo";
     public static final String SUPERVISOR = "supervisor";
     public static final String OPERATOR_PASSPHRASE = "demo-passphrase";
+    /** The hub's demo administrator: accounts and kiosks, no household data. */
     public static final String ADMIN = "admin";
+    /** The hub's demo protection officer (gbv, child-protection, legal): reads any household. */
+    public static final String PROTECTION_OFFICER = "protection";
+    /** The password of every demo hub account (admin, cw-health, cw-child, cw-gbv, cw-legal, supervisor-health,
+     * protection, dpo). */
     public static final String ADMIN_PASSWORD = "demo-password";
     /** Demo only: the backup key's private half, in the demo's folder so backup and restore can be tried. */
     public static final String BACKUP_KEY = "backup-key.json";

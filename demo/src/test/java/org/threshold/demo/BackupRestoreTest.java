@@ -103,7 +103,7 @@ class BackupRestoreTest {
             assertThat(status.get("pendingEvents").asInt()).as(String.valueOf(status)).isZero();
             awaitFound(demo, codes);
             JsonHttp hub = new JsonHttp(demo.hubUrl())
-                    .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+                    .login("/api/login", "username", RunningDemo.PROTECTION_OFFICER, "password", RunningDemo.ADMIN_PASSWORD);
             for (String code : codes) {
                 assertThat(hub.get("/api/tokens/" + code).status()).as(code).isEqualTo(200);
             }
@@ -157,7 +157,7 @@ class BackupRestoreTest {
     /** Households are projected from events in the background: the backup is taken once both are found. */
     private static void awaitFound(RunningDemo demo, List<String> codes) throws Exception {
         JsonHttp hub = new JsonHttp(demo.hubUrl())
-                .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+                .login("/api/login", "username", RunningDemo.PROTECTION_OFFICER, "password", RunningDemo.ADMIN_PASSWORD);
         for (String code : codes) {
             for (int attempt = 0; attempt < 300 && hub.get("/api/tokens/" + code).status() != 200; attempt++) {
                 Thread.sleep(100);

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.token.IssuedToken;
+import org.threshold.core.token.TokenId;
 import org.threshold.hardware.qr.QrCodes;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
+import org.threshold.hub.store.JdbiHubStore;
 import org.threshold.kiosk.KioskApp;
 import org.threshold.kiosk.KioskSettings;
 
@@ -65,7 +67,7 @@ class EndToEndTest {
             assertThat(sync.body().get("pendingEvents").asInt()).isZero();
 
             JsonHttp hub = new JsonHttp(demo.hubUrl())
-                    .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+                    .login("/api/login", "username", RunningDemo.PROTECTION_OFFICER, "password", RunningDemo.ADMIN_PASSWORD);
             for (String token : List.of(code, code.toLowerCase().replace("-", ""), JsonHttp.encode(qr))) {
                 JsonHttp.Response found = hub.get("/api/tokens/" + token);
                 assertThat(found.status()).as(token).isEqualTo(200);
@@ -101,7 +103,7 @@ class EndToEndTest {
             assertThat(sync.body().get("pendingEvents").asInt()).isZero();
 
             JsonHttp hub = new JsonHttp(demo.hubUrl())
-                    .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+                    .login("/api/login", "username", RunningDemo.PROTECTION_OFFICER, "password", RunningDemo.ADMIN_PASSWORD);
             for (String revoked : List.of(oldCode, JsonHttp.encode(oldQr))) {
                 JsonHttp.Response answer = hub.get("/api/tokens/" + revoked);
                 assertThat(answer.status()).as(revoked).isEqualTo(410);
@@ -115,8 +117,15 @@ class EndToEndTest {
                 assertThat(found.body().at("/token/code").asText()).isEqualTo(newCode);
                 assertThat(found.body().at("/household/members/1/givenNameLatin").asText()).isEqualTo("Sami");
                 assertThat(found.body().at("/household/members/1/needs/0").asText()).isEqualTo("SM-CI");
-                assertThat(found.body().at("/household/consent/referral").asBoolean()).isFalse();
-                assertThat(found.body().at("/household/consent/registration").asBoolean()).isTrue();
+            }
+            // The lookup shows no consent to any role (need-to-know): the change is read from the hub's store.
+            TokenId current = TokenId.parseShortCode(newCode);
+            try (JdbiHubStore store = JdbiHubStore.openIn(data.resolve("hub"))) {
+                String stored = store.read(repositories -> repositories.households().findByToken(current))
+                        .orElseThrow().householdJson();
+                JsonNode householdConsent = JsonHttp.JSON.readTree(stored).get("consent");
+                assertThat(householdConsent.get("referral").asBoolean()).isFalse();
+                assertThat(householdConsent.get("registration").asBoolean()).isTrue();
             }
         }
     }
@@ -161,7 +170,7 @@ class EndToEndTest {
             assertThat(status.get("pendingEvents").asInt()).as(String.valueOf(status)).isZero();
 
             JsonHttp hubApi = new JsonHttp("http://127.0.0.1:" + hubPort)
-                    .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+                    .login("/api/login", "username", RunningDemo.PROTECTION_OFFICER, "password", RunningDemo.ADMIN_PASSWORD);
             for (String code : codes) {
                 assertThat(hubApi.get("/api/tokens/" + code).status()).as(code).isEqualTo(200);
             }

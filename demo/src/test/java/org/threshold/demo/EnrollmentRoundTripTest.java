@@ -75,7 +75,7 @@ class EnrollmentRoundTripTest {
         assertThat(sync.get("acknowledged").asInt()).as(sync.toString()).isEqualTo(1);
 
         JsonHttp caseworker = new JsonHttp(hubUrl, deployment.pinnedClient())
-                .login("/api/login", "username", "admin", "password", "demo-password");
+                .login("/api/login", "username", "protection", "password", "demo-password");
         JsonHttp.Response found = caseworker.get("/api/tokens/" + registered.body().at("/token/code").asText());
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body().get("site").asText()).isEqualTo(FieldDeployment.SITE);

@@ -274,7 +274,7 @@ class EnrollmentTest {
 
         // The hub kept running through the rotation: it picks the new key up by itself.
         JsonHttp hub = new JsonHttp(deployment.hubUrl(), deployment.pinnedClient())
-                .login("/api/login", "username", "admin", "password", "hub-admin-password");
+                .login("/api/login", "username", FieldDeployment.OFFICER, "password", FieldDeployment.OFFICER_PASSWORD);
         for (String code : List.of(before, after)) {
             JsonHttp.Response found = hub.get("/api/tokens/" + code);
             assertThat(found.status()).as(code + " " + found.body()).isEqualTo(200);

@@ -26,6 +26,9 @@ final class FieldDeployment implements AutoCloseable {
     static final String SITE = "North gate";
     static final String OPERATOR = "amal";
     static final String PASSPHRASE = "four words of hers";
+    /** A protection officer at the hub, added with `provision accounts add`: reads any household. */
+    static final String OFFICER = "officer";
+    static final String OFFICER_PASSWORD = "five words of his own";
 
     final Path dir;
     final Path hubDir;
@@ -45,6 +48,11 @@ final class FieldDeployment implements AutoCloseable {
         Files.writeString(passphrase, PASSPHRASE + "\n");
         deployment.cli("operators", "add", "--hub", deployment.hubDir.toString(), "--site", SITE, "--name", OPERATOR,
                 "--supervisor", "--passphrase-file", passphrase.toString());
+        Path password = dir.resolve("officer-password.txt");
+        Files.writeString(password, OFFICER_PASSWORD + "\n");
+        deployment.cli("accounts", "add", "--hub", deployment.hubDir.toString(), "--username", OFFICER, "--role",
+                "PROTECTION_OFFICER", "--organisation", "Protection NGO", "--service", "gbv", "--service", "legal",
+                "--password-file", password.toString());
         return deployment;
     }
 

@@ -86,7 +86,7 @@ class SealingKeyRotationTest {
             assertThat(sealingKeyIds(kioskDir)).containsExactly(oldKeyId, rotated.publicKey().keyId());
             await("both events reached the hub", () -> status(kiosk) == 0);
             JsonHttp hubApi = new JsonHttp("http://127.0.0.1:" + hub.port())
-                    .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+                    .login("/api/login", "username", RunningDemo.PROTECTION_OFFICER, "password", RunningDemo.ADMIN_PASSWORD);
             for (JsonHttp.Response registered : List.of(before, after)) {
                 JsonHttp.Response found = hubApi.get("/api/tokens/" + registered.body().at("/token/code").asText());
                 assertThat(found.status()).isEqualTo(200);

@@ -49,7 +49,7 @@ class SecondHubTest {
             String code = registered.body().at("/token/code").asText();
             assertThat(kiosk.post("/api/sync", "{}").status()).isEqualTo(200);
             JsonHttp first = new JsonHttp(demo.hubUrl())
-                    .login("/api/login", "username", RunningDemo.ADMIN, "password", RunningDemo.ADMIN_PASSWORD);
+                    .login("/api/login", "username", RunningDemo.PROTECTION_OFFICER, "password", RunningDemo.ADMIN_PASSWORD);
             assertThat(first.get("/api/tokens/" + code).status()).isEqualTo(200);
 
             int port = freePort();

@@ -7,8 +7,9 @@ import org.threshold.hub.app.sync.IngestGate;
  * {@code HubMain --data DIR [--db JDBC_URL [--db-password-file FILE]] [--port N] [--host ADDR] [--demo]}: runs a
  * hub until the process is stopped and
  * prints {@code HUB https://HOST:PORT} once it serves ({@code http} when the data folder has no TLS certificate
- * from {@code provision init}). With {@code --demo}, a fresh hub gets the demo account {@value #DEMO_ADMIN} /
- * {@value #DEMO_PASSWORD}; never use it for real records.
+ * from {@code provision init}). With {@code --demo}, a fresh hub gets the demo accounts ({@link DemoAccounts}: the
+ * administrator {@value #DEMO_ADMIN}, caseworkers, a protection officer, a DPO), all with the password
+ * {@value #DEMO_PASSWORD}; never use them for real records.
  */
 public final class HubMain {
     static final String USAGE = "usage: HubMain --data DIR [--db JDBC_URL [--db-password-file FILE]] [--port N] "

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.referral.ReferralData;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.audit.AccessAudit;
@@ -20,6 +21,9 @@ import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
 import org.threshold.hub.deployment.HubAuthority;
 import org.threshold.hub.deployment.HubKeys;
+import org.threshold.hub.app.access.AccessPolicy;
+import org.threshold.hub.web.access.RouteGuard;
+import org.threshold.hub.web.account.AccountsApi;
 import org.threshold.hub.web.account.LoginApi;
 import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
@@ -31,6 +35,7 @@ import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.HubTls;
 import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
+import org.threshold.hub.web.pages.AdminPages;
 import org.threshold.hub.web.pages.Pages;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
@@ -109,26 +114,33 @@ public final class HubServer implements AutoCloseable {
         try {
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
             projector = new HouseholdProjector(store, keys, catalogue, settings.clock(), ingestGate::awaitQuiet);
-            Accounts accounts = new Accounts(store, settings.clock(), new SecureRandom());
+            Accounts accounts = services.accounts();
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
             }
+            if (settings.demoMode()) {
+                DemoAccounts.addMissing(accounts);
+            }
             SessionAuth auth = new SessionAuth(accounts);
+            AccessPolicy policy = new AccessPolicy(ReferralData.bundled());
             audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
-            TokenLookup lookup = new TokenLookup(projector, store, audit, services.kiosks(), settings.clock());
+            TokenLookup lookup = new TokenLookup(projector, store, audit, services.kiosks(), policy,
+                    settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
                     services.updates()::rememberNonce);
             UpdateFeedApi updatesApi = new UpdateFeedApi(services.updates(), services.kiosks(), keys.identity(),
                     settings.clock());
-            KiosksApi kiosksApi = new KiosksApi(services.syncStatus(), auth);
+            KiosksApi kiosksApi = new KiosksApi(services.syncStatus());
             Optional<EnrollmentApi> enrollmentApi = authority.map(root -> new EnrollmentApi(services.enrollment(),
                     root, keys));
             LoginApi login = new LoginApi(accounts);
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
-            TokenApi tokens = new TokenApi(lookup, auth, reads);
+            TokenApi tokens = new TokenApi(lookup, reads);
+            AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);
+            AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), settings.demoMode());
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -137,6 +149,7 @@ public final class HubServer implements AutoCloseable {
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
                 limits.install(config);
                 SecurityHeaders.install(config.routes, tls.isPresent());
+                RouteGuard.install(config.routes, auth, policy);
                 JettyErrors jettyErrors = new JettyErrors(SecurityHeaders.headers(tls.isPresent()), pages::errorPage);
                 config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
                 config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
@@ -146,9 +159,11 @@ public final class HubServer implements AutoCloseable {
                 enrollmentApi.ifPresent(api -> api.addRoutes(config.routes));
                 tls.ifPresent(https -> https.install(config, settings.host(), settings.port()));
                 login.addRoutes(config.routes);
+                accountsApi.addRoutes(config.routes);
                 tokens.addRoutes(config.routes);
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
+                adminPages.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());
             // Events stored before a restart but not yet projected, and those other instances store.

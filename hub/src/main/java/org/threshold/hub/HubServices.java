@@ -1,11 +1,14 @@
 package org.threshold.hub;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import org.threshold.core.referral.ReferralData;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.StoreContents;
 import org.threshold.hub.app.StoreException;
 import org.threshold.hub.app.StoreMove;
+import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.enrollment.Enrollment;
 import org.threshold.hub.app.feed.UpdateFeed;
 import org.threshold.hub.app.kiosk.KioskDirectory;
@@ -23,6 +26,7 @@ public final class HubServices implements AutoCloseable {
     private final UpdateFeed updates;
     private final Enrollment enrollment;
     private final SyncStatus syncStatus;
+    private final Accounts accounts;
 
     HubServices(HubStore store, Clock clock) {
         this.store = store;
@@ -30,6 +34,8 @@ public final class HubServices implements AutoCloseable {
         this.updates = new UpdateFeed(store, clock);
         this.enrollment = new Enrollment(store, updates, clock);
         this.syncStatus = new SyncStatus(store);
+        this.accounts = new Accounts(store, clock, new SecureRandom(), ReferralData.bundled().services(),
+                Accounts.Pause.SLEEP);
     }
 
     /**
@@ -63,6 +69,11 @@ public final class HubServices implements AutoCloseable {
 
     public SyncStatus syncStatus() {
         return syncStatus;
+    }
+
+    /** The hub's accounts, roles and sessions. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     /**

@@ -123,6 +123,16 @@ final class HubClient {
         return send(request);
     }
 
+    /** Any method, with a body (empty for none). */
+    Response request(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
     Response postForm(String path, String form) {
         return post(path, form.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded");
     }
@@ -140,8 +150,18 @@ final class HubClient {
         return post("/api/login", body.toString().getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
     }
 
+    /** A protection officer's session: they may look any household up. */
     String sessionToken() {
-        Response response = login(HubFixture.ADMIN, HubFixture.PASSWORD);
+        return sessionToken(HubFixture.OFFICER);
+    }
+
+    /** The administrator's session: accounts and kiosks, no household data. */
+    String adminSessionToken() {
+        return sessionToken(HubFixture.ADMIN);
+    }
+
+    String sessionToken(String username) {
+        Response response = login(username, HubFixture.PASSWORD);
         if (response.status() != 200) {
             throw new IllegalStateException("Sign-in failed: " + response.body());
         }

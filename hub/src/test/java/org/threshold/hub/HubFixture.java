@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.threshold.core.crypto.HubSealing;
 import org.threshold.core.crypto.SealingPrivateKey;
@@ -24,14 +25,18 @@ import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.HubKeysFile;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.SealingKeyFile;
+import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.account.Role;
 
 /**
  * A hub on a random loopback port over a real data folder: keys.json written the way provisioning writes it, a
- * real store (SQLite in the data folder unless a {@link DatabaseSettings} is given), one enrolled kiosk, and an
- * admin account. {@link #rows} reads the store with the test's own JDBC connection, in SQL both databases run.
+ * real store (SQLite in the data folder unless a {@link DatabaseSettings} is given), one enrolled kiosk, an
+ * admin account and a protection officer's. {@link #rows} reads the store with the test's own JDBC connection, in SQL both databases run.
  */
 final class HubFixture implements AutoCloseable {
     static final String ADMIN = "amal";
+    /** A protection officer of gbv, child-protection and legal: reads any household. */
+    static final String OFFICER = "nadia";
     static final String PASSWORD = "correct horse battery staple";
     static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,6 +135,10 @@ final class HubFixture implements AutoCloseable {
         hub = HubServer.start(HubSettings.of(dataDir).withClock(clock).withDatabase(database)
                 .withBootstrapAdmin(ADMIN, PASSWORD.toCharArray()), gate, limits);
         running = true;
+        if (hub.services().accounts().find(OFFICER).isEmpty()) {
+            hub.services().accounts().add(OFFICER, PASSWORD.toCharArray(), new Accounts.Grant(Role.PROTECTION_OFFICER,
+                    "Protection NGO", Set.of("gbv", "child-protection", "legal")));
+        }
         client = new HubClient(hub.port(), clock, kioskKeys::get);
     }
 

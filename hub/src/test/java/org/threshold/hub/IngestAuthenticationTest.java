@@ -68,7 +68,7 @@ class IngestAuthenticationTest {
         assertThat(stale.status()).isEqualTo(401);
         assertThat(stale.reason()).isEqualTo("STALE_REQUEST");
         assertThat(hub.count("events")).isZero();
-        String admin = client.sessionToken();
+        String admin = client.adminSessionToken();
         JsonNode kiosk = client.get("/api/kiosks", "Authorization", "Bearer " + admin).json().get(0);
         assertThat(kiosk.path("gaps").asLong()).isZero();
         assertThat(kiosk.path("forks").asLong()).isZero();

@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.account.Role;
 import org.threshold.core.token.TokenId;
 
 class LookupPageTest {
@@ -41,7 +44,8 @@ class LookupPageTest {
         assertThat(response.status()).isEqualTo(303);
         assertThat(response.header("Location")).isEqualTo("/lookup");
         assertThat(response.header("Set-Cookie")).startsWith("threshold_session=").contains("HttpOnly")
-                .containsIgnoringCase("SameSite=Strict").contains("Path=/");
+                .containsIgnoringCase("SameSite=Strict").contains("Path=/")
+                .doesNotContainIgnoringCase("Max-Age").doesNotContainIgnoringCase("Expires");
     }
 
     @Test
@@ -71,13 +75,31 @@ class LookupPageTest {
     }
 
     @Test
-    void masksSensitiveNeedsButShowsTheOthers() {
+    void anOfficerWhoDoesNotServeGbvSeesItsCodesOnlyAsAProtectedNeed() {
+        hub.server().services().accounts().add("omar", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.PROTECTION_OFFICER, "Legal aid NGO", Set.of("legal")));
         String sensitiveLabel = NeedsCatalogue.bundled().require(TestKiosk.SENSITIVE_NEED).label();
 
-        String page = lookUp(registration.token().id().shortCode()).body();
+        String legalOfficer = lookUpAs("omar", registration.token().id().shortCode()).body();
+        String gbvOfficer = lookUp(registration.token().id().shortCode()).body();
 
-        assertThat(page).contains(TestKiosk.OPEN_NEED, "protected need (ask protection staff)")
+        assertThat(legalOfficer).contains(TestKiosk.OPEN_NEED, "protected need (ask protection staff)")
                 .doesNotContain(TestKiosk.SENSITIVE_NEED, sensitiveLabel);
+        assertThat(gbvOfficer).contains(TestKiosk.OPEN_NEED, TestKiosk.SENSITIVE_NEED)
+                .doesNotContain("protected need");
+    }
+
+    @Test
+    void aCaseworkersScanShowsThatThereIsNoReferralAndNothingPersonal() {
+        hub.server().services().accounts().add("leila", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.CASEWORKER, "Health NGO", Set.of("health")));
+
+        HubClient.Response page = lookUpAs("leila", registration.token().id().shortCode());
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("no referral to your services")
+                .doesNotContain(TestKiosk.ARABIC_GIVEN_NAME, TestKiosk.OPEN_NEED, TestKiosk.SENSITIVE_NEED, "SV-", "TR-");
+        assertThat(hub.rows("SELECT action FROM access_log")).containsExactly(List.of("token-scan"));
     }
 
     @Test
@@ -111,12 +133,20 @@ class LookupPageTest {
     }
 
     private HubClient.Response signIn(String password) {
-        return client.postForm("/login", "username=" + HubFixture.ADMIN + "&password="
+        return signIn(HubFixture.OFFICER, password);
+    }
+
+    private HubClient.Response signIn(String username, String password) {
+        return client.postForm("/login", "username=" + username + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8));
     }
 
     private HubClient.Response lookUp(String token) {
-        String cookie = cookie(signIn(HubFixture.PASSWORD));
+        return lookUpAs(HubFixture.OFFICER, token);
+    }
+
+    private HubClient.Response lookUpAs(String username, String token) {
+        String cookie = cookie(signIn(username, HubFixture.PASSWORD));
         return client.get("/lookup?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), "Cookie", cookie);
     }
 

@@ -143,7 +143,7 @@ class SeveralInstancesTest {
         int total = KIOSKS * EVENTS_PER_KIOSK;
         int events = KIOSKS * chainLength;
         assertThat(pollHouseholds(url, total)).isEqualTo(total);
-        String session = new HubClient(ports.get(0)).login(HubMain.DEMO_ADMIN, HubMain.DEMO_PASSWORD).json()
+        String session = new HubClient(ports.get(0)).login(DemoAccounts.PROTECTION_OFFICER, HubMain.DEMO_PASSWORD).json()
                 .get("sessionToken").asText();
         // A spread of 25 current and 25 revoked tokens on each instance: the account's read limit (60 a minute per
         // instance) would refuse a lookup of every token; the query below checks every event was projected once.

@@ -108,7 +108,7 @@ class SyncSafetyTest {
         assertThat(fork.status()).isEqualTo(409);
         assertThat(fork.json().at("/error/reason").asText()).isEqualTo("FORK");
 
-        String admin = client.sessionToken();
+        String admin = client.adminSessionToken();
         JsonNode kiosks = client.get("/api/kiosks", "Authorization", "Bearer " + admin).json();
         assertThat(kiosks).hasSize(1);
         JsonNode kiosk = kiosks.get(0);

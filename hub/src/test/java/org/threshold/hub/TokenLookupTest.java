@@ -160,7 +160,7 @@ class TokenLookupTest {
 
         assertThat(log).hasSize(1);
         assertThat(log.get(0).get(0)).isEqualTo(HubFixture.START.toEpochMilli());
-        assertThat(log.get(0).subList(1, 5)).containsExactly(HubFixture.ADMIN, "token-lookup", "FOUND",
+        assertThat(log.get(0).subList(1, 5)).containsExactly(HubFixture.OFFICER, "token-lookup", "FOUND",
                 registration.payload().householdId().toString());
         String everything = hub.rows("SELECT * FROM access_log").toString();
         assertThat(everything).doesNotContain(TestKiosk.ARABIC_GIVEN_NAME, "Nourhan", code,
@@ -182,10 +182,10 @@ class TokenLookupTest {
 
         List<List<Object>> log = hub.rows("SELECT username, action, outcome, household_id FROM access_log ORDER BY id");
         assertThat(log).containsExactly(
-                java.util.Arrays.asList(HubFixture.ADMIN, "token-lookup", "NOT_FOUND", null),
-                java.util.Arrays.asList(HubFixture.ADMIN, "token-lookup", "CHECK_MISMATCH", null),
-                java.util.Arrays.asList(HubFixture.ADMIN, "token-lookup", "FORGED", null),
-                java.util.Arrays.asList(HubFixture.ADMIN, "token-lookup", "MALFORMED", null));
+                java.util.Arrays.asList(HubFixture.OFFICER, "token-lookup", "NOT_FOUND", null),
+                java.util.Arrays.asList(HubFixture.OFFICER, "token-lookup", "CHECK_MISMATCH", null),
+                java.util.Arrays.asList(HubFixture.OFFICER, "token-lookup", "FORGED", null),
+                java.util.Arrays.asList(HubFixture.OFFICER, "token-lookup", "MALFORMED", null));
         String everything = hub.rows("SELECT * FROM access_log").toString();
         assertThat(everything).doesNotContain(code, unknown, mistyped, forged, registration.token().id().code(),
                 registration.payload().householdId().toString());

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.core.testing.TestClock;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
+import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.account.Role;
 import org.threshold.kiosk.KioskClient.Reply;
 import org.threshold.provisioning.Provisioner;
 import org.threshold.provisioning.Provisioner.OperatorGrant;
@@ -30,6 +33,8 @@ import org.threshold.provisioning.Provisioner.OperatorGrant;
 class AtRestWithHubTest {
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "hub-admin-password";
+    /** The administrator sees no household data: lookups are a protection officer's. */
+    private static final String OFFICER = "protection";
     private static final String SUPERVISOR = "amal";
     private static final String SUPERVISOR_PASSPHRASE = "correct horse battery";
     private static final String RECEPTION = "bilal";
@@ -54,6 +59,8 @@ class AtRestWithHubTest {
                 new OperatorGrant(RECEPTION, OperatorRecord.Role.RECEPTION, RECEPTION_PASSPHRASE.toCharArray())));
         hub = HubServer.start(HubSettings.of(hubDir).withClock(clock)
                 .withBootstrapAdmin(ADMIN, ADMIN_PASSWORD.toCharArray()));
+        hub.services().accounts().add(OFFICER, ADMIN_PASSWORD.toCharArray(), new Accounts.Grant(
+                Role.PROTECTION_OFFICER, "Protection NGO", Set.of("gbv", "child-protection", "legal")));
         startKiosk();
     }
 
@@ -191,7 +198,7 @@ class AtRestWithHubTest {
 
     private String atHub(String code) throws Exception {
         KioskClient hubClient = new KioskClient(hub.port());
-        Reply login = hubClient.post("/api/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
+        Reply login = hubClient.post("/api/login", Map.of("username", OFFICER, "password", ADMIN_PASSWORD));
         assertThat(login.status()).isEqualTo(200);
         hubClient.useSessionToken(login.body().path("sessionToken").asText());
         Reply found = hubClient.get("/api/tokens/" + code);

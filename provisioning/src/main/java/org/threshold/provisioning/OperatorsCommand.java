@@ -130,7 +130,7 @@ final class OperatorsCommand {
 
     private static OperatorRecord record(String name, OperatorRecord.Role role, String passphraseEnv,
                                          java.nio.file.Path passphraseFile, java.io.PrintWriter out) {
-        char[] passphrase = Passphrases.read(passphraseEnv, passphraseFile, name);
+        char[] passphrase = Passphrases.read(passphraseEnv, passphraseFile, "operator " + name);
         try {
             out.println("... hashing the passphrase (Argon2id, takes a few seconds)");
             return new OperatorRecord(name, role, PassphraseHash.create(passphrase, new SecureRandom()).encode());

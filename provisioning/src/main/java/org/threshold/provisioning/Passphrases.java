@@ -1,8 +1,8 @@
 package org.threshold.provisioning;
 
 /**
- * Reads an operator's passphrase from a file's first line, an environment variable or, without either, twice
- * from the terminal.
+ * Reads a passphrase (an operator's or a hub account's password) from a file's first line, an environment variable
+ * or, without either, twice from the terminal.
  */
 final class Passphrases {
     static final int MINIMUM_LENGTH = 8;
@@ -10,7 +10,8 @@ final class Passphrases {
     private Passphrases() {
     }
 
-    static char[] read(String environmentVariable, java.nio.file.Path file, String operator) {
+    /** @param whose who it is for, as the prompt and messages say it, e.g. "operator amal" */
+    static char[] read(String environmentVariable, java.nio.file.Path file, String whose) {
         char[] passphrase;
         if (file != null) {
             try {
@@ -31,14 +32,14 @@ final class Passphrases {
             if (console == null) {
                 throw new ProvisioningException("No terminal to ask for the passphrase: use --passphrase-env VAR.");
             }
-            passphrase = console.readPassword("Passphrase for operator %s: ", operator);
+            passphrase = console.readPassword("Passphrase for %s: ", whose);
             char[] again = console.readPassword("The same passphrase again: ");
             if (passphrase == null || !java.util.Arrays.equals(passphrase, again)) {
                 throw new ProvisioningException("The two passphrases differ. Run the command again.");
             }
         }
         if (passphrase.length < MINIMUM_LENGTH) {
-            throw new ProvisioningException("Operator " + operator + "'s passphrase is too short: use at least "
+            throw new ProvisioningException("The passphrase for " + whose + " is too short: use at least "
                     + MINIMUM_LENGTH + " characters (a few words are easier to type than symbols).");
         }
         return passphrase;

@@ -13,17 +13,18 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "provision", mixinStandardHelpOptions = true, version = "provision 0.1.0",
         description = {"Set up and run a Threshold deployment from the hub host: keys and certificates, kiosk "
-                + "enrollment codes, operators, revocation, key rotation, and the files a Raspberry Pi kiosk needs.",
+                + "enrollment codes, hub accounts, operators, revocation, key rotation, and the files a Raspberry Pi kiosk needs.",
             "Run it on the hub host as the hub's user: it works on the hub's data folder (--hub, default "
                 + HubOption.DEFAULT_HUB + ") and the hub's database (--db, if not SQLite in that folder) through the "
                 + "hub's own services, whether or not the hub is running."},
-        footer = {"", "Example (a new deployment, its first operator and kiosk):",
+        footer = {"", "Example (a new deployment, its first administrator, operator and kiosk):",
             "  provision init --name \"Threshold Bulgaria\" --hub-url https://hub.example.org:8443",
+            "  provision accounts add --username nadia --role ADMIN",
             "  provision operators add --site \"North gate\" --name amal",
             "  provision kiosk add --site \"North gate\""},
-        subcommands = {InitCommand.class, KioskCommand.class, OperatorsCommand.class, RotateSealingKeyCommand.class,
-            PiFilesCommand.class, MigrateStoreCommand.class, BackupCommand.class, RestoreCommand.class,
-            BackupKeyCommand.class})
+        subcommands = {InitCommand.class, KioskCommand.class, OperatorsCommand.class, AccountsCommand.class,
+            RotateSealingKeyCommand.class, PiFilesCommand.class, MigrateStoreCommand.class, BackupCommand.class,
+            RestoreCommand.class, BackupKeyCommand.class})
 public final class ProvisionCommand {
 
     public static void main(String[] args) {

@@ -30,7 +30,7 @@ class ProvisionCommandTest {
     record Run(int exit, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = ProvisionCommand.commandLine();

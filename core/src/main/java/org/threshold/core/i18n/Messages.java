@@ -29,6 +29,7 @@ public final class Messages {
     public static final String ERRORS = "errors";
     public static final String CATALOGUE = "catalogue";
     public static final String KIOSK_UI = "kiosk-ui";
+    public static final String HUB_UI = "hub-ui";
     /** Where every bundle lives on the class path. */
     public static final String FOLDER = "org/threshold/core/i18n/";
     public static final String DRAFTED_KEY = "_drafted";

@@ -1,6 +1,7 @@
 package org.threshold.hub.app;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,26 +35,46 @@ public final class Refusal extends RuntimeException {
     private final Kind kind;
     private final String reason;
     private final Duration retryAfter;
+    private final Map<String, Object> arguments;
 
     public Refusal(Kind kind, String reason, String message) {
-        this(kind, reason, message, null);
+        this(kind, reason, message, null, Map.of());
     }
 
-    private Refusal(Kind kind, String reason, String message, Duration retryAfter) {
+    /**
+     * With the named {@code arguments} the web layer fills into the message's translations ({@code hub.REASON} in
+     * core's errors bundle); {@code message} is the English text for everything else (logs, the command line).
+     */
+    public Refusal(Kind kind, String reason, String message, Map<String, ?> arguments) {
+        this(kind, reason, message, null, arguments);
+    }
+
+    private Refusal(Kind kind, String reason, String message, Duration retryAfter, Map<String, ?> arguments) {
         super(message, null, false, false);
         this.kind = kind;
         this.reason = reason;
         this.retryAfter = retryAfter;
+        this.arguments = Map.copyOf(arguments);
+    }
+
+    /** {@link Kind#TRY_LATER} after {@code retryAfter}. */
+    public static Refusal tryLater(String reason, String message, Duration retryAfter, Map<String, ?> arguments) {
+        return new Refusal(Kind.TRY_LATER, reason, message, retryAfter, arguments);
     }
 
     /** {@link Kind#TRY_LATER} after {@code retryAfter}. */
     public static Refusal tryLater(String reason, String message, Duration retryAfter) {
-        return new Refusal(Kind.TRY_LATER, reason, message, retryAfter);
+        return tryLater(reason, message, retryAfter, Map.of());
+    }
+
+    /** The values the message's translations name, e.g. {@code seconds}. */
+    public Map<String, Object> arguments() {
+        return arguments;
     }
 
     /** {@link Kind#UNAVAILABLE}, to be tried again after {@code retryAfter}. */
     public static Refusal unavailable(String reason, String message, Duration retryAfter) {
-        return new Refusal(Kind.UNAVAILABLE, reason, message, retryAfter);
+        return new Refusal(Kind.UNAVAILABLE, reason, message, retryAfter, Map.of());
     }
 
     public Kind kind() {

@@ -1,7 +1,7 @@
 package org.threshold.hub.app;
 
 import org.threshold.hub.app.account.AccountRepository;
-import org.threshold.hub.app.account.LoginThrottleRepository;
+import org.threshold.hub.app.account.SignInThrottleRepository;
 import org.threshold.hub.app.account.SessionRepository;
 import org.threshold.hub.app.audit.AccessLogRepository;
 import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
@@ -37,7 +37,7 @@ public interface Repositories {
 
     SessionRepository sessions();
 
-    LoginThrottleRepository loginThrottles();
+    SignInThrottleRepository signInThrottles();
 
     AccessLogRepository accessLog();
 

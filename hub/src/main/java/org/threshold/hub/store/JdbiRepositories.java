@@ -3,7 +3,7 @@ package org.threshold.hub.store;
 import org.jdbi.v3.core.Handle;
 import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.account.AccountRepository;
-import org.threshold.hub.app.account.LoginThrottleRepository;
+import org.threshold.hub.app.account.SignInThrottleRepository;
 import org.threshold.hub.app.account.SessionRepository;
 import org.threshold.hub.app.audit.AccessLogRepository;
 import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
@@ -76,8 +76,8 @@ final class JdbiRepositories implements Repositories {
     }
 
     @Override
-    public LoginThrottleRepository loginThrottles() {
-        return handle.attach(LoginThrottleSql.class);
+    public SignInThrottleRepository signInThrottles() {
+        return handle.attach(SignInThrottleSql.class);
     }
 
     @Override

@@ -1,19 +1,40 @@
 package org.threshold.hub.app.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Sign-in sessions, stored only as the SHA-256 of their token, so every hub instance knows every session. */
+/**
+ * Sign-in sessions, stored only as the SHA-256 of their token (plus a public id to list and revoke them by), so
+ * every hub instance knows every session. A session is live while {@code now < expiresAt} and its last use is
+ * after {@code idleBefore}; the account must not be disabled.
+ */
 public interface SessionRepository {
 
-    void create(byte[] tokenHash, String username, Instant expiresAt);
+    /** A session as its owner or an administrator sees it: no secret. */
+    record Session(String sessionId, String username, Instant createdAt, Instant lastSeen, Instant expiresAt) {
+    }
 
-    /** The account of the session, if it has not expired. */
-    Optional<AccountRepository.Account> account(byte[] tokenHash, Instant now);
+    void create(byte[] tokenHash, String sessionId, String username, Instant createdAt, Instant expiresAt);
+
+    /** The live session of this token, if any. */
+    Optional<Session> live(byte[] tokenHash, Instant now, Instant idleBefore);
+
+    /** Records a use of the session (for the idle timeout). */
+    void touch(byte[] tokenHash, Instant now);
+
+    /** An account's live sessions, newest first. */
+    List<Session> liveOf(String username, Instant now, Instant idleBefore);
 
     void delete(byte[] tokenHash);
 
-    void deleteExpired(Instant now);
+    /** Says whether the account had that session. */
+    boolean revoke(String username, String sessionId);
+
+    /** Ends every session of the account; returns how many there were. */
+    int revokeAll(String username);
+
+    void deleteExpired(Instant now, Instant idleBefore);
 
     long count();
 }

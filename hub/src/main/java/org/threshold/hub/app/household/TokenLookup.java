@@ -8,20 +8,26 @@ import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
+import org.threshold.hub.app.access.AccessPolicy;
+import org.threshold.hub.app.access.HouseholdView;
+import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
 import org.threshold.hub.app.kiosk.KioskDirectory;
 
 /**
  * Finds the household a token card was printed for, from a typed short code or a scanned QR payload (whose
- * kiosk signature is checked). Every attempt is recorded in the access log, found or not, forged or mistyped, and
- * its record is committed before the answer is given: nothing is shown that the log does not hold. The household is
- * read on a reader connection, so lookups do not queue behind ingest for the writer. Thread-safe.
+ * kiosk signature is checked), and asks the {@link AccessPolicy} what of it the reader may see. Every attempt is
+ * recorded in the access log, found or not, forged or mistyped, refused to the reader's role or not, and its record is
+ * committed before the answer is given: nothing is shown that the log does not hold. The household is read on a
+ * reader connection, so lookups do not queue behind ingest for the writer. Thread-safe.
  */
 public final class TokenLookup {
-    /** The access log's name for this read. */
+    /** The access log's name for a lookup that showed the household (a read of personal data). */
     public static final String ACTION = "token-lookup";
-    /** The access log's outcome for a household shown; otherwise the outcome is the refusal's reason. */
+    /** The access log's name for a caseworker's scan that showed only that there is no referral for them. */
+    public static final String SCAN_ACTION = "token-scan";
+    /** The access log's outcome for a household found; otherwise the outcome is the refusal's reason. */
     public static final String FOUND = "FOUND";
     private static final String NOT_FOUND = "NOT_FOUND";
     private static final String TOKEN_REVOKED = "TOKEN_REVOKED";
@@ -33,10 +39,12 @@ public final class TokenLookup {
     private final AccessAudit audit;
     private final KioskDirectory kiosks;
     private final Clock clock;
+    private final AccessPolicy policy;
 
     public TokenLookup(HouseholdProjector projector, HubStore store, AccessAudit audit, KioskDirectory kiosks,
-                       Clock clock) {
+                       AccessPolicy policy, Clock clock) {
         this.projector = projector;
+        this.policy = policy;
         this.store = store;
         this.audit = audit;
         this.kiosks = kiosks;
@@ -44,41 +52,51 @@ public final class TokenLookup {
     }
 
     /**
-     * @param reader the signed-in username, for the access log
+     * @param reader the signed-in user: what they may see is the policy's, and their name goes in the access log
      * @throws Refusal INVALID for a mistyped or malformed token, UNACCEPTABLE {@code FORGED}, NOT_FOUND
      *                  {@code UNKNOWN_KIOSK} or {@code NOT_FOUND}, GONE {@code TOKEN_REVOKED} for a token a reissue
-     *                  replaced
+     *                  replaced; FORBIDDEN {@code NO_HOUSEHOLD_DATA} for roles that see none
      */
-    public HouseholdRecord find(String codeOrQr, String reader) {
+    public HouseholdView find(String codeOrQr, SignedInUser reader) {
+        String username = reader.username();
         TokenId tokenId;
         try {
             tokenId = parse(codeOrQr);
         } catch (Refusal refused) {
-            record(reader, refused.reason(), null);
+            record(username, ACTION, refused.reason(), null);
             throw refused;
         }
         // A caseworker who looks a card up just after the kiosk synced must find it.
         projector.catchUpIfBehind();
         Optional<HouseholdRecord> household = store.read(repositories -> repositories.households().findByToken(tokenId));
         if (household.isPresent()) {
-            record(reader, FOUND, household.get().householdId());
-            return household.get();
+            HouseholdView view;
+            try {
+                view = policy.household(reader, household.get());
+            } catch (Refusal refused) {
+                // The role sees no household: nothing was shown, so no household is named in the log.
+                record(username, ACTION, refused.reason(), null);
+                throw refused;
+            }
+            record(username, view instanceof HouseholdView.Visible ? ACTION : SCAN_ACTION, FOUND,
+                    household.get().householdId());
+            return view;
         }
         // A card a reissue replaced: nothing is shown, but that it was asked for is recorded against the household.
         Optional<RevokedToken> revoked = store.read(repositories -> repositories.revokedTokens().find(tokenId));
         if (revoked.isPresent()) {
-            record(reader, TOKEN_REVOKED, revoked.get().householdId());
+            record(username, ACTION, TOKEN_REVOKED, revoked.get().householdId());
             throw new Refusal(Refusal.Kind.GONE, TOKEN_REVOKED, "This card was replaced by a new token and no "
                     + "longer counts. Ask the household for their new card.");
         }
-        record(reader, NOT_FOUND, null);
+        record(username, ACTION, NOT_FOUND, null);
         throw new Refusal(Refusal.Kind.NOT_FOUND, NOT_FOUND, "No household with this token has reached the hub yet. "
                 + "If it was registered today, the kiosk may not have synced.");
     }
 
     /** Never what was typed or scanned: a token code opens the household it names. */
-    private void record(String reader, String outcome, UUID householdId) {
-        audit.record(new AccessRecord(clock.instant(), reader, ACTION, outcome, householdId));
+    private void record(String reader, String action, String outcome, UUID householdId) {
+        audit.record(new AccessRecord(clock.instant(), reader, action, outcome, householdId));
     }
 
     private TokenId parse(String codeOrQr) {

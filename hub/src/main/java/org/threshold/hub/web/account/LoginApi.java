@@ -3,6 +3,7 @@ package org.threshold.hub.web.account;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.threshold.hub.web.access.Access;
 import org.threshold.hub.app.account.Accounts;
 import java.util.Arrays;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class LoginApi {
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.post("/api/login", this::login);
+        routes.post("/api/login", this::login, Access.PUBLIC);
     }
 
     private void login(Context ctx) {
@@ -38,7 +39,7 @@ public final class LoginApi {
         }
         char[] secret = password.textValue().toCharArray();
         try {
-            ctx.json(Map.of("sessionToken", accounts.login(username.textValue(), secret)));
+            ctx.json(Map.of("sessionToken", accounts.login(username.textValue(), secret, ctx.ip())));
         } finally {
             Arrays.fill(secret, '\0');
         }

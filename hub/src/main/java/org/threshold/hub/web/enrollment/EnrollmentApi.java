@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.threshold.hub.web.access.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.crypto.Bytes;
@@ -42,7 +43,7 @@ public final class EnrollmentApi {
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.post(PATH, this::enroll);
+        routes.post(PATH, this::enroll, Access.KIOSK);
     }
 
     private void enroll(Context ctx) {

@@ -2,6 +2,7 @@ package org.threshold.hub.web.feed;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.threshold.hub.web.access.Access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class UpdateFeedApi {
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.get("/api/sync/updates", this::updates);
+        routes.get("/api/sync/updates", this::updates, Access.KIOSK);
     }
 
     private void updates(Context ctx) {

@@ -1,7 +1,9 @@
 package org.threshold.hub.web.http;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import org.threshold.core.i18n.Messages;
 import org.threshold.hub.app.Refusal;
 
 /**
@@ -23,6 +25,18 @@ public final class ApiException extends RuntimeException {
         this.status = status;
         this.reason = reason;
         this.retryAfter = retryAfter;
+    }
+
+    /**
+     * The answer to a use case's refusal in the user's language: the translation of {@code hub.REASON} from core's
+     * errors bundle with the refusal's arguments, or its English message where there is none.
+     */
+    public static ApiException of(Refusal refusal, Locale locale) {
+        ApiException english = of(refusal);
+        Messages errors = Messages.of(Messages.ERRORS, locale);
+        String key = "hub." + refusal.reason();
+        return errors.has(key) ? new ApiException(english.status, english.reason, errors.format(key,
+                refusal.arguments()), english.retryAfter) : english;
     }
 
     /** The answer to a use case's refusal: the one place a {@link Refusal.Kind} becomes an HTTP status. */

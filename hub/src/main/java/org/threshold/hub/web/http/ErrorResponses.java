@@ -31,7 +31,7 @@ public final class ErrorResponses {
 
     public static void install(RoutesConfig routes, ErrorPage errorPage) {
         routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e, errorPage));
-        routes.exception(Refusal.class, (e, ctx) -> answer(ctx, ApiException.of(e), errorPage));
+        routes.exception(Refusal.class, (e, ctx) -> answer(ctx, ApiException.of(e, RequestLanguage.of(ctx)), errorPage));
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e), errorPage));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure in {} {}: {}", ctx.method(), routeOf(ctx), StackTraces.withoutMessages(e));

@@ -1,5 +1,7 @@
 package org.threshold.hub.web.pages;
 
+import org.threshold.core.i18n.Messages;
+
 /**
  * Escaping for text placed in HTML, and the page every hub screen shares. Every value that did not come
  * from this source file goes through {@link #escape}: names are typed by people at a kiosk.
@@ -49,7 +51,18 @@ public final class Html {
      * A whole page. {@code headerExtra} and {@code main} are HTML already built from escaped parts.
      */
     static String page(String title, String headerExtra, String main, boolean demoMode) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        return page(title, headerExtra, main, demoMode, Messages.ENGLISH.toLanguageTag(), false);
+    }
+
+    /** A whole page in the language of {@code ui}: its {@code lang}, and {@code dir="rtl"} for Arabic and Persian. */
+    static String page(String title, String headerExtra, String main, boolean demoMode, Messages ui) {
+        return page(title, headerExtra, main, demoMode, ui.locale().toLanguageTag(), ui.rightToLeft());
+    }
+
+    private static String page(String title, String headerExtra, String main, boolean demoMode, String language,
+                               boolean rightToLeft) {
+        return "<!DOCTYPE html>\n<html lang=\"" + escape(language) + "\"" + (rightToLeft ? " dir=\"rtl\"" : "")
+                + ">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + escape(title) + " · Threshold hub</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n"
                 + (demoMode ? "<p class=\"demo\" role=\"note\">Demo hub: made-up records and throwaway keys only.</p>\n"

@@ -1,31 +1,35 @@
 package org.threshold.hub.web.pages;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.threshold.core.i18n.Messages;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.needs.SpecificNeed;
+import org.threshold.core.referral.VisiblePerson;
+import org.threshold.core.registration.Sex;
+import org.threshold.hub.app.access.HouseholdView;
 import org.threshold.hub.app.account.SignedInUser;
-import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.app.household.HouseholdRecord;
 
 /**
- * The lookup form and the household it found. Names carry {@code dir="auto"} so Arabic, Dari or Tigrinya
- * read in their own direction inside an English page. Sensitive needs (catalogue-marked, and any code the
- * catalogue does not know) are never shown here: this page may be on a shared screen.
+ * The lookup form and what the access policy lets the signed-in user see of the household it found. Names carry
+ * {@code dir="auto"} so Arabic, Dari or Tigrinya read in their own direction inside an English page. Need codes the
+ * policy hides (and any code the catalogue does not know) show only as "protected need"; a caseworker's scan of a
+ * household without referrals to their services shows that, and nothing personal.
  */
 final class LookupPage {
     static final String PROTECTED_NEED = "protected need (ask protection staff)";
 
     private final NeedsCatalogue catalogue;
     private final SignedInUser user;
+    private final Messages ui;
     private final boolean demoMode;
 
-    LookupPage(NeedsCatalogue catalogue, SignedInUser user, boolean demoMode) {
+    LookupPage(NeedsCatalogue catalogue, SignedInUser user, Messages ui, boolean demoMode) {
         this.catalogue = catalogue;
         this.user = user;
+        this.ui = ui;
         this.demoMode = demoMode;
     }
 
@@ -37,34 +41,38 @@ final class LookupPage {
         return page(searchForm(typed) + "\n<p class=\"problem\" role=\"alert\">" + Html.escape(message) + "</p>");
     }
 
-    String result(String typed, HouseholdRecord household) throws JsonProcessingException {
-        JsonNode json = HubJson.MAPPER.readTree(household.householdJson());
+    String result(String typed, HouseholdView view) {
+        HouseholdRecord household = view.record();
         StringBuilder main = new StringBuilder(searchForm(typed));
         main.append("\n<h2>Household</h2>\n<dl>")
-                .append("<dt>Token</dt><dd>").append(Html.escape(household.tokenId().shortCode())).append("</dd>")
-                .append("<dt>Site</dt><dd dir=\"auto\">").append(Html.escape(household.site())).append("</dd>")
+                .append("<dt>Token</dt><dd>").append(Html.escape(household.tokenId().shortCode())).append("</dd>");
+        if (view instanceof HouseholdView.NoReferral) {
+            main.append("</dl>\n<p role=\"status\">").append(Html.escape(ui.format("lookup.noReferral"))).append("</p>");
+            return page(main.toString());
+        }
+        HouseholdView.Visible visible = (HouseholdView.Visible) view;
+        main.append("<dt>Site</dt><dd dir=\"auto\">").append(Html.escape(household.site())).append("</dd>")
                 .append("<dt>Registered on</dt><dd>").append(Html.escape(household.tokenIssuedOn().toString()))
                 .append("</dd></dl>\n")
                 .append("<table>\n<caption>Members</caption>\n<thead><tr><th scope=\"col\">Name</th>"
                         + "<th scope=\"col\">Sex</th><th scope=\"col\">Date of birth</th>"
                         + "<th scope=\"col\">Nationality</th><th scope=\"col\">Relationship</th>"
                         + "<th scope=\"col\">Specific needs</th></tr></thead>\n<tbody>\n");
-        for (JsonNode member : json.path("members")) {
+        for (VisiblePerson member : visible.household().people()) {
             main.append("<tr><td>").append(name(member)).append("</td>")
-                    .append("<td>").append(Html.escape(sex(member.path("sex").asText()))).append("</td>")
+                    .append("<td>").append(Html.escape(sex(member.sex()))).append("</td>")
                     .append("<td>").append(Html.escape(birth(member))).append("</td>")
-                    .append("<td>").append(Html.escape(member.path("nationality").asText())).append("</td>")
-                    .append("<td>").append(Html.escape(words(member.path("relationship").asText()))).append("</td>")
-                    .append("<td>").append(needs(member.path("needs"))).append("</td></tr>\n");
+                    .append("<td>").append(Html.escape(member.nationality())).append("</td>")
+                    .append("<td>").append(Html.escape(words(member.relationship()))).append("</td>")
+                    .append("<td>").append(needs(member.needs(), visible.withheldCodes().get(member.member())))
+                    .append("</td></tr>\n");
         }
         main.append("</tbody>\n</table>");
         return page(main.toString());
     }
 
     private String page(String main) {
-        String account = "<form method=\"post\" action=\"/logout\"><span>Signed in as <b>"
-                + Html.escape(user.username()) + "</b></span> <button type=\"submit\">Sign out</button></form>";
-        return Html.page("Look up a token", account, main, demoMode);
+        return Html.page("Look up a token", AccountPage.signOut(user), main, demoMode);
     }
 
     private static String searchForm(String typed) {
@@ -75,19 +83,23 @@ final class LookupPage {
                 + "<div><button type=\"submit\">Look up</button></div>\n</form>";
     }
 
-    private static String name(JsonNode member) {
-        String original = join(member.path("givenName").asText(""), member.path("familyName").asText(""));
-        String latin = join(member.path("givenNameLatin").asText(""), member.path("familyNameLatin").asText(""));
+    private static String name(VisiblePerson member) {
+        String original = join(text(member.givenName()), text(member.familyName()));
+        String latin = join(text(member.givenNameLatin()), text(member.familyNameLatin()));
         String html = "<span dir=\"auto\">" + Html.escape(original) + "</span>";
         return latin.isEmpty() ? html : html + "<br><span dir=\"auto\" class=\"latin\">" + Html.escape(latin) + "</span>";
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     private static String join(String given, String family) {
         return family.isEmpty() ? given : given + " " + family;
     }
 
-    private static String sex(String code) {
-        return switch (code) {
+    private static String sex(Sex sex) {
+        return sex == null ? "Unknown" : switch (sex.name()) {
             case "M" -> "Male";
             case "F" -> "Female";
             case "OTHER" -> "Other";
@@ -95,29 +107,30 @@ final class LookupPage {
         };
     }
 
-    private static String birth(JsonNode member) {
-        boolean estimated = member.path("birthDateEstimated").asBoolean(false);
-        if (member.hasNonNull("birthDate")) {
-            return member.get("birthDate").asText() + (estimated ? " (estimated)" : "");
+    private static String birth(VisiblePerson member) {
+        boolean estimated = Boolean.TRUE.equals(member.birthDateEstimated());
+        if (member.birthDate() != null) {
+            return member.birthDate() + (estimated ? " (estimated)" : "");
         }
-        if (member.hasNonNull("ageEstimate")) {
-            return "about " + member.get("ageEstimate").asInt() + " years old (estimated)";
+        if (member.ageEstimate() != null) {
+            return "about " + member.ageEstimate() + " years old (estimated)";
         }
         return "unknown";
     }
 
     /** FOCAL_POINT → "Focal point". */
-    private static String words(String constant) {
-        String spaced = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+    private static String words(Enum<?> constant) {
+        String spaced = constant == null ? "" : constant.name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
-    private String needs(JsonNode codes) {
+    /** The codes the policy let through, with their labels; hidden ones only as "protected need". */
+    private String needs(List<String> codes, int withheld) {
         List<String> shown = new ArrayList<>();
-        boolean anyProtected = false;
-        for (JsonNode code : codes) {
-            SpecificNeed need = catalogue.find(code.asText()).orElse(null);
-            if (need == null || need.sensitive()) {
+        boolean anyProtected = withheld > 0;
+        for (String code : codes) {
+            SpecificNeed need = catalogue.find(code).orElse(null);
+            if (need == null) {
                 anyProtected = true;
             } else {
                 shown.add(Html.escape(need.code() + " " + need.label()));

@@ -8,14 +8,18 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.util.Arrays;
 import java.util.Optional;
+import org.threshold.core.i18n.Messages;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.web.access.Access;
+import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.web.http.ApiException;
+import org.threshold.hub.web.http.RequestLanguage;
 import org.threshold.hub.app.household.HouseholdRecord;
 
 /**
@@ -42,10 +46,12 @@ public final class Pages {
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.get("/", this::home);
-        routes.post("/login", this::login);
-        routes.get("/lookup", this::lookup);
-        routes.post("/logout", this::logout);
+        routes.get("/", this::home, Access.PUBLIC);
+        routes.post("/login", this::login, Access.PUBLIC);
+        routes.get("/lookup", this::lookup, Access.HOUSEHOLD_READERS);
+        routes.get("/account", ctx -> html(ctx, new AccountPage(RouteGuard.user(ctx),
+                Messages.of(Messages.HUB_UI, RequestLanguage.of(ctx)), demoMode).render()), Access.SIGNED_IN);
+        routes.post("/logout", this::logout, Access.SIGNED_IN);
     }
 
     /** For errors outside these handlers (an unknown address, a failure): the message on a plain page. */
@@ -55,8 +61,9 @@ public final class Pages {
     }
 
     private void home(Context ctx) {
-        if (auth.fromCookie(ctx).isPresent()) {
-            ctx.redirect("/lookup", HttpStatus.SEE_OTHER);
+        Optional<SignedInUser> user = auth.fromCookie(ctx);
+        if (user.isPresent()) {
+            ctx.redirect(startPage(user.get()), HttpStatus.SEE_OTHER);
             return;
         }
         html(ctx, LoginPage.render(null, demoMode));
@@ -66,12 +73,13 @@ public final class Pages {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
         char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
         try {
-            String token = accounts.login(username.strip(), password);
-            ctx.cookie(new Cookie(SessionAuth.COOKIE, token, "/", (int) Accounts.SESSION_LIFETIME.toSeconds(),
-                    "https".equals(ctx.scheme()), true, null, SameSite.STRICT));
-            ctx.redirect("/lookup", HttpStatus.SEE_OTHER);
+            String token = accounts.login(username.strip(), password, ctx.ip());
+            // Max-Age -1: a session cookie, never written to disk with an expiry.
+            ctx.cookie(new Cookie(SessionAuth.COOKIE, token, "/", -1, "https".equals(ctx.scheme()), true, null,
+                    SameSite.STRICT));
+            ctx.redirect(accounts.authenticate(token).map(Pages::startPage).orElse("/"), HttpStatus.SEE_OTHER);
         } catch (Refusal refusal) {
-            ApiException e = ApiException.of(refusal);
+            ApiException e = ApiException.of(refusal, RequestLanguage.of(ctx));
             ctx.status(e.status());
             e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
             html(ctx, LoginPage.render(e.getMessage(), demoMode));
@@ -80,25 +88,28 @@ public final class Pages {
         }
     }
 
+    /** Where a signed-in user starts: the lookup for those who read households, their account page otherwise. */
+    private static String startPage(SignedInUser user) {
+        return Arrays.stream(Access.HOUSEHOLD_READERS).anyMatch(access -> access.role().orElseThrow() == user.role())
+                ? "/lookup" : "/account";
+    }
+
     private void lookup(Context ctx) throws JsonProcessingException {
-        Optional<SignedInUser> user = auth.fromCookie(ctx);
-        if (user.isEmpty()) {
-            ctx.redirect("/", HttpStatus.SEE_OTHER);
-            return;
-        }
+        SignedInUser user = RouteGuard.user(ctx);
         String token = ctx.queryParam("token");
-        LookupPage page = new LookupPage(catalogue, user.get(), demoMode);
+        LookupPage page = new LookupPage(catalogue, user, Messages.of(Messages.HUB_UI, RequestLanguage.of(ctx)),
+                demoMode);
         if (token == null || token.isBlank()) {
             html(ctx, page.form(""));
             return;
         }
-        reads.admit(user.get().username()); // over the limit: the error page, with Retry-After
+        reads.admit(user.username()); // over the limit: the error page, with Retry-After
         try {
-            HouseholdRecord household = lookup.find(token, user.get().username());
-            html(ctx, page.result(token, household));
+            html(ctx, page.result(token, lookup.find(token, user)));
         } catch (Refusal refusal) {
-            ctx.status(ApiException.of(refusal).status());
-            html(ctx, page.problem(token, refusal.getMessage()));
+            ApiException e = ApiException.of(refusal, RequestLanguage.of(ctx));
+            ctx.status(e.status());
+            html(ctx, page.problem(token, e.getMessage()));
         }
     }
 

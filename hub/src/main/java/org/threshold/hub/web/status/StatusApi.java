@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.function.LongSupplier;
 import org.threshold.hub.app.HubStore;
+import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.http.HubJson;
 
 /**
@@ -24,8 +25,8 @@ public final class StatusApi {
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.get("/api/status", this::status);
-        routes.get("/health", this::health);
+        routes.get("/api/status", this::status, Access.PUBLIC);
+        routes.get("/health", this::health, Access.PUBLIC);
     }
 
     private void health(Context ctx) {

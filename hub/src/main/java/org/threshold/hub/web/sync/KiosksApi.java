@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.threshold.hub.app.account.Role;
-import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.sync.SyncStatus;
-import org.threshold.hub.web.account.SessionAuth;
-import org.threshold.hub.web.http.ApiException;
+import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.http.HubJson;
 
 /**
@@ -19,27 +16,17 @@ import org.threshold.hub.web.http.HubJson;
  */
 public final class KiosksApi {
     private final SyncStatus status;
-    private final SessionAuth auth;
 
-    public KiosksApi(SyncStatus status, SessionAuth auth) {
+    public KiosksApi(SyncStatus status) {
         this.status = status;
-        this.auth = auth;
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.get("/api/kiosks", this::list);
-        routes.get("/api/kiosks/{kioskId}/incidents", this::incidents);
-    }
-
-    private void requireAdmin(Context ctx) {
-        SignedInUser user = auth.requireBearer(ctx);
-        if (user.role() != Role.ADMIN) {
-            throw new ApiException(403, "FORBIDDEN", "Only administrators see the kiosks' sync state.");
-        }
+        routes.get("/api/kiosks", this::list, Access.ADMIN);
+        routes.get("/api/kiosks/{kioskId}/incidents", this::incidents, Access.ADMIN);
     }
 
     private void list(Context ctx) {
-        requireAdmin(ctx);
         ArrayNode kiosks = HubJson.MAPPER.createArrayNode();
         for (SyncStatus.KioskReport report : status.kiosks()) {
             ObjectNode kiosk = kiosks.addObject();
@@ -55,7 +42,6 @@ public final class KiosksApi {
     }
 
     private void incidents(Context ctx) {
-        requireAdmin(ctx);
         ArrayNode incidents = HubJson.MAPPER.createArrayNode();
         status.incidents(ctx.pathParam("kioskId")).forEach(incident -> {
             ObjectNode json = incidents.addObject();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.threshold.hub.web.access.Access;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class SyncApi {
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.post("/api/sync/batches", this::receiveBatch);
+        routes.post("/api/sync/batches", this::receiveBatch, Access.KIOSK);
     }
 
     /**

@@ -1,0 +1,39 @@
+package org.threshold.hub.app.access;
+
+import java.util.List;
+import org.threshold.core.referral.VisibleHousehold;
+import org.threshold.hub.app.household.HouseholdRecord;
+
+/** What the {@link AccessPolicy} lets a signed-in user see of a household they looked up. */
+public sealed interface HouseholdView {
+
+    /** The household found: its token and registration, whatever else the user may see. */
+    HouseholdRecord record();
+
+    /**
+     * The people and fields the user may see; {@code withheldCodes} says, per member index, how many of that
+     * member's need codes are hidden from this user (so a page can say that there are some, never which).
+     */
+    record Visible(HouseholdRecord record, VisibleHousehold household, List<Integer> withheldCodes)
+            implements HouseholdView {
+        public Visible {
+            withheldCodes = List.copyOf(withheldCodes);
+        }
+
+        @Override
+        public String toString() {
+            return "Visible[" + record + "]";
+        }
+    }
+
+    /**
+     * A caseworker's scan of a household with no referral to their services: that fact, and nothing personal. (The
+     * hub holds no referrals yet, so every scan by a caseworker or supervisor ends here.)
+     */
+    record NoReferral(HouseholdRecord record) implements HouseholdView {
+        @Override
+        public String toString() {
+            return "NoReferral[" + record + "]";
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.threshold.hub.web.household;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.threshold.core.referral.VisibleHousehold;
+import org.threshold.core.referral.VisiblePerson;
+import org.threshold.hub.app.access.HouseholdView;
+import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.web.http.HubJson;
+
+/**
+ * The token lookup's answer, built only from what the {@link org.threshold.hub.app.access.AccessPolicy} let through:
+ * a visible household in the household JSON's own field names (what the viewer may not see is left out), or, for a
+ * caseworker's scan of a household without referrals to their services, the card and an empty list of referrals.
+ */
+final class HouseholdViewJson {
+    private HouseholdViewJson() {
+    }
+
+    static ObjectNode of(HouseholdView view) {
+        ObjectNode body = HubJson.MAPPER.createObjectNode();
+        HouseholdRecord record = view.record();
+        if (view instanceof HouseholdView.Visible visible) {
+            body.put("householdId", record.householdId().toString());
+            body.put("site", record.site());
+            body.put("registeredAt", record.registeredAt().toString());
+            body.set("token", token(record));
+            body.set("household", household(visible.household()));
+        } else {
+            body.set("token", token(record));
+            body.putArray("referrals");
+        }
+        return body;
+    }
+
+    private static ObjectNode token(HouseholdRecord record) {
+        ObjectNode token = HubJson.MAPPER.createObjectNode();
+        token.put("code", record.tokenId().shortCode());
+        token.put("kioskId", record.tokenKioskId());
+        token.put("issuedOn", record.tokenIssuedOn().toString());
+        return token;
+    }
+
+    private static ObjectNode household(VisibleHousehold household) {
+        ObjectNode json = HubJson.MAPPER.createObjectNode();
+        put(json, "arrivalDate", household.arrivalDate());
+        if (household.originCountry() != null || household.originPlace() != null) {
+            ObjectNode origin = json.putObject("origin");
+            put(origin, "country", household.originCountry());
+            put(origin, "place", household.originPlace());
+        }
+        if (household.languages() != null) {
+            ArrayNode languages = json.putArray("languages");
+            household.languages().forEach(languages::add);
+        }
+        put(json, "phone", household.phone());
+        ArrayNode members = json.putArray("members");
+        for (VisiblePerson person : household.people()) {
+            ObjectNode member = members.addObject();
+            member.put("member", person.member());
+            put(member, "givenName", person.givenName());
+            put(member, "familyName", person.familyName());
+            put(member, "givenNameLatin", person.givenNameLatin());
+            put(member, "familyNameLatin", person.familyNameLatin());
+            put(member, "sex", person.sex());
+            put(member, "birthDate", person.birthDate());
+            put(member, "birthDateEstimated", person.birthDateEstimated());
+            put(member, "ageEstimate", person.ageEstimate());
+            put(member, "nationality", person.nationality());
+            put(member, "relationship", person.relationship());
+            ArrayNode needs = member.putArray("needs");
+            person.needs().forEach(needs::add);
+        }
+        return json;
+    }
+
+    /** Leaves out what the viewer may not see (null); enums by name, dates in ISO form. */
+    private static void put(ObjectNode json, String field, Object value) {
+        if (value instanceof Boolean flag) {
+            json.put(field, flag);
+        } else if (value instanceof Integer number) {
+            json.put(field, number);
+        } else if (value instanceof Enum<?> constant) {
+            json.put(field, constant.name());
+        } else if (value != null) {
+            json.put(field, value.toString());
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.threshold.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.account.Role;
+
+/**
+ * The whole role × route matrix, as a black box over HTTP: every route of the hub, called by an account of every role
+ * and by nobody, must let in exactly the roles this table names (docs/api.md, "Who may do what"); public and kiosk
+ * routes answer everyone alike. ({@code GET /}, the sign-in form, is public and sends the signed-in on to their start
+ * page; LookupPageTest covers it.) Then what the token lookup shows each role. {@code OnPostgres} runs it all on
+ * PostgreSQL.
+ */
+class RoleMatrixTest {
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> READERS = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER, Role.PROTECTION_OFFICER);
+    private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
+
+    static {
+        ACCOUNTS.put(Role.ADMIN, HubFixture.ADMIN);
+        ACCOUNTS.put(Role.SUPERVISOR, "supervisor-health");
+        ACCOUNTS.put(Role.CASEWORKER, "cw-health");
+        ACCOUNTS.put(Role.PROTECTION_OFFICER, HubFixture.OFFICER);
+        ACCOUNTS.put(Role.DPO, "dpo");
+    }
+
+    @TempDir
+    Path dataDir;
+
+    DatabaseSettings database() {
+        return DatabaseSettings.SQLITE_IN_DATA_FOLDER;
+    }
+
+    private HubFixture hub;
+    private HubClient client;
+    private String code;
+
+    /** One route as a caller sees it; {@code allowed} null means "not an account route: the same for everyone". */
+    record Route(String method, String path, String body, Set<Role> allowed) {
+        boolean page() {
+            return !path.startsWith("/api/");
+        }
+    }
+
+    @BeforeEach
+    void startHubWithAnAccountPerRole() {
+        hub = HubFixture.start(dataDir, database());
+        client = hub.client();
+        Accounts accounts = hub.server().services().accounts();
+        accounts.add("supervisor-health", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.SUPERVISOR, "Health NGO", Set.of("health")));
+        accounts.add("cw-health", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.CASEWORKER, "Health NGO", Set.of("health")));
+        accounts.add("dpo", HubFixture.PASSWORD.toCharArray(), new Accounts.Grant(Role.DPO, "Hub", Set.of()));
+        accounts.add("spare", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.CASEWORKER, "Health NGO", Set.of("health")));
+        TestKiosk.Registration registration = hub.kiosk.register();
+        assertThat(client.sync("KIOSK-01", List.of(registration.event())).status()).isEqualTo(200);
+        code = registration.token().id().shortCode();
+    }
+
+    @AfterEach
+    void stopHub() {
+        hub.close();
+    }
+
+    private List<Route> routes() {
+        String role = "{\"role\":\"CASEWORKER\",\"organisation\":\"Health NGO\",\"services\":[\"health\"]}";
+        return List.of(
+                new Route("GET", "/api/me", "", EVERYONE),
+                new Route("GET", "/api/me/sessions", "", EVERYONE),
+                new Route("DELETE", "/api/me/sessions/not-a-session", "", EVERYONE),
+                new Route("GET", "/api/accounts", "", ADMIN),
+                new Route("POST", "/api/accounts", "{\"username\":\"new-one\",\"password\":\"short\",\"role\":\"DPO\"}",
+                        ADMIN),
+                new Route("PUT", "/api/accounts/spare/role", role, ADMIN),
+                new Route("PUT", "/api/accounts/spare/password", "{\"password\":\"short\"}", ADMIN),
+                new Route("POST", "/api/accounts/spare/disable", "", ADMIN),
+                new Route("POST", "/api/accounts/spare/enable", "", ADMIN),
+                new Route("GET", "/api/accounts/spare/sessions", "", ADMIN),
+                new Route("DELETE", "/api/accounts/spare/sessions", "", ADMIN),
+                new Route("DELETE", "/api/accounts/spare/sessions/not-a-session", "", ADMIN),
+                new Route("GET", "/api/kiosks", "", ADMIN),
+                new Route("GET", "/api/kiosks/KIOSK-01/incidents", "", ADMIN),
+                new Route("GET", "/api/tokens/" + code, "", READERS),
+                new Route("GET", "/lookup?token=" + code, "", READERS),
+                new Route("GET", "/account", "", EVERYONE),
+                new Route("GET", "/api/status", "", null),
+                new Route("GET", "/health", "", null),
+                new Route("POST", "/api/login", "{}", null),
+                new Route("POST", "/api/sync/batches", "{}", null),
+                new Route("GET", "/api/sync/updates?kioskId=KIOSK-01&since=0", "", null),
+                new Route("POST", "/api/enrollment", "{}", null),
+                // Last: it ends the session it is called with.
+                new Route("POST", "/logout", "", EVERYONE));
+    }
+
+    @Test
+    void everyRouteLetsInExactlyTheRolesItDeclares() {
+        Map<Role, String> sessions = new LinkedHashMap<>();
+        ACCOUNTS.forEach((role, username) -> sessions.put(role, client.sessionToken(username)));
+        List<String> wrong = new ArrayList<>();
+        for (Route route : routes()) {
+            HubClient.Response anonymous = call(route, null);
+            for (Role role : Role.values()) {
+                HubClient.Response answer = call(route, sessions.get(role));
+                if (route.allowed() == null) {
+                    if (answer.status() != anonymous.status()) {
+                        wrong.add(route.method() + " " + route.path() + " as " + role + ": " + answer.status()
+                                + ", but " + anonymous.status() + " for nobody");
+                    }
+                    continue;
+                }
+                boolean allowed = route.allowed().contains(role);
+                boolean refused = answer.status() == 403;
+                if (allowed == refused || answer.status() == 401 || (route.page() && answer.status() == 303
+                        && !route.path().equals("/logout"))) {
+                    wrong.add(route.method() + " " + route.path() + " as " + role + ": " + answer.status() + " "
+                            + answer.body().substring(0, Math.min(120, answer.body().length())));
+                }
+                if (refused && !route.page()) {
+                    assertThat(answer.reason()).isEqualTo("FORBIDDEN");
+                }
+            }
+            if (route.allowed() != null) {
+                int expected = route.page() ? 303 : 401;
+                if (anonymous.status() != expected) {
+                    wrong.add(route.method() + " " + route.path() + " for nobody: " + anonymous.status());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theLookupShowsEachRoleOnlyWhatItMaySee() {
+        String officer = client.lookUp(code, client.sessionToken(HubFixture.OFFICER)).body();
+        String caseworker = client.lookUp(code, client.sessionToken("cw-health")).body();
+        String supervisor = client.lookUp(code, client.sessionToken("supervisor-health")).body();
+        HubClient.Response admin = client.lookUp(code, client.sessionToken(HubFixture.ADMIN));
+        HubClient.Response dpo = client.lookUp(code, client.sessionToken("dpo"));
+
+        assertThat(officer).contains(TestKiosk.ARABIC_GIVEN_NAME, TestKiosk.OPEN_NEED, TestKiosk.SENSITIVE_NEED);
+        for (String scan : List.of(caseworker, supervisor)) {
+            assertThat(scan).contains("\"referrals\":[]", code.substring(0, 4))
+                    .doesNotContain(TestKiosk.ARABIC_GIVEN_NAME, TestKiosk.OPEN_NEED, "SV-", "TR-", "household");
+        }
+        assertThat(admin.status()).isEqualTo(403);
+        assertThat(dpo.status()).isEqualTo(403);
+        assertThat(admin.body()).doesNotContain(TestKiosk.ARABIC_GIVEN_NAME);
+        assertThat(hub.rows("SELECT username, action FROM access_log ORDER BY id")).containsExactly(
+                List.of(HubFixture.OFFICER, "token-lookup"), List.of("cw-health", "token-scan"),
+                List.of("supervisor-health", "token-scan"));
+    }
+
+    private HubClient.Response call(Route route, String session) {
+        List<String> headers = new ArrayList<>(List.of("Content-Type", "application/json"));
+        if (session != null) {
+            headers.addAll(route.page() ? List.of("Cookie", SessionCookie.NAME + "=" + session)
+                    : List.of("Authorization", "Bearer " + session));
+        }
+        return client.request(route.method(), route.path(), route.body().getBytes(StandardCharsets.UTF_8),
+                headers.toArray(String[]::new));
+    }
+
+    /** The pages' cookie name, as a browser sends it back. */
+    private static final class SessionCookie {
+        static final String NAME = "threshold_session";
+    }
+}
