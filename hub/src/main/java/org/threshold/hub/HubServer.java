@@ -36,6 +36,7 @@ import org.threshold.hub.web.http.HubTls;
 import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
+import org.threshold.hub.web.pages.PageFrames;
 import org.threshold.hub.web.pages.Pages;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
@@ -139,8 +140,9 @@ public final class HubServer implements AutoCloseable {
             TokenApi tokens = new TokenApi(lookup, reads);
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
-            Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);
-            AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), settings.demoMode());
+            PageFrames frames = new PageFrames(settings.demoMode());
+            Pages pages = new Pages(accounts, auth, lookup, catalogue, frames, reads);
+            AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
