@@ -16,6 +16,7 @@ import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
+import org.threshold.hub.app.report.ReportBackfill;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
@@ -166,6 +167,8 @@ public final class HubServer implements AutoCloseable {
                 adminPages.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());
+            // A store from before the reports: its households are counted before the projector adds more.
+            ReportBackfill.run(store, catalogue);
             // Events stored before a restart but not yet projected, and those other instances store.
             projector.start();
             HubStore.StoreInfo info = store.info();

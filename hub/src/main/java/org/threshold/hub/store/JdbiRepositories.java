@@ -16,6 +16,7 @@ import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
 import org.threshold.hub.app.referral.ReferralRepository;
+import org.threshold.hub.app.report.ReportRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
@@ -109,5 +110,10 @@ final class JdbiRepositories implements Repositories {
     @Override
     public OperatorRepository operators() {
         return handle.attach(OperatorSql.class);
+    }
+
+    @Override
+    public ReportRepository reports() {
+        return handle.attach(ReportSql.class);
     }
 }

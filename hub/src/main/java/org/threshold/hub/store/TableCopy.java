@@ -18,7 +18,8 @@ final class TableCopy {
     static final List<String> TABLES = List.of("events", "kiosk_heads", "kiosk_sync", "sync_incidents", "households",
             "projection_cursors", "projection_failures", "revoked_tokens", "household_history", "users",
             "user_services", "sessions", "sign_in_throttles", "access_log", "feed_updates", "feed_nonces",
-            "enrollment_codes", "kiosks", "site_operators", "referrals", "referral_events");
+            "enrollment_codes", "kiosks", "site_operators", "referrals", "referral_events", "report_households",
+            "report_counts");
     /** The identity columns, by table. */
     private static final Map<String, String> IDENTITIES = Map.of("events", "position", "sync_incidents", "id",
             "access_log", "id", "feed_updates", "position");

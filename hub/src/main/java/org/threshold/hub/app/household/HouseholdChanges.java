@@ -10,12 +10,16 @@ import java.util.Optional;
 import org.threshold.core.event.EventHeader;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.FieldProblem;
+import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdChange;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
+import org.threshold.core.report.HouseholdFacts;
 import org.threshold.core.token.InvalidTokenException;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.report.ReportProjection;
+import org.threshold.hub.app.report.ReportRepository;
 
 /**
  * Folds one change event (reprint, reissue, correction, consent) into the households read model, inside the
@@ -117,10 +121,12 @@ final class HouseholdChanges {
     private Optional<ProjectionFailure> replaceJson(Repositories repositories, Change change, HouseholdRecord household,
                                                     JsonNode json) {
         String normalised;
+        Household changed;
         try {
             // One day of slack on "not in the future", as for a registration: the kiosk's date may be ahead of UTC.
             LocalDate today = change.payload().at().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
-            normalised = HouseholdJson.write(HouseholdJson.read(json, catalogue, today)).toString();
+            changed = HouseholdJson.read(json, catalogue, today);
+            normalised = HouseholdJson.write(changed).toString();
         } catch (InvalidRegistrationException e) {
             // Field paths only: the problems' messages are meant for whoever typed the values.
             return failed(change, "the changed household is invalid at "
@@ -129,6 +135,8 @@ final class HouseholdChanges {
         repositories.households().replace(new HouseholdRecord(household.householdId(), household.tokenId(),
                 household.tokenKioskId(), household.tokenIssuedOn(), household.kioskId(), household.site(),
                 household.registeredAt(), normalised, household.eventId()));
+        ReportProjection.changed(repositories, new ReportRepository.Reported(household.householdId(),
+                HouseholdFacts.of(household.site(), changed, catalogue)));
         return Optional.empty();
     }
 

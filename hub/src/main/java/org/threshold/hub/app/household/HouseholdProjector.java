@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,10 +30,13 @@ import org.threshold.core.registration.HouseholdChange;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.registration.RegistrationPayload;
+import org.threshold.core.report.HouseholdFacts;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.referral.ReferralProjection;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
+import org.threshold.hub.app.report.ReportProjection;
+import org.threshold.hub.app.report.ReportRepository;
 import org.threshold.hub.app.sync.StoredEvent;
 import org.threshold.hub.deployment.HubKeys;
 
@@ -241,13 +247,13 @@ public final class HouseholdProjector implements AutoCloseable {
      */
     private List<ProjectionFailure> apply(Repositories repositories, List<Projection> projections) {
         List<ProjectionFailure> failures = new ArrayList<>();
-        List<HouseholdRecord> registrations = new ArrayList<>();
+        List<Projection> registrations = new ArrayList<>();
         List<NewReferral> referrals = new ArrayList<>();
         for (Projection projection : projections) {
             if (projection.household() != null) {
-                registrations.add(projection.household());
+                registrations.add(projection);
             } else if (projection.change() != null) {
-                failures.addAll(repositories.households().insertNew(registrations));
+                failures.addAll(insertRegistrations(repositories, registrations));
                 registrations.clear();
                 changes.apply(repositories, projection.change()).ifPresent(failures::add);
             } else if (projection.referral() != null) {
@@ -256,9 +262,23 @@ public final class HouseholdProjector implements AutoCloseable {
                 failures.add(projection.failure());
             }
         }
-        failures.addAll(repositories.households().insertNew(registrations));
+        failures.addAll(insertRegistrations(repositories, registrations));
         failures.addAll(repositories.referrals().insertRequested(referrals));
         return failures;
+    }
+
+    /** Stores the households and counts, for the reports, those stored; returns those refused. */
+    private static List<ProjectionFailure> insertRegistrations(Repositories repositories,
+                                                               List<Projection> registrations) {
+        List<ProjectionFailure> refused = repositories.households().insertNew(registrations.stream()
+                .map(Projection::household).toList());
+        Set<UUID> refusedEvents = new HashSet<>();
+        refused.forEach(failure -> refusedEvents.add(failure.eventId()));
+        ReportProjection.added(repositories, registrations.stream()
+                .filter(registration -> !refusedEvents.contains(registration.household().eventId()))
+                .map(registration -> new ReportRepository.Reported(registration.household().householdId(),
+                        registration.facts())).toList());
+        return refused;
     }
 
     /** Starts opening the payloads on every core, in slices. */
@@ -345,7 +365,8 @@ public final class HouseholdProjector implements AutoCloseable {
             }
             return Projection.of(new HouseholdRecord(payload.householdId(), payload.token().id(),
                     payload.token().kioskId(), payload.token().issuedOn(), header.kioskId(), payload.site(),
-                    payload.registeredAt(), HouseholdJson.write(payload.household()).toString(), header.eventId()));
+                    payload.registeredAt(), HouseholdJson.write(payload.household()).toString(), header.eventId()),
+                    HouseholdFacts.of(payload.site(), payload.household(), catalogue));
         } catch (InvalidRegistrationException e) {
             // Field paths only: the problems' messages are meant for whoever typed the values.
             return Projection.failed(header, "registration payload is invalid at "
@@ -406,27 +427,27 @@ public final class HouseholdProjector implements AutoCloseable {
     }
 
     /**
-     * A projected household, a change to fold in or a referral requested, or why there is none of these (never
-     * personal data), or nothing at all for an unreadable event.
+     * A projected household with what the reports count of it, a change to fold in or a referral requested, or why
+     * there is none of these (never personal data), or nothing at all for an unreadable event.
      */
-    private record Projection(HouseholdRecord household, HouseholdChanges.Change change, NewReferral referral,
-                              ProjectionFailure failure) {
-        static final Projection NOTHING = new Projection(null, null, null, null);
+    private record Projection(HouseholdRecord household, HouseholdFacts facts, HouseholdChanges.Change change,
+                              NewReferral referral, ProjectionFailure failure) {
+        static final Projection NOTHING = new Projection(null, null, null, null, null);
 
-        static Projection of(HouseholdRecord household) {
-            return new Projection(household, null, null, null);
+        static Projection of(HouseholdRecord household, HouseholdFacts facts) {
+            return new Projection(household, facts, null, null, null);
         }
 
         static Projection of(HouseholdChanges.Change change) {
-            return new Projection(null, change, null, null);
+            return new Projection(null, null, change, null, null);
         }
 
         static Projection of(NewReferral referral) {
-            return new Projection(null, null, referral, null);
+            return new Projection(null, null, null, referral, null);
         }
 
         static Projection failed(EventHeader header, String reason) {
-            return new Projection(null, null, null, new ProjectionFailure(header.eventId(), reason));
+            return new Projection(null, null, null, null, new ProjectionFailure(header.eventId(), reason));
         }
     }
 
