@@ -17,6 +17,7 @@ import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.report.ReportBackfill;
+import org.threshold.hub.app.report.Reports;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
@@ -38,6 +39,7 @@ import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
 import org.threshold.hub.web.pages.Pages;
+import org.threshold.hub.web.report.ReportsApi;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
 import org.threshold.hub.web.sync.SyncApi;
@@ -140,6 +142,7 @@ public final class HubServer implements AutoCloseable {
             TokenApi tokens = new TokenApi(lookup, reads);
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
+            ReportsApi reportsApi = new ReportsApi(new Reports(store, audit, settings.smallCells(), settings.clock()));
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), settings.demoMode());
 
@@ -165,6 +168,7 @@ public final class HubServer implements AutoCloseable {
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
                 adminPages.addRoutes(config.routes);
+                reportsApi.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());
             // A store from before the reports: its households are counted before the projector adds more.

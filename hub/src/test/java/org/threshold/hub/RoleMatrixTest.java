@@ -28,6 +28,8 @@ class RoleMatrixTest {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> READERS = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER, Role.PROTECTION_OFFICER);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> REPORTERS = EnumSet.of(Role.SUPERVISOR, Role.PROTECTION_OFFICER, Role.DPO,
+            Role.ADMIN);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
 
     static {
@@ -99,6 +101,8 @@ class RoleMatrixTest {
                 new Route("GET", "/api/tokens/" + code, "", READERS),
                 new Route("GET", "/lookup?token=" + code, "", READERS),
                 new Route("GET", "/account", "", EVERYONE),
+                new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),
+                new Route("GET", "/api/reports/referrals.json", "", REPORTERS),
                 new Route("GET", "/api/status", "", null),
                 new Route("GET", "/health", "", null),
                 new Route("POST", "/api/login", "{}", null),

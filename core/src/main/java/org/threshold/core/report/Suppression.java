@@ -40,6 +40,10 @@ public final class Suppression {
         this.rule = rule;
     }
 
+    public SmallCells rule() {
+        return rule;
+    }
+
     /** What of {@code publication} may be published. */
     public Suppressed apply(Publication publication) {
         List<String> keys = publication.keys();
