@@ -16,7 +16,11 @@ import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
+import org.threshold.hub.app.event.HubEvents;
+import org.threshold.hub.app.referral.ConsentWithdrawal;
+import org.threshold.hub.app.referral.ReferralChanges;
 import org.threshold.hub.app.referral.ReferralQueues;
+import org.threshold.core.referral.ReferralLifecycle;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
@@ -115,7 +119,11 @@ public final class HubServer implements AutoCloseable {
         AccessAudit audit = null;
         try {
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
-            projector = new HouseholdProjector(store, keys, catalogue, settings.clock(), ingestGate::awaitQuiet);
+            HubEvents hubEvents = HubEvents.of(keys, settings.clock());
+            ConsentWithdrawal withdrawal = new ConsentWithdrawal(hubEvents,
+                    new ReferralLifecycle(ReferralData.bundled().services()));
+            projector = new HouseholdProjector(store, keys, catalogue, settings.clock(), ingestGate::awaitQuiet,
+                    withdrawal);
             Accounts accounts = services.accounts();
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
@@ -139,7 +147,8 @@ public final class HubServer implements AutoCloseable {
             LoginApi login = new LoginApi(accounts);
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
-            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, policy, audit, settings.clock()));
+            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, policy, audit, settings.clock()),
+                    new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(), withdrawal), lookup);
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);

@@ -9,6 +9,7 @@ import org.threshold.core.needs.SpecificNeed;
 import org.threshold.core.referral.VisiblePerson;
 import org.threshold.core.registration.Sex;
 import org.threshold.hub.app.access.HouseholdView;
+import org.threshold.hub.app.access.ReferralView;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.household.HouseholdRecord;
 
@@ -50,6 +51,10 @@ final class LookupPage {
             main.append("</dl>\n<p role=\"status\">").append(Html.escape(ui.format("lookup.noReferral"))).append("</p>");
             return page(main.toString());
         }
+        if (view instanceof HouseholdView.Referrals theirs) {
+            main.append("</dl>\n").append(referrals(theirs));
+            return page(main.toString());
+        }
         HouseholdView.Visible visible = (HouseholdView.Visible) view;
         main.append("<dt>Site</dt><dd dir=\"auto\">").append(Html.escape(household.site())).append("</dd>")
                 .append("<dt>Registered on</dt><dd>").append(Html.escape(household.tokenIssuedOn().toString()))
@@ -69,6 +74,27 @@ final class LookupPage {
         }
         main.append("</tbody>\n</table>");
         return page(main.toString());
+    }
+
+    /** The household's referrals to the caseworker's services, each with the people its service may see. */
+    private String referrals(HouseholdView.Referrals theirs) {
+        StringBuilder table = new StringBuilder("<table>\n<caption>Referrals</caption>\n<thead><tr>"
+                + "<th scope=\"col\">Service</th><th scope=\"col\">Status</th><th scope=\"col\">Due</th>"
+                + "<th scope=\"col\">People</th><th scope=\"col\">Specific needs</th></tr></thead>\n<tbody>\n");
+        for (ReferralView referral : theirs.referrals()) {
+            StringBuilder names = new StringBuilder();
+            StringBuilder codes = new StringBuilder();
+            for (VisiblePerson member : referral.visible().people()) {
+                names.append(names.length() == 0 ? "" : "<br>").append(name(member));
+                codes.append(codes.length() == 0 ? "" : "<br>").append(needs(member.needs(), 0));
+            }
+            table.append("<tr><td>").append(Html.escape(referral.referral().service())).append("</td><td>")
+                    .append(Html.escape(referral.referral().status().name())).append("</td><td>")
+                    .append(Html.escape(referral.referral().dueAt().toString()))
+                    .append(referral.overdue() ? " (overdue)" : "").append("</td><td>").append(names)
+                    .append("</td><td>").append(codes).append("</td></tr>\n");
+        }
+        return table.append("</tbody>\n</table>").toString();
     }
 
     private String page(String main) {
