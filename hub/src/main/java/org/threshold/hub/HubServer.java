@@ -14,6 +14,8 @@ import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
+import org.threshold.hub.app.household.HouseholdSealingUpgrade;
+import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.event.HubEvents;
@@ -25,7 +27,9 @@ import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
 import org.threshold.hub.deployment.HubAuthority;
+import org.threshold.hub.deployment.HubDataKey;
 import org.threshold.hub.deployment.HubKeys;
+import org.threshold.hub.deployment.HubLayout;
 import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.account.AccountsApi;
@@ -42,6 +46,7 @@ import org.threshold.hub.web.http.HubTls;
 import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
+import org.threshold.hub.web.pages.PageFrames;
 import org.threshold.hub.web.pages.Pages;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
@@ -103,11 +108,14 @@ public final class HubServer implements AutoCloseable {
                                   ReadLimit reads) {
         Path dataDir = settings.dataDir();
         HubKeys keys;
+        HubDataKey dataKey;
         Optional<HubTls> tls;
         Optional<DeploymentAuthority> authority;
         try {
             DataFolder.secure(dataDir);
             keys = HubKeys.load(dataDir);
+            // A hub from before sealing at rest has none yet: it is made here, then its households are sealed.
+            dataKey = HubDataKey.loadOrCreate(dataDir, new SecureRandom());
             tls = HubTls.load(dataDir);
             authority = HubAuthority.load(dataDir, new SecureRandom());
         } catch (DeploymentException | IllegalStateException | java.io.UncheckedIOException e) {
@@ -122,8 +130,16 @@ public final class HubServer implements AutoCloseable {
             HubEvents hubEvents = HubEvents.of(keys, settings.clock());
             ConsentWithdrawal withdrawal = new ConsentWithdrawal(hubEvents,
                     new ReferralLifecycle(ReferralData.bundled().services()));
-            projector = new HouseholdProjector(store, keys, catalogue, settings.clock(), ingestGate::awaitQuiet,
-                    withdrawal);
+            HouseholdVault vault = new HouseholdVault(dataKey, new SecureRandom());
+            if (store.read(repositories -> repositories.households().sealedUnderOtherKey(dataKey.keyId()))) {
+                throw new HubStartupException("The store holds households sealed under another data key than "
+                        + HubLayout.DATA_KEY + " in " + dataDir + " (" + dataKey.keyId() + "): copy the data key file "
+                        + "of the hub that sealed them (every instance sharing a store needs the same one), or restore "
+                        + "it from its backup.", null);
+            }
+            HouseholdSealingUpgrade.sealAll(store, vault, catalogue);
+            projector = new HouseholdProjector(store, keys, vault, catalogue, settings.clock(),
+                    ingestGate::awaitQuiet, withdrawal);
             Accounts accounts = services.accounts();
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
@@ -134,7 +150,7 @@ public final class HubServer implements AutoCloseable {
             SessionAuth auth = new SessionAuth(accounts);
             AccessPolicy policy = new AccessPolicy(ReferralData.bundled());
             audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
-            TokenLookup lookup = new TokenLookup(projector, store, audit, services.kiosks(), policy,
+            TokenLookup lookup = new TokenLookup(projector, store, vault, audit, services.kiosks(), policy,
                     settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
@@ -151,8 +167,9 @@ public final class HubServer implements AutoCloseable {
                     new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(), withdrawal), lookup);
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
-            Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);
-            AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), settings.demoMode());
+            PageFrames frames = new PageFrames(settings.demoMode());
+            Pages pages = new Pages(accounts, auth, lookup, catalogue, frames, reads);
+            AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
