@@ -23,6 +23,8 @@ import org.threshold.hub.app.referral.ConsentWithdrawal;
 import org.threshold.hub.app.referral.ReferralChanges;
 import org.threshold.hub.app.referral.ReferralQueues;
 import org.threshold.core.referral.ReferralLifecycle;
+import org.threshold.hub.app.report.ReportBackfill;
+import org.threshold.hub.app.report.Reports;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
@@ -48,6 +50,7 @@ import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
 import org.threshold.hub.web.pages.PageFrames;
 import org.threshold.hub.web.pages.Pages;
+import org.threshold.hub.web.report.ReportsApi;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
 import org.threshold.hub.web.sync.SyncApi;
@@ -163,13 +166,14 @@ public final class HubServer implements AutoCloseable {
             LoginApi login = new LoginApi(accounts);
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
-            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, policy, audit, settings.clock()),
+            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, vault, policy, audit, settings.clock()),
                     new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(), withdrawal), lookup);
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             PageFrames frames = new PageFrames(settings.demoMode());
             Pages pages = new Pages(accounts, auth, lookup, catalogue, frames, reads);
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
+            ReportsApi reportsApi = new ReportsApi(new Reports(store, audit, settings.smallCells(), settings.clock()));
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -194,8 +198,11 @@ public final class HubServer implements AutoCloseable {
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
                 adminPages.addRoutes(config.routes);
+                reportsApi.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());
+            // A store from before the reports: its households are counted before the projector adds more.
+            ReportBackfill.run(store, vault, catalogue);
             // Events stored before a restart but not yet projected, and those other instances store.
             projector.start();
             HubStore.StoreInfo info = store.info();

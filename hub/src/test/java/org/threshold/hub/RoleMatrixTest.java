@@ -29,6 +29,8 @@ class RoleMatrixTest {
     private static final Set<Role> READERS = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER, Role.PROTECTION_OFFICER);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> CASEWORK = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER);
+    private static final Set<Role> REPORTERS = EnumSet.of(Role.SUPERVISOR, Role.PROTECTION_OFFICER, Role.DPO,
+            Role.ADMIN);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
     // Allowed roles get 404 for it, the others 403: the matrix needs no referral.
     private static final String NO_REFERRAL = "0190c0de-0000-7000-8000-000000000000";
@@ -112,6 +114,8 @@ class RoleMatrixTest {
                 new Route("POST", "/api/households/" + code + "/consent", "{\"referral\":true,\"reason\":\"x\"}",
                         EnumSet.of(Role.PROTECTION_OFFICER)),
                 new Route("GET", "/account", "", EVERYONE),
+                new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),
+                new Route("GET", "/api/reports/referrals.json", "", REPORTERS),
                 new Route("GET", "/api/status", "", null),
                 new Route("GET", "/health", "", null),
                 new Route("POST", "/api/login", "{}", null),
