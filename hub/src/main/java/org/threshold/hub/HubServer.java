@@ -16,6 +16,7 @@ import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
+import org.threshold.hub.app.household.TypoHints;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
@@ -36,7 +37,9 @@ import org.threshold.hub.web.http.HubTls;
 import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
+import org.threshold.hub.web.pages.CardPhoto;
 import org.threshold.hub.web.pages.PageFrames;
+import org.threshold.hub.web.pages.ScanPages;
 import org.threshold.hub.web.pages.Pages;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
@@ -141,7 +144,8 @@ public final class HubServer implements AutoCloseable {
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             PageFrames frames = new PageFrames(settings.demoMode());
-            Pages pages = new Pages(accounts, auth, lookup, catalogue, frames, reads);
+            Pages pages = new Pages(accounts, auth, frames);
+            ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, policy), catalogue, frames, reads);
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
 
             Javalin http = Javalin.create(config -> {
@@ -165,6 +169,8 @@ public final class HubServer implements AutoCloseable {
                 tokens.addRoutes(config.routes);
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
+                scanPages.addRoutes(config.routes);
+                CardPhoto.configure(config);
                 adminPages.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());

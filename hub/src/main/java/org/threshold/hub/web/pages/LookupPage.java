@@ -12,7 +12,7 @@ import org.threshold.core.referral.VisiblePerson;
 import org.threshold.hub.app.access.HouseholdView;
 
 /**
- * The lookup page ({@code lookup.jte}): the form, and what the access policy let the signed-in user see of the
+ * The scan page ({@code scan.jte}): the forms, and what the access policy let the signed-in user see of the
  * household it found, worded in the user's language. Need codes the policy hides (and any code the catalogue does not
  * know) show only as "protected need"; a caseworker's scan of a household without referrals to their services shows
  * that, and nothing personal.
@@ -33,11 +33,12 @@ public final class LookupPage {
     }
 
     void form(Context ctx, String typed) {
-        Templates.render(ctx, "lookup.jte", Map.of("frame", frame, "typed", typed));
+        Templates.render(ctx, "scan.jte", Map.of("frame", frame, "typed", typed));
     }
 
-    void problem(Context ctx, String typed, String message) {
-        Templates.render(ctx, "lookup.jte", Map.of("frame", frame, "typed", typed, "problem", message));
+    /** @param hints codes the user may have meant (see TypoHints), shown as links */
+    void problem(Context ctx, String typed, String message, List<String> hints) {
+        Templates.render(ctx, "scan.jte", Map.of("frame", frame, "typed", typed, "problem", message, "hints", hints));
     }
 
     void result(Context ctx, String typed, HouseholdView view) {
@@ -46,7 +47,7 @@ public final class LookupPage {
             params.put("members", visible.household().people().stream()
                     .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList());
         }
-        Templates.render(ctx, "lookup.jte", params);
+        Templates.render(ctx, "scan.jte", params);
     }
 
     /** One row of the members table, as text. */

@@ -1,0 +1,59 @@
+package org.threshold.hub.app.household;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.threshold.core.token.TokenId;
+import org.threshold.hub.app.HubStore;
+import org.threshold.hub.app.Refusal;
+import org.threshold.hub.app.access.AccessPolicy;
+import org.threshold.hub.app.access.HouseholdView;
+import org.threshold.hub.app.account.SignedInUser;
+
+/**
+ * For a typed token code whose check character does not add up: the codes one typo away (core's
+ * {@link TokenId#singleEditsOf}) of households the user could open anyway, as the {@link AccessPolicy} decides. So the
+ * hint names only codes, and only those whose lookup would show the user the household: it tells nobody that a
+ * household they may not see is registered. Not in the access log: it shows no personal data, and choosing a hint is
+ * a lookup, which is logged.
+ */
+public final class TypoHints {
+    private final HubStore store;
+    private final AccessPolicy policy;
+
+    public TypoHints(HubStore store, AccessPolicy policy) {
+        this.store = store;
+        this.policy = policy;
+    }
+
+    /** The short codes (like {@code 7K3M-Q9XD-2HPT-VB6R-F}) {@code typed} may have meant; empty if none. */
+    public List<String> near(String typed, SignedInUser user) {
+        List<TokenId> candidates = TokenId.singleEditsOf(typed == null ? "" : typed);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<HouseholdRecord> found = store.read(repositories -> {
+            List<HouseholdRecord> households = new ArrayList<>();
+            for (TokenId candidate : candidates) {
+                repositories.households().findByToken(candidate).ifPresent(households::add);
+            }
+            return households;
+        });
+        List<String> codes = new ArrayList<>();
+        for (HouseholdRecord household : found) {
+            if (visible(user, household)) {
+                codes.add(household.tokenId().shortCode());
+            }
+        }
+        return codes;
+    }
+
+    private boolean visible(SignedInUser user, HouseholdRecord household) {
+        try {
+            return Optional.of(policy.household(user, household)).filter(HouseholdView.Visible.class::isInstance)
+                    .isPresent();
+        } catch (Refusal refused) {
+            return false;
+        }
+    }
+}
