@@ -70,12 +70,14 @@ class HubPagesChromiumTest {
     }
 
     @Test
-    void aPhotoOfADegradedCardIsReadFromTheScanPage() throws Exception {
+    void aPhotoOfADegradedCardIsReadFromTheScanPageInTheBrowsersLanguage() throws Exception {
+        driver.quit();
+        driver = Chromium.start(browserDir.resolve("arabic-profile"), 1280, 900, "--accept-lang=ar");
         Path photo = browserDir.resolve("card.jpg");
         Files.write(photo, CardPhotos.photo(CardPhotos.printed(registration.token()), 3.0, -7, 3, 16, 0.5f, 7));
         signIn(HubFixture.OFFICER);
 
-        driver.get(base + "/scan?lang=ar");
+        driver.get(base + "/scan");
         driver.findElement(By.id("photo")).sendKeys(photo.toString());
         driver.findElement(By.cssSelector("form[action='/scan/photo'] button")).click();
 

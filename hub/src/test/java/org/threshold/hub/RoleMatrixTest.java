@@ -28,7 +28,11 @@ class RoleMatrixTest {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> READERS = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER, Role.PROTECTION_OFFICER);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> REPORTERS = EnumSet.of(Role.SUPERVISOR, Role.PROTECTION_OFFICER, Role.DPO,
+            Role.ADMIN);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
+    // Allowed roles get 404 for it, the others 403: the matrix needs no referral.
+    private static final String NO_REFERRAL = "0190c0de-0000-7000-8000-000000000000";
 
     static {
         ACCOUNTS.put(Role.ADMIN, HubFixture.ADMIN);
@@ -98,7 +102,11 @@ class RoleMatrixTest {
                 new Route("GET", "/api/kiosks/KIOSK-01/incidents", "", ADMIN),
                 new Route("GET", "/api/tokens/" + code, "", READERS),
                 new Route("GET", "/lookup?token=" + code, "", READERS),
+                new Route("GET", "/api/referrals", "", READERS),
+                new Route("GET", "/api/referrals/" + NO_REFERRAL, "", READERS),
                 new Route("GET", "/account", "", EVERYONE),
+                new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),
+                new Route("GET", "/api/reports/referrals.json", "", REPORTERS),
                 new Route("GET", "/api/status", "", null),
                 new Route("GET", "/health", "", null),
                 new Route("POST", "/api/login", "{}", null),

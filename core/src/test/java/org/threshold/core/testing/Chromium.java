@@ -68,14 +68,18 @@ public final class Chromium {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
-    /** Headless, with a fresh profile, at {@code width} x {@code height} (the kiosk's screen, a phone, a desk). */
-    public static ChromeDriver start(Path profile, int width, int height) {
+    /**
+     * Headless, with a fresh profile, at {@code width} x {@code height} (the kiosk's screen, a phone, a desk), with
+     * {@code extraArguments} (e.g. {@code --accept-lang=ar} for a browser set to Arabic).
+     */
+    public static ChromeDriver start(Path profile, int width, int height, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + width + "," + height, "--hide-scrollbars", "--force-device-scale-factor=1");
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,10 +32,13 @@ import org.threshold.core.registration.HouseholdChange;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.registration.RegistrationPayload;
+import org.threshold.core.report.HouseholdFacts;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.referral.ReferralProjection;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
+import org.threshold.hub.app.report.ReportProjection;
+import org.threshold.hub.app.report.ReportRepository;
 import org.threshold.hub.app.sync.StoredEvent;
 import org.threshold.hub.deployment.HubKeys;
 
@@ -78,6 +86,7 @@ public final class HouseholdProjector implements AutoCloseable {
     private final Clock clock;
     private final IngestPriority ingest;
     private final HouseholdChanges changes;
+    private final HouseholdVault vault;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("household-projection"));
     private final ExecutorService openers = Executors.newFixedThreadPool(OPENERS, daemon("household-opening"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
@@ -88,14 +97,15 @@ public final class HouseholdProjector implements AutoCloseable {
     private Opening next;
     private volatile boolean closed;
 
-    public HouseholdProjector(HubStore store, HubKeys keys, NeedsCatalogue catalogue, Clock clock,
-                              IngestPriority ingest) {
+    public HouseholdProjector(HubStore store, HubKeys keys, HouseholdVault vault, NeedsCatalogue catalogue,
+                              Clock clock, IngestPriority ingest) {
         this.store = store;
         this.keys = keys;
         this.catalogue = catalogue;
         this.clock = clock;
         this.ingest = ingest;
-        this.changes = new HouseholdChanges(catalogue);
+        this.vault = vault;
+        this.changes = new HouseholdChanges(catalogue, vault);
     }
 
     /** Lets ingest go first: returns when no batch is being ingested, or after {@code max} at the latest. */
@@ -241,13 +251,13 @@ public final class HouseholdProjector implements AutoCloseable {
      */
     private List<ProjectionFailure> apply(Repositories repositories, List<Projection> projections) {
         List<ProjectionFailure> failures = new ArrayList<>();
-        List<HouseholdRecord> registrations = new ArrayList<>();
+        List<Projection> registrations = new ArrayList<>();
         List<NewReferral> referrals = new ArrayList<>();
         for (Projection projection : projections) {
             if (projection.household() != null) {
-                registrations.add(projection.household());
+                registrations.add(projection);
             } else if (projection.change() != null) {
-                failures.addAll(repositories.households().insertNew(registrations));
+                failures.addAll(insertRegistrations(repositories, registrations));
                 registrations.clear();
                 changes.apply(repositories, projection.change()).ifPresent(failures::add);
             } else if (projection.referral() != null) {
@@ -256,9 +266,34 @@ public final class HouseholdProjector implements AutoCloseable {
                 failures.add(projection.failure());
             }
         }
-        failures.addAll(repositories.households().insertNew(registrations));
+        failures.addAll(insertRegistrations(repositories, registrations));
         failures.addAll(repositories.referrals().insertRequested(referrals));
         return failures;
+    }
+
+    /**
+     * Stores the new households, and indexes and counts for the reports those not refused. (One its own event already
+     * stored is indexed again with the same terms: the cursor's compare-and-set keeps a chunk from being applied twice,
+     * so no later change has replaced them.)
+     */
+    private static List<ProjectionFailure> insertRegistrations(Repositories repositories,
+                                                               List<Projection> registrations) {
+        List<ProjectionFailure> refused = repositories.households().insertNew(registrations.stream()
+                .map(registration -> registration.household().household()).toList());
+        Set<UUID> refusedEvents = new HashSet<>();
+        refused.forEach(failure -> refusedEvents.add(failure.eventId()));
+        List<Projection> stored = registrations.stream()
+                .filter(registration -> !refusedEvents.contains(registration.household().household().eventId()))
+                .toList();
+        Map<UUID, List<byte[]>> terms = new HashMap<>();
+        for (Projection registration : stored) {
+            terms.put(registration.household().household().householdId(), registration.household().terms());
+        }
+        repositories.households().index(terms);
+        ReportProjection.added(repositories, stored.stream()
+                .map(registration -> new ReportRepository.Reported(registration.household().household().householdId(),
+                        registration.facts())).toList());
+        return refused;
     }
 
     /** Starts opening the payloads on every core, in slices. */
@@ -343,9 +378,11 @@ public final class HouseholdProjector implements AutoCloseable {
                 return Projection.failed(header, "the token names kiosk " + payload.token().kioskId()
                         + ", not the event's kiosk");
             }
-            return Projection.of(new HouseholdRecord(payload.householdId(), payload.token().id(),
+            // Sealed here, on the openers, so the cores share its cost and the transaction only writes.
+            return Projection.of(vault.seal(new HouseholdRecord(payload.householdId(), payload.token().id(),
                     payload.token().kioskId(), payload.token().issuedOn(), header.kioskId(), payload.site(),
-                    payload.registeredAt(), HouseholdJson.write(payload.household()).toString(), header.eventId()));
+                    payload.registeredAt(), HouseholdJson.write(payload.household()).toString(), header.eventId()),
+                    payload.household()), HouseholdFacts.of(payload.site(), payload.household(), catalogue));
         } catch (InvalidRegistrationException e) {
             // Field paths only: the problems' messages are meant for whoever typed the values.
             return Projection.failed(header, "registration payload is invalid at "
@@ -406,27 +443,27 @@ public final class HouseholdProjector implements AutoCloseable {
     }
 
     /**
-     * A projected household, a change to fold in or a referral requested, or why there is none of these (never
-     * personal data), or nothing at all for an unreadable event.
+     * A projected household with what the reports count of it, a change to fold in or a referral requested, or why
+     * there is none of these (never personal data), or nothing at all for an unreadable event.
      */
-    private record Projection(HouseholdRecord household, HouseholdChanges.Change change, NewReferral referral,
-                              ProjectionFailure failure) {
-        static final Projection NOTHING = new Projection(null, null, null, null);
+    private record Projection(HouseholdVault.Sealed household, HouseholdFacts facts, HouseholdChanges.Change change,
+                              NewReferral referral, ProjectionFailure failure) {
+        static final Projection NOTHING = new Projection(null, null, null, null, null);
 
-        static Projection of(HouseholdRecord household) {
-            return new Projection(household, null, null, null);
+        static Projection of(HouseholdVault.Sealed household, HouseholdFacts facts) {
+            return new Projection(household, facts, null, null, null);
         }
 
         static Projection of(HouseholdChanges.Change change) {
-            return new Projection(null, change, null, null);
+            return new Projection(null, null, change, null, null);
         }
 
         static Projection of(NewReferral referral) {
-            return new Projection(null, null, referral, null);
+            return new Projection(null, null, null, referral, null);
         }
 
         static Projection failed(EventHeader header, String reason) {
-            return new Projection(null, null, null, new ProjectionFailure(header.eventId(), reason));
+            return new Projection(null, null, null, null, new ProjectionFailure(header.eventId(), reason));
         }
     }
 

@@ -19,10 +19,12 @@ import org.threshold.hub.app.account.SignedInUser;
  */
 public final class TypoHints {
     private final HubStore store;
+    private final HouseholdVault vault;
     private final AccessPolicy policy;
 
-    public TypoHints(HubStore store, AccessPolicy policy) {
+    public TypoHints(HubStore store, HouseholdVault vault, AccessPolicy policy) {
         this.store = store;
+        this.vault = vault;
         this.policy = policy;
     }
 
@@ -32,15 +34,16 @@ public final class TypoHints {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        List<HouseholdRecord> found = store.read(repositories -> {
-            List<HouseholdRecord> households = new ArrayList<>();
+        List<SealedHousehold> found = store.read(repositories -> {
+            List<SealedHousehold> households = new ArrayList<>();
             for (TokenId candidate : candidates) {
                 repositories.households().findByToken(candidate).ifPresent(households::add);
             }
             return households;
         });
         List<String> codes = new ArrayList<>();
-        for (HouseholdRecord household : found) {
+        for (SealedHousehold sealed : found) {
+            HouseholdRecord household = vault.open(sealed);
             if (visible(user, household)) {
                 codes.add(household.tokenId().shortCode());
             }
