@@ -18,6 +18,8 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.threshold.core.referral.LegalBasis;
+import org.threshold.core.referral.Urgency;
 import org.threshold.core.testing.Chromium;
 
 /**
@@ -85,6 +87,32 @@ class HubPagesChromiumTest {
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
         assertThat(driver.getPageSource()).contains(TestKiosk.ARABIC_GIVEN_NAME,
                 registration.token().id().shortCode());
+    }
+
+    @Test
+    void anOpenQueueShowsAnArrivingReferralWithoutAReloadAndMarksAnOverdueOne() {
+        hub.server().services().accounts().add("cw-health", HubFixture.PASSWORD.toCharArray(),
+                new org.threshold.hub.app.account.Accounts.Grant(org.threshold.hub.app.account.Role.CASEWORKER,
+                        "Health NGO", java.util.Set.of("health")));
+        TestKiosk.Referral first = hub.kiosk.refer(registration, "health", Urgency.EMERGENCY, LegalBasis.CONSENT,
+                TestKiosk.SENSITIVE_NEED);
+        hub.client().sync("KIOSK-01", List.of(first.event()));
+        hub.clock.advance(java.time.Duration.ofHours(2));
+        signIn("cw-health");
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/queue");
+        waitFor(By.cssSelector("tr.overdue[data-referral='" + first.id() + "'] .overdue-mark"));
+        // Marks this page: a reload would lose it, so finding it later proves the list was redrawn in place.
+        driver.executeScript("document.body.dataset.sameDocument = 'yes'");
+
+        TestKiosk.Referral second = hub.kiosk.refer(registration, "health", Urgency.NORMAL, LegalBasis.CONSENT,
+                TestKiosk.SENSITIVE_NEED);
+        long sent = System.nanoTime();
+        hub.client().sync("KIOSK-01", List.of(second.event()));
+
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-referral='" + second.id() + "']")));
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(5));
+        assertThat(driver.findElement(By.tagName("body")).getDomAttribute("data-same-document")).isEqualTo("yes");
     }
 
     private void signIn(String username) {

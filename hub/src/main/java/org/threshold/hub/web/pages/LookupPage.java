@@ -12,7 +12,8 @@ import org.threshold.core.referral.VisiblePerson;
 import org.threshold.hub.app.access.HouseholdView;
 
 /**
- * The scan page ({@code scan.jte}): the forms, and what the access policy let the signed-in user see of the
+ * The scan page ({@code scan.jte}) and the people table it shares with the referral page ({@code members.jte}): the
+ * forms, and what the access policy let the signed-in user see of the
  * household it found, worded in the user's language. Need codes the policy hides (and any code the catalogue does not
  * know) show only as "protected need"; a caseworker's scan of a household without referrals to their services shows
  * that, and nothing personal.
@@ -48,6 +49,11 @@ public final class LookupPage {
                     .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList());
         }
         Templates.render(ctx, "scan.jte", params);
+    }
+
+    /** The rows of people a referral's field profile let through (it hides codes; none is "protected"). */
+    List<Member> members(List<VisiblePerson> people) {
+        return people.stream().map(person -> member(person, 0)).toList();
     }
 
     /** One row of the members table, as text. */

@@ -91,10 +91,16 @@ public final class Pages {
         }
     }
 
-    /** Where a signed-in user starts: the lookup for those who read households, their account page otherwise. */
+    /**
+     * Where a signed-in user starts: caseworkers and supervisors at their queue, a protection officer at the
+     * lookup, the others at their account page.
+     */
     private static String startPage(SignedInUser user) {
-        return Arrays.stream(Access.HOUSEHOLD_READERS).anyMatch(access -> access.role().orElseThrow() == user.role())
-                ? "/lookup" : "/account";
+        return switch (user.role()) {
+            case CASEWORKER, SUPERVISOR -> "/queue";
+            case PROTECTION_OFFICER -> "/lookup";
+            case ADMIN, DPO -> "/account";
+        };
     }
 
     private void logout(Context ctx) {
