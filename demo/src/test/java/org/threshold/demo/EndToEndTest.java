@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrCodes;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
 import org.threshold.hub.app.household.HouseholdVault;

@@ -21,6 +21,7 @@ import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.event.HubEvents;
 import org.threshold.hub.app.referral.ConsentWithdrawal;
 import org.threshold.hub.app.referral.ReferralChanges;
+import org.threshold.hub.app.household.TypoHints;
 import org.threshold.hub.app.referral.ReferralQueues;
 import org.threshold.core.referral.ReferralLifecycle;
 import org.threshold.hub.app.report.ReportBackfill;
@@ -48,7 +49,11 @@ import org.threshold.hub.web.http.HubTls;
 import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
+import org.threshold.hub.web.pages.CardPhoto;
 import org.threshold.hub.web.pages.PageFrames;
+import org.threshold.hub.web.pages.QueuePages;
+import org.threshold.hub.web.pages.ReferralPages;
+import org.threshold.hub.web.pages.ScanPages;
 import org.threshold.hub.web.pages.Pages;
 import org.threshold.hub.web.report.ReportsApi;
 import org.threshold.hub.web.status.StatusApi;
@@ -166,12 +171,16 @@ public final class HubServer implements AutoCloseable {
             LoginApi login = new LoginApi(accounts);
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
-            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, vault, policy, audit, settings.clock()),
+            ReferralQueues queues = new ReferralQueues(store, vault, policy, audit, settings.clock());
+            ReferralApi referralApi = new ReferralApi(queues,
                     new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(), withdrawal), lookup);
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             PageFrames frames = new PageFrames(settings.demoMode());
-            Pages pages = new Pages(accounts, auth, lookup, catalogue, frames, reads);
+            Pages pages = new Pages(accounts, auth, frames);
+            ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, vault, policy, settings.clock()), catalogue, frames, reads);
+            QueuePages queuePages = new QueuePages(queues, frames, settings.clock());
+            ReferralPages referralPages = new ReferralPages(queues, catalogue, frames, settings.clock());
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
             ReportsApi reportsApi = new ReportsApi(new Reports(store, audit, settings.smallCells(), settings.clock()));
 
@@ -197,6 +206,10 @@ public final class HubServer implements AutoCloseable {
                 referralApi.addRoutes(config.routes);
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
+                scanPages.addRoutes(config.routes);
+                queuePages.install(config);
+                referralPages.addRoutes(config.routes);
+                CardPhoto.configure(config);
                 adminPages.addRoutes(config.routes);
                 reportsApi.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);

@@ -57,8 +57,8 @@ class PageLayoutTest {
         String officer = client.get("/account", "Cookie", "threshold_session=" + client.sessionToken()).body();
 
         assertThat(admin).contains("<html lang=\"fr\">", "href=\"/admin/accounts\">Comptes", "Votre compte")
-                .doesNotContain("href=\"/lookup\"");
-        assertThat(officer).contains("href=\"/lookup\"", "Signed in as <b>" + HubFixture.OFFICER + "</b>")
+                .doesNotContain("href=\"/scan\"");
+        assertThat(officer).contains("href=\"/scan\"", "Signed in as <b>" + HubFixture.OFFICER + "</b>")
                 .doesNotContain("href=\"/admin/accounts\"");
     }
 }

@@ -23,7 +23,7 @@ import org.threshold.core.registration.Member;
 import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrCodes;
 import org.threshold.kiosk.KioskClient.Reply;
 
 class RegistrationApiTest {

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import org.threshold.hardware.DeviceInfo;
-import org.threshold.hardware.qr.QrCodes;
-import org.threshold.hardware.qr.QrDecodeException;
+import org.threshold.core.qr.QrCodes;
+import org.threshold.core.qr.QrDecodeException;
 
 /**
  * A scanner for machines without one: reads lines from a named pipe (made with {@code mkfifo} if

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.hardware.DeviceInfo;
 import org.threshold.hardware.printer.escpos.EscPosRasteriser;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrCodes;
 
 class SimulatedCardPrinterTest {
 

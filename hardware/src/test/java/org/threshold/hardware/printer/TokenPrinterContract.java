@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrCodes;
 
 /**
  * What every {@link TokenPrinter} promises, run against the simulator and each real driver: the card

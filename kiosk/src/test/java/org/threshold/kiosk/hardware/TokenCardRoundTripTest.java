@@ -14,7 +14,7 @@ import org.threshold.hardware.printer.TokenCard;
 import org.threshold.hardware.printer.escpos.CardFormat;
 import org.threshold.hardware.printer.escpos.EscPosCard;
 import org.threshold.hardware.printer.escpos.EscPosRasteriser;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrCodes;
 
 /** A token survives the whole way to paper and back: ESC/POS bytes, the rasteriser, ZXing, the signature. */
 class TokenCardRoundTripTest {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.JavascriptExecutor;
+import org.threshold.core.testing.Chromium;
 
 /**
  * axe-core, the accessibility engine, from the npm registry (installed under target/ with the machine's npm

@@ -31,6 +31,7 @@ import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.core.event.EventType;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.referral.ReferralRequested;
+import org.threshold.core.testing.Chromium;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
 import org.threshold.hub.deployment.HubKeys;

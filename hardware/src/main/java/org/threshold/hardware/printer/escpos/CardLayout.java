@@ -14,7 +14,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.threshold.hardware.printer.TokenCard;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrCodes;
 
 /**
  * Lays a token card out as the blocks a thermal printer burns one after the other, at 203 dpi and one

@@ -5,7 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.threshold.hardware.printer.TokenCard;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrCodes;
 
 /**
  * The ESC/POS bytes of one token card: reset, centre, each block as a {@code GS v 0} bit image (or the

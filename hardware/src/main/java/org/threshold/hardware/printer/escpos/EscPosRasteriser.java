@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrCodes;
 
 /**
  * Prints an ESC/POS byte stream onto an image, the way a 203 dpi printer would put it on paper. It is

@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.NotBlank;
 import net.jqwik.api.constraints.StringLength;
 import org.threshold.hardware.printer.TokenCard;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrCodes;
 
 class CardRenderingProperties {
 

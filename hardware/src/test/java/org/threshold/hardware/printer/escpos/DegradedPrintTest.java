@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.threshold.hardware.printer.TokenCard;
-import org.threshold.hardware.qr.QrDecodeException;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrDecodeException;
+import org.threshold.core.qr.QrCodes;
 
 /**
  * Cards as a worn, badly lit card looks to a scanner: printed through the real byte path, then blurred,

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.threshold.hardware.printer.PrintResult;
 import org.threshold.hardware.printer.PrinterException;
 import org.threshold.hardware.printer.TokenCard;
-import org.threshold.hardware.qr.QrCodes;
+import org.threshold.core.qr.QrCodes;
 import org.threshold.hardware.serial.SerialSettings;
 import org.threshold.hardware.serial.VirtualSerialPair;
 

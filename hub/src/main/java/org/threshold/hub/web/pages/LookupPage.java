@@ -12,7 +12,8 @@ import org.threshold.core.referral.VisiblePerson;
 import org.threshold.hub.app.access.HouseholdView;
 
 /**
- * The lookup page ({@code lookup.jte}): the form, and what the access policy let the signed-in user see of the
+ * The scan page ({@code scan.jte}) and the people table it shares with the referral page ({@code members.jte}): the
+ * forms, and what the access policy let the signed-in user see of the
  * household it found, worded in the user's language. Need codes the policy hides (and any code the catalogue does not
  * know) show only as "protected need"; a caseworker's scan of a household without referrals to their services shows
  * that, and nothing personal.
@@ -33,11 +34,12 @@ public final class LookupPage {
     }
 
     void form(Context ctx, String typed) {
-        Templates.render(ctx, "lookup.jte", Map.of("frame", frame, "typed", typed));
+        Templates.render(ctx, "scan.jte", Map.of("frame", frame, "typed", typed));
     }
 
-    void problem(Context ctx, String typed, String message) {
-        Templates.render(ctx, "lookup.jte", Map.of("frame", frame, "typed", typed, "problem", message));
+    /** @param hints codes the user may have meant (see TypoHints), shown as links */
+    void problem(Context ctx, String typed, String message, List<String> hints) {
+        Templates.render(ctx, "scan.jte", Map.of("frame", frame, "typed", typed, "problem", message, "hints", hints));
     }
 
     void result(Context ctx, String typed, HouseholdView view) {
@@ -49,10 +51,15 @@ public final class LookupPage {
         if (view instanceof HouseholdView.Referrals theirs) {
             // The people of the caseworker's referrals, each as its service may see them (until the page lists the
             // referrals themselves).
-            params.put("members", theirs.referrals().stream().flatMap(referral -> referral.visible().people().stream())
-                    .map(person -> member(person, 0)).toList());
+            params.put("members", members(theirs.referrals().stream()
+                    .flatMap(referral -> referral.visible().people().stream()).toList()));
         }
-        Templates.render(ctx, "lookup.jte", params);
+        Templates.render(ctx, "scan.jte", params);
+    }
+
+    /** The rows of people a referral's field profile let through (it hides codes; none is "protected"). */
+    List<Member> members(List<VisiblePerson> people) {
+        return people.stream().map(person -> member(person, 0)).toList();
     }
 
     /** One row of the members table, as text. */

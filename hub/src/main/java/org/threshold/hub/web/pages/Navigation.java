@@ -16,7 +16,11 @@ final class Navigation {
     static List<NavLink> forRole(Role role) {
         List<NavLink> links = new ArrayList<>();
         switch (role) {
-            case SUPERVISOR, CASEWORKER, PROTECTION_OFFICER -> links.add(new NavLink("/lookup", "nav.lookup"));
+            case SUPERVISOR, CASEWORKER -> {
+                links.add(new NavLink("/queue", "nav.queue"));
+                links.add(new NavLink("/scan", "nav.scan"));
+            }
+            case PROTECTION_OFFICER -> links.add(new NavLink("/scan", "nav.scan"));
             case ADMIN -> links.add(new NavLink("/admin/accounts", "nav.accounts"));
             case DPO -> {
             }

@@ -1,6 +1,5 @@
 package org.threshold.hub.web.pages;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -11,38 +10,28 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.app.account.SignedInUser;
-import org.threshold.hub.app.household.ReadLimit;
-import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.web.http.ApiException;
 import org.threshold.hub.web.http.RequestLanguage;
 
 /**
- * The caseworker's pages, rendered on the server: sign in ({@code GET /}, {@code POST /login}), look a
- * token up ({@code GET /lookup?token=...}), sign out ({@code POST /logout}). The session travels in an
+ * The staff's pages that every role shares, rendered on the server: sign in ({@code GET /}, {@code POST /login}), their
+ * account ({@code GET /account}), sign out ({@code POST /logout}); and the pages' assets. The session travels in an
  * HttpOnly, SameSite=Strict cookie; failures are shown on the page in words, with the API's messages.
  */
 public final class Pages {
     private final Accounts accounts;
     private final SessionAuth auth;
-    private final TokenLookup lookup;
-    private final NeedsCatalogue catalogue;
     private final PageFrames frames;
-    private final ReadLimit reads;
 
-    public Pages(Accounts accounts, SessionAuth auth, TokenLookup lookup, NeedsCatalogue catalogue, PageFrames frames,
-                 ReadLimit reads) {
-        this.reads = reads;
+    public Pages(Accounts accounts, SessionAuth auth, PageFrames frames) {
         this.accounts = accounts;
         this.auth = auth;
-        this.lookup = lookup;
-        this.catalogue = catalogue;
         this.frames = frames;
     }
 
@@ -50,7 +39,6 @@ public final class Pages {
         Assets.addRoutes(routes);
         routes.get("/", this::home, Access.PUBLIC);
         routes.post("/login", this::login, Access.PUBLIC);
-        routes.get("/lookup", this::lookup, Access.HOUSEHOLD_READERS);
         routes.get("/account", this::account, Access.SIGNED_IN);
         routes.post("/logout", this::logout, Access.SIGNED_IN);
     }
@@ -103,28 +91,16 @@ public final class Pages {
         }
     }
 
-    /** Where a signed-in user starts: the lookup for those who read households, their account page otherwise. */
+    /**
+     * Where a signed-in user starts: caseworkers and supervisors at their queue, a protection officer at the
+     * lookup, the others at their account page.
+     */
     private static String startPage(SignedInUser user) {
-        return Arrays.stream(Access.HOUSEHOLD_READERS).anyMatch(access -> access.role().orElseThrow() == user.role())
-                ? "/lookup" : "/account";
-    }
-
-    private void lookup(Context ctx) throws JsonProcessingException {
-        SignedInUser user = RouteGuard.user(ctx);
-        String token = ctx.queryParam("token");
-        LookupPage page = new LookupPage(catalogue, frames.signedIn(ctx, "lookup.title"));
-        if (token == null || token.isBlank()) {
-            page.form(ctx, "");
-            return;
-        }
-        reads.admit(user.username()); // over the limit: the error page, with Retry-After
-        try {
-            page.result(ctx, token, lookup.find(token, user));
-        } catch (Refusal refusal) {
-            ApiException e = ApiException.of(refusal, RequestLanguage.of(ctx));
-            ctx.status(e.status());
-            page.problem(ctx, token, e.getMessage());
-        }
+        return switch (user.role()) {
+            case CASEWORKER, SUPERVISOR -> "/queue";
+            case PROTECTION_OFFICER -> "/lookup";
+            case ADMIN, DPO -> "/account";
+        };
     }
 
     private void logout(Context ctx) {

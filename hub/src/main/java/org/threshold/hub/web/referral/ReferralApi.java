@@ -158,7 +158,7 @@ public final class ReferralApi {
         ReferralQueues.Page page = queues.page(user, Optional.ofNullable(ctx.queryParam("service")),
                 status(ctx.queryParam("status")), cursor(ctx.queryParam("after")), limit(ctx.queryParam("limit")));
         ObjectNode body = ReferralJson.list(page.referrals());
-        page.next().ifPresent(next -> body.put("next", next.dueAt().toEpochMilli() + "." + next.referralId()));
+        page.next().ifPresent(next -> body.put("next", cursorText(next)));
         ctx.json(body);
     }
 
@@ -169,7 +169,7 @@ public final class ReferralApi {
         ctx.json(body);
     }
 
-    static UUID id(String text) {
+    public static UUID id(String text) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
@@ -189,8 +189,13 @@ public final class ReferralApi {
         }
     }
 
-    /** {@code next} of the previous page: due time in epoch milliseconds, a dot, the referral id. */
-    private static Optional<QueueCursor> cursor(String text) {
+    /** Where the next page starts, as {@code next} gives it: due time in epoch milliseconds, a dot, the referral id. */
+    public static String cursorText(QueueCursor next) {
+        return next.dueAt().toEpochMilli() + "." + next.referralId();
+    }
+
+    /** {@code next} of the previous page (see {@link #cursorText}); the queue pages read it too. */
+    public static Optional<QueueCursor> cursor(String text) {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }

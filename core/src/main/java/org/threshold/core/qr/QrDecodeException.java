@@ -1,4 +1,4 @@
-package org.threshold.hardware.qr;
+package org.threshold.core.qr;
 
 /** An image held no QR code that could be read. */
 public final class QrDecodeException extends RuntimeException {

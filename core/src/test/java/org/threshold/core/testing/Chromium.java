@@ -1,4 +1,4 @@
-package org.threshold.kiosk.page;
+package org.threshold.core.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,26 +13,27 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium and chromedriver for the page's browser tests. When they are missing and the tests run as
- * root on Debian (CI), they are installed with apt; otherwise the tests are skipped with the command to run.
+ * Debian's Chromium and chromedriver for the browser tests of the kiosk's and the hub's pages (in core's test-jar so
+ * both share it). When they are missing and the tests run as root on Debian (CI), they are installed with apt;
+ * otherwise the tests are skipped with the command to run.
  */
-final class Chromium {
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final String INSTALL = "apt-get install -y chromium chromium-driver fonts-dejavu-core";
+public final class Chromium {
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final String INSTALL = "apt-get install -y chromium chromium-driver fonts-dejavu-core";
     private static final Duration APT_LIMIT = Duration.ofMinutes(8);
 
     private Chromium() {
     }
 
     /** Empty when Chromium is ready; otherwise why it is not, with what to do. */
-    static Optional<String> ensureInstalled() {
+    public static Optional<String> ensureInstalled() {
         if (ready()) {
             return Optional.empty();
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         if (!root || !Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-            return Optional.of("Chromium is not installed: run `sudo " + INSTALL + "` to run the kiosk page tests");
+            return Optional.of("Chromium is not installed: run `sudo " + INSTALL + "` to run the page tests");
         }
         if (!run(List.of("sh", "-c", INSTALL)) && !(run(List.of("apt-get", "update")) && run(List.of("sh", "-c", INSTALL)))) {
             return Optional.of("Installing Chromium with `" + INSTALL + "` failed; install it by hand to run these tests");
@@ -44,7 +45,7 @@ final class Chromium {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
-    static boolean run(List<String> command) {
+    public static boolean run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -62,19 +63,23 @@ final class Chromium {
     }
 
     /** The page's viewport exactly (a headless window's size is not its viewport's). */
-    static void resize(ChromeDriver driver, int width, int height) {
+    public static void resize(ChromeDriver driver, int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
-    /** Headless, with a fresh profile, at the kiosk's screen size. */
-    static ChromeDriver start(Path profile, int width, int height) {
+    /**
+     * Headless, with a fresh profile, at {@code width} x {@code height} (the kiosk's screen, a phone, a desk), with
+     * {@code extraArguments} (e.g. {@code --accept-lang=ar} for a browser set to Arabic).
+     */
+    public static ChromeDriver start(Path profile, int width, int height, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + width + "," + height, "--hide-scrollbars", "--force-device-scale-factor=1");
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -1,4 +1,4 @@
-package org.threshold.hardware.qr;
+package org.threshold.core.qr;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place token QR codes are made and read, so every printer renders the same modules and the
- * kiosk reads them the same way. Thread-safe: no state is shared between calls.
+ * The one place token QR codes are made and read, so every printer renders the same modules and the kiosk's
+ * scanner and the hub's photo upload read them the same way. In core (computation on images, no I/O) because both
+ * the kiosk's hardware and the hub use it. Thread-safe: no state is shared between calls.
  */
 public final class QrCodes {
 

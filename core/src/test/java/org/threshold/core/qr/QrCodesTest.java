@@ -1,4 +1,4 @@
-package org.threshold.hardware.qr;
+package org.threshold.core.qr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
