@@ -12,6 +12,8 @@ import org.threshold.core.referral.ReferralData;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.audit.AccessAudit;
+import org.threshold.hub.app.audit.AccessLogVerifier;
+import org.threshold.hub.app.audit.AuditTrail;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.ReadLimit;
@@ -22,6 +24,10 @@ import org.threshold.hub.deployment.DeploymentException;
 import org.threshold.hub.deployment.HubAuthority;
 import org.threshold.hub.deployment.HubKeys;
 import org.threshold.hub.app.access.AccessPolicy;
+import org.threshold.hub.app.access.GlassBreakGrants;
+import org.threshold.hub.app.household.GlassBreaks;
+import org.threshold.hub.web.audit.AuditApi;
+import org.threshold.hub.web.household.GlassBreakApi;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.account.AccountsApi;
 import org.threshold.hub.web.account.LoginApi;
@@ -122,10 +128,15 @@ public final class HubServer implements AutoCloseable {
                 DemoAccounts.addMissing(accounts);
             }
             SessionAuth auth = new SessionAuth(accounts);
-            AccessPolicy policy = new AccessPolicy(ReferralData.bundled());
+            GlassBreakGrants grants = new GlassBreakGrants(store, settings.clock());
+            AccessPolicy policy = new AccessPolicy(ReferralData.bundled(), grants);
             audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
             TokenLookup lookup = new TokenLookup(projector, store, audit, services.kiosks(), policy,
                     settings.clock());
+            GlassBreaks glassBreaks = new GlassBreaks(lookup, store, audit, settings.clock());
+            GlassBreakApi glassBreakApi = new GlassBreakApi(glassBreaks, reads);
+            AuditApi auditApi = new AuditApi(new AuditTrail(store, new AccessLogVerifier(store, settings.clock())),
+                    glassBreaks, settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
                     services.updates()::rememberNonce);
@@ -164,6 +175,8 @@ public final class HubServer implements AutoCloseable {
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
                 adminPages.addRoutes(config.routes);
+                glassBreakApi.addRoutes(config.routes);
+                auditApi.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());
             // Events stored before a restart but not yet projected, and those other instances store.

@@ -28,6 +28,8 @@ class RoleMatrixTest {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> READERS = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER, Role.PROTECTION_OFFICER);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> DPO = EnumSet.of(Role.DPO);
+    private static final Set<Role> OFFICER = EnumSet.of(Role.PROTECTION_OFFICER);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
 
     static {
@@ -99,6 +101,10 @@ class RoleMatrixTest {
                 new Route("GET", "/api/tokens/" + code, "", READERS),
                 new Route("GET", "/lookup?token=" + code, "", READERS),
                 new Route("GET", "/account", "", EVERYONE),
+                new Route("GET", "/api/audit", "", DPO),
+                new Route("GET", "/api/glass-breaks", "", DPO),
+                new Route("POST", "/api/glass-breaks", "{\"token\":\"" + code + "\",\"reason\":\"A written reason "
+                        + "long enough for the DPO.\"}", OFFICER),
                 new Route("GET", "/api/status", "", null),
                 new Route("GET", "/health", "", null),
                 new Route("POST", "/api/login", "{}", null),

@@ -2,6 +2,7 @@ package org.threshold.hub.store;
 
 import org.jdbi.v3.core.Handle;
 import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.access.GlassBreakRepository;
 import org.threshold.hub.app.account.AccountRepository;
 import org.threshold.hub.app.account.SignInThrottleRepository;
 import org.threshold.hub.app.account.SessionRepository;
@@ -109,5 +110,10 @@ final class JdbiRepositories implements Repositories {
     @Override
     public OperatorRepository operators() {
         return handle.attach(OperatorSql.class);
+    }
+
+    @Override
+    public GlassBreakRepository glassBreaks() {
+        return handle.attach(GlassBreakSql.class);
     }
 }
