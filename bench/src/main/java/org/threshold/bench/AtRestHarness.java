@@ -21,7 +21,7 @@ import org.threshold.kiosk.KioskApp;
 import org.threshold.kiosk.localdata.LocalDataKey;
 import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
-import org.threshold.kiosk.localdata.NameTerms;
+import org.threshold.core.search.NameTerms;
 import org.threshold.kiosk.registration.CardPrinting;
 import org.threshold.kiosk.registration.RegisterHousehold;
 import org.threshold.kiosk.session.OperatorSessions;

@@ -25,6 +25,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import org.threshold.bench.raw.RawPostgresCopy;
+import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.registration.Household;
+import org.threshold.core.registration.HouseholdJson;
+import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.token.TokenId;
 import org.threshold.hub.DatabaseSettings;
 import org.threshold.hub.HubServer;
@@ -32,11 +37,13 @@ import org.threshold.hub.HubSettings;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.account.Role;
 import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.ReadLimit;
+import org.threshold.hub.app.household.SealedHousehold;
 import org.threshold.hub.app.sync.IngestGate;
-import org.threshold.hub.web.http.ConnectionLimits;
+import org.threshold.hub.deployment.HubDataKey;
 import org.threshold.hub.store.JdbiHubStore;
-import org.threshold.bench.raw.RawPostgresCopy;
+import org.threshold.hub.web.http.ConnectionLimits;
 
 /**
  * {@code HubStoreHarness [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite and on PostgreSQL, in one run, in this
@@ -156,22 +163,33 @@ public final class HubStoreHarness {
         }
     }
 
-    /** Households straight into the store, with the bench household's JSON; returns a sample of their codes. */
+    /**
+     * Households straight into the store, with the bench household's JSON sealed under the hub's data key (made if
+     * the folder has none); returns a sample of their codes.
+     */
     static List<String> seed(Path hubDir, DatabaseSettings database, int count) {
-        String json = Fixtures.household().toString();
+        NeedsCatalogue catalogue = NeedsCatalogue.bundled();
+        Household household;
+        try {
+            household = HouseholdJson.read(Fixtures.household(), catalogue, LocalDate.now());
+        } catch (InvalidRegistrationException e) {
+            throw new IllegalStateException("The bench household does not validate", e);
+        }
+        String json = HouseholdJson.write(household).toString();
         SecureRandom random = new SecureRandom();
+        HouseholdVault vault = new HouseholdVault(HubDataKey.loadOrCreate(hubDir, random), random);
         List<String> sample = new ArrayList<>();
         Instant now = Instant.now();
         try (JdbiHubStore store = JdbiHubStore.open(database.urlFor(hubDir), database.password())) {
             for (int from = 0; from < count; from += SEED_BATCH) {
-                List<HouseholdRecord> batch = new ArrayList<>(SEED_BATCH);
+                List<SealedHousehold> batch = new ArrayList<>(SEED_BATCH);
                 for (int i = from; i < Math.min(count, from + SEED_BATCH); i++) {
                     TokenId token = TokenId.random(random);
                     if (i % 100 == 0) {
                         sample.add(token.shortCode());
                     }
-                    batch.add(new HouseholdRecord(UUID.randomUUID(), token, "KIOSK-01", LocalDate.now(), "KIOSK-01",
-                            "Bench gate", now, json, UUID.randomUUID()));
+                    batch.add(vault.seal(new HouseholdRecord(UUID.randomUUID(), token, "KIOSK-01", LocalDate.now(),
+                            "KIOSK-01", "Bench gate", now, json, UUID.randomUUID()), household).household());
                 }
                 store.inTransaction(repositories -> repositories.households().insertNew(batch));
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,6 +22,8 @@ import org.threshold.core.token.TokenId;
 import org.threshold.hardware.qr.QrCodes;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
+import org.threshold.hub.app.household.HouseholdVault;
+import org.threshold.hub.deployment.HubDataKey;
 import org.threshold.hub.store.JdbiHubStore;
 import org.threshold.kiosk.KioskApp;
 import org.threshold.kiosk.KioskSettings;
@@ -121,8 +124,9 @@ class EndToEndTest {
             // The lookup shows no consent to any role (need-to-know): the change is read from the hub's store.
             TokenId current = TokenId.parseShortCode(newCode);
             try (JdbiHubStore store = JdbiHubStore.openIn(data.resolve("hub"))) {
-                String stored = store.read(repositories -> repositories.households().findByToken(current))
-                        .orElseThrow().householdJson();
+                HouseholdVault vault = new HouseholdVault(HubDataKey.load(data.resolve("hub")), new SecureRandom());
+                String stored = vault.open(store.read(repositories -> repositories.households().findByToken(current))
+                        .orElseThrow()).householdJson();
                 JsonNode householdConsent = JsonHttp.JSON.readTree(stored).get("consent");
                 assertThat(householdConsent.get("referral").asBoolean()).isFalse();
                 assertThat(householdConsent.get("registration").asBoolean()).isTrue();

@@ -16,13 +16,18 @@ import org.threshold.hub.app.audit.AccessLogVerifier;
 import org.threshold.hub.app.audit.AuditTrail;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
+import org.threshold.hub.app.household.HouseholdSealingUpgrade;
+import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
+import org.threshold.hub.app.referral.ReferralQueues;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
 import org.threshold.hub.deployment.HubAuthority;
+import org.threshold.hub.deployment.HubDataKey;
 import org.threshold.hub.deployment.HubKeys;
+import org.threshold.hub.deployment.HubLayout;
 import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.app.access.GlassBreakGrants;
 import org.threshold.hub.app.household.GlassBreaks;
@@ -35,6 +40,7 @@ import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
 import org.threshold.hub.web.feed.UpdateFeedApi;
 import org.threshold.hub.web.household.TokenApi;
+import org.threshold.hub.web.referral.ReferralApi;
 import org.threshold.hub.web.http.ConnectionLimits;
 import org.threshold.hub.web.http.ErrorResponses;
 import org.threshold.hub.web.http.HubJson;
@@ -42,6 +48,7 @@ import org.threshold.hub.web.http.HubTls;
 import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
+import org.threshold.hub.web.pages.PageFrames;
 import org.threshold.hub.web.pages.Pages;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
@@ -103,11 +110,14 @@ public final class HubServer implements AutoCloseable {
                                   ReadLimit reads) {
         Path dataDir = settings.dataDir();
         HubKeys keys;
+        HubDataKey dataKey;
         Optional<HubTls> tls;
         Optional<DeploymentAuthority> authority;
         try {
             DataFolder.secure(dataDir);
             keys = HubKeys.load(dataDir);
+            // A hub from before sealing at rest has none yet: it is made here, then its households are sealed.
+            dataKey = HubDataKey.loadOrCreate(dataDir, new SecureRandom());
             tls = HubTls.load(dataDir);
             authority = HubAuthority.load(dataDir, new SecureRandom());
         } catch (DeploymentException | IllegalStateException | java.io.UncheckedIOException e) {
@@ -119,7 +129,16 @@ public final class HubServer implements AutoCloseable {
         AccessAudit audit = null;
         try {
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
-            projector = new HouseholdProjector(store, keys, catalogue, settings.clock(), ingestGate::awaitQuiet);
+            HouseholdVault vault = new HouseholdVault(dataKey, new SecureRandom());
+            if (store.read(repositories -> repositories.households().sealedUnderOtherKey(dataKey.keyId()))) {
+                throw new HubStartupException("The store holds households sealed under another data key than "
+                        + HubLayout.DATA_KEY + " in " + dataDir + " (" + dataKey.keyId() + "): copy the data key file "
+                        + "of the hub that sealed them (every instance sharing a store needs the same one), or restore "
+                        + "it from its backup.", null);
+            }
+            HouseholdSealingUpgrade.sealAll(store, vault, catalogue);
+            projector = new HouseholdProjector(store, keys, vault, catalogue, settings.clock(),
+                    ingestGate::awaitQuiet);
             Accounts accounts = services.accounts();
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
@@ -131,7 +150,7 @@ public final class HubServer implements AutoCloseable {
             GlassBreakGrants grants = new GlassBreakGrants(store, settings.clock());
             AccessPolicy policy = new AccessPolicy(ReferralData.bundled(), grants);
             audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
-            TokenLookup lookup = new TokenLookup(projector, store, audit, services.kiosks(), policy,
+            TokenLookup lookup = new TokenLookup(projector, store, vault, audit, services.kiosks(), policy,
                     settings.clock());
             GlassBreaks glassBreaks = new GlassBreaks(lookup, store, audit, settings.clock());
             GlassBreakApi glassBreakApi = new GlassBreakApi(glassBreaks, reads);
@@ -148,10 +167,12 @@ public final class HubServer implements AutoCloseable {
             LoginApi login = new LoginApi(accounts);
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
+            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, policy, audit, settings.clock()));
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
-            Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);
-            AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), settings.demoMode());
+            PageFrames frames = new PageFrames(settings.demoMode());
+            Pages pages = new Pages(accounts, auth, lookup, catalogue, frames, reads);
+            AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -172,6 +193,7 @@ public final class HubServer implements AutoCloseable {
                 login.addRoutes(config.routes);
                 accountsApi.addRoutes(config.routes);
                 tokens.addRoutes(config.routes);
+                referralApi.addRoutes(config.routes);
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
                 adminPages.addRoutes(config.routes);

@@ -141,7 +141,7 @@ class HouseholdChangesTest {
 
     private JsonNode storedHousehold() {
         try {
-            return JSON.readTree((String) hub.rows("SELECT household_json FROM households").get(0).get(0));
+            return JSON.readTree(hub.openedHouseholdJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }

@@ -27,6 +27,9 @@ import org.threshold.core.deployment.KeyPairFile;
 import org.threshold.core.deployment.SealingKeyFile;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.account.Role;
+import org.threshold.hub.app.household.HouseholdVault;
+import org.threshold.hub.app.household.SealedHousehold;
+import org.threshold.hub.deployment.HubDataKey;
 
 /**
  * A hub on a random loopback port over a real data folder: keys.json written the way provisioning writes it, a
@@ -169,6 +172,16 @@ final class HubFixture implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The first stored household's JSON, opened with the hub's data key as the hub opens it: the store holds it sealed.
+     */
+    String openedHouseholdJson() {
+        List<Object> row = rows("SELECT household_id, key_id, wrapped_key, sealed_json FROM households").get(0);
+        SealedHousehold sealed = new SealedHousehold(java.util.UUID.fromString((String) row.get(0)), null, null, null,
+                null, null, null, null, (String) row.get(1), (byte[]) row.get(2), (byte[]) row.get(3), null);
+        return new HouseholdVault(HubDataKey.load(dataDir), new SecureRandom()).open(sealed).householdJson();
     }
 
     /** PostgreSQL answers BIGINT as Long where SQLite answers a small number as Integer: compare as SQLite does. */

@@ -31,6 +31,8 @@ class RoleMatrixTest {
     private static final Set<Role> DPO = EnumSet.of(Role.DPO);
     private static final Set<Role> OFFICER = EnumSet.of(Role.PROTECTION_OFFICER);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
+    // Allowed roles get 404 for it, the others 403: the matrix needs no referral.
+    private static final String NO_REFERRAL = "0190c0de-0000-7000-8000-000000000000";
 
     static {
         ACCOUNTS.put(Role.ADMIN, HubFixture.ADMIN);
@@ -100,6 +102,8 @@ class RoleMatrixTest {
                 new Route("GET", "/api/kiosks/KIOSK-01/incidents", "", ADMIN),
                 new Route("GET", "/api/tokens/" + code, "", READERS),
                 new Route("GET", "/lookup?token=" + code, "", READERS),
+                new Route("GET", "/api/referrals", "", READERS),
+                new Route("GET", "/api/referrals/" + NO_REFERRAL, "", READERS),
                 new Route("GET", "/account", "", EVERYONE),
                 new Route("GET", "/api/audit", "", DPO),
                 new Route("GET", "/api/glass-breaks", "", DPO),

@@ -29,7 +29,7 @@ import org.threshold.kiosk.hardware.KioskLights;
 import org.threshold.kiosk.hardware.ReprintButton;
 import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
-import org.threshold.kiosk.localdata.NameTerms;
+import org.threshold.core.search.NameTerms;
 import org.threshold.kiosk.retention.IdempotencyKeyRetention;
 import org.threshold.kiosk.retention.Shredder;
 import org.threshold.kiosk.registration.ArrivalDefaults;

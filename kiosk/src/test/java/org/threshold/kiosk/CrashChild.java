@@ -16,7 +16,7 @@ import org.threshold.hardware.printer.TokenPrinter;
 import org.threshold.kiosk.localdata.LocalDataKey;
 import org.threshold.kiosk.localdata.LocalKeyImport;
 import org.threshold.kiosk.localdata.LocalKeyVault;
-import org.threshold.kiosk.localdata.NameTerms;
+import org.threshold.core.search.NameTerms;
 import org.threshold.kiosk.registration.CardPrinting;
 import org.threshold.kiosk.registration.RegisterHousehold;
 import org.threshold.kiosk.registration.RegistrationReceipt;

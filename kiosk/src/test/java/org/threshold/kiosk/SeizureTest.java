@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.kiosk.KioskClient.Reply;
-import org.threshold.kiosk.localdata.NameTerms;
+import org.threshold.core.search.NameTerms;
 
 /**
  * Someone seizes a kiosk after a shift: it was locked and switched off. Nothing on its disk (the data

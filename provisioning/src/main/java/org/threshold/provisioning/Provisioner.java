@@ -27,6 +27,7 @@ import org.threshold.hub.DatabaseSettings;
 import org.threshold.hub.HubServices;
 import org.threshold.hub.HubStartupException;
 import org.threshold.hub.app.Refusal;
+import org.threshold.hub.deployment.HubDataKey;
 import org.threshold.hub.deployment.HubLayout;
 
 /**
@@ -67,6 +68,9 @@ public final class Provisioner {
         SealingPrivateKey sealing = HubSealing.generate(random);
         DeploymentFiles.writeSecret(keysFile,
                 new HubKeysFile(KeyPairFile.of(identity), List.of(SealingKeyFile.of(sealing, true))));
+        if (!HubDataKey.exists(hubDir)) {
+            HubDataKey.create(hubDir, random);
+        }
         return new HubIdentity(identity.verifyingKey().fingerprint(), sealing.publicKey().keyId());
     }
 

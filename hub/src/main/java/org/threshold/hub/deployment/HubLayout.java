@@ -20,6 +20,12 @@ public final class HubLayout {
      */
     public static final String BACKUP_PUBLIC_KEY = "backup-key.pub.json";
 
+    /**
+     * Secret: the hub's data key file ({@code HubDataKey}), which wraps every household's own data key and keys the
+     * blind index. Kept outside the database, so a copy of the database alone reveals no one.
+     */
+    public static final String DATA_KEY = "data-key.json";
+
     private HubLayout() {
     }
 }

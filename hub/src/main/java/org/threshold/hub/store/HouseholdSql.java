@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -20,10 +22,11 @@ import org.threshold.core.token.TokenId;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdRepository;
 import org.threshold.hub.app.household.ProjectionFailure;
+import org.threshold.hub.app.household.SealedHousehold;
 
 interface HouseholdSql extends HouseholdRepository, SqlObject {
     String COLUMNS = "household_id, token_id, token_kiosk_id, token_issued_on, kiosk_id, site, registered_at, "
-            + "household_json, event_id";
+            + "event_id, key_id, wrapped_key, sealed_json, erased_at";
 
     String ID_CLASH = "household id already projected under another token";
     String TOKEN_CLASH = "token already projected for another household";
@@ -52,7 +55,7 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
      * it holds its turn, inserts households, so nothing comes between the check and the insert.
      */
     @Override
-    default List<ProjectionFailure> insertNew(List<HouseholdRecord> households) {
+    default List<ProjectionFailure> insertNew(List<SealedHousehold> households) {
         if (households.isEmpty()) {
             return List.of();
         }
@@ -63,8 +66,8 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
         List<ProjectionFailure> refused = new ArrayList<>();
         PreparedBatch insert = getHandle().prepareBatch("INSERT INTO households (" + COLUMNS + ") VALUES "
                 + "(:householdId, :tokenId, :tokenKioskId, :tokenIssuedOn, :kioskId, :site, :registeredAt, "
-                + ":householdJson, :eventId)");
-        for (HouseholdRecord household : households) {
+                + ":eventId, :keyId, :wrappedKey, :sealedJson, NULL)");
+        for (SealedHousehold household : households) {
             String event = household.eventId().toString();
             // putIfAbsent also catches a repeat inside this very list.
             String idHolder = heldIds.putIfAbsent(household.householdId().toString(), event);
@@ -80,8 +83,9 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
                     .bind("tokenKioskId", household.tokenKioskId()).bind("tokenIssuedOn", household.tokenIssuedOn())
                     .bind("kioskId", household.kioskId()).bind("site", household.site())
                     // As the kiosk wrote it: text keeps every digit of the instant.
-                    .bind("registeredAt", household.registeredAt().toString())
-                    .bind("householdJson", household.householdJson()).bind("eventId", household.eventId()).add();
+                    .bind("registeredAt", household.registeredAt().toString()).bind("eventId", household.eventId())
+                    .bind("keyId", household.keyId()).bind("wrappedKey", household.wrappedKey())
+                    .bind("sealedJson", household.sealedJson()).add();
         }
         if (insert.size() > 0) {
             insert.execute();
@@ -102,26 +106,93 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
 
     @Override
     @SqlQuery("SELECT " + COLUMNS + " FROM households WHERE token_id = :tokenId")
-    @RegisterConstructorMapper(HouseholdRecord.class)
-    Optional<HouseholdRecord> findByToken(@Bind("tokenId") TokenId tokenId);
+    @RegisterConstructorMapper(SealedHousehold.class)
+    Optional<SealedHousehold> findByToken(@Bind("tokenId") TokenId tokenId);
 
     @Override
     @SqlQuery("SELECT " + COLUMNS + " FROM households WHERE household_id = :householdId")
-    @RegisterConstructorMapper(HouseholdRecord.class)
-    Optional<HouseholdRecord> findById(@Bind("householdId") UUID householdId);
+    @RegisterConstructorMapper(SealedHousehold.class)
+    Optional<SealedHousehold> findById(@Bind("householdId") UUID householdId);
 
     @SqlUpdate("UPDATE households SET token_id = :tokenId, token_kiosk_id = :tokenKioskId, "
-            + "token_issued_on = :tokenIssuedOn, household_json = :householdJson WHERE household_id = :householdId")
-    int update(@BindMethods HouseholdRecord household);
+            + "token_issued_on = :tokenIssuedOn, key_id = :keyId, wrapped_key = :wrappedKey, sealed_json = :sealedJson "
+            + "WHERE household_id = :householdId AND erased_at IS NULL")
+    int update(@BindMethods SealedHousehold household);
 
     @Override
-    default boolean replace(HouseholdRecord household) {
+    default boolean replace(SealedHousehold household) {
         return update(household) == 1;
+    }
+
+    @Override
+    default void index(Map<UUID, List<byte[]>> termsByHousehold) {
+        if (termsByHousehold.isEmpty()) {
+            return;
+        }
+        deleteTerms(termsByHousehold.keySet().stream().map(UUID::toString).toList());
+        PreparedBatch insert = getHandle().prepareBatch("INSERT INTO household_terms (term, household_id) "
+                + "VALUES (:term, :householdId) ON CONFLICT DO NOTHING");
+        termsByHousehold.forEach((household, terms) -> terms.forEach(term -> insert.bind("term", term)
+                .bind("householdId", household).add()));
+        if (insert.size() > 0) {
+            insert.execute();
+        }
+    }
+
+    @SqlUpdate("DELETE FROM household_terms WHERE household_id IN (<ids>)")
+    void deleteTerms(@BindList("ids") List<String> householdIds);
+
+    /** One {@code term IN (...)} per group, intersected: the households that match every group. */
+    @Override
+    default List<UUID> findByTerms(List<List<byte[]>> groups, int limit) {
+        if (groups.isEmpty() || groups.stream().anyMatch(List::isEmpty)) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder();
+        for (int group = 0; group < groups.size(); group++) {
+            sql.append(group == 0 ? "" : " INTERSECT ")
+                    .append("SELECT household_id FROM household_terms WHERE term IN (<g").append(group).append(">)");
+        }
+        Query query = getHandle().createQuery(sql + " LIMIT :limit").bind("limit", limit);
+        for (int group = 0; group < groups.size(); group++) {
+            query.bindList("g" + group, groups.get(group));
+        }
+        return query.mapTo(UUID.class).list();
+    }
+
+    @SqlUpdate("UPDATE households SET wrapped_key = NULL, sealed_json = NULL, erased_at = :at "
+            + "WHERE household_id = :householdId AND erased_at IS NULL")
+    int shred(@Bind("householdId") UUID householdId, @Bind("at") Instant at);
+
+    @Override
+    default boolean erase(UUID householdId, Instant at) {
+        deleteTerms(List.of(householdId.toString()));
+        return shred(householdId, at) == 1;
     }
 
     @Override
     @SqlQuery("SELECT COUNT(*) FROM households")
     long count();
+
+    @Override
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM households WHERE key_id <> :keyId)")
+    boolean sealedUnderOtherKey(@Bind("keyId") String keyId);
+
+    @Override
+    @SqlQuery("SELECT household_id, token_id, token_kiosk_id, token_issued_on, kiosk_id, site, registered_at, "
+            + "household_json, event_id FROM households_unsealed ORDER BY household_id LIMIT :limit")
+    @RegisterConstructorMapper(HouseholdRecord.class)
+    List<HouseholdRecord> unsealed(@Bind("limit") int limit);
+
+    @Override
+    default void dropUnsealed(List<UUID> householdIds) {
+        if (!householdIds.isEmpty()) {
+            deleteUnsealed(householdIds.stream().map(UUID::toString).toList());
+        }
+    }
+
+    @SqlUpdate("DELETE FROM households_unsealed WHERE household_id IN (<ids>)")
+    void deleteUnsealed(@BindList("ids") List<String> householdIds);
 
     @Override
     @SqlQuery("SELECT COUNT(*) FROM projection_failures")

@@ -45,6 +45,9 @@ final class SqliteConnections implements AutoCloseable {
                 // committing (ingest) thread; after one, the WAL file is cut back so a peak does not leave it large.
                 pragmas.execute("PRAGMA wal_autocheckpoint = 4096");
                 pragmas.execute("PRAGMA journal_size_limit = " + 64L * 1024 * 1024);
+                // What is deleted or overwritten (an erased household's wrapped key, a clear row once sealed) is
+                // zeroed in the file, not left in a free page for a copy of the file to give back.
+                pragmas.execute("PRAGMA secure_delete = ON");
             }
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {

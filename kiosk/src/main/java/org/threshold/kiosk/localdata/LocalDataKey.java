@@ -1,15 +1,12 @@
 package org.threshold.kiosk.localdata;
 
 import org.threshold.core.crypto.AesGcm;
+import org.threshold.core.search.BlindIndex;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,9 +17,7 @@ import java.util.UUID;
  */
 public final class LocalDataKey {
     private static final String HOUSEHOLD_CONTEXT = "threshold/local-household/v1:";
-    private static final byte[] INDEX_CONTEXT = "threshold/name-index/v1".getBytes(StandardCharsets.US_ASCII);
-    /** Blind index terms are HMAC-SHA256 cut to 128 bits: no collisions among a kiosk's few thousand names. */
-    private static final int TERM_BYTES = 16;
+    private static final String INDEX_CONTEXT = "threshold/name-index/v1";
 
     private final byte[] key;
     private final SecureRandom random;
@@ -62,25 +57,11 @@ public final class LocalDataKey {
      * (no dictionary of names can be run against it) without an unlocked shift.
      */
     public synchronized List<byte[]> blindTerms(Collection<String> terms) {
-        byte[] indexKey = hmac(usableKey(), INDEX_CONTEXT);
+        byte[] indexKey = BlindIndex.deriveKey(usableKey(), INDEX_CONTEXT);
         try {
-            List<byte[]> out = new ArrayList<>(terms.size());
-            for (String term : terms) {
-                out.add(Arrays.copyOf(hmac(indexKey, term.getBytes(StandardCharsets.UTF_8)), TERM_BYTES));
-            }
-            return out;
+            return BlindIndex.terms(indexKey, terms);
         } finally {
             Arrays.fill(indexKey, (byte) 0);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.threshold.core.token.TokenId;
 import org.threshold.kiosk.localdata.LocalDataKey;
-import org.threshold.kiosk.localdata.NameTerms;
+import org.threshold.core.search.NameTerms;
 import org.threshold.kiosk.store.RegistrationStore;
 import org.threshold.kiosk.store.RegistrationStore.StoredRegistration;
 

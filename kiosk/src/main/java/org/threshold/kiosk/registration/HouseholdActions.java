@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threshold.core.search.HouseholdIndex;
 import org.threshold.core.event.EventType;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Consent;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threshold.core.search.HouseholdIndex;
 import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.KioskConfig;

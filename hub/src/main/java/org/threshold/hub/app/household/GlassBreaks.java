@@ -25,7 +25,7 @@ public final class GlassBreaks {
     public static final Duration LASTS = Duration.ofHours(3);
     /** Characters a reason needs at least: a sentence, not "x" or "urgent". */
     public static final int MIN_REASON = 20;
-    public static final int MAX_REASON = 1_000;
+    public static final int MAX_REASON = 500;
     /** The most grants one page of the DPO's list holds, whatever is asked. */
     public static final int MAX_PAGE = 200;
     /** The access log's name for a glass-break; its outcome is {@link #GRANTED}. */
@@ -48,7 +48,7 @@ public final class GlassBreaks {
      * Opens the household {@code codeOrQr} names to {@code officer} for {@link #LASTS}, and shows it as now opened.
      *
      * @throws Refusal FORBIDDEN {@code GLASS_BREAK_NOT_ALLOWED} for any role but PROTECTION_OFFICER; INVALID
-     *                 {@code REASON_TOO_SHORT}, {@code REASON_TOO_LONG} or {@code REASON_INVALID}; any refusal of
+     *                 {@code REASON_TOO_SHORT}, {@code REASON_TOO_LONG} or {@code INVALID_TEXT}; any refusal of
      *                 the token lookup ({@link TokenLookup#find})
      */
     public HouseholdView open(SignedInUser officer, String codeOrQr, String reason) {
@@ -81,7 +81,8 @@ public final class GlassBreaks {
     private static String checked(String reason) {
         StrictText.Checked text = StrictText.check(reason == null ? "" : reason, StrictText.Kind.TEXT);
         if (!text.ok()) {
-            throw new Refusal(Refusal.Kind.INVALID, "REASON_INVALID", text.problem().message());
+            throw new Refusal(Refusal.Kind.INVALID, "INVALID_TEXT", "The reason holds characters that are not allowed "
+                    + "(control or direction characters). Type it again.");
         }
         int length = text.text().codePointCount(0, text.text().length());
         if (length < MIN_REASON) {
@@ -89,7 +90,7 @@ public final class GlassBreaks {
                     + "hides, in at least " + MIN_REASON + " characters: the DPO reads it.", Map.of("min", MIN_REASON));
         }
         if (length > MAX_REASON) {
-            throw new Refusal(Refusal.Kind.INVALID, "REASON_TOO_LONG", "Keep the reason under " + MAX_REASON
+            throw new Refusal(Refusal.Kind.INVALID, "REASON_TOO_LONG", "A reason is at most " + MAX_REASON
                     + " characters.", Map.of("max", MAX_REASON));
         }
         return text.text();

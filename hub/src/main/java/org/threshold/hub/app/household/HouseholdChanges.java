@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.threshold.core.event.EventHeader;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.FieldProblem;
+import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdChange;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
@@ -29,9 +31,11 @@ final class HouseholdChanges {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NeedsCatalogue catalogue;
+    private final HouseholdVault vault;
 
-    HouseholdChanges(NeedsCatalogue catalogue) {
+    HouseholdChanges(NeedsCatalogue catalogue, HouseholdVault vault) {
         this.catalogue = catalogue;
+        this.vault = vault;
     }
 
     /** A change event as opened: its header, its projection sequence and its payload. */
@@ -45,19 +49,23 @@ final class HouseholdChanges {
     /** Applies {@code change}; empty if it was, or why it was not. */
     Optional<ProjectionFailure> apply(Repositories repositories, Change change) {
         EventHeader header = change.header();
-        Optional<HouseholdRecord> stored = repositories.households().findById(change.payload().householdId());
+        Optional<SealedHousehold> stored = repositories.households().findById(change.payload().householdId());
         if (stored.isEmpty()) {
             return failed(change, "the household is not in the read model: its registration was skipped");
         }
-        HouseholdRecord household = stored.get();
-        if (!household.kioskId().equals(header.kioskId())) {
-            return failed(change, "changed by kiosk " + header.kioskId() + " but registered by kiosk "
-                    + household.kioskId() + ": only the registering kiosk's chain orders its changes");
+        if (stored.get().erased()) {
+            return failed(change, "the household was erased");
         }
+        SealedHousehold sealed = stored.get();
+        if (!sealed.kioskId().equals(header.kioskId())) {
+            return failed(change, "changed by kiosk " + header.kioskId() + " but registered by kiosk "
+                    + sealed.kioskId() + ": only the registering kiosk's chain orders its changes");
+        }
+        HouseholdRecord household = vault.open(sealed);
         Optional<ProjectionFailure> failure = switch (header.type()) {
             // A reprint changes nothing but the history.
             case HOUSEHOLD_CARD_REPRINTED -> Optional.empty();
-            case TOKEN_REISSUED -> reissue(repositories, change, household);
+            case TOKEN_REISSUED -> reissue(repositories, change, sealed);
             case HOUSEHOLD_CORRECTED -> correct(repositories, change, household);
             case CONSENT_CHANGED -> changeConsent(repositories, change, household);
             case HOUSEHOLD_REGISTERED, REFERRAL_REQUESTED -> failed(change, "a " + header.type() + " is not a change");
@@ -71,7 +79,7 @@ final class HouseholdChanges {
         return failure;
     }
 
-    private Optional<ProjectionFailure> reissue(Repositories repositories, Change change, HouseholdRecord household) {
+    private Optional<ProjectionFailure> reissue(Repositories repositories, Change change, SealedHousehold household) {
         IssuedToken revoked;
         IssuedToken fresh;
         try {
@@ -92,9 +100,7 @@ final class HouseholdChanges {
         }
         repositories.revokedTokens().revoke(new RevokedToken(revoked.id(), household.householdId(),
                 change.header().eventId(), change.payload().at()));
-        repositories.households().replace(new HouseholdRecord(household.householdId(), fresh.id(), fresh.kioskId(),
-                fresh.issuedOn(), household.kioskId(), household.site(), household.registeredAt(),
-                household.householdJson(), household.eventId()));
+        repositories.households().replace(household.withToken(fresh.id(), fresh.kioskId(), fresh.issuedOn()));
         return Optional.empty();
     }
 
@@ -116,19 +122,21 @@ final class HouseholdChanges {
     /** Validates {@code json} as at registration, on the change's date, and stores it as the household. */
     private Optional<ProjectionFailure> replaceJson(Repositories repositories, Change change, HouseholdRecord household,
                                                     JsonNode json) {
-        String normalised;
+        Household changed;
         try {
             // One day of slack on "not in the future", as for a registration: the kiosk's date may be ahead of UTC.
             LocalDate today = change.payload().at().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
-            normalised = HouseholdJson.write(HouseholdJson.read(json, catalogue, today)).toString();
+            changed = HouseholdJson.read(json, catalogue, today);
         } catch (InvalidRegistrationException e) {
             // Field paths only: the problems' messages are meant for whoever typed the values.
             return failed(change, "the changed household is invalid at "
                     + e.problems().stream().map(FieldProblem::field).toList());
         }
-        repositories.households().replace(new HouseholdRecord(household.householdId(), household.tokenId(),
+        HouseholdVault.Sealed sealed = vault.seal(new HouseholdRecord(household.householdId(), household.tokenId(),
                 household.tokenKioskId(), household.tokenIssuedOn(), household.kioskId(), household.site(),
-                household.registeredAt(), normalised, household.eventId()));
+                household.registeredAt(), HouseholdJson.write(changed).toString(), household.eventId()), changed);
+        repositories.households().replace(sealed.household());
+        repositories.households().index(Map.of(household.householdId(), sealed.terms()));
         return Optional.empty();
     }
 

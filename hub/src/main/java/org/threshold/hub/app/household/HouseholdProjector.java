@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +83,7 @@ public final class HouseholdProjector implements AutoCloseable {
     private final Clock clock;
     private final IngestPriority ingest;
     private final HouseholdChanges changes;
+    private final HouseholdVault vault;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("household-projection"));
     private final ExecutorService openers = Executors.newFixedThreadPool(OPENERS, daemon("household-opening"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
@@ -88,14 +94,15 @@ public final class HouseholdProjector implements AutoCloseable {
     private Opening next;
     private volatile boolean closed;
 
-    public HouseholdProjector(HubStore store, HubKeys keys, NeedsCatalogue catalogue, Clock clock,
-                              IngestPriority ingest) {
+    public HouseholdProjector(HubStore store, HubKeys keys, HouseholdVault vault, NeedsCatalogue catalogue,
+                              Clock clock, IngestPriority ingest) {
         this.store = store;
         this.keys = keys;
         this.catalogue = catalogue;
         this.clock = clock;
         this.ingest = ingest;
-        this.changes = new HouseholdChanges(catalogue);
+        this.vault = vault;
+        this.changes = new HouseholdChanges(catalogue, vault);
     }
 
     /** Lets ingest go first: returns when no batch is being ingested, or after {@code max} at the latest. */
@@ -241,13 +248,13 @@ public final class HouseholdProjector implements AutoCloseable {
      */
     private List<ProjectionFailure> apply(Repositories repositories, List<Projection> projections) {
         List<ProjectionFailure> failures = new ArrayList<>();
-        List<HouseholdRecord> registrations = new ArrayList<>();
+        List<HouseholdVault.Sealed> registrations = new ArrayList<>();
         List<NewReferral> referrals = new ArrayList<>();
         for (Projection projection : projections) {
             if (projection.household() != null) {
                 registrations.add(projection.household());
             } else if (projection.change() != null) {
-                failures.addAll(repositories.households().insertNew(registrations));
+                failures.addAll(insertNew(repositories, registrations));
                 registrations.clear();
                 changes.apply(repositories, projection.change()).ifPresent(failures::add);
             } else if (projection.referral() != null) {
@@ -256,9 +263,29 @@ public final class HouseholdProjector implements AutoCloseable {
                 failures.add(projection.failure());
             }
         }
-        failures.addAll(repositories.households().insertNew(registrations));
+        failures.addAll(insertNew(repositories, registrations));
         failures.addAll(repositories.referrals().insertRequested(referrals));
         return failures;
+    }
+
+    /**
+     * Stores the new households and indexes those not refused. (One its own event already stored is indexed again
+     * with the same terms: the cursor's compare-and-set keeps a chunk from being applied twice, so no later change
+     * has replaced them.)
+     */
+    private static List<ProjectionFailure> insertNew(Repositories repositories, List<HouseholdVault.Sealed> sealed) {
+        List<ProjectionFailure> refused = repositories.households().insertNew(sealed.stream()
+                .map(HouseholdVault.Sealed::household).toList());
+        Set<UUID> refusedEvents = new HashSet<>();
+        refused.forEach(failure -> refusedEvents.add(failure.eventId()));
+        Map<UUID, List<byte[]>> terms = new HashMap<>();
+        for (HouseholdVault.Sealed household : sealed) {
+            if (!refusedEvents.contains(household.household().eventId())) {
+                terms.put(household.household().householdId(), household.terms());
+            }
+        }
+        repositories.households().index(terms);
+        return refused;
     }
 
     /** Starts opening the payloads on every core, in slices. */
@@ -343,9 +370,11 @@ public final class HouseholdProjector implements AutoCloseable {
                 return Projection.failed(header, "the token names kiosk " + payload.token().kioskId()
                         + ", not the event's kiosk");
             }
-            return Projection.of(new HouseholdRecord(payload.householdId(), payload.token().id(),
+            // Sealed here, on the openers, so the cores share its cost and the transaction only writes.
+            return Projection.of(vault.seal(new HouseholdRecord(payload.householdId(), payload.token().id(),
                     payload.token().kioskId(), payload.token().issuedOn(), header.kioskId(), payload.site(),
-                    payload.registeredAt(), HouseholdJson.write(payload.household()).toString(), header.eventId()));
+                    payload.registeredAt(), HouseholdJson.write(payload.household()).toString(), header.eventId()),
+                    payload.household()));
         } catch (InvalidRegistrationException e) {
             // Field paths only: the problems' messages are meant for whoever typed the values.
             return Projection.failed(header, "registration payload is invalid at "
@@ -409,11 +438,11 @@ public final class HouseholdProjector implements AutoCloseable {
      * A projected household, a change to fold in or a referral requested, or why there is none of these (never
      * personal data), or nothing at all for an unreadable event.
      */
-    private record Projection(HouseholdRecord household, HouseholdChanges.Change change, NewReferral referral,
+    private record Projection(HouseholdVault.Sealed household, HouseholdChanges.Change change, NewReferral referral,
                               ProjectionFailure failure) {
         static final Projection NOTHING = new Projection(null, null, null, null);
 
-        static Projection of(HouseholdRecord household) {
+        static Projection of(HouseholdVault.Sealed household) {
             return new Projection(household, null, null, null);
         }
 

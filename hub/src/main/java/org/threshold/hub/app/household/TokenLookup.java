@@ -33,6 +33,8 @@ public final class TokenLookup {
     public static final String FOUND = "FOUND";
     private static final String NOT_FOUND = "NOT_FOUND";
     private static final String TOKEN_REVOKED = "TOKEN_REVOKED";
+    /** The refusal's reason and the access log's outcome for a household erased at the person's request. */
+    public static final String ERASED = "ERASED";
     // A QR payload is about 150 characters; anything much longer is not worth parsing.
     private static final int MAX_INPUT = 300;
 
@@ -42,9 +44,11 @@ public final class TokenLookup {
     private final KioskDirectory kiosks;
     private final Clock clock;
     private final AccessPolicy policy;
+    private final HouseholdVault vault;
 
-    public TokenLookup(HouseholdProjector projector, HubStore store, AccessAudit audit, KioskDirectory kiosks,
-                       AccessPolicy policy, Clock clock) {
+    public TokenLookup(HouseholdProjector projector, HubStore store, HouseholdVault vault, AccessAudit audit,
+                       KioskDirectory kiosks, AccessPolicy policy, Clock clock) {
+        this.vault = vault;
         this.projector = projector;
         this.policy = policy;
         this.store = store;
@@ -57,7 +61,8 @@ public final class TokenLookup {
      * @param reader the signed-in user: what they may see is the policy's, and their name goes in the access log
      * @throws Refusal INVALID for a mistyped or malformed token, UNACCEPTABLE {@code FORGED}, NOT_FOUND
      *                  {@code UNKNOWN_KIOSK} or {@code NOT_FOUND}, GONE {@code TOKEN_REVOKED} for a token a reissue
-     *                  replaced; FORBIDDEN {@code NO_HOUSEHOLD_DATA} for roles that see none
+     *                  replaced, GONE {@code ERASED} for a household erased at the person's request; FORBIDDEN
+     *                  {@code NO_HOUSEHOLD_DATA} for roles that see none
      */
     public HouseholdView find(String codeOrQr, SignedInUser reader) {
         HouseholdRecord household = resolve(codeOrQr, reader);
@@ -90,7 +95,12 @@ public final class TokenLookup {
         }
         // A caseworker who looks a card up just after the kiosk synced must find it.
         projector.catchUpIfBehind();
-        Optional<HouseholdRecord> household = store.read(repositories -> repositories.households().findByToken(tokenId));
+        Optional<SealedHousehold> sealed = store.read(repositories -> repositories.households().findByToken(tokenId));
+        if (sealed.isPresent() && sealed.get().erased()) {
+            record(username, ACTION, ERASED, sealed.get().householdId());
+            throw erased();
+        }
+        Optional<HouseholdRecord> household = sealed.map(vault::open);
         if (household.isPresent()) {
             return household.get();
         }
@@ -111,6 +121,12 @@ public final class TokenLookup {
             return visible.glassBreak().isPresent() ? GLASS_BREAK_ACTION : ACTION;
         }
         return SCAN_ACTION;
+    }
+
+    /** The answer for a household erased at the person's request: nothing of it is left to show. */
+    public static Refusal erased() {
+        return new Refusal(Refusal.Kind.GONE, ERASED, "This household's data was erased at the person's request. "
+                + "Nothing of it is left to show; register the household again if they ask for help.");
     }
 
     /** Never what was typed or scanned: a token code opens the household it names. */

@@ -1,4 +1,4 @@
-package org.threshold.kiosk.localdata;
+package org.threshold.core.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.threshold.kiosk.localdata;
+package org.threshold.core.search;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.Normalizer2;

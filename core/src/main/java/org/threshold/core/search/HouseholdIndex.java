@@ -1,0 +1,80 @@
+package org.threshold.core.search;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.threshold.core.registration.Household;
+import org.threshold.core.registration.Member;
+
+/**
+ * What a blind index holds for a household: the terms of every name (for search by name) and one duplicate key per
+ * member and spelling (same name skeleton and birth year: a likely second registration); the hub adds each member's
+ * birth terms (search by date of birth or age). Kiosk and hub use the same terms. Only ever stored as keyed HMACs.
+ */
+public final class HouseholdIndex {
+    private HouseholdIndex() {
+    }
+
+    public static Set<String> terms(Household household) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (Member member : household.members()) {
+            for (String name : Arrays.asList(member.givenName(), member.familyName(), member.givenNameLatin(),
+                    member.familyNameLatin())) {
+                if (name != null) {
+                    terms.addAll(NameTerms.forIndex(name));
+                }
+            }
+        }
+        terms.addAll(duplicateKeys(household));
+        return terms;
+    }
+
+    /** A key for each member's name as written and as transliterated, with the birth year (or arrival year minus age). */
+    public static Set<String> duplicateKeys(Household household) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Member member : household.members()) {
+            int birthYear = birthYear(household, member);
+            NameTerms.duplicateKey(join(member.givenName(), member.familyName()), birthYear).ifPresent(keys::add);
+            if (member.givenNameLatin() != null || member.familyNameLatin() != null) {
+                NameTerms.duplicateKey(join(member.givenNameLatin(), member.familyNameLatin()), birthYear)
+                        .ifPresent(keys::add);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Each member's {@link #birthDate} term if the date is known, and {@link #birthYear} term (the year itself, or the
+     * arrival year minus the estimated age), so a search by age finds the estimated ones too.
+     */
+    public static Set<String> birthTerms(Household household) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (Member member : household.members()) {
+            if (member.birthDate() != null) {
+                terms.add(birthDate(member.birthDate()));
+            }
+            terms.add(birthYear(birthYear(household, member)));
+        }
+        return terms;
+    }
+
+    /** The term of a date of birth. */
+    public static String birthDate(LocalDate date) {
+        return "b:" + date;
+    }
+
+    /** The term of a year of birth. */
+    public static String birthYear(int year) {
+        return "y:" + year;
+    }
+
+    private static int birthYear(Household household, Member member) {
+        return member.birthDate() != null ? member.birthDate().getYear()
+                : household.arrivalDate().getYear() - member.ageEstimate();
+    }
+
+    private static String join(String given, String family) {
+        return (given == null ? "" : given) + " " + (family == null ? "" : family);
+    }
+}
