@@ -30,6 +30,8 @@ class RoleMatrixTest {
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> DPO = EnumSet.of(Role.DPO);
     private static final Set<Role> OFFICER = EnumSet.of(Role.PROTECTION_OFFICER);
+    private static final Set<Role> REPORTERS = EnumSet.of(Role.SUPERVISOR, Role.PROTECTION_OFFICER, Role.DPO,
+            Role.ADMIN);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
     // Allowed roles get 404 for it, the others 403: the matrix needs no referral.
     private static final String NO_REFERRAL = "0190c0de-0000-7000-8000-000000000000";
@@ -109,6 +111,8 @@ class RoleMatrixTest {
                 new Route("GET", "/api/glass-breaks", "", DPO),
                 new Route("POST", "/api/glass-breaks", "{\"token\":\"" + code + "\",\"reason\":\"A written reason "
                         + "long enough for the DPO.\"}", OFFICER),
+                new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),
+                new Route("GET", "/api/reports/referrals.json", "", REPORTERS),
                 new Route("GET", "/api/status", "", null),
                 new Route("GET", "/health", "", null),
                 new Route("POST", "/api/login", "{}", null),

@@ -15,6 +15,7 @@ import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
 import org.threshold.hub.app.referral.ReferralRepository;
+import org.threshold.hub.app.report.ReportRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
@@ -53,4 +54,5 @@ public interface Repositories {
     OperatorRepository operators();
 
     GlassBreakRepository glassBreaks();
+    ReportRepository reports();
 }

@@ -19,6 +19,7 @@ import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
 import org.threshold.hub.app.referral.ReferralRepository;
+import org.threshold.hub.app.report.ReportRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
@@ -123,5 +124,10 @@ final class JdbiRepositories implements Repositories {
     @Override
     public GlassBreakRepository glassBreaks() {
         return attach(GlassBreakSql.class);
+    }
+
+    @Override
+    public ReportRepository reports() {
+        return handle.attach(ReportSql.class);
     }
 }

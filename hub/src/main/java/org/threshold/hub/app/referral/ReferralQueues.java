@@ -19,7 +19,8 @@ import org.threshold.hub.app.access.ReferralView;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
-import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.HouseholdVault;
+import org.threshold.hub.app.household.SealedHousehold;
 import org.threshold.hub.app.referral.ReferralRepository.ChangeMark;
 import org.threshold.hub.app.referral.ReferralRepository.QueueCursor;
 import org.threshold.hub.app.referral.ReferralRepository.QueuePage;
@@ -41,11 +42,13 @@ public final class ReferralQueues {
     private static final Logger LOG = LoggerFactory.getLogger(ReferralQueues.class);
 
     private final HubStore store;
+    private final HouseholdVault vault;
     private final AccessPolicy policy;
     private final AccessAudit audit;
     private final Clock clock;
 
-    public ReferralQueues(HubStore store, AccessPolicy policy, AccessAudit audit, Clock clock) {
+    public ReferralQueues(HubStore store, HouseholdVault vault, AccessPolicy policy, AccessAudit audit, Clock clock) {
+        this.vault = vault;
         this.store = store;
         this.policy = policy;
         this.audit = audit;
@@ -76,7 +79,7 @@ public final class ReferralQueues {
                      Optional<QueueCursor> after, int limit) {
         Set<String> services = policy.queueServices(user, service);
         int capped = Math.max(1, Math.min(limit, MAX_PAGE));
-        record Row(ReferralRecord referral, Optional<HouseholdRecord> household) {
+        record Row(ReferralRecord referral, Optional<SealedHousehold> household) {
         }
         List<Row> rows = new ArrayList<>();
         QueuePage page = store.read(repositories -> {
@@ -95,7 +98,7 @@ public final class ReferralQueues {
                         row.referral().referralId());
                 continue;
             }
-            views.add(policy.referral(user, row.referral(), row.household().get(), now));
+            views.add(policy.referral(user, row.referral(), vault.open(row.household().get()), now));
         }
         recordShown(user, QUEUE_ACTION, views);
         return new Page(views, page.next());
@@ -107,7 +110,7 @@ public final class ReferralQueues {
      * @throws Refusal NOT_FOUND {@code NO_SUCH_REFERRAL}; FORBIDDEN {@code NOT_YOUR_SERVICE}
      */
     public Detail find(SignedInUser user, UUID referralId) {
-        record Found(ReferralRecord referral, Optional<HouseholdRecord> household, List<ReferralEventRecord> history) {
+        record Found(ReferralRecord referral, Optional<SealedHousehold> household, List<ReferralEventRecord> history) {
         }
         Set<String> visible = policy.referralServices(user);
         Found found = store.read(repositories -> repositories.referrals().find(referralId)
@@ -118,7 +121,7 @@ public final class ReferralQueues {
         if (found == null || found.household().isEmpty() || !visible.contains(found.referral().service())) {
             throw noSuchReferral();
         }
-        ReferralView view = policy.referral(user, found.referral(), found.household().get(), clock.instant());
+        ReferralView view = policy.referral(user, found.referral(), vault.open(found.household().get()), clock.instant());
         recordShown(user, READ_ACTION, List.of(view));
         return new Detail(view, found.history());
     }
