@@ -34,6 +34,8 @@ import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.app.access.GlassBreakGrants;
 import org.threshold.hub.app.household.GlassBreaks;
 import org.threshold.hub.web.audit.AuditApi;
+import org.threshold.hub.web.audit.DpoPages;
+import org.threshold.hub.web.pages.GlassBreakPages;
 import org.threshold.hub.web.household.GlassBreakApi;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.account.AccountsApi;
@@ -157,8 +159,8 @@ public final class HubServer implements AutoCloseable {
                     settings.clock());
             GlassBreaks glassBreaks = new GlassBreaks(lookup, store, audit, settings.clock());
             GlassBreakApi glassBreakApi = new GlassBreakApi(glassBreaks, reads);
-            AuditApi auditApi = new AuditApi(new AuditTrail(store, new AccessLogVerifier(store, settings.clock())),
-                    glassBreaks, settings.clock());
+            AuditTrail trail = new AuditTrail(store, new AccessLogVerifier(store, settings.clock()));
+            AuditApi auditApi = new AuditApi(trail, glassBreaks, settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
                     services.updates()::rememberNonce);
@@ -174,6 +176,9 @@ public final class HubServer implements AutoCloseable {
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             PageFrames frames = new PageFrames(settings.demoMode());
+            GlassBreakPages glassBreakPages = new GlassBreakPages(glassBreaks, grants, catalogue, frames, reads);
+            frames.addBanners(glassBreakPages::banners);
+            DpoPages dpoPages = new DpoPages(trail, glassBreaks, frames, settings.clock());
             Pages pages = new Pages(accounts, auth, lookup, catalogue, frames, reads);
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
             ReportsApi reportsApi = new ReportsApi(new Reports(store, audit, settings.smallCells(), settings.clock()));
@@ -204,6 +209,8 @@ public final class HubServer implements AutoCloseable {
                 glassBreakApi.addRoutes(config.routes);
                 auditApi.addRoutes(config.routes);
                 reportsApi.addRoutes(config.routes);
+                glassBreakPages.addRoutes(config.routes);
+                dpoPages.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());
             // A store from before the reports: its households are counted before the projector adds more.

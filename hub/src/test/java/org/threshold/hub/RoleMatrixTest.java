@@ -109,6 +109,10 @@ class RoleMatrixTest {
                 new Route("GET", "/account", "", EVERYONE),
                 new Route("GET", "/api/audit", "", DPO),
                 new Route("GET", "/api/glass-breaks", "", DPO),
+                new Route("GET", "/dpo/audit", "", DPO),
+                new Route("GET", "/dpo/glass-breaks", "", DPO),
+                new Route("POST", "/lookup/glass-break", "token=" + code + "&reason=A+written+reason+long+enough",
+                        OFFICER),
                 new Route("POST", "/api/glass-breaks", "{\"token\":\"" + code + "\",\"reason\":\"A written reason "
                         + "long enough for the DPO.\"}", OFFICER),
                 new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),

@@ -6,17 +6,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.UUID;
 import org.threshold.hub.app.access.GlassBreak;
 import org.threshold.hub.app.audit.AccessLogEntry;
-import org.threshold.hub.app.audit.AccessQuery;
 import org.threshold.hub.app.audit.AuditTrail;
 import org.threshold.hub.app.audit.ChainState;
 import org.threshold.hub.app.household.GlassBreaks;
 import org.threshold.hub.web.access.Access;
-import org.threshold.hub.web.http.ApiException;
 import org.threshold.hub.web.http.HubJson;
 
 /**
@@ -24,8 +20,6 @@ import org.threshold.hub.web.http.HubJson;
  * chain) and {@code GET /api/glass-breaks} (every glass-break with its reason). docs/api.md describes both.
  */
 public final class AuditApi {
-    private static final int DEFAULT_PAGE = 50;
-
     private final AuditTrail trail;
     private final GlassBreaks glassBreaks;
     private final Clock clock;
@@ -42,10 +36,7 @@ public final class AuditApi {
     }
 
     private void audit(Context ctx) {
-        AccessQuery query = new AccessQuery(text(ctx, "account"), instant(ctx, "from"), instant(ctx, "to"),
-                text(ctx, "action"), text(ctx, "outcome"), uuid(ctx, "household"), number(ctx, "before"),
-                limit(ctx));
-        AuditTrail.Page page = trail.search(query);
+        AuditTrail.Page page = trail.search(AuditFilters.query(ctx));
         ObjectNode body = HubJson.MAPPER.createObjectNode();
         ArrayNode records = body.putArray("records");
         for (AccessLogEntry entry : page.entries()) {
@@ -82,8 +73,9 @@ public final class AuditApi {
     }
 
     private void list(Context ctx) {
-        int limit = limit(ctx);
-        List<GlassBreak> grants = glassBreaks.list(text(ctx, "account"), number(ctx, "before"), limit);
+        int limit = AuditFilters.limit(ctx);
+        List<GlassBreak> grants = glassBreaks.list(AuditFilters.text(ctx, "account"), AuditFilters.number(ctx, "before"),
+                limit);
         Instant now = clock.instant();
         ObjectNode body = HubJson.MAPPER.createObjectNode();
         ArrayNode list = body.putArray("glassBreaks");
@@ -100,49 +92,5 @@ public final class AuditApi {
             body.putNull("next");
         }
         ctx.json(body);
-    }
-
-    private static String text(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static Instant instant(Context ctx, String name) {
-        String value = text(ctx, name);
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalid(name, "a time like 2026-11-24T10:00:00Z");
-        }
-    }
-
-    private static UUID uuid(Context ctx, String name) {
-        String value = text(ctx, name);
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw invalid(name, "a household id");
-        }
-    }
-
-    private static Long number(Context ctx, String name) {
-        String value = text(ctx, name);
-        try {
-            return value == null ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw invalid(name, "a whole number");
-        }
-    }
-
-    private static int limit(Context ctx) {
-        Long limit = number(ctx, "limit");
-        if (limit != null && limit < 1) {
-            throw invalid("limit", "a whole number from 1");
-        }
-        return limit == null ? DEFAULT_PAGE : (int) Math.min(limit, Integer.MAX_VALUE);
-    }
-
-    private static ApiException invalid(String name, String expected) {
-        return new ApiException(400, "INVALID_FILTER", "The filter " + name + " must be " + expected + ".");
     }
 }
