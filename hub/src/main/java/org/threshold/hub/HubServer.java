@@ -12,6 +12,8 @@ import org.threshold.core.referral.ReferralData;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.audit.AccessAudit;
+import org.threshold.hub.app.audit.AccessLogVerifier;
+import org.threshold.hub.app.audit.AuditTrail;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdSealingUpgrade;
@@ -34,6 +36,12 @@ import org.threshold.hub.deployment.HubDataKey;
 import org.threshold.hub.deployment.HubKeys;
 import org.threshold.hub.deployment.HubLayout;
 import org.threshold.hub.app.access.AccessPolicy;
+import org.threshold.hub.app.access.GlassBreakGrants;
+import org.threshold.hub.app.household.GlassBreaks;
+import org.threshold.hub.web.audit.AuditApi;
+import org.threshold.hub.web.audit.DpoPages;
+import org.threshold.hub.web.pages.GlassBreakPages;
+import org.threshold.hub.web.household.GlassBreakApi;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.account.AccountsApi;
 import org.threshold.hub.web.account.LoginApi;
@@ -156,10 +164,15 @@ public final class HubServer implements AutoCloseable {
                 DemoAccounts.addMissing(accounts);
             }
             SessionAuth auth = new SessionAuth(accounts);
-            AccessPolicy policy = new AccessPolicy(ReferralData.bundled());
+            GlassBreakGrants grants = new GlassBreakGrants(store, settings.clock());
+            AccessPolicy policy = new AccessPolicy(ReferralData.bundled(), grants);
             audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
             TokenLookup lookup = new TokenLookup(projector, store, vault, audit, services.kiosks(), policy,
                     settings.clock());
+            GlassBreaks glassBreaks = new GlassBreaks(lookup, store, audit, settings.clock());
+            GlassBreakApi glassBreakApi = new GlassBreakApi(glassBreaks, reads);
+            AuditTrail trail = new AuditTrail(store, new AccessLogVerifier(store, settings.clock()));
+            AuditApi auditApi = new AuditApi(trail, glassBreaks, settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
                     services.updates()::rememberNonce);
@@ -177,6 +190,9 @@ public final class HubServer implements AutoCloseable {
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             PageFrames frames = new PageFrames(settings.demoMode());
+            GlassBreakPages glassBreakPages = new GlassBreakPages(glassBreaks, grants, catalogue, frames, reads);
+            frames.addBanners(glassBreakPages::banners);
+            DpoPages dpoPages = new DpoPages(trail, glassBreaks, frames, settings.clock());
             Pages pages = new Pages(accounts, auth, frames);
             ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, vault, policy, settings.clock()), catalogue, frames, reads);
             QueuePages queuePages = new QueuePages(queues, frames, settings.clock());
@@ -211,7 +227,11 @@ public final class HubServer implements AutoCloseable {
                 referralPages.addRoutes(config.routes);
                 CardPhoto.configure(config);
                 adminPages.addRoutes(config.routes);
+                glassBreakApi.addRoutes(config.routes);
+                auditApi.addRoutes(config.routes);
                 reportsApi.addRoutes(config.routes);
+                glassBreakPages.addRoutes(config.routes);
+                dpoPages.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());
             // A store from before the reports: its households are counted before the projector adds more.

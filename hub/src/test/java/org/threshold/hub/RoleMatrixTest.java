@@ -29,6 +29,8 @@ class RoleMatrixTest {
     private static final Set<Role> READERS = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER, Role.PROTECTION_OFFICER);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> CASEWORK = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER);
+    private static final Set<Role> DPO = EnumSet.of(Role.DPO);
+    private static final Set<Role> OFFICER = EnumSet.of(Role.PROTECTION_OFFICER);
     private static final Set<Role> REPORTERS = EnumSet.of(Role.SUPERVISOR, Role.PROTECTION_OFFICER, Role.DPO,
             Role.ADMIN);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
@@ -114,6 +116,14 @@ class RoleMatrixTest {
                 new Route("POST", "/api/households/" + code + "/consent", "{\"referral\":true,\"reason\":\"x\"}",
                         EnumSet.of(Role.PROTECTION_OFFICER)),
                 new Route("GET", "/account", "", EVERYONE),
+                new Route("GET", "/api/audit", "", DPO),
+                new Route("GET", "/api/glass-breaks", "", DPO),
+                new Route("GET", "/dpo/audit", "", DPO),
+                new Route("GET", "/dpo/glass-breaks", "", DPO),
+                new Route("POST", "/lookup/glass-break", "token=" + code + "&reason=A+written+reason+long+enough",
+                        OFFICER),
+                new Route("POST", "/api/glass-breaks", "{\"token\":\"" + code + "\",\"reason\":\"A written reason "
+                        + "long enough for the DPO.\"}", OFFICER),
                 new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),
                 new Route("GET", "/api/reports/referrals.json", "", REPORTERS),
                 new Route("GET", "/api/status", "", null),

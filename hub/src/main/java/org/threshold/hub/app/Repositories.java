@@ -1,5 +1,6 @@
 package org.threshold.hub.app;
 
+import org.threshold.hub.app.access.GlassBreakRepository;
 import org.threshold.hub.app.account.AccountRepository;
 import org.threshold.hub.app.account.SignInThrottleRepository;
 import org.threshold.hub.app.account.SessionRepository;
@@ -52,5 +53,6 @@ public interface Repositories {
 
     OperatorRepository operators();
 
+    GlassBreakRepository glassBreaks();
     ReportRepository reports();
 }

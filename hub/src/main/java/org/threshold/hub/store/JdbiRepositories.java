@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.access.GlassBreakRepository;
 import org.threshold.hub.app.account.AccountRepository;
 import org.threshold.hub.app.account.SignInThrottleRepository;
 import org.threshold.hub.app.account.SessionRepository;
@@ -118,6 +119,11 @@ final class JdbiRepositories implements Repositories {
 
     private <T> T attach(Class<T> type) {
         return type.cast(attached.computeIfAbsent(type, handle::attach));
+    }
+
+    @Override
+    public GlassBreakRepository glassBreaks() {
+        return attach(GlassBreakSql.class);
     }
 
     @Override

@@ -33,7 +33,8 @@ import org.threshold.hub.app.referral.ReferralRecord;
  *   <li>ADMIN and DPO see no household data.</li>
  *   <li>A PROTECTION_OFFICER sees any household whole, but of its need codes only those
  *   {@link ReferralData#codesForProtectionOfficer} allows for the services they serve: another service's sensitive
- *   codes stay hidden.</li>
+ *   codes stay hidden, unless they broke the glass on that household ({@link GlassBreakGrants}): then it opens
+ *   whole while the grant lasts, and the view says so.</li>
  *   <li>A CASEWORKER or SUPERVISOR sees a household only through its referrals to their services, and of it only what
  *   the referral's service's field profile allows (so a health caseworker never sees an SV or TR code). A scan of a
  *   household with none shows that fact and nothing personal.</li>
@@ -46,9 +47,11 @@ public final class AccessPolicy {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReferralData referrals;
+    private final GlassBreakGrants glassBreaks;
 
-    public AccessPolicy(ReferralData referrals) {
+    public AccessPolicy(ReferralData referrals, GlassBreakGrants glassBreaks) {
         this.referrals = referrals;
+        this.glassBreaks = glassBreaks;
     }
 
     /**
@@ -82,16 +85,24 @@ public final class AccessPolicy {
             }
             case PROTECTION_OFFICER -> {
                 Household household = read(record);
-                Set<String> codes = referrals.codesForProtectionOfficer(user.services());
+                Optional<GlassBreak> glassBreak = glassBreaks.active(user, record.householdId());
+                Set<String> codes = glassBreak.isPresent() ? allCodes()
+                        : referrals.codesForProtectionOfficer(user.services());
                 VisibleHousehold visible = NeedToKnow.forProtectionOfficer(household, codes);
                 List<Integer> withheld = new ArrayList<>();
                 for (int member = 0; member < household.members().size(); member++) {
                     withheld.add(household.members().get(member).needs().size()
                             - visible.people().get(member).needs().size());
                 }
-                yield new HouseholdView.Visible(record, visible, withheld);
+                yield new HouseholdView.Visible(record, visible, withheld, glassBreak);
             }
         };
+    }
+
+    private Set<String> allCodes() {
+        Set<String> codes = new java.util.HashSet<>();
+        referrals.catalogue().all().forEach(need -> codes.add(need.code()));
+        return codes;
     }
 
     /**

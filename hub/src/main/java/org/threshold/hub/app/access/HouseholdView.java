@@ -1,6 +1,7 @@
 package org.threshold.hub.app.access;
 
 import java.util.List;
+import java.util.Optional;
 import org.threshold.core.referral.VisibleHousehold;
 import org.threshold.hub.app.household.HouseholdRecord;
 
@@ -12,12 +13,17 @@ public sealed interface HouseholdView {
 
     /**
      * The people and fields the user may see; {@code withheldCodes} says, per member index, how many of that
-     * member's need codes are hidden from this user (so a page can say that there are some, never which).
+     * member's need codes are hidden from this user (so a page can say that there are some, never which);
+     * {@code glassBreak} is the grant that opened it, when one did (the answer is marked with it).
      */
-    record Visible(HouseholdRecord record, VisibleHousehold household, List<Integer> withheldCodes)
-            implements HouseholdView {
+    record Visible(HouseholdRecord record, VisibleHousehold household, List<Integer> withheldCodes,
+                   Optional<GlassBreak> glassBreak) implements HouseholdView {
         public Visible {
             withheldCodes = List.copyOf(withheldCodes);
+        }
+
+        public Visible(HouseholdRecord record, VisibleHousehold household, List<Integer> withheldCodes) {
+            this(record, household, withheldCodes, Optional.empty());
         }
 
         @Override

@@ -29,6 +29,8 @@ public final class TokenLookup {
     public static final String ACTION = "token-lookup";
     /** The access log's name for a caseworker's scan that showed only that there is no referral for them. */
     public static final String SCAN_ACTION = "token-scan";
+    /** The access log's name for a lookup that showed what only a glass-break opened. */
+    public static final String GLASS_BREAK_ACTION = "token-lookup-glass-break";
     /** The access log's outcome for a household found; otherwise the outcome is the refusal's reason. */
     public static final String FOUND = "FOUND";
     private static final String NOT_FOUND = "NOT_FOUND";
@@ -65,6 +67,28 @@ public final class TokenLookup {
      *                  {@code NO_HOUSEHOLD_DATA} for roles that see none
      */
     public HouseholdView find(String codeOrQr, SignedInUser reader) {
+        HouseholdRecord household = resolve(codeOrQr, reader);
+        HouseholdView view;
+        try {
+            List<ReferralRecord> referrals = store.read(repositories -> repositories.referrals()
+                    .forHousehold(household.householdId()));
+            view = policy.household(reader, household, referrals, clock.instant());
+        } catch (Refusal refused) {
+            // The role sees no household: nothing was shown, so no household is named in the log.
+            record(reader.username(), ACTION, refused.reason(), null);
+            throw refused;
+        }
+        record(reader.username(), action(view), FOUND, household.householdId());
+        return view;
+    }
+
+    /**
+     * The household a token names, read but not yet shown: a failed attempt is recorded in the access log as a
+     * lookup, a found household is the caller's to show (and record) or not.
+     *
+     * @throws Refusal as {@link #find} does for a token that names no household
+     */
+    public HouseholdRecord resolve(String codeOrQr, SignedInUser reader) {
         String username = reader.username();
         TokenId tokenId;
         try {
@@ -82,19 +106,7 @@ public final class TokenLookup {
         }
         Optional<HouseholdRecord> household = sealed.map(vault::open);
         if (household.isPresent()) {
-            HouseholdView view;
-            try {
-                List<ReferralRecord> referrals = store.read(repositories -> repositories.referrals()
-                        .forHousehold(household.get().householdId()));
-                view = policy.household(reader, household.get(), referrals, clock.instant());
-            } catch (Refusal refused) {
-                // The role sees no household: nothing was shown, so no household is named in the log.
-                record(username, ACTION, refused.reason(), null);
-                throw refused;
-            }
-            record(username, view instanceof HouseholdView.NoReferral ? SCAN_ACTION : ACTION, FOUND,
-                    household.get().householdId());
-            return view;
+            return household.get();
         }
         // A card a reissue replaced: nothing is shown, but that it was asked for is recorded against the household.
         Optional<RevokedToken> revoked = store.read(repositories -> repositories.revokedTokens().find(tokenId));
@@ -106,6 +118,14 @@ public final class TokenLookup {
         record(username, ACTION, NOT_FOUND, null);
         throw new Refusal(Refusal.Kind.NOT_FOUND, NOT_FOUND, "No household with this token has reached the hub yet. "
                 + "If it was registered today, the kiosk may not have synced.");
+    }
+
+    private static String action(HouseholdView view) {
+        if (view instanceof HouseholdView.Visible visible) {
+            return visible.glassBreak().isPresent() ? GLASS_BREAK_ACTION : ACTION;
+        }
+        // A caseworker's scan shows personal data only through their services' referrals.
+        return view instanceof HouseholdView.Referrals ? ACTION : SCAN_ACTION;
     }
 
     /** The answer for a household erased at the person's request: nothing of it is left to show. */

@@ -27,6 +27,8 @@ public final class HouseholdViewJson {
             body.put("registeredAt", record.registeredAt().toString());
             body.set("token", token(record));
             body.set("household", household(visible.household()));
+            visible.glassBreak().ifPresent(grant -> body.putObject("glassBreak")
+                    .put("until", grant.until().toString()).put("reason", grant.reason()));
         } else {
             body.set("token", token(record));
             ArrayNode referrals = body.putArray("referrals");

@@ -10,6 +10,7 @@ import org.threshold.core.i18n.Messages;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.referral.VisiblePerson;
 import org.threshold.hub.app.access.HouseholdView;
+import org.threshold.hub.app.account.Role;
 
 /**
  * The scan page ({@code scan.jte}) and the people table it shares with the referral page ({@code members.jte}): the
@@ -47,6 +48,7 @@ public final class LookupPage {
         if (view instanceof HouseholdView.Visible visible) {
             params.put("members", visible.household().people().stream()
                     .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList());
+            putGlassBreak(params, visible);
         }
         if (view instanceof HouseholdView.Referrals theirs) {
             // The people of the caseworker's referrals, each as its service may see them (until the page lists the
@@ -60,6 +62,18 @@ public final class LookupPage {
     /** The rows of people a referral's field profile let through (it hides codes; none is "protected"). */
     List<Member> members(List<VisiblePerson> people) {
         return people.stream().map(person -> member(person, 0)).toList();
+    }
+
+    /**
+     * A household a glass-break opened is marked with it; a protection officer who sees codes withheld is offered the
+     * form that breaks the glass (the route still decides who may post it).
+     */
+    private void putGlassBreak(Map<String, Object> params, HouseholdView.Visible visible) {
+        visible.glassBreak().ifPresentOrElse(grant -> params.put("glassBreakNote", frame.text("lookup.glassBreak.open",
+                Map.of("until", grant.until().toString(), "reason", grant.reason()))), () -> {
+            boolean withheld = visible.withheldCodes().stream().anyMatch(count -> count > 0);
+            params.put("canBreakGlass", withheld && frame.user().role() == Role.PROTECTION_OFFICER);
+        });
     }
 
     /** One row of the members table, as text. */

@@ -23,6 +23,8 @@ final class Navigation {
             case PROTECTION_OFFICER -> links.add(new NavLink("/scan", "nav.scan"));
             case ADMIN -> links.add(new NavLink("/admin/accounts", "nav.accounts"));
             case DPO -> {
+                links.add(new NavLink("/dpo/audit", "nav.audit"));
+                links.add(new NavLink("/dpo/glass-breaks", "nav.glassBreaks"));
             }
         }
         links.add(new NavLink("/account", "nav.account"));

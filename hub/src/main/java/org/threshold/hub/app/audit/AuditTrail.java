@@ -1,0 +1,42 @@
+package org.threshold.hub.app.audit;
+
+import java.util.List;
+import org.threshold.hub.app.HubStore;
+
+/**
+ * The DPO's view of the access log: a page of records, newest first, with the state of the log's hash chain as a walk
+ * of it finds it now. Thread-safe.
+ */
+public final class AuditTrail {
+    /** The most records one page holds, whatever is asked. */
+    public static final int MAX_PAGE = 200;
+
+    private final HubStore store;
+    private final AccessLogVerifier verifier;
+
+    public AuditTrail(HubStore store, AccessLogVerifier verifier) {
+        this.store = store;
+        this.verifier = verifier;
+    }
+
+    /**
+     * @param query its limit is capped at {@link #MAX_PAGE}
+     */
+    public Page search(AccessQuery query) {
+        int limit = Math.max(1, Math.min(MAX_PAGE, query.limit()));
+        AccessQuery capped = new AccessQuery(query.account(), query.from(), query.to(), query.action(),
+                query.outcome(), query.householdId(), query.beforeId(), limit);
+        List<AccessLogEntry> entries = store.read(repositories -> repositories.accessLog().search(capped));
+        Long next = entries.size() == limit ? entries.get(entries.size() - 1).id() : null;
+        return new Page(entries, next, verifier.verify());
+    }
+
+    /**
+     * @param next the {@code beforeId} of the following page, or null when this one is the last
+     */
+    public record Page(List<AccessLogEntry> entries, Long next, ChainState chain) {
+        public Page {
+            entries = List.copyOf(entries);
+        }
+    }
+}

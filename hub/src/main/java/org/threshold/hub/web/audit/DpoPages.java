@@ -1,0 +1,111 @@
+package org.threshold.hub.web.audit;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.threshold.hub.app.access.GlassBreak;
+import org.threshold.hub.app.audit.AuditTrail;
+import org.threshold.hub.app.audit.ChainState;
+import org.threshold.hub.app.household.GlassBreaks;
+import org.threshold.hub.web.access.Access;
+import org.threshold.hub.web.http.ApiException;
+import org.threshold.hub.web.pages.Frame;
+import org.threshold.hub.web.pages.PageFrames;
+import org.threshold.hub.web.pages.Templates;
+
+/**
+ * The DPO's pages: the access log ({@code GET /dpo/audit}, the API's filters as a form, the chain's state, a page of
+ * records with a link to the next) and the glass-breaks ({@code GET /dpo/glass-breaks}). Same services as
+ * {@link AuditApi}; a filter that does not parse is shown on the page.
+ */
+public final class DpoPages {
+    static final String AUDIT = "/dpo/audit";
+    static final String GLASS_BREAKS = "/dpo/glass-breaks";
+    private static final List<String> FILTERS = List.of("account", "action", "outcome", "household", "from", "to");
+
+    private final AuditTrail trail;
+    private final GlassBreaks glassBreaks;
+    private final PageFrames frames;
+    private final Clock clock;
+
+    public DpoPages(AuditTrail trail, GlassBreaks glassBreaks, PageFrames frames, Clock clock) {
+        this.trail = trail;
+        this.glassBreaks = glassBreaks;
+        this.frames = frames;
+        this.clock = clock;
+    }
+
+    public void addRoutes(RoutesConfig routes) {
+        routes.get(AUDIT, this::audit, Access.DPO);
+        routes.get(GLASS_BREAKS, this::glassBreaks, Access.DPO);
+    }
+
+    /** One glass-break as the list shows it. */
+    public record GlassBreakRow(GlassBreak grant, boolean active) {
+    }
+
+    private void audit(Context ctx) {
+        Frame frame = frames.signedIn(ctx, "audit.title");
+        Map<String, String> filters = new LinkedHashMap<>();
+        FILTERS.forEach(name -> {
+            String value = AuditFilters.text(ctx, name);
+            if (value != null) {
+                filters.put(name, value);
+            }
+        });
+        Map<String, Object> params = new HashMap<>(Map.of("frame", frame, "filters", filters));
+        try {
+            AuditTrail.Page page = trail.search(AuditFilters.query(ctx));
+            ChainState chain = page.chain();
+            params.put("chainIntact", chain.intact());
+            params.put("chain", chain.firstBreak()
+                    .map(broken -> frame.text("audit.chainBroken", Map.of("seq", broken.seq(),
+                            "problem", broken.problem().name())))
+                    .orElseGet(() -> frame.text("audit.chainIntact", Map.of("checked", chain.checked(),
+                            "unchained", chain.unchained()))));
+            params.put("entries", page.entries());
+            if (page.next() != null) {
+                params.put("nextHref", href(AUDIT, filters, page.next()));
+            }
+        } catch (ApiException invalid) {
+            ctx.status(invalid.status());
+            params.put("problem", invalid.getMessage());
+        }
+        Templates.render(ctx, "dpo/audit.jte", params);
+    }
+
+    private void glassBreaks(Context ctx) {
+        Frame frame = frames.signedIn(ctx, "glassBreaks.title");
+        int limit = Math.min(AuditFilters.DEFAULT_PAGE, GlassBreaks.MAX_PAGE);
+        List<GlassBreak> grants = glassBreaks.list(AuditFilters.text(ctx, "account"),
+                AuditFilters.number(ctx, "before"), limit);
+        Instant now = clock.instant();
+        Map<String, Object> params = new HashMap<>(Map.of("frame", frame,
+                "rows", grants.stream().map(grant -> new GlassBreakRow(grant, grant.activeAt(now))).toList()));
+        if (grants.size() == limit) {
+            Map<String, String> account = new LinkedHashMap<>();
+            String name = AuditFilters.text(ctx, "account");
+            if (name != null) {
+                account.put("account", name);
+            }
+            params.put("nextHref", href(GLASS_BREAKS, account, grants.get(grants.size() - 1).id()));
+        }
+        Templates.render(ctx, "dpo/glass-breaks.jte", params);
+    }
+
+    private static String href(String path, Map<String, String> filters, long before) {
+        Map<String, String> query = new LinkedHashMap<>(filters);
+        query.put("before", Long.toString(before));
+        return path + "?" + query.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,11 @@
+package org.threshold.hub;
+
+import org.threshold.hub.testing.TestPostgres;
+
+/** The glass-break and DPO pages of {@link GlassBreakPagesTest}, on PostgreSQL. */
+class GlassBreakPagesOnPostgresTest extends GlassBreakPagesTest {
+    @Override
+    DatabaseSettings database() {
+        return TestPostgres.newDatabase();
+    }
+}

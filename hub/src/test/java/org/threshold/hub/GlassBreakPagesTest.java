@@ -1,0 +1,116 @@
+package org.threshold.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.account.Role;
+
+/**
+ * Break the glass and the DPO's pages over HTTP: the lookup page offers the form to an officer from whom codes are
+ * withheld, the grant opens the household and marks every page until it ends; the DPO's pages list the log with its
+ * chain's state (in the DPO's language) and the grants with their reasons. {@code OnPostgres} runs it on PostgreSQL.
+ */
+class GlassBreakPagesTest {
+    private static final String LEGAL = "legal-officer";
+    private static final String REASON = "Client disclosed violence at the desk; GBV team unreachable tonight.";
+
+    @TempDir
+    Path dataDir;
+
+    DatabaseSettings database() {
+        return DatabaseSettings.SQLITE_IN_DATA_FOLDER;
+    }
+
+    private HubFixture hub;
+    private HubClient client;
+    private String code;
+
+    @BeforeEach
+    void startHubWithAHousehold() {
+        hub = HubFixture.start(dataDir, database());
+        client = hub.client();
+        Accounts accounts = hub.server().services().accounts();
+        accounts.add(LEGAL, HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.PROTECTION_OFFICER, "Legal NGO", Set.of("legal")));
+        accounts.add("dpo", HubFixture.PASSWORD.toCharArray(), new Accounts.Grant(Role.DPO, "Hub", Set.of()));
+        TestKiosk.Registration registration = hub.kiosk.register();
+        assertThat(client.sync("KIOSK-01", List.of(registration.event())).status()).isEqualTo(200);
+        code = registration.token().id().shortCode();
+    }
+
+    @AfterEach
+    void stopHub() {
+        hub.close();
+    }
+
+    private static String cookie(String session) {
+        return "threshold_session=" + session;
+    }
+
+    private HubClient.Response breakGlass(String cookie, String reason) {
+        String form = "token=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&reason="
+                + URLEncoder.encode(reason, StandardCharsets.UTF_8);
+        return client.post("/lookup/glass-break", form.getBytes(StandardCharsets.UTF_8), "Cookie", cookie,
+                "Content-Type", "application/x-www-form-urlencoded");
+    }
+
+    @Test
+    void anOfficerBreaksTheGlassOnThePageAndEveryPageIsMarkedUntilItEnds() {
+        String legal = cookie(client.sessionToken(LEGAL));
+        HubClient.Response before = client.get("/lookup?token=" + code, "Cookie", legal);
+        HubClient.Response tooShort = breakGlass(legal, "urgent");
+        HubClient.Response opened = breakGlass(legal, REASON);
+        HubClient.Response account = client.get("/account", "Cookie", legal);
+        String colleague = client.get("/lookup?token=" + code, "Cookie", cookie(client.sessionToken(HubFixture.OFFICER)))
+                .body();
+        hub.clock.advance(Duration.ofHours(3));
+        HubClient.Response after = client.get("/lookup?token=" + code, "Cookie", cookie(client.sessionToken(LEGAL)));
+
+        assertThat(before.body()).contains("action=\"/lookup/glass-break\"", "Break the glass")
+                .doesNotContain(TestKiosk.SENSITIVE_NEED, "You broke the glass");
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("at least 20 characters");
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).contains(TestKiosk.SENSITIVE_NEED, "You broke the glass", "Opened by breaking the glass")
+                .doesNotContain("action=\"/lookup/glass-break\"");
+        assertThat(account.body()).contains("You broke the glass", "role=\"alert\"");
+        // nadia serves gbv: nothing is withheld from her, so she is offered no form and carries no mark.
+        assertThat(colleague).contains(TestKiosk.SENSITIVE_NEED).doesNotContain("Break the glass", "You broke the glass");
+        assertThat(after.body()).doesNotContain(TestKiosk.SENSITIVE_NEED, "You broke the glass");
+    }
+
+    @Test
+    void theDpoListsTheLogWithItsChainStateAndTheGlassBreaks() {
+        String legal = cookie(client.sessionToken(LEGAL));
+        breakGlass(legal, REASON);
+        String dpo = cookie(client.sessionToken("dpo"));
+
+        HubClient.Response log = client.get("/dpo/audit", "Cookie", dpo);
+        HubClient.Response filtered = client.get("/dpo/audit?account=nobody", "Cookie", dpo);
+        HubClient.Response badFilter = client.get("/dpo/audit?from=yesterday", "Cookie", dpo);
+        HubClient.Response french = client.get("/dpo/audit?lang=fr", "Cookie", dpo);
+        HubClient.Response grants = client.get("/dpo/glass-breaks", "Cookie", dpo);
+        hub.execute("DELETE FROM access_log WHERE seq = 1");
+        HubClient.Response broken = client.get("/dpo/audit", "Cookie", dpo);
+
+        assertThat(log.status()).isEqualTo(200);
+        assertThat(log.body()).contains("hash chain is intact: 2 records verified", "glass-break", "GRANTED",
+                "token-lookup-glass-break", "href=\"/dpo/glass-breaks\"").doesNotContain(code, TestKiosk.ARABIC_GIVEN_NAME);
+        assertThat(filtered.body()).contains("No record matches");
+        assertThat(badFilter.status()).isEqualTo(400);
+        assertThat(badFilter.body()).contains("The filter from must be");
+        assertThat(french.body()).contains("lang=\"fr\"", "accès");
+        assertThat(grants.body()).contains(LEGAL, "running", "GBV team unreachable tonight.");
+        assertThat(broken.body()).contains("BROKEN at record 1 (MISSING)", "role=\"alert\"");
+    }
+}
