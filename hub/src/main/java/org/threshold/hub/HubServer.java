@@ -13,6 +13,7 @@ import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
+import org.threshold.hub.app.dsr.DataSubjectRequests;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdSealingUpgrade;
 import org.threshold.hub.app.household.HouseholdVault;
@@ -30,6 +31,7 @@ import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.account.AccountsApi;
 import org.threshold.hub.web.account.LoginApi;
 import org.threshold.hub.web.account.SessionAuth;
+import org.threshold.hub.web.dsr.DsrApi;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
 import org.threshold.hub.web.feed.UpdateFeedApi;
 import org.threshold.hub.web.household.TokenApi;
@@ -156,6 +158,8 @@ public final class HubServer implements AutoCloseable {
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);
+            DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, audit,
+                    settings.clock()));
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), settings.demoMode());
 
             Javalin http = Javalin.create(config -> {
@@ -180,6 +184,7 @@ public final class HubServer implements AutoCloseable {
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
                 adminPages.addRoutes(config.routes);
+                dsrApi.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());
             // Events stored before a restart but not yet projected, and those other instances store.

@@ -28,6 +28,7 @@ class RoleMatrixTest {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> READERS = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER, Role.PROTECTION_OFFICER);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> DPO = EnumSet.of(Role.DPO);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
 
     static {
@@ -99,6 +100,10 @@ class RoleMatrixTest {
                 new Route("GET", "/api/tokens/" + code, "", READERS),
                 new Route("GET", "/lookup?token=" + code, "", READERS),
                 new Route("GET", "/account", "", EVERYONE),
+                new Route("GET", "/api/dsr/search?name=Nourhan", "", DPO),
+                new Route("GET", "/api/dsr/export?token=" + code, "", DPO),
+                // An empty reason: the DPO is told to give one, and nothing is erased.
+                new Route("POST", "/api/dsr/erase", "{\"token\":\"" + code + "\",\"reason\":\"\"}", DPO),
                 new Route("GET", "/api/status", "", null),
                 new Route("GET", "/health", "", null),
                 new Route("POST", "/api/login", "{}", null),
