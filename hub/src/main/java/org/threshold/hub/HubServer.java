@@ -19,6 +19,7 @@ import org.threshold.hub.app.household.HouseholdSealingUpgrade;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
+import org.threshold.hub.app.referral.ReferralQueues;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
@@ -35,6 +36,7 @@ import org.threshold.hub.web.dsr.DsrApi;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
 import org.threshold.hub.web.feed.UpdateFeedApi;
 import org.threshold.hub.web.household.TokenApi;
+import org.threshold.hub.web.referral.ReferralApi;
 import org.threshold.hub.web.http.ConnectionLimits;
 import org.threshold.hub.web.http.ErrorResponses;
 import org.threshold.hub.web.http.HubJson;
@@ -42,6 +44,7 @@ import org.threshold.hub.web.http.HubTls;
 import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
+import org.threshold.hub.web.pages.PageFrames;
 import org.threshold.hub.web.pages.Pages;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
@@ -155,12 +158,15 @@ public final class HubServer implements AutoCloseable {
             LoginApi login = new LoginApi(accounts);
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
+            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, vault, policy, audit,
+                    settings.clock()));
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
-            Pages pages = new Pages(accounts, auth, lookup, catalogue, settings.demoMode(), reads);
+            PageFrames frames = new PageFrames(settings.demoMode());
+            Pages pages = new Pages(accounts, auth, lookup, catalogue, frames, reads);
+            AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
             DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, audit,
                     settings.clock()));
-            AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), settings.demoMode());
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -181,6 +187,7 @@ public final class HubServer implements AutoCloseable {
                 login.addRoutes(config.routes);
                 accountsApi.addRoutes(config.routes);
                 tokens.addRoutes(config.routes);
+                referralApi.addRoutes(config.routes);
                 status.addRoutes(config.routes);
                 pages.addRoutes(config.routes);
                 adminPages.addRoutes(config.routes);

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,10 @@ import org.threshold.core.referral.Urgency;
 import org.threshold.hub.app.household.ProjectionFailure;
 import org.threshold.hub.app.referral.ReferralEventRecord;
 import org.threshold.hub.app.referral.ReferralRecord;
+import org.threshold.hub.app.referral.ReferralRepository.ChangeMark;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
+import org.threshold.hub.app.referral.ReferralRepository.QueueCursor;
+import org.threshold.hub.app.referral.ReferralRepository.QueuePage;
 
 /** The referral store's contract, on SQLite and on PostgreSQL. */
 class ReferralRepositoryTest {
@@ -110,5 +117,83 @@ abstract class ReferralRepositoryContract extends StoreContract {
 
         List<ReferralRecord> found = store.read(repositories -> repositories.referrals().forHousehold(household));
         assertThat(found).containsExactly(emergency.referral(), normal.referral());
+    }
+
+    @Test
+    void aQueueComesSoonestDueFirstAcrossItsServicesPageByPageWithoutGapsOrRepeats() {
+        List<NewReferral> made = new ArrayList<>();
+        Urgency[] urgencies = Urgency.values();
+        String[] services = {"health", "legal", "shelter"};
+        for (int i = 0; i < 30; i++) {
+            made.add(referral(UUID.randomUUID(), UUID.randomUUID(), services[i % 3], urgencies[i % urgencies.length],
+                    UUID.randomUUID()));
+        }
+        inTransaction(repositories -> repositories.referrals().insertRequested(made));
+        List<ReferralRecord> expected = made.stream().map(NewReferral::referral)
+                .filter(referral -> !referral.service().equals("shelter"))
+                .sorted(Comparator.comparing(ReferralRecord::dueAt).thenComparing(ReferralRecord::referralId,
+                        Comparator.comparing(ReferralRepositoryContract::stored)))
+                .toList();
+
+        List<ReferralRecord> seen = new ArrayList<>();
+        Optional<QueueCursor> after = Optional.empty();
+        int pages = 0;
+        do {
+            Optional<QueueCursor> from = after;
+            QueuePage page = store.read(repositories -> repositories.referrals().queue(Set.of("health", "legal"),
+                    Optional.empty(), from, 7));
+            assertThat(page.referrals()).hasSizeLessThanOrEqualTo(7);
+            seen.addAll(page.referrals());
+            after = page.next();
+            pages++;
+        } while (after.isPresent() && pages < 10);
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(seen).extracting(ReferralRecord::dueAt).isSorted();
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void aQueueFiltersByStatusAndCountsEachStatusOfItsServices() {
+        NewReferral health = referral(UUID.randomUUID(), UUID.randomUUID(), "health", Urgency.URGENT,
+                UUID.randomUUID());
+        NewReferral legal = referral(UUID.randomUUID(), UUID.randomUUID(), "legal", Urgency.URGENT, UUID.randomUUID());
+        inTransaction(repositories -> repositories.referrals().insertRequested(List.of(health, legal)));
+
+        QueuePage sent = store.read(repositories -> repositories.referrals().queue(Set.of("health"),
+                Optional.of(ReferralStatus.SENT), Optional.empty(), 50));
+        QueuePage closed = store.read(repositories -> repositories.referrals().queue(Set.of("health"),
+                Optional.of(ReferralStatus.CLOSED), Optional.empty(), 50));
+        Map<ReferralStatus, Long> counts = store.read(repositories -> repositories.referrals()
+                .countsByStatus(Set.of("health", "legal", "gbv")));
+        QueuePage none = store.read(repositories -> repositories.referrals().queue(Set.of(), Optional.empty(),
+                Optional.empty(), 50));
+
+        assertThat(sent.referrals()).containsExactly(health.referral());
+        assertThat(sent.next()).isEmpty();
+        assertThat(closed.referrals()).isEmpty();
+        assertThat(counts).containsExactly(Map.entry(ReferralStatus.SENT, 2L));
+        assertThat(none.referrals()).isEmpty();
+    }
+
+    @Test
+    void theChangeMarkOfAServiceMovesWhenOneOfItsReferralsArrivesAndOnlyThen() {
+        ChangeMark before = store.read(repositories -> repositories.referrals().lastChange(Set.of("health")));
+        inTransaction(repositories -> repositories.referrals().insertRequested(List.of(referral(UUID.randomUUID(),
+                UUID.randomUUID(), "legal", Urgency.URGENT, UUID.randomUUID()))));
+        ChangeMark afterLegal = store.read(repositories -> repositories.referrals().lastChange(Set.of("health")));
+        inTransaction(repositories -> repositories.referrals().insertRequested(List.of(referral(UUID.randomUUID(),
+                UUID.randomUUID(), "health", Urgency.URGENT, UUID.randomUUID()))));
+        ChangeMark afterHealth = store.read(repositories -> repositories.referrals().lastChange(Set.of("health")));
+
+        assertThat(before).isEqualTo(new ChangeMark(0, null));
+        assertThat(afterLegal).isEqualTo(before);
+        assertThat(afterHealth.version()).isGreaterThan(before.version());
+        assertThat(afterHealth.changedAt()).isEqualTo(PROJECTED);
+    }
+
+    /** The order the store keeps ids in: as text, the way both engines compare them here. */
+    private static String stored(UUID id) {
+        return id.toString();
     }
 }

@@ -30,6 +30,8 @@ class RoleMatrixTest {
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> DPO = EnumSet.of(Role.DPO);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
+    // Allowed roles get 404 for it, the others 403: the matrix needs no referral.
+    private static final String NO_REFERRAL = "0190c0de-0000-7000-8000-000000000000";
 
     static {
         ACCOUNTS.put(Role.ADMIN, HubFixture.ADMIN);
@@ -99,6 +101,8 @@ class RoleMatrixTest {
                 new Route("GET", "/api/kiosks/KIOSK-01/incidents", "", ADMIN),
                 new Route("GET", "/api/tokens/" + code, "", READERS),
                 new Route("GET", "/lookup?token=" + code, "", READERS),
+                new Route("GET", "/api/referrals", "", READERS),
+                new Route("GET", "/api/referrals/" + NO_REFERRAL, "", READERS),
                 new Route("GET", "/account", "", EVERYONE),
                 new Route("GET", "/api/dsr/search?name=Nourhan", "", DPO),
                 new Route("GET", "/api/dsr/export?token=" + code, "", DPO),

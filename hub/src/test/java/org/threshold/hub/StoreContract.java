@@ -1,6 +1,10 @@
 package org.threshold.hub;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.PreparedStatement;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,18 +24,32 @@ abstract class StoreContract {
     @TempDir
     Path dir;
     HubStore store;
+    String url;
 
     abstract Engine engine();
 
     @BeforeEach
     void openStore() {
-        store = JdbiHubStore.open(engine() == Engine.SQLITE ? JdbiHubStore.sqliteUrl(dir) : TestPostgres.newDatabaseUrl(),
-                null);
+        url = engine() == Engine.SQLITE ? JdbiHubStore.sqliteUrl(dir) : TestPostgres.newDatabaseUrl();
+        store = JdbiHubStore.open(url, null);
     }
 
     @AfterEach
     void closeStore() {
         store.close();
+    }
+
+    /** Changes the store behind the repositories' back, on a connection of the test's own: tampering. */
+    int execute(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(url);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     <T> T inTransaction(Function<Repositories, T> work) {

@@ -11,6 +11,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.threshold.core.referral.LegalBasis;
+import org.threshold.core.referral.ReferralRequested;
+import org.threshold.core.referral.ReferredPerson;
+import org.threshold.core.referral.Urgency;
 import org.threshold.core.crypto.SealedPayload;
 import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.crypto.SigningKey;
@@ -117,6 +121,20 @@ final class TestKiosk {
     /** The next event: a referral request, with any payload (a {@code ReferralRequested}'s JSON, or not). */
     SignedEvent refer(byte[] plaintext) {
         return seal(EventType.REFERRAL_REQUESTED, plaintext, ids.next());
+    }
+
+    /** The next event: a canonical referral of the registered household's member 0 to {@code service}. */
+    Referral refer(Registration registration, String service, Urgency urgency, LegalBasis basis, String... needs) {
+        ReferralRequested request = new ReferralRequested(UUID.randomUUID(), registration.payload().householdId(),
+                service, urgency, REGISTERED_AT, REGISTERED_AT.plus(urgency.dueIn()), basis,
+                List.of(new ReferredPerson(0, List.of(needs))));
+        return new Referral(refer(request.toJson()), request);
+    }
+
+    record Referral(SignedEvent event, ReferralRequested request) {
+        UUID id() {
+            return request.referralId();
+        }
     }
 
     private SignedEvent seal(EventType type, byte[] plaintext, UUID eventId) {

@@ -3,10 +3,12 @@ package org.threshold.core.referral;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.needs.SpecificNeed;
 
@@ -25,6 +27,8 @@ public final class ReferralData {
     private final ServiceDirectory services;
     private final RoutingRules rules;
     private final FieldProfiles profiles;
+    // Asked on every protection officer's lookup, for a handful of distinct service sets: worth remembering.
+    private final Map<Set<String>, Set<String>> protectionOfficerCodes = new ConcurrentHashMap<>();
 
     private ReferralData(NeedsCatalogue catalogue, ServiceDirectory services, RoutingRules rules,
                          FieldProfiles profiles) {
@@ -82,14 +86,19 @@ public final class ReferralData {
      * {@code servedServices} handle. Another service's sensitive codes stay hidden (break the glass to see them).
      */
     public Set<String> codesForProtectionOfficer(Set<String> servedServices) {
+        return protectionOfficerCodes.computeIfAbsent(Set.copyOf(servedServices), this::protectionOfficerCodes);
+    }
+
+    private Set<String> protectionOfficerCodes(Set<String> servedServices) {
+        Set<String> handledByServedProtectionServices = new HashSet<>();
+        for (String id : servedServices) {
+            services.find(id).filter(Service::protection)
+                    .ifPresent(service -> handledByServedProtectionServices.addAll(profiles.of(service.id()).needs()));
+        }
         Set<String> visible = new LinkedHashSet<>();
         for (SpecificNeed need : catalogue.all()) {
-            boolean handledByServedProtectionService = servedServices.stream()
-                    .map(services::find)
-                    .flatMap(Optional::stream)
-                    .filter(Service::protection)
-                    .anyMatch(service -> profiles.of(service.id()).needs().contains(need.code()));
-            if (!need.sensitive() || need.sensitivity().protectionStaffOnly() || handledByServedProtectionService) {
+            if (!need.sensitive() || need.sensitivity().protectionStaffOnly()
+                    || handledByServedProtectionServices.contains(need.code())) {
                 visible.add(need.code());
             }
         }

@@ -1,5 +1,7 @@
 package org.threshold.hub.store;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.account.AccountRepository;
@@ -23,6 +25,8 @@ import org.threshold.hub.app.sync.SyncLedgerRepository;
 final class JdbiRepositories implements Repositories {
     private final Handle handle;
     private final Dialect dialect;
+    // Attaching builds a proxy with its method table: worth doing once per transaction, not once per call.
+    private final Map<Class<?>, Object> attached = new HashMap<>();
 
     JdbiRepositories(Handle handle, Dialect dialect) {
         this.handle = handle;
@@ -31,83 +35,87 @@ final class JdbiRepositories implements Repositories {
 
     @Override
     public EventRepository events() {
-        return handle.attach(EventSql.class);
+        return attach(EventSql.class);
     }
 
     @Override
     public SyncLedgerRepository syncLedger() {
-        return handle.attach(SyncLedgerSql.class);
+        return attach(SyncLedgerSql.class);
     }
 
     @Override
     public HouseholdRepository households() {
-        return handle.attach(HouseholdSql.class);
+        return attach(HouseholdSql.class);
     }
 
     @Override
     public RevokedTokenRepository revokedTokens() {
-        return handle.attach(RevokedTokenSql.class);
+        return attach(RevokedTokenSql.class);
     }
 
     @Override
     public HouseholdHistoryRepository householdHistory() {
-        return handle.attach(HouseholdHistorySql.class);
+        return attach(HouseholdHistorySql.class);
     }
 
     @Override
     public ProjectionRepository projections() {
-        return dialect == Dialect.POSTGRESQL ? handle.attach(ProjectionSql.OnPostgres.class)
-                : handle.attach(ProjectionSql.OnSqlite.class);
+        return dialect == Dialect.POSTGRESQL ? attach(ProjectionSql.OnPostgres.class)
+                : attach(ProjectionSql.OnSqlite.class);
     }
 
     @Override
     public ReferralRepository referrals() {
-        return handle.attach(ReferralSql.class);
+        return attach(ReferralSql.class);
     }
 
     @Override
     public AccountRepository accounts() {
-        return handle.attach(AccountSql.class);
+        return attach(AccountSql.class);
     }
 
     @Override
     public SessionRepository sessions() {
-        return handle.attach(SessionSql.class);
+        return attach(SessionSql.class);
     }
 
     @Override
     public SignInThrottleRepository signInThrottles() {
-        return handle.attach(SignInThrottleSql.class);
+        return attach(SignInThrottleSql.class);
     }
 
     @Override
     public AccessLogRepository accessLog() {
-        return handle.attach(AccessLogSql.class);
+        return attach(AccessLogSql.class);
     }
 
     @Override
     public UpdateFeedRepository updateFeed() {
-        return dialect == Dialect.POSTGRESQL ? handle.attach(UpdateFeedSql.OnPostgres.class)
-                : handle.attach(UpdateFeedSql.OnSqlite.class);
+        return dialect == Dialect.POSTGRESQL ? attach(UpdateFeedSql.OnPostgres.class)
+                : attach(UpdateFeedSql.OnSqlite.class);
     }
 
     @Override
     public FeedNonceRepository feedNonces() {
-        return handle.attach(FeedNonceSql.class);
+        return attach(FeedNonceSql.class);
     }
 
     @Override
     public EnrollmentCodeRepository enrollmentCodes() {
-        return handle.attach(EnrollmentCodeSql.class);
+        return attach(EnrollmentCodeSql.class);
     }
 
     @Override
     public KioskRepository kiosks() {
-        return handle.attach(KioskSql.class);
+        return attach(KioskSql.class);
     }
 
     @Override
     public OperatorRepository operators() {
-        return handle.attach(OperatorSql.class);
+        return attach(OperatorSql.class);
+    }
+
+    private <T> T attach(Class<T> type) {
+        return type.cast(attached.computeIfAbsent(type, handle::attach));
     }
 }

@@ -12,8 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -86,8 +89,86 @@ interface ReferralSql extends ReferralRepository, SqlObject {
         if (rows.size() > 0) {
             rows.execute();
             events.execute();
+            Set<String> services = new TreeSet<>();
+            referrals.forEach(created -> services.add(created.referral().service()));
+            changed(services, referrals.get(0).referral().updatedAt());
         }
         return refused;
+    }
+
+    /**
+     * Raises the change counter of each service, in name order so that two transactions never wait on each
+     * other's rows in opposite orders.
+     */
+    default void changed(Set<String> services, Instant at) {
+        PreparedBatch bump = getHandle().prepareBatch("INSERT INTO referral_service_changes (service, version, "
+                + "changed_at) VALUES (:service, 1, :at) ON CONFLICT (service) DO UPDATE SET "
+                + "version = referral_service_changes.version + 1, changed_at = excluded.changed_at");
+        new TreeSet<>(services).forEach(service -> bump.bind("service", service).bind("at", at).add());
+        bump.execute();
+    }
+
+    /**
+     * One index range scan per service (and status), each limited, merged by due time: a single scan over
+     * {@code service IN (...)} could not read in due order and would sort every open referral.
+     */
+    @Override
+    default QueuePage queue(Set<String> services, Optional<ReferralStatus> status, Optional<QueueCursor> after,
+                            int limit) {
+        if (services.isEmpty() || limit < 1) {
+            return new QueuePage(List.of(), Optional.empty());
+        }
+        List<String> ordered = List.copyOf(new TreeSet<>(services));
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM (");
+        for (int part = 0; part < ordered.size(); part++) {
+            sql.append(part == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT ").append(COLUMNS)
+                    .append(" FROM referrals WHERE service = :service").append(part)
+                    .append(status.isPresent() ? " AND status = :status" : "")
+                    .append(after.isPresent() ? " AND (due_at, referral_id) > (:afterDue, :afterId)" : "")
+                    .append(" ORDER BY due_at, referral_id LIMIT :limit) part").append(part);
+        }
+        sql.append(") page ORDER BY due_at, referral_id LIMIT :limit");
+        Query query = getHandle().createQuery(sql.toString()).bind("limit", limit + 1);
+        for (int part = 0; part < ordered.size(); part++) {
+            query.bind("service" + part, ordered.get(part));
+        }
+        status.ifPresent(wanted -> query.bind("status", wanted.name()));
+        after.ifPresent(cursor -> query.bind("afterDue", cursor.dueAt()).bind("afterId", cursor.referralId()));
+        List<ReferralRecord> found = query.map(new Rows()).list();
+        if (found.size() <= limit) {
+            return new QueuePage(found, Optional.empty());
+        }
+        List<ReferralRecord> page = found.subList(0, limit);
+        ReferralRecord last = page.get(limit - 1);
+        return new QueuePage(page, Optional.of(new QueueCursor(last.dueAt(), last.referralId())));
+    }
+
+    @Override
+    default Map<ReferralStatus, Long> countsByStatus(Set<String> services) {
+        Map<ReferralStatus, Long> counts = new java.util.EnumMap<>(ReferralStatus.class);
+        if (services.isEmpty()) {
+            return counts;
+        }
+        getHandle().createQuery("SELECT status, COUNT(*) FROM referrals WHERE service IN (<services>) GROUP BY status")
+                .bindList("services", List.copyOf(services))
+                .map((rows, context) -> counts.put(ReferralStatus.valueOf(rows.getString(1)), rows.getLong(2)))
+                .forEach(ignored -> { });
+        return counts;
+    }
+
+    @Override
+    default ChangeMark lastChange(Set<String> services) {
+        if (services.isEmpty()) {
+            return new ChangeMark(0, null);
+        }
+        return getHandle().createQuery("SELECT COALESCE(SUM(version), 0), MAX(changed_at) FROM "
+                        + "referral_service_changes WHERE service IN (<services>)")
+                .bindList("services", List.copyOf(services))
+                .map((rows, context) -> {
+                    long millis = rows.getLong(2);
+                    Instant at = rows.wasNull() ? null : Instant.ofEpochMilli(millis);
+                    return new ChangeMark(rows.getLong(1), at);
+                }).one();
     }
 
     @Override

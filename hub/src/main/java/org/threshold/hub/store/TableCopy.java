@@ -19,10 +19,11 @@ final class TableCopy {
             "projection_cursors", "projection_failures", "revoked_tokens", "household_history", "users",
             "user_services", "sessions", "sign_in_throttles", "access_log", "feed_updates", "feed_nonces",
             "enrollment_codes", "kiosks", "site_operators", "referrals", "referral_events",
+            "referral_service_changes", "access_log_head", "glass_breaks",
             "households_unsealed", "household_terms");
     /** The identity columns, by table. */
     private static final Map<String, String> IDENTITIES = Map.of("events", "position", "sync_incidents", "id",
-            "access_log", "id", "feed_updates", "position");
+            "access_log", "id", "feed_updates", "position", "glass_breaks", "id");
     private static final int BATCH = 500;
 
     private TableCopy() {

@@ -2,12 +2,17 @@ package org.threshold.hub.app.access;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.threshold.core.referral.ReferredPerson;
+import org.threshold.core.referral.Service;
 import org.threshold.core.referral.NeedToKnow;
 import org.threshold.core.referral.ReferralData;
 import org.threshold.core.referral.VisibleHousehold;
@@ -18,6 +23,7 @@ import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.account.Role;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
  * The hub's one authorization policy: which roles may use a route (each route declares them), and what of a
@@ -28,9 +34,12 @@ import org.threshold.hub.app.household.HouseholdRecord;
  *   <li>A PROTECTION_OFFICER sees any household whole, but of its need codes only those
  *   {@link ReferralData#codesForProtectionOfficer} allows for the services they serve: another service's sensitive
  *   codes stay hidden.</li>
- *   <li>A CASEWORKER or SUPERVISOR sees a household only through its referrals to their services. The hub holds no
- *   referrals yet, so a scan shows that there is none, and nothing personal; in particular a health caseworker never
- *   sees an SV or TR code.</li>
+ *   <li>A CASEWORKER or SUPERVISOR sees a household only through its referrals to their services, and of it only what
+ *   the referral's service's field profile allows (so a health caseworker never sees an SV or TR code). A scan of a
+ *   household with none shows that fact and nothing personal.</li>
+ *   <li>Referrals are seen by the CASEWORKERs and SUPERVISORs of their service, and by the PROTECTION_OFFICERs who
+ *   serve it if it is a protection service; only the receiving service's CASEWORKERs and SUPERVISORs act on them, only
+ *   its SUPERVISORs reassign them.</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -60,9 +69,7 @@ public final class AccessPolicy {
      */
     public HouseholdView household(SignedInUser user, HouseholdRecord record) {
         return switch (user.role()) {
-            case ADMIN, DPO -> throw new Refusal(Refusal.Kind.FORBIDDEN, "NO_HOUSEHOLD_DATA", "Your role ("
-                    + user.role() + ") sees no household data. Ask a caseworker or a protection officer.",
-                    Map.of("role", user.role().name()));
+            case ADMIN, DPO -> throw noHouseholdData(user);
             case CASEWORKER, SUPERVISOR -> new HouseholdView.NoReferral(record);
             case PROTECTION_OFFICER -> {
                 Household household = read(record);
@@ -76,6 +83,113 @@ public final class AccessPolicy {
                 yield new HouseholdView.Visible(record, visible, withheld);
             }
         };
+    }
+
+    /**
+     * The services whose referrals {@code user} may see: their own services for a caseworker or supervisor, the
+     * protection services they serve for a protection officer.
+     *
+     * @throws Refusal FORBIDDEN {@code NO_HOUSEHOLD_DATA} for ADMIN and DPO
+     */
+    public Set<String> referralServices(SignedInUser user) {
+        return switch (user.role()) {
+            case ADMIN, DPO -> throw noHouseholdData(user);
+            case CASEWORKER, SUPERVISOR -> new TreeSet<>(user.services());
+            case PROTECTION_OFFICER -> {
+                Set<String> served = new TreeSet<>();
+                for (String service : user.services()) {
+                    referrals.services().find(service).filter(Service::protection).map(Service::id)
+                            .ifPresent(served::add);
+                }
+                yield served;
+            }
+        };
+    }
+
+    /**
+     * The services a queue shows {@code user}: {@code service} if named, else every one they may see.
+     *
+     * @throws Refusal INVALID {@code UNKNOWN_SERVICE}; FORBIDDEN {@code NOT_YOUR_SERVICE} for a service whose
+     *                  referrals the user may not see
+     */
+    public Set<String> queueServices(SignedInUser user, Optional<String> service) {
+        Set<String> visible = referralServices(user);
+        if (service.isEmpty()) {
+            return visible;
+        }
+        requireKnownService(service.get());
+        if (!visible.contains(service.get())) {
+            throw notYourService(service.get());
+        }
+        return Set.of(service.get());
+    }
+
+    /**
+     * What {@code user} sees of {@code referral} of {@code household}.
+     *
+     * @throws Refusal FORBIDDEN {@code NOT_YOUR_SERVICE} if its service is not one whose referrals they may see
+     */
+    public ReferralView referral(SignedInUser user, ReferralRecord referral, HouseholdRecord household, Instant now) {
+        if (!referralServices(user).contains(referral.service())) {
+            throw notYourService(referral.service());
+        }
+        VisibleHousehold visible = NeedToKnow.forReferral(referrals.profiles().of(referral.service()), read(household),
+                referral.people().stream().map(ReferredPerson::member).toList());
+        return new ReferralView(referral, household, visible, ReferralView.overdue(referral, now));
+    }
+
+    /**
+     * Whether {@code user} may act on a referral to {@code service} as its receiving service (move it on, add notes).
+     *
+     * @throws Refusal FORBIDDEN {@code NOT_YOUR_SERVICE} otherwise
+     */
+    public void requireReceivingService(SignedInUser user, String service) {
+        boolean receiving = (user.role() == Role.CASEWORKER || user.role() == Role.SUPERVISOR)
+                && user.services().contains(service);
+        if (!receiving) {
+            throw notYourService(service);
+        }
+    }
+
+    /**
+     * Whether {@code user} may reassign a referral of {@code fromService}: a supervisor of that service.
+     *
+     * @throws Refusal FORBIDDEN {@code SUPERVISOR_REQUIRED} or {@code NOT_YOUR_SERVICE}
+     */
+    public void requireReassigner(SignedInUser user, String fromService) {
+        if (user.role() != Role.SUPERVISOR) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "SUPERVISOR_REQUIRED", "Only a supervisor of the referral's "
+                    + "service may reassign it.", Map.of());
+        }
+        requireReceivingService(user, fromService);
+    }
+
+    /**
+     * Whether {@code user} may withdraw a household's consent at the hub: a protection officer.
+     *
+     * @throws Refusal FORBIDDEN {@code FORBIDDEN} otherwise
+     */
+    public void requireConsentOfficer(SignedInUser user) {
+        requireRole(user, Set.of(Role.PROTECTION_OFFICER));
+    }
+
+    /** @throws Refusal INVALID {@code UNKNOWN_SERVICE} for a service the services file does not list */
+    public void requireKnownService(String service) {
+        if (referrals.services().find(service).isEmpty()) {
+            throw new Refusal(Refusal.Kind.INVALID, "UNKNOWN_SERVICE", "There is no service \"" + service
+                    + "\".", Map.of("service", service, "services", String.join(", ",
+                    referrals.services().all().stream().map(Service::id).toList())));
+        }
+    }
+
+    private static Refusal notYourService(String service) {
+        return new Refusal(Refusal.Kind.FORBIDDEN, "NOT_YOUR_SERVICE", "This referral is for " + service
+                + ", which is not one of your services.", Map.of("service", service));
+    }
+
+    private static Refusal noHouseholdData(SignedInUser user) {
+        return new Refusal(Refusal.Kind.FORBIDDEN, "NO_HOUSEHOLD_DATA", "Your role (" + user.role() + ") sees no "
+                + "household data. Ask a caseworker or a protection officer.", Map.of("role", user.role().name()));
     }
 
     /** The stored household, read back as the kiosk validated it (on its registration day). */

@@ -210,21 +210,27 @@ public final class Accounts {
         }
         byte[] hash = Bytes.sha256(secret.get());
         Instant now = clock.instant();
-        Optional<Session> session = store.read(repositories -> repositories.sessions().live(hash, now,
-                now.minus(SESSION_IDLE)));
-        if (session.isEmpty()) {
+        // One read for the session and its account: this runs before every request a signed-in user makes.
+        Optional<SessionOf> found = store.read(repositories -> repositories.sessions()
+                .live(hash, now, now.minus(SESSION_IDLE))
+                .flatMap(session -> repositories.accounts().find(session.username())
+                        .map(account -> new SessionOf(session, account))));
+        if (found.isEmpty() || found.get().account().disabled()) {
             return Optional.empty();
         }
-        if (!session.get().lastSeen().plus(TOUCH_EVERY).isAfter(now)) {
+        Session session = found.get().session();
+        if (!session.lastSeen().plus(TOUCH_EVERY).isAfter(now)) {
             store.inTransaction(repositories -> {
                 repositories.sessions().touch(hash, now);
                 return null;
             });
         }
-        return store.read(repositories -> repositories.accounts().find(session.get().username()))
-                .filter(account -> !account.disabled())
-                .map(account -> new SignedInUser(account.username(), Role.valueOf(account.role()),
-                        account.organisation(), account.services(), session.get().sessionId()));
+        Account account = found.get().account();
+        return Optional.of(new SignedInUser(account.username(), Role.valueOf(account.role()), account.organisation(),
+                account.services(), session.sessionId()));
+    }
+
+    private record SessionOf(Session session, Account account) {
     }
 
     public void logout(String sessionToken) {

@@ -56,12 +56,30 @@ public final class AccessAudit implements AutoCloseable {
      * @throws StoreException when the store failed to commit the batch
      */
     public void record(AccessRecord record) {
-        Pending pending = new Pending(record, new CompletableFuture<>());
-        if (closed || !queue.offer(pending)) {
-            throw busy();
+        recordAll(List.of(record));
+    }
+
+    /**
+     * Records every one of {@code records} durably and returns once all are committed: one wait for a page of reads,
+     * not one per record.
+     *
+     * @throws Refusal UNAVAILABLE {@code AUDIT_BUSY} when the queue cannot take them all or the commit does not come in
+     *                  time
+     * @throws StoreException when the store failed to commit them
+     */
+    public void recordAll(List<AccessRecord> records) {
+        List<CompletableFuture<Void>> committed = new ArrayList<>(records.size());
+        for (AccessRecord record : records) {
+            Pending pending = new Pending(record, new CompletableFuture<>());
+            if (closed || !queue.offer(pending)) {
+                // Those already queued are still written: a record of a read not shown is harmless.
+                throw busy();
+            }
+            committed.add(pending.committed());
         }
         try {
-            pending.committed().get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(committed.toArray(CompletableFuture[]::new))
+                    .get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;

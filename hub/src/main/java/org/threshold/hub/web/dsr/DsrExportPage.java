@@ -1,65 +1,57 @@
 package org.threshold.hub.web.dsr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.threshold.core.i18n.Messages;
-import org.threshold.hub.web.pages.Html;
+import org.threshold.hub.web.pages.Templates;
 
 /**
- * The printable form of a data-subject export, for the person it is about: every field the hub holds, labelled in
- * their language ({@code ?lang=}, else the first of the household's own languages the hub speaks, else the reader's
- * browser), right to left where that language is. A field the bundle has no label for is shown by its JSON name, so
- * nothing held is left off the page.
+ * The printable form of a data-subject export, for the person it is about ({@code dsr-export.jte}): every field the
+ * hub holds, one row each, nested fields indented, labelled in their language ({@code ?lang=}, else the first of the
+ * household's own languages the hub speaks, else the reader's browser), right to left where that language is. A
+ * field the bundle has no label for is shown by its JSON name, so nothing held is left off the page.
  */
-final class DsrExportPage {
+public final class DsrExportPage {
     private DsrExportPage() {
+    }
+
+    /** One field: its depth (as indentation), its label and its value (empty for a group of fields). */
+    public record Row(String indent, String label, String value) {
     }
 
     static String render(JsonNode export, String lang, String acceptLanguage) {
         Messages ui = Messages.of(Messages.HUB_UI, language(export, lang, acceptLanguage));
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"")
-                .append(ui.locale().toLanguageTag()).append("\" dir=\"").append(ui.rightToLeft() ? "rtl" : "ltr")
-                .append("\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(ui.format("dsr.export.title")))
-                .append("</title><style>body{font-family:sans-serif;max-width:48em;margin:2em auto}dt{font-weight:bold}"
-                        + "dd{margin:0 0 .5em 1.5em}@media print{a{display:none}}</style></head><body><h1>")
-                .append(Html.escape(ui.format("dsr.export.title"))).append("</h1><p>")
-                .append(Html.escape(ui.format("dsr.export.intro"))).append("</p>");
-        html.append("<dl>");
-        fields(html, export, ui);
-        html.append("</dl></body></html>");
-        return html.toString();
+        List<Row> rows = new ArrayList<>();
+        fields(rows, export, 0, ui);
+        return Templates.render("dsr-export.jte", Map.of("lang", ui.locale().toLanguageTag(),
+                "dir", ui.rightToLeft() ? "rtl" : "ltr", "title", ui.format("dsr.export.title"),
+                "intro", ui.format("dsr.export.intro"), "rows", rows));
     }
 
-    /** Every field of {@code node}, nested objects and lists as nested lists. */
-    private static void fields(StringBuilder html, JsonNode node, Messages ui) {
+    private static void fields(List<Row> rows, JsonNode node, int depth, Messages ui) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            html.append("<dt>").append(Html.escape(label(field.getKey(), ui))).append("</dt><dd>");
-            value(html, field.getValue(), ui);
-            html.append("</dd>");
+            value(rows, label(field.getKey(), ui), field.getValue(), depth, ui);
         }
     }
 
-    private static void value(StringBuilder html, JsonNode value, Messages ui) {
+    private static void value(List<Row> rows, String label, JsonNode value, int depth, Messages ui) {
+        String indent = "\u2003".repeat(depth);
         if (value.isObject()) {
-            html.append("<dl>");
-            fields(html, value, ui);
-            html.append("</dl>");
+            rows.add(new Row(indent, label, ""));
+            fields(rows, value, depth + 1, ui);
         } else if (value.isArray()) {
-            if (value.isEmpty()) {
-                html.append(Html.escape(ui.format("dsr.export.none")));
+            rows.add(new Row(indent, label, value.isEmpty() ? ui.format("dsr.export.none") : ""));
+            int item = 0;
+            for (JsonNode element : value) {
+                value(rows, String.valueOf(++item), element, depth + 1, ui);
             }
-            html.append("<ol>");
-            value.forEach(item -> {
-                html.append("<li>");
-                value(html, item, ui);
-                html.append("</li>");
-            });
-            html.append("</ol>");
         } else {
-            html.append(Html.escape(value.isNull() ? "" : value.asText()));
+            rows.add(new Row(indent, label, value.isNull() ? "" : value.asText()));
         }
     }
 

@@ -13,7 +13,7 @@ import org.threshold.hub.web.http.HubJson;
  * a visible household in the household JSON's own field names (what the viewer may not see is left out), or, for a
  * caseworker's scan of a household without referrals to their services, the card and an empty list of referrals.
  */
-final class HouseholdViewJson {
+public final class HouseholdViewJson {
     private HouseholdViewJson() {
     }
 
@@ -42,6 +42,14 @@ final class HouseholdViewJson {
     }
 
     private static ObjectNode household(VisibleHousehold household) {
+        ObjectNode json = householdFields(household);
+        ArrayNode members = json.putArray("members");
+        household.people().forEach(person -> members.add(person(person)));
+        return json;
+    }
+
+    /** The household-level fields the viewer may see (languages, phone, arrival, origin), without its members. */
+    public static ObjectNode householdFields(VisibleHousehold household) {
         ObjectNode json = HubJson.MAPPER.createObjectNode();
         put(json, "arrivalDate", household.arrivalDate());
         if (household.originCountry() != null || household.originPlace() != null) {
@@ -54,24 +62,26 @@ final class HouseholdViewJson {
             household.languages().forEach(languages::add);
         }
         put(json, "phone", household.phone());
-        ArrayNode members = json.putArray("members");
-        for (VisiblePerson person : household.people()) {
-            ObjectNode member = members.addObject();
-            member.put("member", person.member());
-            put(member, "givenName", person.givenName());
-            put(member, "familyName", person.familyName());
-            put(member, "givenNameLatin", person.givenNameLatin());
-            put(member, "familyNameLatin", person.familyNameLatin());
-            put(member, "sex", person.sex());
-            put(member, "birthDate", person.birthDate());
-            put(member, "birthDateEstimated", person.birthDateEstimated());
-            put(member, "ageEstimate", person.ageEstimate());
-            put(member, "nationality", person.nationality());
-            put(member, "relationship", person.relationship());
-            ArrayNode needs = member.putArray("needs");
-            person.needs().forEach(needs::add);
-        }
         return json;
+    }
+
+    /** One member as the viewer may see them, in the household JSON's field names; {@code member} is their place. */
+    public static ObjectNode person(VisiblePerson person) {
+        ObjectNode member = HubJson.MAPPER.createObjectNode();
+        member.put("member", person.member());
+        put(member, "givenName", person.givenName());
+        put(member, "familyName", person.familyName());
+        put(member, "givenNameLatin", person.givenNameLatin());
+        put(member, "familyNameLatin", person.familyNameLatin());
+        put(member, "sex", person.sex());
+        put(member, "birthDate", person.birthDate());
+        put(member, "birthDateEstimated", person.birthDateEstimated());
+        put(member, "ageEstimate", person.ageEstimate());
+        put(member, "nationality", person.nationality());
+        put(member, "relationship", person.relationship());
+        ArrayNode needs = member.putArray("needs");
+        person.needs().forEach(needs::add);
+        return member;
     }
 
     /** Leaves out what the viewer may not see (null); enums by name, dates in ISO form. */

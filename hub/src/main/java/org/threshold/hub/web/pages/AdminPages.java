@@ -7,16 +7,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.threshold.core.i18n.Messages;
 import org.threshold.core.referral.ServiceDirectory;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.account.Role;
 import org.threshold.hub.web.access.Access;
-import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.http.ApiException;
 import org.threshold.hub.web.http.RequestLanguage;
 
@@ -30,17 +29,17 @@ public final class AdminPages {
 
     private final Accounts accounts;
     private final ServiceDirectory services;
-    private final boolean demoMode;
+    private final PageFrames frames;
 
-    public AdminPages(Accounts accounts, ServiceDirectory services, boolean demoMode) {
+    public AdminPages(Accounts accounts, ServiceDirectory services, PageFrames frames) {
         this.accounts = accounts;
         this.services = services;
-        this.demoMode = demoMode;
+        this.frames = frames;
     }
 
     public void addRoutes(RoutesConfig routes) {
         routes.get(LIST, ctx -> show(ctx, Optional.ofNullable(ctx.queryParam("done"))
-                .map(username -> ui(ctx).format("admin.changed", Map.of("username", username))).orElse(null), false),
+                .map(username -> PageFrames.ui(ctx).format("admin.changed", Map.of("username", username))).orElse(null), false),
                 Access.ADMIN);
         routes.post(LIST, ctx -> change(ctx, ctx.formParam("username"), () -> {
             char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
@@ -81,12 +80,10 @@ public final class AdminPages {
     }
 
     private void show(Context ctx, String notice, boolean problem) {
-        AdminAccountsPage page = new AdminAccountsPage(RouteGuard.user(ctx), ui(ctx), services.all(), demoMode);
-        ctx.contentType("text/html; charset=utf-8").result(page.render(accounts.list(), notice, problem));
-    }
-
-    private static Messages ui(Context ctx) {
-        return Messages.of(Messages.HUB_UI, RequestLanguage.of(ctx));
+        Map<String, Object> params = new HashMap<>(Map.of("frame", frames.signedIn(ctx, "admin.title"),
+                "accounts", accounts.list(), "services", services.all(), "problem", problem));
+        params.put("notice", notice);
+        Templates.render(ctx, "admin/accounts.jte", params);
     }
 
     private static String field(Context ctx, String name) {

@@ -1,144 +1,94 @@
 package org.threshold.hub.web.pages;
 
+import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.threshold.core.i18n.Messages;
 import org.threshold.core.needs.NeedsCatalogue;
-import org.threshold.core.needs.SpecificNeed;
 import org.threshold.core.referral.VisiblePerson;
-import org.threshold.core.registration.Sex;
 import org.threshold.hub.app.access.HouseholdView;
-import org.threshold.hub.app.account.SignedInUser;
-import org.threshold.hub.app.household.HouseholdRecord;
 
 /**
- * The lookup form and what the access policy lets the signed-in user see of the household it found. Names carry
- * {@code dir="auto"} so Arabic, Dari or Tigrinya read in their own direction inside an English page. Need codes the
- * policy hides (and any code the catalogue does not know) show only as "protected need"; a caseworker's scan of a
- * household without referrals to their services shows that, and nothing personal.
+ * The lookup page ({@code lookup.jte}): the form, and what the access policy let the signed-in user see of the
+ * household it found, worded in the user's language. Need codes the policy hides (and any code the catalogue does not
+ * know) show only as "protected need"; a caseworker's scan of a household without referrals to their services shows
+ * that, and nothing personal.
  */
-final class LookupPage {
-    static final String PROTECTED_NEED = "protected need (ask protection staff)";
-
+public final class LookupPage {
     private final NeedsCatalogue catalogue;
-    private final SignedInUser user;
-    private final Messages ui;
-    private final boolean demoMode;
+    private final Frame frame;
+    /** Sex and relationship words, shared with the kiosk. */
+    private final Messages words;
+    private final Messages needLabels;
 
-    LookupPage(NeedsCatalogue catalogue, SignedInUser user, Messages ui, boolean demoMode) {
+    LookupPage(NeedsCatalogue catalogue, Frame frame) {
         this.catalogue = catalogue;
-        this.user = user;
-        this.ui = ui;
-        this.demoMode = demoMode;
+        this.frame = frame;
+        Locale locale = frame.ui().locale();
+        this.words = Messages.of(Messages.KIOSK_UI, locale);
+        this.needLabels = Messages.of(Messages.CATALOGUE, locale);
     }
 
-    String form(String typed) {
-        return page(searchForm(typed));
+    void form(Context ctx, String typed) {
+        Templates.render(ctx, "lookup.jte", Map.of("frame", frame, "typed", typed));
     }
 
-    String problem(String typed, String message) {
-        return page(searchForm(typed) + "\n<p class=\"problem\" role=\"alert\">" + Html.escape(message) + "</p>");
+    void problem(Context ctx, String typed, String message) {
+        Templates.render(ctx, "lookup.jte", Map.of("frame", frame, "typed", typed, "problem", message));
     }
 
-    String result(String typed, HouseholdView view) {
-        HouseholdRecord household = view.record();
-        StringBuilder main = new StringBuilder(searchForm(typed));
-        main.append("\n<h2>Household</h2>\n<dl>")
-                .append("<dt>Token</dt><dd>").append(Html.escape(household.tokenId().shortCode())).append("</dd>");
-        if (view instanceof HouseholdView.NoReferral) {
-            main.append("</dl>\n<p role=\"status\">").append(Html.escape(ui.format("lookup.noReferral"))).append("</p>");
-            return page(main.toString());
+    void result(Context ctx, String typed, HouseholdView view) {
+        Map<String, Object> params = new HashMap<>(Map.of("frame", frame, "typed", typed, "household", view.record()));
+        if (view instanceof HouseholdView.Visible visible) {
+            params.put("members", visible.household().people().stream()
+                    .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList());
         }
-        HouseholdView.Visible visible = (HouseholdView.Visible) view;
-        main.append("<dt>Site</dt><dd dir=\"auto\">").append(Html.escape(household.site())).append("</dd>")
-                .append("<dt>Registered on</dt><dd>").append(Html.escape(household.tokenIssuedOn().toString()))
-                .append("</dd></dl>\n")
-                .append("<table>\n<caption>Members</caption>\n<thead><tr><th scope=\"col\">Name</th>"
-                        + "<th scope=\"col\">Sex</th><th scope=\"col\">Date of birth</th>"
-                        + "<th scope=\"col\">Nationality</th><th scope=\"col\">Relationship</th>"
-                        + "<th scope=\"col\">Specific needs</th></tr></thead>\n<tbody>\n");
-        for (VisiblePerson member : visible.household().people()) {
-            main.append("<tr><td>").append(name(member)).append("</td>")
-                    .append("<td>").append(Html.escape(sex(member.sex()))).append("</td>")
-                    .append("<td>").append(Html.escape(birth(member))).append("</td>")
-                    .append("<td>").append(Html.escape(member.nationality())).append("</td>")
-                    .append("<td>").append(Html.escape(words(member.relationship()))).append("</td>")
-                    .append("<td>").append(needs(member.needs(), visible.withheldCodes().get(member.member())))
-                    .append("</td></tr>\n");
+        Templates.render(ctx, "lookup.jte", params);
+    }
+
+    /** One row of the members table, as text. */
+    public record Member(String name, String latin, String sex, String birth, String nationality,
+                         String relationship, List<String> needs, boolean protectedNeed) {
+    }
+
+    private Member member(VisiblePerson person, Integer withheld) {
+        List<String> shown = new ArrayList<>();
+        boolean anyProtected = withheld != null && withheld > 0;
+        for (String code : person.needs()) {
+            if (catalogue.find(code).isEmpty() || !needLabels.has(code)) {
+                anyProtected = true;
+            } else {
+                shown.add(code + " " + needLabels.format(code));
+            }
         }
-        main.append("</tbody>\n</table>");
-        return page(main.toString());
+        return new Member(join(person.givenName(), person.familyName()),
+                join(person.givenNameLatin(), person.familyNameLatin()),
+                words.format("sex." + (person.sex() == null ? "UNKNOWN" : person.sex().name())), birth(person),
+                text(person.nationality()),
+                person.relationship() == null ? "" : words.format("relationship." + person.relationship().name()),
+                shown, anyProtected);
     }
 
-    private String page(String main) {
-        return Html.page("Look up a token", AccountPage.signOut(user), main, demoMode);
+    private String birth(VisiblePerson person) {
+        boolean estimated = Boolean.TRUE.equals(person.birthDateEstimated());
+        if (person.birthDate() != null) {
+            return estimated ? frame.text("lookup.birthEstimated", Map.of("date", person.birthDate().toString()))
+                    : person.birthDate().toString();
+        }
+        if (person.ageEstimate() != null) {
+            return frame.text("lookup.ageEstimated", Map.of("age", person.ageEstimate()));
+        }
+        return frame.text("lookup.birthUnknown");
     }
 
-    private static String searchForm(String typed) {
-        return "<form method=\"get\" action=\"/lookup\">\n"
-                + "<label for=\"token\">Token code or QR payload</label>\n"
-                + "<input id=\"token\" name=\"token\" value=\"" + Html.escape(typed) + "\" autocomplete=\"off\" "
-                + "autocapitalize=\"characters\" spellcheck=\"false\" required autofocus>\n"
-                + "<div><button type=\"submit\">Look up</button></div>\n</form>";
-    }
-
-    private static String name(VisiblePerson member) {
-        String original = join(text(member.givenName()), text(member.familyName()));
-        String latin = join(text(member.givenNameLatin()), text(member.familyNameLatin()));
-        String html = "<span dir=\"auto\">" + Html.escape(original) + "</span>";
-        return latin.isEmpty() ? html : html + "<br><span dir=\"auto\" class=\"latin\">" + Html.escape(latin) + "</span>";
+    private static String join(String given, String family) {
+        return text(family).isEmpty() ? text(given) : text(given) + " " + family;
     }
 
     private static String text(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String join(String given, String family) {
-        return family.isEmpty() ? given : given + " " + family;
-    }
-
-    private static String sex(Sex sex) {
-        return sex == null ? "Unknown" : switch (sex.name()) {
-            case "M" -> "Male";
-            case "F" -> "Female";
-            case "OTHER" -> "Other";
-            default -> "Unknown";
-        };
-    }
-
-    private static String birth(VisiblePerson member) {
-        boolean estimated = Boolean.TRUE.equals(member.birthDateEstimated());
-        if (member.birthDate() != null) {
-            return member.birthDate() + (estimated ? " (estimated)" : "");
-        }
-        if (member.ageEstimate() != null) {
-            return "about " + member.ageEstimate() + " years old (estimated)";
-        }
-        return "unknown";
-    }
-
-    /** FOCAL_POINT → "Focal point". */
-    private static String words(Enum<?> constant) {
-        String spaced = constant == null ? "" : constant.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
-    }
-
-    /** The codes the policy let through, with their labels; hidden ones only as "protected need". */
-    private String needs(List<String> codes, int withheld) {
-        List<String> shown = new ArrayList<>();
-        boolean anyProtected = withheld > 0;
-        for (String code : codes) {
-            SpecificNeed need = catalogue.find(code).orElse(null);
-            if (need == null) {
-                anyProtected = true;
-            } else {
-                shown.add(Html.escape(need.code() + " " + need.label()));
-            }
-        }
-        if (anyProtected) {
-            shown.add("<span class=\"protected\">" + Html.escape(PROTECTED_NEED) + "</span>");
-        }
-        return shown.isEmpty() ? "none recorded" : String.join("<br>", shown);
     }
 }

@@ -7,8 +7,10 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import org.threshold.core.i18n.Messages;
+import java.util.TreeSet;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.web.access.Access;
@@ -20,7 +22,6 @@ import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.web.http.ApiException;
 import org.threshold.hub.web.http.RequestLanguage;
-import org.threshold.hub.app.household.HouseholdRecord;
 
 /**
  * The caseworker's pages, rendered on the server: sign in ({@code GET /}, {@code POST /login}), look a
@@ -32,32 +33,31 @@ public final class Pages {
     private final SessionAuth auth;
     private final TokenLookup lookup;
     private final NeedsCatalogue catalogue;
-    private final boolean demoMode;
+    private final PageFrames frames;
     private final ReadLimit reads;
 
-    public Pages(Accounts accounts, SessionAuth auth, TokenLookup lookup, NeedsCatalogue catalogue, boolean demoMode,
+    public Pages(Accounts accounts, SessionAuth auth, TokenLookup lookup, NeedsCatalogue catalogue, PageFrames frames,
                  ReadLimit reads) {
         this.reads = reads;
         this.accounts = accounts;
         this.auth = auth;
         this.lookup = lookup;
         this.catalogue = catalogue;
-        this.demoMode = demoMode;
+        this.frames = frames;
     }
 
     public void addRoutes(RoutesConfig routes) {
+        Assets.addRoutes(routes);
         routes.get("/", this::home, Access.PUBLIC);
         routes.post("/login", this::login, Access.PUBLIC);
         routes.get("/lookup", this::lookup, Access.HOUSEHOLD_READERS);
-        routes.get("/account", ctx -> html(ctx, new AccountPage(RouteGuard.user(ctx),
-                Messages.of(Messages.HUB_UI, RequestLanguage.of(ctx)), demoMode).render()), Access.SIGNED_IN);
+        routes.get("/account", this::account, Access.SIGNED_IN);
         routes.post("/logout", this::logout, Access.SIGNED_IN);
     }
 
     /** For errors outside these handlers (an unknown address, a failure): the message on a plain page. */
     public String errorPage(int status, String message) {
-        return Html.page("Error", "", "<p class=\"problem\" role=\"alert\">" + Html.escape(message) + "</p>\n"
-                + "<p><a href=\"/\">Back to the start</a></p>", demoMode);
+        return Templates.render("error.jte", Map.of("frame", frames.error(), "message", message));
     }
 
     private void home(Context ctx) {
@@ -66,7 +66,22 @@ public final class Pages {
             ctx.redirect(startPage(user.get()), HttpStatus.SEE_OTHER);
             return;
         }
-        html(ctx, LoginPage.render(null, demoMode));
+        signInForm(ctx, null);
+    }
+
+    private void signInForm(Context ctx, String problem) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("frame", frames.anonymous(ctx, "login.title"));
+        params.put("problem", problem);
+        Templates.render(ctx, "login.jte", params);
+    }
+
+    private void account(Context ctx) {
+        SignedInUser user = RouteGuard.user(ctx);
+        Frame frame = frames.signedIn(ctx, "account.title");
+        String services = user.services().isEmpty() ? frame.text("account.noServices")
+                : String.join(", ", new TreeSet<>(user.services()));
+        Templates.render(ctx, "account.jte", Map.of("frame", frame, "services", services));
     }
 
     private void login(Context ctx) {
@@ -82,7 +97,7 @@ public final class Pages {
             ApiException e = ApiException.of(refusal, RequestLanguage.of(ctx));
             ctx.status(e.status());
             e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
-            html(ctx, LoginPage.render(e.getMessage(), demoMode));
+            signInForm(ctx, e.getMessage());
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -97,19 +112,18 @@ public final class Pages {
     private void lookup(Context ctx) throws JsonProcessingException {
         SignedInUser user = RouteGuard.user(ctx);
         String token = ctx.queryParam("token");
-        LookupPage page = new LookupPage(catalogue, user, Messages.of(Messages.HUB_UI, RequestLanguage.of(ctx)),
-                demoMode);
+        LookupPage page = new LookupPage(catalogue, frames.signedIn(ctx, "lookup.title"));
         if (token == null || token.isBlank()) {
-            html(ctx, page.form(""));
+            page.form(ctx, "");
             return;
         }
         reads.admit(user.username()); // over the limit: the error page, with Retry-After
         try {
-            html(ctx, page.result(token, lookup.find(token, user)));
+            page.result(ctx, token, lookup.find(token, user));
         } catch (Refusal refusal) {
             ApiException e = ApiException.of(refusal, RequestLanguage.of(ctx));
             ctx.status(e.status());
-            html(ctx, page.problem(token, e.getMessage()));
+            page.problem(ctx, token, e.getMessage());
         }
     }
 
@@ -117,9 +131,5 @@ public final class Pages {
         accounts.logout(ctx.cookie(SessionAuth.COOKIE));
         ctx.removeCookie(SessionAuth.COOKIE, "/");
         ctx.redirect("/", HttpStatus.SEE_OTHER);
-    }
-
-    private static void html(Context ctx, String page) {
-        ctx.contentType("text/html; charset=utf-8").result(page);
     }
 }

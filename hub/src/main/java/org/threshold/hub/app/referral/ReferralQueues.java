@@ -1,0 +1,171 @@
+package org.threshold.hub.app.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.core.referral.ReferralStatus;
+import org.threshold.hub.app.HubStore;
+import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.Refusal;
+import org.threshold.hub.app.access.AccessPolicy;
+import org.threshold.hub.app.access.ReferralView;
+import org.threshold.hub.app.account.SignedInUser;
+import org.threshold.hub.app.audit.AccessAudit;
+import org.threshold.hub.app.audit.AccessRecord;
+import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.HouseholdVault;
+import org.threshold.hub.app.referral.ReferralRepository.ChangeMark;
+import org.threshold.hub.app.referral.ReferralRepository.QueueCursor;
+import org.threshold.hub.app.referral.ReferralRepository.QueuePage;
+
+/**
+ * What caseworkers read of referrals: a service's queue a page at a time, one referral with its history, and the
+ * counts and change mark a queue page shows and polls. What each user sees is the {@link AccessPolicy}'s; every
+ * household shown is in the access log, committed before the answer. No read returns more than {@link #MAX_PAGE}
+ * households. Thread-safe.
+ */
+public final class ReferralQueues {
+    /** The most referrals (so households) one page shows. */
+    public static final int MAX_PAGE = 50;
+    /** The access log's name for a household shown in a queue page. */
+    public static final String QUEUE_ACTION = "referral-queue";
+    /** The access log's name for a household shown with one referral. */
+    public static final String READ_ACTION = "referral-read";
+    private static final String FOUND = "FOUND";
+    private static final Logger LOG = LoggerFactory.getLogger(ReferralQueues.class);
+
+    private final HubStore store;
+    private final AccessPolicy policy;
+    private final AccessAudit audit;
+    private final Clock clock;
+    private final HouseholdVault vault;
+
+    public ReferralQueues(HubStore store, HouseholdVault vault, AccessPolicy policy, AccessAudit audit, Clock clock) {
+        this.vault = vault;
+        this.store = store;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A page of referrals as the user sees them, and where the next page starts. */
+    public record Page(List<ReferralView> referrals, Optional<QueueCursor> next) {
+        public Page {
+            referrals = List.copyOf(referrals);
+        }
+    }
+
+    /** One referral as the user sees it, with its history oldest first. */
+    public record Detail(ReferralView view, List<ReferralEventRecord> history) {
+        public Detail {
+            history = List.copyOf(history);
+        }
+    }
+
+    /**
+     * The referrals to {@code service} (or to every service the user may see), in {@code status} if given, soonest
+     * due first, after {@code after}; at most {@code limit}, capped at {@link #MAX_PAGE}.
+     *
+     * @throws Refusal FORBIDDEN {@code NOT_YOUR_SERVICE} / {@code NO_HOUSEHOLD_DATA}, INVALID {@code UNKNOWN_SERVICE}
+     */
+    public Page page(SignedInUser user, Optional<String> service, Optional<ReferralStatus> status,
+                     Optional<QueueCursor> after, int limit) {
+        Set<String> services = policy.queueServices(user, service);
+        int capped = Math.max(1, Math.min(limit, MAX_PAGE));
+        record Row(ReferralRecord referral, Optional<HouseholdRecord> household) {
+        }
+        List<Row> rows = new ArrayList<>();
+        QueuePage page = store.read(repositories -> {
+            QueuePage found = repositories.referrals().queue(services, status, after, capped);
+            for (ReferralRecord referral : found.referrals()) {
+                rows.add(new Row(referral, opened(repositories, referral.householdId())));
+            }
+            return found;
+        });
+        Instant now = clock.instant();
+        List<ReferralView> views = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.household().isEmpty()) {
+                // Its registration was skipped by the projector (see projection_failures), or it was erased: nobody
+                // to show.
+                LOG.warn("Referral {} names a household the hub does not hold or erased; left out of the queue",
+                        row.referral().referralId());
+                continue;
+            }
+            views.add(policy.referral(user, row.referral(), row.household().get(), now));
+        }
+        recordShown(user, QUEUE_ACTION, views);
+        return new Page(views, page.next());
+    }
+
+    /**
+     * One referral with its history.
+     *
+     * @throws Refusal NOT_FOUND {@code NO_SUCH_REFERRAL}; FORBIDDEN {@code NOT_YOUR_SERVICE}
+     */
+    public Detail find(SignedInUser user, UUID referralId) {
+        record Found(ReferralRecord referral, Optional<HouseholdRecord> household, List<ReferralEventRecord> history) {
+        }
+        Set<String> visible = policy.referralServices(user);
+        Found found = store.read(repositories -> repositories.referrals().find(referralId)
+                .map(referral -> new Found(referral, opened(repositories, referral.householdId()),
+                        repositories.referrals().history(referralId)))
+                .orElse(null));
+        // A referral of another service is answered as one that does not exist: its id tells nothing.
+        if (found == null || found.household().isEmpty() || !visible.contains(found.referral().service())) {
+            throw noSuchReferral();
+        }
+        ReferralView view = policy.referral(user, found.referral(), found.household().get(), clock.instant());
+        recordShown(user, READ_ACTION, List.of(view));
+        return new Detail(view, found.history());
+    }
+
+    /**
+     * How many referrals of the queue are in each status (no personal data, so not in the access log).
+     *
+     * @throws Refusal as {@link #page}
+     */
+    public Map<ReferralStatus, Long> counts(SignedInUser user, Optional<String> service) {
+        Set<String> services = policy.queueServices(user, service);
+        return store.read(repositories -> repositories.referrals().countsByStatus(services));
+    }
+
+    /**
+     * The queue's change mark: it moves whenever one of its referrals arrives, changes or leaves, through any hub
+     * instance. A queue page polls it (cheaply: one row per service) and reloads when it moves.
+     *
+     * @throws Refusal as {@link #page}
+     */
+    public ChangeMark lastChange(SignedInUser user, Optional<String> service) {
+        Set<String> services = policy.queueServices(user, service);
+        return store.read(repositories -> repositories.referrals().lastChange(services));
+    }
+
+    static Refusal noSuchReferral() {
+        return new Refusal(Refusal.Kind.NOT_FOUND, "NO_SUCH_REFERRAL", "There is no such referral among those "
+                + "you may see.");
+    }
+
+    /** One record per household shown, committed before anything is answered. */
+    private void recordShown(SignedInUser user, String action, List<ReferralView> views) {
+        Set<UUID> households = new LinkedHashSet<>();
+        views.forEach(view -> households.add(view.household().householdId()));
+        Instant at = clock.instant();
+        audit.recordAll(households.stream()
+                .map(household -> new AccessRecord(at, user.username(), action, FOUND, household)).toList());
+    }
+
+    /** The household opened, or empty if the hub does not hold it or it was erased. */
+    private Optional<HouseholdRecord> opened(Repositories repositories, UUID householdId) {
+        return repositories.households().findById(householdId).filter(household -> !household.erased())
+                .map(vault::open);
+    }
+}

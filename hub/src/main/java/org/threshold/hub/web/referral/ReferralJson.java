@@ -1,0 +1,73 @@
+package org.threshold.hub.web.referral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+import org.threshold.hub.app.access.ReferralView;
+import org.threshold.hub.app.referral.ReferralEventRecord;
+import org.threshold.hub.web.household.HouseholdViewJson;
+import org.threshold.hub.web.http.HubJson;
+
+/**
+ * A referral as the API answers it, built only from what the access policy let through:
+ * {@code {"id","service","status","urgency","dueAt","overdue","basis","requestedAt","updatedAt","token","household",
+ * "people":[...]}}, and its history without the stored payloads (a request names the codes its first service saw,
+ * which the service it was reassigned to may not see).
+ */
+final class ReferralJson {
+    private ReferralJson() {
+    }
+
+    static ObjectNode of(ReferralView view) {
+        ObjectNode json = HubJson.MAPPER.createObjectNode();
+        json.put("id", view.referral().referralId().toString());
+        json.put("service", view.referral().service());
+        json.put("status", view.referral().status().name());
+        json.put("urgency", view.referral().urgency().wireName());
+        json.put("dueAt", view.referral().dueAt().toString());
+        json.put("overdue", view.overdue());
+        json.put("basis", view.referral().basis().wireName());
+        json.put("requestedAt", view.referral().requestedAt().toString());
+        json.put("updatedAt", view.referral().updatedAt().toString());
+        json.put("token", view.household().tokenId().shortCode());
+        json.set("household", HouseholdViewJson.householdFields(view.visible()));
+        ArrayNode people = json.putArray("people");
+        view.visible().people().forEach(person -> people.add(HouseholdViewJson.person(person)));
+        return json;
+    }
+
+    static ObjectNode list(List<ReferralView> views) {
+        ObjectNode json = HubJson.MAPPER.createObjectNode();
+        ArrayNode referrals = json.putArray("referrals");
+        views.forEach(view -> referrals.add(of(view)));
+        return json;
+    }
+
+    /** Each event's type, the status it left, when, and of its payload only who acted, why, and what was noted. */
+    static ArrayNode history(List<ReferralEventRecord> events) {
+        ArrayNode history = HubJson.MAPPER.createArrayNode();
+        for (ReferralEventRecord event : events) {
+            ObjectNode entry = history.addObject();
+            entry.put("type", event.type());
+            entry.put("status", event.status().name());
+            entry.put("at", event.recordedAt().toString());
+            JsonNode payload = payload(event);
+            for (String field : List.of("actor", "from", "to", "reason", "text", "fromService", "toService")) {
+                if (payload.hasNonNull(field)) {
+                    entry.set(field, payload.get(field));
+                }
+            }
+        }
+        return history;
+    }
+
+    private static JsonNode payload(ReferralEventRecord event) {
+        try {
+            return HubJson.MAPPER.readTree(event.payloadJson());
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored referral event is not JSON: " + event.eventId(), e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.threshold.hub;
+
+import org.threshold.hub.testing.TestPostgres;
+
+/** The referral API of {@link ReferralApiTest}, on PostgreSQL. */
+class ReferralApiOnPostgresTest extends ReferralApiTest {
+    @Override
+    DatabaseSettings database() {
+        return TestPostgres.newDatabase();
+    }
+}
