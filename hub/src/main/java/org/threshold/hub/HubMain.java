@@ -1,10 +1,12 @@
 package org.threshold.hub;
 
 import java.nio.file.Path;
+import org.threshold.core.report.SmallCells;
 import org.threshold.hub.app.sync.IngestGate;
 
 /**
- * {@code HubMain --data DIR [--db JDBC_URL [--db-password-file FILE]] [--port N] [--host ADDR] [--demo]}: runs a
+ * {@code HubMain --data DIR [--db JDBC_URL [--db-password-file FILE]] [--port N] [--host ADDR] [--demo]
+ * [--small-cell-threshold N]}: runs a
  * hub until the process is stopped and
  * prints {@code HUB https://HOST:PORT} once it serves ({@code http} when the data folder has no TLS certificate
  * from {@code provision init}). With {@code --demo}, a fresh hub gets the demo accounts ({@link DemoAccounts}: the
@@ -13,7 +15,7 @@ import org.threshold.hub.app.sync.IngestGate;
  */
 public final class HubMain {
     static final String USAGE = "usage: HubMain --data DIR [--db JDBC_URL [--db-password-file FILE]] [--port N] "
-            + "[--host ADDR] [--demo]\n"
+            + "[--host ADDR] [--demo] [--small-cell-threshold N]\n"
             + "       HubMain import-bundle --data DIR [--db JDBC_URL [--db-password-file FILE]] FILE...   "
             + "(imports kiosks' USB bundles, then exits)\n"
             + "The hub's state is in DIR/hub.db unless --db names a PostgreSQL database, e.g.\n"
@@ -56,6 +58,7 @@ public final class HubMain {
         int port = 0;
         String host = HubSettings.DEFAULT_HOST;
         boolean demo = false;
+        SmallCells smallCells = SmallCells.DEFAULT;
         String db = null;
         Path dbPassword = null;
         for (int i = 0; i < args.length; i++) {
@@ -66,6 +69,8 @@ public final class HubMain {
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "--host" -> host = value(args, ++i, "--host");
                 case "--demo" -> demo = true;
+                case "--small-cell-threshold" -> smallCells = new SmallCells(threshold(value(args, ++i,
+                        "--small-cell-threshold")));
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
             }
         }
@@ -73,7 +78,7 @@ public final class HubMain {
             throw new IllegalArgumentException("Say where the hub's data folder is with --data DIR.");
         }
         HubSettings settings = HubSettings.of(data.toAbsolutePath()).withHost(host).withPort(port).withDemoMode(demo)
-                .withDatabase(DatabaseSettings.of(db, dbPassword));
+                .withDatabase(DatabaseSettings.of(db, dbPassword)).withSmallCells(smallCells);
         return demo ? settings.withBootstrapAdmin(DEMO_ADMIN, DEMO_PASSWORD.toCharArray()) : settings;
     }
 
@@ -120,6 +125,15 @@ public final class HubMain {
             throw new IllegalArgumentException(option + " needs a value.");
         }
         return args[index];
+    }
+
+    private static int threshold(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--small-cell-threshold needs a whole number, 3 or more (the default is "
+                    + SmallCells.DEFAULT_THRESHOLD + "), not " + text);
+        }
     }
 
     private static int port(String text) {

@@ -20,6 +20,8 @@ import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.referral.ReferralQueues;
+import org.threshold.hub.app.report.ReportBackfill;
+import org.threshold.hub.app.report.Reports;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.SyncService;
 import org.threshold.hub.deployment.DeploymentException;
@@ -46,6 +48,7 @@ import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
 import org.threshold.hub.web.pages.PageFrames;
 import org.threshold.hub.web.pages.Pages;
+import org.threshold.hub.web.report.ReportsApi;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
 import org.threshold.hub.web.sync.SyncApi;
@@ -158,8 +161,7 @@ public final class HubServer implements AutoCloseable {
             LoginApi login = new LoginApi(accounts);
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
-            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, vault, policy, audit,
-                    settings.clock()));
+            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, vault, policy, audit, settings.clock()));
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             PageFrames frames = new PageFrames(settings.demoMode());
@@ -167,6 +169,7 @@ public final class HubServer implements AutoCloseable {
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
             DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, audit,
                     settings.clock()));
+            ReportsApi reportsApi = new ReportsApi(new Reports(store, audit, settings.smallCells(), settings.clock()));
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -192,8 +195,11 @@ public final class HubServer implements AutoCloseable {
                 pages.addRoutes(config.routes);
                 adminPages.addRoutes(config.routes);
                 dsrApi.addRoutes(config.routes);
+                reportsApi.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());
+            // A store from before the reports: its households are counted before the projector adds more.
+            ReportBackfill.run(store, vault, catalogue);
             // Events stored before a restart but not yet projected, and those other instances store.
             projector.start();
             HubStore.StoreInfo info = store.info();

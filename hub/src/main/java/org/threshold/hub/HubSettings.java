@@ -3,6 +3,7 @@ package org.threshold.hub;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import org.threshold.core.report.SmallCells;
 
 /**
  * How to run a hub. Its state is in {@code database} ({@code hub.db} in {@code dataDir} by default, or PostgreSQL);
@@ -12,15 +13,17 @@ import java.util.Objects;
  * the hub has no account at all, so a fresh hub can be signed into; both are given or neither.
  *
  * @param port 0 picks a free port; {@link HubServer#port()} says which
+ * @param smallCells which counts the reports suppress
  */
 public record HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
-                          char[] adminPassword, DatabaseSettings database) {
+                          char[] adminPassword, DatabaseSettings database, SmallCells smallCells) {
     public static final String DEFAULT_HOST = "127.0.0.1";
 
     /** On SQLite in the data folder. */
     public HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
                        char[] adminPassword) {
-        this(dataDir, host, port, demoMode, clock, adminUser, adminPassword, DatabaseSettings.SQLITE_IN_DATA_FOLDER);
+        this(dataDir, host, port, demoMode, clock, adminUser, adminPassword, DatabaseSettings.SQLITE_IN_DATA_FOLDER,
+                SmallCells.DEFAULT);
     }
 
     public HubSettings {
@@ -35,6 +38,7 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
         }
         adminPassword = adminPassword == null ? null : adminPassword.clone();
         database = database == null ? DatabaseSettings.SQLITE_IN_DATA_FOLDER : database;
+        smallCells = smallCells == null ? SmallCells.DEFAULT : smallCells;
     }
 
     /** Loopback, a free port, the system clock, no demo mode and no bootstrap admin. */
@@ -43,27 +47,38 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
     }
 
     public HubSettings withHost(String newHost) {
-        return new HubSettings(dataDir, newHost, port, demoMode, clock, adminUser, adminPassword, database);
+        return new HubSettings(dataDir, newHost, port, demoMode, clock, adminUser, adminPassword, database,
+                smallCells);
     }
 
     public HubSettings withPort(int newPort) {
-        return new HubSettings(dataDir, host, newPort, demoMode, clock, adminUser, adminPassword, database);
+        return new HubSettings(dataDir, host, newPort, demoMode, clock, adminUser, adminPassword, database,
+                smallCells);
     }
 
     public HubSettings withDemoMode(boolean demo) {
-        return new HubSettings(dataDir, host, port, demo, clock, adminUser, adminPassword, database);
+        return new HubSettings(dataDir, host, port, demo, clock, adminUser, adminPassword, database,
+                smallCells);
     }
 
     public HubSettings withClock(Clock newClock) {
-        return new HubSettings(dataDir, host, port, demoMode, newClock, adminUser, adminPassword, database);
+        return new HubSettings(dataDir, host, port, demoMode, newClock, adminUser, adminPassword, database,
+                smallCells);
     }
 
     public HubSettings withBootstrapAdmin(String username, char[] password) {
-        return new HubSettings(dataDir, host, port, demoMode, clock, username, password, database);
+        return new HubSettings(dataDir, host, port, demoMode, clock, username, password, database, smallCells);
     }
 
     public HubSettings withDatabase(DatabaseSettings newDatabase) {
-        return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, newDatabase);
+        return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, newDatabase,
+                smallCells);
+    }
+
+    /** The reports' small-cell rule (threshold 5 by default; never below 3). */
+    public HubSettings withSmallCells(SmallCells newSmallCells) {
+        return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, database,
+                newSmallCells);
     }
 
     public boolean hasBootstrapAdmin() {
@@ -80,6 +95,6 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
     public String toString() {
         return "HubSettings[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", demoMode=" + demoMode
                 + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "none" : "REDACTED")
-                + ", " + database + "]";
+                + ", " + database + ", small-cell threshold " + smallCells.threshold() + "]";
     }
 }

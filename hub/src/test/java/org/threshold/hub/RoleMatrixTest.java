@@ -29,6 +29,8 @@ class RoleMatrixTest {
     private static final Set<Role> READERS = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER, Role.PROTECTION_OFFICER);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> DPO = EnumSet.of(Role.DPO);
+    private static final Set<Role> REPORTERS = EnumSet.of(Role.SUPERVISOR, Role.PROTECTION_OFFICER, Role.DPO,
+            Role.ADMIN);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
     // Allowed roles get 404 for it, the others 403: the matrix needs no referral.
     private static final String NO_REFERRAL = "0190c0de-0000-7000-8000-000000000000";
@@ -108,6 +110,8 @@ class RoleMatrixTest {
                 new Route("GET", "/api/dsr/export?token=" + code, "", DPO),
                 // An empty reason: the DPO is told to give one, and nothing is erased.
                 new Route("POST", "/api/dsr/erase", "{\"token\":\"" + code + "\",\"reason\":\"\"}", DPO),
+                new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),
+                new Route("GET", "/api/reports/referrals.json", "", REPORTERS),
                 new Route("GET", "/api/status", "", null),
                 new Route("GET", "/health", "", null),
                 new Route("POST", "/api/login", "{}", null),

@@ -14,6 +14,7 @@ import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
 import org.threshold.hub.app.referral.ReferralRepository;
+import org.threshold.hub.app.report.ReportRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
@@ -50,4 +51,6 @@ public interface Repositories {
     KioskRepository kiosks();
 
     OperatorRepository operators();
+
+    ReportRepository reports();
 }

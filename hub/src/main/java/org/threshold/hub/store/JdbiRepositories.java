@@ -18,6 +18,7 @@ import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
 import org.threshold.hub.app.referral.ReferralRepository;
+import org.threshold.hub.app.report.ReportRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
@@ -117,5 +118,10 @@ final class JdbiRepositories implements Repositories {
 
     private <T> T attach(Class<T> type) {
         return type.cast(attached.computeIfAbsent(type, handle::attach));
+    }
+
+    @Override
+    public ReportRepository reports() {
+        return handle.attach(ReportSql.class);
     }
 }

@@ -15,9 +15,12 @@ import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdChange;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
+import org.threshold.core.report.HouseholdFacts;
 import org.threshold.core.token.InvalidTokenException;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.report.ReportProjection;
+import org.threshold.hub.app.report.ReportRepository;
 
 /**
  * Folds one change event (reprint, reissue, correction, consent) into the households read model, inside the
@@ -137,6 +140,8 @@ final class HouseholdChanges {
                 household.registeredAt(), HouseholdJson.write(changed).toString(), household.eventId()), changed);
         repositories.households().replace(sealed.household());
         repositories.households().index(Map.of(household.householdId(), sealed.terms()));
+        ReportProjection.changed(repositories, new ReportRepository.Reported(household.householdId(),
+                HouseholdFacts.of(household.site(), changed, catalogue)));
         return Optional.empty();
     }
 

@@ -32,10 +32,13 @@ import org.threshold.core.registration.HouseholdChange;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.registration.RegistrationPayload;
+import org.threshold.core.report.HouseholdFacts;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.referral.ReferralProjection;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
+import org.threshold.hub.app.report.ReportProjection;
+import org.threshold.hub.app.report.ReportRepository;
 import org.threshold.hub.app.sync.StoredEvent;
 import org.threshold.hub.deployment.HubKeys;
 
@@ -248,13 +251,13 @@ public final class HouseholdProjector implements AutoCloseable {
      */
     private List<ProjectionFailure> apply(Repositories repositories, List<Projection> projections) {
         List<ProjectionFailure> failures = new ArrayList<>();
-        List<HouseholdVault.Sealed> registrations = new ArrayList<>();
+        List<Projection> registrations = new ArrayList<>();
         List<NewReferral> referrals = new ArrayList<>();
         for (Projection projection : projections) {
             if (projection.household() != null) {
-                registrations.add(projection.household());
+                registrations.add(projection);
             } else if (projection.change() != null) {
-                failures.addAll(insertNew(repositories, registrations));
+                failures.addAll(insertRegistrations(repositories, registrations));
                 registrations.clear();
                 changes.apply(repositories, projection.change()).ifPresent(failures::add);
             } else if (projection.referral() != null) {
@@ -263,28 +266,33 @@ public final class HouseholdProjector implements AutoCloseable {
                 failures.add(projection.failure());
             }
         }
-        failures.addAll(insertNew(repositories, registrations));
+        failures.addAll(insertRegistrations(repositories, registrations));
         failures.addAll(repositories.referrals().insertRequested(referrals));
         return failures;
     }
 
     /**
-     * Stores the new households and indexes those not refused. (One its own event already stored is indexed again
-     * with the same terms: the cursor's compare-and-set keeps a chunk from being applied twice, so no later change
-     * has replaced them.)
+     * Stores the new households, and indexes and counts for the reports those not refused. (One its own event already
+     * stored is indexed again with the same terms: the cursor's compare-and-set keeps a chunk from being applied twice,
+     * so no later change has replaced them.)
      */
-    private static List<ProjectionFailure> insertNew(Repositories repositories, List<HouseholdVault.Sealed> sealed) {
-        List<ProjectionFailure> refused = repositories.households().insertNew(sealed.stream()
-                .map(HouseholdVault.Sealed::household).toList());
+    private static List<ProjectionFailure> insertRegistrations(Repositories repositories,
+                                                               List<Projection> registrations) {
+        List<ProjectionFailure> refused = repositories.households().insertNew(registrations.stream()
+                .map(registration -> registration.household().household()).toList());
         Set<UUID> refusedEvents = new HashSet<>();
         refused.forEach(failure -> refusedEvents.add(failure.eventId()));
+        List<Projection> stored = registrations.stream()
+                .filter(registration -> !refusedEvents.contains(registration.household().household().eventId()))
+                .toList();
         Map<UUID, List<byte[]>> terms = new HashMap<>();
-        for (HouseholdVault.Sealed household : sealed) {
-            if (!refusedEvents.contains(household.household().eventId())) {
-                terms.put(household.household().householdId(), household.terms());
-            }
+        for (Projection registration : stored) {
+            terms.put(registration.household().household().householdId(), registration.household().terms());
         }
         repositories.households().index(terms);
+        ReportProjection.added(repositories, stored.stream()
+                .map(registration -> new ReportRepository.Reported(registration.household().household().householdId(),
+                        registration.facts())).toList());
         return refused;
     }
 
@@ -374,7 +382,7 @@ public final class HouseholdProjector implements AutoCloseable {
             return Projection.of(vault.seal(new HouseholdRecord(payload.householdId(), payload.token().id(),
                     payload.token().kioskId(), payload.token().issuedOn(), header.kioskId(), payload.site(),
                     payload.registeredAt(), HouseholdJson.write(payload.household()).toString(), header.eventId()),
-                    payload.household()));
+                    payload.household()), HouseholdFacts.of(payload.site(), payload.household(), catalogue));
         } catch (InvalidRegistrationException e) {
             // Field paths only: the problems' messages are meant for whoever typed the values.
             return Projection.failed(header, "registration payload is invalid at "
@@ -435,27 +443,27 @@ public final class HouseholdProjector implements AutoCloseable {
     }
 
     /**
-     * A projected household, a change to fold in or a referral requested, or why there is none of these (never
-     * personal data), or nothing at all for an unreadable event.
+     * A projected household with what the reports count of it, a change to fold in or a referral requested, or why
+     * there is none of these (never personal data), or nothing at all for an unreadable event.
      */
-    private record Projection(HouseholdVault.Sealed household, HouseholdChanges.Change change, NewReferral referral,
-                              ProjectionFailure failure) {
-        static final Projection NOTHING = new Projection(null, null, null, null);
+    private record Projection(HouseholdVault.Sealed household, HouseholdFacts facts, HouseholdChanges.Change change,
+                              NewReferral referral, ProjectionFailure failure) {
+        static final Projection NOTHING = new Projection(null, null, null, null, null);
 
-        static Projection of(HouseholdVault.Sealed household) {
-            return new Projection(household, null, null, null);
+        static Projection of(HouseholdVault.Sealed household, HouseholdFacts facts) {
+            return new Projection(household, facts, null, null, null);
         }
 
         static Projection of(HouseholdChanges.Change change) {
-            return new Projection(null, change, null, null);
+            return new Projection(null, null, change, null, null);
         }
 
         static Projection of(NewReferral referral) {
-            return new Projection(null, null, referral, null);
+            return new Projection(null, null, null, referral, null);
         }
 
         static Projection failed(EventHeader header, String reason) {
-            return new Projection(null, null, null, new ProjectionFailure(header.eventId(), reason));
+            return new Projection(null, null, null, null, new ProjectionFailure(header.eventId(), reason));
         }
     }
 

@@ -13,15 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.referral.ReferralStatus;
 import org.threshold.hub.app.HubStore;
-import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.app.access.ReferralView;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
-import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdVault;
+import org.threshold.hub.app.household.SealedHousehold;
 import org.threshold.hub.app.referral.ReferralRepository.ChangeMark;
 import org.threshold.hub.app.referral.ReferralRepository.QueueCursor;
 import org.threshold.hub.app.referral.ReferralRepository.QueuePage;
@@ -43,10 +42,10 @@ public final class ReferralQueues {
     private static final Logger LOG = LoggerFactory.getLogger(ReferralQueues.class);
 
     private final HubStore store;
+    private final HouseholdVault vault;
     private final AccessPolicy policy;
     private final AccessAudit audit;
     private final Clock clock;
-    private final HouseholdVault vault;
 
     public ReferralQueues(HubStore store, HouseholdVault vault, AccessPolicy policy, AccessAudit audit, Clock clock) {
         this.vault = vault;
@@ -80,13 +79,13 @@ public final class ReferralQueues {
                      Optional<QueueCursor> after, int limit) {
         Set<String> services = policy.queueServices(user, service);
         int capped = Math.max(1, Math.min(limit, MAX_PAGE));
-        record Row(ReferralRecord referral, Optional<HouseholdRecord> household) {
+        record Row(ReferralRecord referral, Optional<SealedHousehold> household) {
         }
         List<Row> rows = new ArrayList<>();
         QueuePage page = store.read(repositories -> {
             QueuePage found = repositories.referrals().queue(services, status, after, capped);
             for (ReferralRecord referral : found.referrals()) {
-                rows.add(new Row(referral, opened(repositories, referral.householdId())));
+                rows.add(new Row(referral, repositories.households().findById(referral.householdId())));
             }
             return found;
         });
@@ -94,13 +93,16 @@ public final class ReferralQueues {
         List<ReferralView> views = new ArrayList<>();
         for (Row row : rows) {
             if (row.household().isEmpty()) {
-                // Its registration was skipped by the projector (see projection_failures), or it was erased: nobody
-                // to show.
-                LOG.warn("Referral {} names a household the hub does not hold or erased; left out of the queue",
+                // Its registration was skipped by the projector (see projection_failures): nobody to show.
+                LOG.warn("Referral {} names a household the hub does not hold; left out of the queue",
                         row.referral().referralId());
                 continue;
             }
-            views.add(policy.referral(user, row.referral(), row.household().get(), now));
+            if (row.household().get().erased()) {
+                // Erased at the person's request: nothing of them is left to show.
+                continue;
+            }
+            views.add(policy.referral(user, row.referral(), vault.open(row.household().get()), now));
         }
         recordShown(user, QUEUE_ACTION, views);
         return new Page(views, page.next());
@@ -112,18 +114,19 @@ public final class ReferralQueues {
      * @throws Refusal NOT_FOUND {@code NO_SUCH_REFERRAL}; FORBIDDEN {@code NOT_YOUR_SERVICE}
      */
     public Detail find(SignedInUser user, UUID referralId) {
-        record Found(ReferralRecord referral, Optional<HouseholdRecord> household, List<ReferralEventRecord> history) {
+        record Found(ReferralRecord referral, Optional<SealedHousehold> household, List<ReferralEventRecord> history) {
         }
         Set<String> visible = policy.referralServices(user);
         Found found = store.read(repositories -> repositories.referrals().find(referralId)
-                .map(referral -> new Found(referral, opened(repositories, referral.householdId()),
+                .map(referral -> new Found(referral, repositories.households().findById(referral.householdId()),
                         repositories.referrals().history(referralId)))
                 .orElse(null));
         // A referral of another service is answered as one that does not exist: its id tells nothing.
-        if (found == null || found.household().isEmpty() || !visible.contains(found.referral().service())) {
+        if (found == null || found.household().isEmpty() || found.household().get().erased()
+                || !visible.contains(found.referral().service())) {
             throw noSuchReferral();
         }
-        ReferralView view = policy.referral(user, found.referral(), found.household().get(), clock.instant());
+        ReferralView view = policy.referral(user, found.referral(), vault.open(found.household().get()), clock.instant());
         recordShown(user, READ_ACTION, List.of(view));
         return new Detail(view, found.history());
     }
@@ -161,11 +164,5 @@ public final class ReferralQueues {
         Instant at = clock.instant();
         audit.recordAll(households.stream()
                 .map(household -> new AccessRecord(at, user.username(), action, FOUND, household)).toList());
-    }
-
-    /** The household opened, or empty if the hub does not hold it or it was erased. */
-    private Optional<HouseholdRecord> opened(Repositories repositories, UUID householdId) {
-        return repositories.households().findById(householdId).filter(household -> !household.erased())
-                .map(vault::open);
     }
 }

@@ -1,0 +1,291 @@
+package org.threshold.hub.app.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.threshold.core.referral.ReferralStatus;
+import org.threshold.core.registration.Sex;
+import org.threshold.core.report.AgeBracket;
+import org.threshold.core.report.HxlTags;
+import org.threshold.core.report.Publication;
+import org.threshold.core.report.Suppressed;
+import org.threshold.core.report.Suppression;
+import org.threshold.hub.app.report.ReportRepository.Acceptance;
+import org.threshold.hub.app.report.ReportRepository.Count;
+import org.threshold.hub.app.report.ReportRepository.ReferralCount;
+
+/**
+ * Builds the reports from the counts, suppressed together. The households' three reports are one publication:
+ * arrivals (days x sites, households and people), the age-sex pyramid (sites x sex and age) and needs (categories x
+ * sites). A site's people over the window are one count in both the arrivals and the pyramid, and so is everyone, so
+ * each report suppresses exactly what the others do and none gives back what another hides. The referrals report
+ * (services x statuses, overdue) is a publication of its own. Keys: {@code measure|row|column}, {@code *} for a
+ * total. Pure.
+ */
+final class ReportTables {
+    private static final String ALL = "*";
+    private static final String HOUSEHOLDS = "hh";
+    private static final String PEOPLE = "p";
+    private static final String PYRAMID = "as";
+    private static final String NEEDS = "n";
+    private static final String REFERRALS = "r";
+    private static final String OVERDUE = "o";
+    private static final List<Sex> SEXES = List.of(Sex.F, Sex.M, Sex.OTHER, Sex.UNKNOWN);
+    private static final double DAY_MILLIS = 86_400_000.0;
+
+    /** A report's name and window, as asked. */
+    record Query(String name, LocalDate from, LocalDate to, Optional<String> site) {
+    }
+
+    private ReportTables() {
+    }
+
+    private static String key(String measure, Object row, Object column) {
+        return measure + "|" + row + "|" + column;
+    }
+
+    /** Arrivals, age-sex or needs, from the counts of the window. */
+    static ReportTable households(Query query, List<Count> counts, Suppression suppression) {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        SortedSet<String> sites = new TreeSet<>();
+        SortedSet<String> categories = new TreeSet<>();
+        Map<String, Long> values = new HashMap<>();
+        for (Count count : counts) {
+            if (count.count() == 0) {
+                continue;
+            }
+            sites.add(count.site());
+            switch (count.measure()) {
+                case ReportProjection.HOUSEHOLDS, ReportProjection.PEOPLE -> {
+                    days.add(count.arrival());
+                    values.merge(key(count.measure().equals(ReportProjection.HOUSEHOLDS) ? HOUSEHOLDS : PEOPLE,
+                            count.arrival(), count.site()), count.count(), Long::sum);
+                }
+                case ReportProjection.AGE_SEX -> values.merge(key(PYRAMID, count.site(), count.category()),
+                        count.count(), Long::sum);
+                case ReportProjection.NEED -> {
+                    categories.add(count.category());
+                    values.merge(key(NEEDS, count.category(), count.site()), count.count(), Long::sum);
+                }
+                default -> throw new IllegalStateException("Unknown report measure " + count.measure());
+            }
+        }
+        Publication publication = new Publication();
+        for (String measure : List.of(HOUSEHOLDS, PEOPLE)) {
+            grid(publication, values, measure, new ArrayList<>(days), new ArrayList<>(sites));
+        }
+        List<String> pyramid = pyramidCategories();
+        List<String> pyramidTotals = new ArrayList<>();
+        for (String category : pyramid) {
+            List<String> parts = new ArrayList<>();
+            for (String site : sites) {
+                parts.add(cell(publication, values, key(PYRAMID, site, category)));
+            }
+            pyramidTotals.add(total(publication, key(PYRAMID, ALL, category), parts));
+        }
+        for (String site : sites) {
+            publication.sum(key(PEOPLE, ALL, site), pyramid.stream().map(category -> key(PYRAMID, site, category))
+                    .toList());
+        }
+        publication.sum(key(PEOPLE, ALL, ALL), pyramidTotals);
+        for (String category : categories) {
+            List<String> parts = new ArrayList<>();
+            for (String site : sites) {
+                parts.add(cell(publication, values, key(NEEDS, category, site)));
+            }
+            total(publication, key(NEEDS, category, ALL), parts);
+        }
+        Suppressed published = suppression.apply(publication);
+        List<List<Object>> rows = new ArrayList<>();
+        List<String> columns;
+        switch (query.name()) {
+            case Reports.ARRIVALS -> {
+                columns = List.of("date", "site", "households", "people");
+                for (LocalDate day : days) {
+                    for (String site : sites) {
+                        rows.add(arrivalRow(published, day.toString(), day, site, site));
+                    }
+                    rows.add(arrivalRow(published, day.toString(), day, ReportTable.TOTAL, ALL));
+                }
+                for (String site : sites) {
+                    rows.add(arrivalRow(published, ReportTable.TOTAL, ALL, site, site));
+                }
+                rows.add(arrivalRow(published, ReportTable.TOTAL, ALL, ReportTable.TOTAL, ALL));
+            }
+            case Reports.AGE_SEX -> {
+                columns = new ArrayList<>(List.of("site"));
+                for (Sex sex : SEXES) {
+                    for (AgeBracket age : AgeBracket.values()) {
+                        columns.add(HxlTags.pyramidColumn(sex, age));
+                    }
+                }
+                columns.add("people");
+                for (String site : sites) {
+                    rows.add(pyramidRow(published, site, site, pyramid));
+                }
+                rows.add(pyramidRow(published, ReportTable.TOTAL, ALL, pyramid));
+            }
+            case Reports.NEEDS -> {
+                columns = List.of("category", "site", "people");
+                for (String category : categories) {
+                    for (String site : sites) {
+                        rows.add(row(category, site, value(published, key(NEEDS, category, site))));
+                    }
+                    rows.add(row(category, ReportTable.TOTAL, value(published, key(NEEDS, category, ALL))));
+                }
+            }
+            default -> throw new IllegalArgumentException("Not a household report: " + query.name());
+        }
+        return new ReportTable(query.name(), query.from(), query.to(), query.site(),
+                suppression.rule().threshold(), columns, rows);
+    }
+
+    /** Cells {@code measure|day|site}, each day's total, each site's total and the grand total, with their sums. */
+    private static void grid(Publication publication, Map<String, Long> values, String measure, List<LocalDate> days,
+                             List<String> sites) {
+        List<String> dayTotals = new ArrayList<>();
+        for (LocalDate day : days) {
+            List<String> parts = new ArrayList<>();
+            for (String site : sites) {
+                parts.add(cell(publication, values, key(measure, day, site)));
+            }
+            dayTotals.add(total(publication, key(measure, day, ALL), parts));
+        }
+        List<String> siteTotals = new ArrayList<>();
+        for (String site : sites) {
+            siteTotals.add(total(publication, key(measure, ALL, site), days.stream()
+                    .map(day -> key(measure, day, site)).toList()));
+        }
+        total(publication, key(measure, ALL, ALL), dayTotals);
+        publication.sum(key(measure, ALL, ALL), siteTotals);
+    }
+
+    private static String cell(Publication publication, Map<String, Long> values, String key) {
+        publication.count(key, values.getOrDefault(key, 0L));
+        return key;
+    }
+
+    /** Counts {@code total} as the sum of {@code parts} and ties them. */
+    private static String total(Publication publication, String total, List<String> parts) {
+        Map<String, Long> counts = publication.counts();
+        publication.count(total, parts.stream().mapToLong(counts::get).sum()).sum(total, parts);
+        return total;
+    }
+
+    private static List<String> pyramidCategories() {
+        List<String> categories = new ArrayList<>();
+        for (Sex sex : SEXES) {
+            for (AgeBracket age : AgeBracket.values()) {
+                categories.add(sex.name() + "/" + age.label());
+            }
+        }
+        return categories;
+    }
+
+    private static List<Object> arrivalRow(Suppressed published, String dayLabel, Object day, String siteLabel,
+                                           String site) {
+        return row(dayLabel, siteLabel, value(published, key(HOUSEHOLDS, day, site)),
+                value(published, key(PEOPLE, day, site)));
+    }
+
+    private static List<Object> pyramidRow(Suppressed published, String label, String site, List<String> pyramid) {
+        List<Object> row = new ArrayList<>();
+        row.add(label);
+        for (String category : pyramid) {
+            row.add(value(published, key(PYRAMID, site, category)));
+        }
+        row.add(value(published, key(PEOPLE, ALL, site)));
+        return row;
+    }
+
+    /** The referrals per service by status, those overdue and the median days to acceptance. */
+    static ReportTable referrals(Query query, List<ReferralCount> counts, List<Acceptance> acceptances,
+                                 Suppression suppression) {
+        SortedSet<String> services = new TreeSet<>();
+        Map<String, Long> values = new HashMap<>();
+        for (ReferralCount count : counts) {
+            services.add(count.service());
+            values.merge(key(REFERRALS, count.service(), count.status()), count.count(), Long::sum);
+            values.merge(key(OVERDUE, count.service(), ALL), count.overdue(), Long::sum);
+        }
+        Publication publication = new Publication();
+        List<String> serviceTotals = new ArrayList<>();
+        List<String> overdue = new ArrayList<>();
+        for (String service : services) {
+            List<String> parts = new ArrayList<>();
+            for (ReferralStatus status : ReferralStatus.values()) {
+                parts.add(cell(publication, values, key(REFERRALS, service, status.name())));
+            }
+            serviceTotals.add(total(publication, key(REFERRALS, service, ALL), parts));
+            overdue.add(cell(publication, values, key(OVERDUE, service, ALL)));
+        }
+        for (ReferralStatus status : ReferralStatus.values()) {
+            total(publication, key(REFERRALS, ALL, status.name()), services.stream()
+                    .map(service -> key(REFERRALS, service, status.name())).toList());
+        }
+        total(publication, key(REFERRALS, ALL, ALL), serviceTotals);
+        total(publication, key(OVERDUE, ALL, ALL), overdue);
+        Suppressed published = suppression.apply(publication);
+        Map<String, List<Long>> waits = new HashMap<>();
+        for (Acceptance acceptance : acceptances) {
+            waits.computeIfAbsent(acceptance.service(), service -> new ArrayList<>()).add(acceptance.millis());
+            waits.computeIfAbsent(ALL, service -> new ArrayList<>()).add(acceptance.millis());
+        }
+        List<String> columns = new ArrayList<>(List.of("service"));
+        for (ReferralStatus status : ReferralStatus.values()) {
+            columns.add(status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        columns.addAll(List.of("referrals", "overdue", "median_days_to_acceptance"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (String service : services) {
+            rows.add(referralRow(published, service, service, waits, suppression));
+        }
+        rows.add(referralRow(published, ReportTable.TOTAL, ALL, waits, suppression));
+        return new ReportTable(query.name(), query.from(), query.to(), query.site(),
+                suppression.rule().threshold(), columns, rows);
+    }
+
+    private static List<Object> referralRow(Suppressed published, String label, String service,
+                                            Map<String, List<Long>> waits, Suppression suppression) {
+        List<Object> row = new ArrayList<>();
+        row.add(label);
+        for (ReferralStatus status : ReferralStatus.values()) {
+            row.add(value(published, key(REFERRALS, service, status.name())));
+        }
+        row.add(value(published, key(REFERRALS, service, ALL)));
+        row.add(value(published, key(OVERDUE, service, ALL)));
+        row.add(medianDays(waits.getOrDefault(service, List.of()), suppression));
+        return row;
+    }
+
+    /**
+     * The median wait in days, to a tenth; null when fewer referrals than the threshold were accepted, because
+     * the median of one or two waits is someone's own.
+     */
+    static Double medianDays(List<Long> millis, Suppression suppression) {
+        if (millis.isEmpty() || millis.size() < suppression.rule().threshold()) {
+            return null;
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        double median = sorted.size() % 2 == 1 ? sorted.get(middle)
+                : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+        return Math.round(median / DAY_MILLIS * 10) / 10.0;
+    }
+
+    private static Long value(Suppressed published, String key) {
+        var count = published.count(key);
+        return count.isPresent() ? count.getAsLong() : null;
+    }
+
+    private static List<Object> row(Object... cells) {
+        List<Object> row = new ArrayList<>();
+        java.util.Collections.addAll(row, cells);
+        return row;
+    }
+}

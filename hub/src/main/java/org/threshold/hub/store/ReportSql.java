@@ -1,0 +1,143 @@
+package org.threshold.hub.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.threshold.core.referral.ReferralStatus;
+import org.threshold.core.report.HouseholdFacts;
+import org.threshold.hub.app.report.ReportRepository;
+
+/** {@link ReportRepository}: the same SQL on both stores (upserts by {@code ON CONFLICT}, which both have). */
+interface ReportSql extends ReportRepository, SqlObject {
+    /** Arrival days and site totals come per day; the other measures are summed over the window per site. */
+    String PER_DAY = "'households', 'people'";
+
+    @Override
+    default List<UUID> reported(Collection<UUID> householdIds) {
+        if (householdIds.isEmpty()) {
+            return List.of();
+        }
+        return getHandle().createQuery("SELECT household_id FROM report_households WHERE household_id IN (<ids>)")
+                .bindList("ids", householdIds.stream().map(UUID::toString).toList())
+                .map((rows, context) -> UUID.fromString(rows.getString(1))).list();
+    }
+
+    @Override
+    default Optional<HouseholdFacts> facts(UUID householdId) {
+        return getHandle().createQuery("SELECT site, arrival, members FROM report_households "
+                        + "WHERE household_id = :id").bind("id", householdId.toString())
+                .map((rows, context) -> HouseholdFacts.decode(rows.getString(1), LocalDate.parse(rows.getString(2)),
+                        rows.getString(3))).findOne();
+    }
+
+    @Override
+    default void insertFacts(List<Reported> households) {
+        if (households.isEmpty()) {
+            return;
+        }
+        PreparedBatch insert = getHandle().prepareBatch("INSERT INTO report_households (household_id, site, arrival, "
+                + "members) VALUES (:id, :site, :arrival, :members)");
+        for (Reported household : households) {
+            HouseholdFacts facts = household.facts();
+            insert.bind("id", household.householdId().toString()).bind("site", facts.site())
+                    .bind("arrival", facts.arrival().toString()).bind("members", facts.encode()).add();
+        }
+        insert.execute();
+    }
+
+    @SqlUpdate("UPDATE report_households SET site = :site, arrival = :arrival, members = :members "
+            + "WHERE household_id = :id")
+    void update(@Bind("id") String householdId, @Bind("site") String site, @Bind("arrival") String arrival,
+                @Bind("members") String members);
+
+    @Override
+    default void updateFacts(Reported household) {
+        HouseholdFacts facts = household.facts();
+        update(household.householdId().toString(), facts.site(), facts.arrival().toString(), facts.encode());
+    }
+
+    @Override
+    default void addToCounts(Map<CountKey, Long> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        PreparedBatch upsert = getHandle().prepareBatch("INSERT INTO report_counts (arrival, site, measure, category, "
+                + "count) VALUES (:arrival, :site, :measure, :category, :change) "
+                + "ON CONFLICT (arrival, site, measure, category) DO UPDATE SET count = report_counts.count + "
+                + "excluded.count");
+        changes.forEach((key, change) -> upsert.bind("arrival", key.arrival().toString()).bind("site", key.site())
+                .bind("measure", key.measure()).bind("category", key.category()).bind("change", change).add());
+        upsert.execute();
+    }
+
+    @Override
+    default List<Count> counts(LocalDate from, LocalDate to, Optional<String> site) {
+        String where = " WHERE arrival >= :from AND arrival <= :to" + (site.isPresent() ? " AND site = :site" : "");
+        Query perDay = getHandle().createQuery("SELECT arrival, site, measure, category, count FROM report_counts"
+                + where + " AND measure IN (" + PER_DAY + ")");
+        Query perSite = getHandle().createQuery("SELECT NULL, site, measure, category, SUM(count) FROM report_counts"
+                + where + " AND measure NOT IN (" + PER_DAY + ") GROUP BY site, measure, category");
+        List<Count> counts = new java.util.ArrayList<>();
+        for (Query query : List.of(perDay, perSite)) {
+            query.bind("from", from.toString()).bind("to", to.toString());
+            site.ifPresent(name -> query.bind("site", name));
+            counts.addAll(query.map((rows, context) -> new Count(rows.getString(1) == null ? null
+                    : LocalDate.parse(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getString(4),
+                    rows.getLong(5))).list());
+        }
+        return counts;
+    }
+
+    @Override
+    default List<ReferralCount> referralCounts(Instant from, Instant to, Optional<String> site, Instant now) {
+        Query query = getHandle().createQuery("SELECT r.service, r.status, COUNT(*), SUM(CASE WHEN r.due_at < :now "
+                + "AND r.status IN (<open>) THEN 1 ELSE 0 END) FROM referrals r" + referralWindow(site)
+                + " GROUP BY r.service, r.status");
+        bindWindow(query, from, to, site).bind("now", now.toEpochMilli())
+                .bindList("open", Arrays.stream(ReferralStatus.values()).filter(ReferralStatus::open)
+                        .map(Enum::name).toList());
+        return query.map((rows, context) -> new ReferralCount(rows.getString(1), rows.getString(2), rows.getLong(3),
+                rows.getLong(4))).list();
+    }
+
+    @Override
+    default List<Acceptance> acceptances(Instant from, Instant to, Optional<String> site) {
+        Query query = getHandle().createQuery("SELECT r.service, MIN(e.recorded_at) - r.requested_at FROM referrals r "
+                + "JOIN referral_events e ON e.referral_id = r.referral_id AND e.status = :accepted"
+                + referralWindow(site) + " GROUP BY r.referral_id, r.service, r.requested_at");
+        bindWindow(query, from, to, site).bind("accepted", ReferralStatus.ACCEPTED.name());
+        return query.map((rows, context) -> new Acceptance(rows.getString(1), rows.getLong(2))).list();
+    }
+
+    /** The site is the household's, from its facts: the referral store does not repeat it. */
+    private static String referralWindow(Optional<String> site) {
+        return (site.isPresent() ? " JOIN report_households h ON h.household_id = r.household_id AND h.site = :site"
+                : "") + " WHERE r.requested_at >= :from AND r.requested_at < :to";
+    }
+
+    private static Query bindWindow(Query query, Instant from, Instant to, Optional<String> site) {
+        site.ifPresent(name -> query.bind("site", name));
+        return query.bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
+    }
+
+    @SqlQuery("SELECT h.household_id FROM households h LEFT JOIN report_households r "
+            + "ON r.household_id = h.household_id WHERE r.household_id IS NULL AND h.household_id > :after "
+            + "ORDER BY h.household_id LIMIT :limit")
+    List<String> withoutFacts(@Bind("after") String after, @Bind("limit") int limit);
+
+    @Override
+    default List<UUID> householdsWithoutFacts(UUID after, int limit) {
+        return withoutFacts(after == null ? "" : after.toString(), limit).stream().map(UUID::fromString).toList();
+    }
+}

@@ -1,0 +1,166 @@
+package org.threshold.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.referral.Urgency;
+import org.threshold.core.registration.HouseholdJson;
+import org.threshold.core.registration.Sex;
+import org.threshold.core.report.AgeBracket;
+import org.threshold.core.report.HouseholdFacts;
+import org.threshold.core.token.TokenId;
+import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.HouseholdVault;
+import org.threshold.hub.deployment.HubDataKey;
+import org.threshold.hub.app.report.ReportBackfill;
+import org.threshold.hub.app.report.ReportProjection;
+import org.threshold.hub.app.report.ReportRepository.Acceptance;
+import org.threshold.hub.app.report.ReportRepository.Count;
+import org.threshold.hub.app.report.ReportRepository.ReferralCount;
+import org.threshold.hub.app.report.ReportRepository.Reported;
+
+/** The reports' counts, on SQLite and on PostgreSQL. */
+class ReportRepositoryTest {
+    @Nested
+    class OnSqlite extends ReportRepositoryContract {
+        @Override
+        Engine engine() {
+            return Engine.SQLITE;
+        }
+    }
+
+    @Nested
+    class OnPostgres extends ReportRepositoryContract {
+        @Override
+        Engine engine() {
+            return Engine.POSTGRESQL;
+        }
+    }
+}
+
+abstract class ReportRepositoryContract extends StoreContract {
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+
+    static HouseholdFacts facts(String site, LocalDate arrival, HouseholdFacts.Person... people) {
+        return new HouseholdFacts(site, arrival, List.of(people));
+    }
+
+    static HouseholdFacts.Person person(Sex sex, AgeBracket age, String... needs) {
+        return new HouseholdFacts.Person(sex, age, new java.util.TreeSet<>(Set.of(needs)));
+    }
+
+    private Map<String, Long> counts(LocalDate from, LocalDate to, Optional<String> site) {
+        List<Count> counts = store.read(repositories -> repositories.reports().counts(from, to, site));
+        return counts.stream().collect(Collectors.toMap(count -> (count.arrival() == null ? "" : count.arrival() + " ")
+                + count.site() + " " + count.measure() + " " + count.category(), Count::count));
+    }
+
+    @Test
+    void aHouseholdIsCountedOnceByDaySiteSexAgeAndNeedCategory() {
+        Reported north = new Reported(UUID.randomUUID(), facts("North", DAY,
+                person(Sex.F, AgeBracket.AGE_18_59, "SV", "WR"), person(Sex.M, AgeBracket.AGE_5_11)));
+        Reported south = new Reported(UUID.randomUUID(), facts("South", DAY.plusDays(1),
+                person(Sex.F, AgeBracket.AGE_0_4, "SV")));
+
+        inTransaction(repositories -> {
+            ReportProjection.added(repositories, List.of(north, south));
+            // Projected again: nothing changes.
+            ReportProjection.added(repositories, List.of(north));
+            return null;
+        });
+
+        assertThat(counts(DAY, DAY.plusDays(1), Optional.empty())).containsOnly(
+                Map.entry(DAY + " North households ", 1L), Map.entry(DAY + " North people ", 2L),
+                Map.entry(DAY.plusDays(1) + " South households ", 1L), Map.entry(DAY.plusDays(1) + " South people ", 1L),
+                Map.entry("North age-sex F/18-59", 1L), Map.entry("North age-sex M/5-11", 1L),
+                Map.entry("North need SV", 1L), Map.entry("North need WR", 1L),
+                Map.entry("South age-sex F/0-4", 1L), Map.entry("South need SV", 1L));
+        assertThat(counts(DAY, DAY, Optional.of("South"))).isEmpty();
+        assertThat(counts(DAY.plusDays(1), DAY.plusDays(9), Optional.of("South"))).hasSize(4);
+        Optional<HouseholdFacts> stored = store.read(repositories -> repositories.reports().facts(north.householdId()));
+        assertThat(stored).contains(north.facts());
+    }
+
+    @Test
+    void aCorrectionMovesTheHouseholdsCounts() {
+        UUID id = UUID.randomUUID();
+        inTransaction(repositories -> {
+            ReportProjection.added(repositories, List.of(new Reported(id, facts("North", DAY,
+                    person(Sex.UNKNOWN, AgeBracket.UNKNOWN, "SV")))));
+            ReportProjection.changed(repositories, new Reported(id, facts("North", DAY.minusDays(1),
+                    person(Sex.F, AgeBracket.AGE_60_PLUS), person(Sex.M, AgeBracket.AGE_60_PLUS))));
+            return null;
+        });
+
+        assertThat(counts(DAY.minusDays(1), DAY, Optional.empty())).containsOnly(
+                Map.entry(DAY + " North households ", 0L), Map.entry(DAY + " North people ", 0L),
+                Map.entry(DAY.minusDays(1) + " North households ", 1L),
+                Map.entry(DAY.minusDays(1) + " North people ", 2L),
+                Map.entry("North age-sex UNKNOWN/unknown", 0L), Map.entry("North need SV", 0L),
+                Map.entry("North age-sex F/60+", 1L), Map.entry("North age-sex M/60+", 1L));
+    }
+
+    @Test
+    void referralsAreCountedByServiceAndStatusWithThoseOverdueAndOnlyTheSitesWhenAsked() {
+        UUID northHousehold = UUID.randomUUID();
+        UUID southHousehold = UUID.randomUUID();
+        inTransaction(repositories -> {
+            ReportProjection.added(repositories, List.of(new Reported(northHousehold, facts("North", DAY)),
+                    new Reported(southHousehold, facts("South", DAY))));
+            repositories.referrals().insertRequested(List.of(
+                    ReferralRepositoryContract.referral(UUID.randomUUID(), northHousehold, "health", Urgency.URGENT,
+                            UUID.randomUUID()),
+                    ReferralRepositoryContract.referral(UUID.randomUUID(), southHousehold, "health", Urgency.NORMAL,
+                            UUID.randomUUID())));
+            return null;
+        });
+        // Requested 2026-11-24T09:30Z: urgent is due three hours later, normal later still.
+        Instant from = Instant.parse("2026-11-24T00:00:00Z");
+        Instant to = Instant.parse("2026-11-25T00:00:00Z");
+        Instant now = Instant.parse("2026-11-24T20:00:00Z");
+
+        List<ReferralCount> all = store.read(repositories -> repositories.reports().referralCounts(from, to,
+                Optional.empty(), now));
+        List<ReferralCount> south = store.read(repositories -> repositories.reports().referralCounts(from, to,
+                Optional.of("South"), now));
+        List<ReferralCount> before = store.read(repositories -> repositories.reports().referralCounts(
+                from.minusSeconds(86_400), from, Optional.empty(), now));
+
+        assertThat(all).containsExactly(new ReferralCount("health", "SENT", 2, 1));
+        assertThat(south).containsExactly(new ReferralCount("health", "SENT", 1, 0));
+        assertThat(before).isEmpty();
+        List<Acceptance> accepted = store.read(repositories -> repositories.reports().acceptances(from, to,
+                Optional.empty()));
+        assertThat(accepted).as("none accepted yet").isEmpty();
+    }
+
+    @Test
+    void theBackfillCountsHouseholdsStoredBeforeTheReportsOnce() {
+        UUID id = UUID.randomUUID();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        HouseholdVault vault = new HouseholdVault(HubDataKey.generate(random), random);
+        inTransaction(repositories -> repositories.households().insertNew(List.of(vault.seal(new HouseholdRecord(id,
+                TokenId.random(random), "KIOSK-01", DAY, "KIOSK-01", "North",
+                Instant.parse("2026-11-24T09:30:00Z"), HouseholdJson.write(TestKiosk.household()).toString(),
+                UUID.randomUUID()), TestKiosk.household()).household())));
+
+        long counted = ReportBackfill.run(store, vault, NeedsCatalogue.bundled());
+        long again = ReportBackfill.run(store, vault, NeedsCatalogue.bundled());
+
+        assertThat(counted).isEqualTo(1);
+        assertThat(again).isZero();
+        assertThat(counts(DAY, DAY, Optional.empty())).contains(Map.entry(DAY + " North people ", 2L),
+                Map.entry("North age-sex F/18-59", 1L), Map.entry("North age-sex M/5-11", 1L),
+                Map.entry("North need WR", 1L), Map.entry("North need SV", 1L));
+    }
+}
