@@ -15,6 +15,7 @@ import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessLogVerifier;
 import org.threshold.hub.app.audit.AuditTrail;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
+import org.threshold.hub.app.dsr.DataSubjectRequests;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdSealingUpgrade;
 import org.threshold.hub.app.household.HouseholdVault;
@@ -46,6 +47,7 @@ import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.account.AccountsApi;
 import org.threshold.hub.web.account.LoginApi;
 import org.threshold.hub.web.account.SessionAuth;
+import org.threshold.hub.web.dsr.DsrApi;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
 import org.threshold.hub.web.feed.UpdateFeedApi;
 import org.threshold.hub.web.household.TokenApi;
@@ -198,6 +200,8 @@ public final class HubServer implements AutoCloseable {
             QueuePages queuePages = new QueuePages(queues, frames, settings.clock());
             ReferralPages referralPages = new ReferralPages(queues, catalogue, frames, settings.clock());
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
+            DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, audit,
+                    settings.clock()));
             ReportsApi reportsApi = new ReportsApi(new Reports(store, audit, settings.smallCells(), settings.clock()));
 
             Javalin http = Javalin.create(config -> {
@@ -229,6 +233,7 @@ public final class HubServer implements AutoCloseable {
                 adminPages.addRoutes(config.routes);
                 glassBreakApi.addRoutes(config.routes);
                 auditApi.addRoutes(config.routes);
+                dsrApi.addRoutes(config.routes);
                 reportsApi.addRoutes(config.routes);
                 glassBreakPages.addRoutes(config.routes);
                 dpoPages.addRoutes(config.routes);

@@ -205,6 +205,11 @@ abstract class AccessAuditContract extends StoreContract {
         }
 
         @Override
+        public void purgeDeleted() {
+            store.purgeDeleted();
+        }
+
+        @Override
         public void close() {
             store.close();
         }

@@ -197,9 +197,12 @@ final class HubFixture implements AutoCloseable {
     }
 
     /** For a stopped hub: changes the store behind its back. */
-    void execute(String sql) {
+    void execute(String sql, Object... parameters) {
         try (Connection connection = connect();
              PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -124,6 +124,10 @@ class RoleMatrixTest {
                         OFFICER),
                 new Route("POST", "/api/glass-breaks", "{\"token\":\"" + code + "\",\"reason\":\"A written reason "
                         + "long enough for the DPO.\"}", OFFICER),
+                new Route("GET", "/api/dsr/search?name=Nourhan", "", DPO),
+                new Route("GET", "/api/dsr/export?token=" + code, "", DPO),
+                // An empty reason: the DPO is told to give one, and nothing is erased.
+                new Route("POST", "/api/dsr/erase", "{\"token\":\"" + code + "\",\"reason\":\"\"}", DPO),
                 new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),
                 new Route("GET", "/api/reports/referrals.json", "", REPORTERS),
                 new Route("GET", "/api/status", "", null),

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.threshold.core.codec.MalformedEncodingException;
 import org.threshold.core.event.SignedEvent;
+import org.threshold.core.testing.ByteSearch;
 
 /** Looks at what a kiosk left on disk, the way someone holding a seized kiosk would. */
 public final class KioskFiles {
@@ -26,26 +27,12 @@ public final class KioskFiles {
         List<Path> hits = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (indexOf(Files.readAllBytes(file), needle) >= 0) {
+                if (ByteSearch.indexOf(Files.readAllBytes(file), needle) >= 0) {
                     hits.add(file);
                 }
             }
         }
         return hits;
-    }
-
-    /** Where {@code needle} first occurs in {@code haystack}, or -1. */
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** The signed events in kiosk.db, in sequence order, read with a connection of the test's own. */

@@ -26,8 +26,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.threshold.kiosk.KioskClient.Reply;
 import org.threshold.core.search.NameTerms;
+import org.threshold.core.testing.ByteSearch;
+import org.threshold.kiosk.KioskClient.Reply;
 
 /**
  * Someone seizes a kiosk after a shift: it was locked and switched off. Nothing on its disk (the data
@@ -84,7 +85,7 @@ class SeizureTest {
             for (String form : forms) {
                 for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
                         StandardCharsets.UTF_16BE)) {
-                    if (KioskFiles.indexOf(content, form.getBytes(charset)) >= 0) {
+                    if (ByteSearch.indexOf(content, form.getBytes(charset)) >= 0) {
                         hits.add(file + " holds \"" + form + "\" in " + charset);
                     }
                 }
@@ -94,7 +95,7 @@ class SeizureTest {
         // The search itself finds a canary where there is one, in any of the encodings.
         Path control = Files.createTempFile(dataDir.getParent(), "control", ".bin");
         Files.write(control, "xxЩыржабуковxx".getBytes(StandardCharsets.UTF_16BE));
-        assertThat(KioskFiles.indexOf(Files.readAllBytes(control), "Щыржабуков".getBytes(StandardCharsets.UTF_16BE)))
+        assertThat(ByteSearch.indexOf(Files.readAllBytes(control), "Щыржабуков".getBytes(StandardCharsets.UTF_16BE)))
                 .isPositive();
         Files.delete(control);
 

@@ -45,6 +45,13 @@ public interface HubStore extends AutoCloseable {
     /** Rows per table and every kiosk's chain head, read in one snapshot. */
     StoreContents contents();
 
+    /**
+     * Leaves in the database's files as little as the engine allows of what was deleted or overwritten (after an
+     * erasure): SQLite zeroes freed space as it goes ({@code secure_delete}) and this empties its write-ahead log;
+     * PostgreSQL vacuums the tables that held the household. Best effort: never throws for a busy database.
+     */
+    void purgeDeleted();
+
     /** What the store is, for the hub's status: the database product and the schema version it is at. */
     StoreInfo info();
 

@@ -150,4 +150,27 @@ interface EventSql extends EventRepository, SqlObject {
                 .forEach(ignored -> { });
         return heads;
     }
+
+    @Override
+    default Map<UUID, byte[]> envelopes(Collection<UUID> eventIds) {
+        Map<UUID, byte[]> envelopes = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return envelopes;
+        }
+        getHandle().createQuery("SELECT event_id, envelope FROM events WHERE event_id IN (<ids>)")
+                .bindList("ids", eventIds.stream().map(UUID::toString).toList())
+                .map((rows, context) -> envelopes.put(UUID.fromString(rows.getString(1)), rows.getBytes(2)))
+                .forEach(ignored -> { });
+        return envelopes;
+    }
+
+    @Override
+    default void redact(Map<UUID, byte[]> redactedByEvent) {
+        if (redactedByEvent.isEmpty()) {
+            return;
+        }
+        PreparedBatch update = getHandle().prepareBatch("UPDATE events SET envelope = :envelope WHERE event_id = :id");
+        redactedByEvent.forEach((id, envelope) -> update.bind("id", id).bind("envelope", envelope).add());
+        update.execute();
+    }
 }

@@ -28,6 +28,7 @@ import org.threshold.hub.app.StoreException;
 public final class JdbiHubStore implements HubStore {
     /** The hub's database inside its data folder when no other is given. */
     public static final String SQLITE_FILE = "hub.db";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbiHubStore.class);
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
     private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
     private static final int POSTGRESQL_POOL = 10;
@@ -264,6 +265,16 @@ public final class JdbiHubStore implements HubStore {
         } catch (JdbiException | IllegalStateException e) {
             // A closed pool says so with IllegalStateException; either way the store does not answer.
             return false;
+        }
+    }
+
+    @Override
+    public void purgeDeleted() {
+        try {
+            writer.useHandle(handle -> handle.execute(dialect == Dialect.SQLITE ? "PRAGMA wal_checkpoint(TRUNCATE)"
+                    : "VACUUM households, household_terms, events"));
+        } catch (JdbiException e) {
+            LOG.warn("Could not purge deleted rows now ({}); the database does it in time", e.getClass().getSimpleName());
         }
     }
 

@@ -18,7 +18,7 @@ import org.threshold.hub.app.HubStore;
 /**
  * Seals the households a release before sealing at rest stored in clear (migration V10 left them in
  * {@code households_unsealed}): each is sealed and indexed as a new one would be, and its clear row deleted in the
- * same transaction, a chunk at a time. The hub runs it at every start before it serves, so an upgraded hub serves no
+ * same transaction, a chunk at a time, then purges what the database keeps of deleted rows. The hub runs it at every start before it serves, so an upgraded hub serves no
  * household in clear; with nothing left to seal it costs one query. Safe to run from several instances at once.
  */
 public final class HouseholdSealingUpgrade {
@@ -51,6 +51,8 @@ public final class HouseholdSealingUpgrade {
             sealed += chunk;
         } while (chunk == CHUNK);
         if (sealed > 0) {
+            // The clear rows are deleted; leave as little of them in the database's files as the engine allows.
+            store.purgeDeleted();
             LOG.info("Sealed {} household(s) stored in clear by an earlier release", sealed);
         }
         return sealed;

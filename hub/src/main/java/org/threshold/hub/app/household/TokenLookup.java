@@ -92,7 +92,7 @@ public final class TokenLookup {
         String username = reader.username();
         TokenId tokenId;
         try {
-            tokenId = parse(codeOrQr);
+            tokenId = tokenOf(codeOrQr);
         } catch (Refusal refused) {
             record(username, ACTION, refused.reason(), null);
             throw refused;
@@ -139,7 +139,12 @@ public final class TokenLookup {
         audit.record(new AccessRecord(clock.instant(), reader, action, outcome, householdId));
     }
 
-    private TokenId parse(String codeOrQr) {
+    /**
+     * The token a typed short code or a scanned QR payload names (the QR's kiosk signature checked).
+     *
+     * @throws Refusal as {@link #find} does for a token that does not read
+     */
+    public TokenId tokenOf(String codeOrQr) {
         String text = codeOrQr == null ? "" : codeOrQr.strip();
         if (text.length() > MAX_INPUT) {
             throw new Refusal(Refusal.Kind.INVALID, InvalidTokenException.Reason.MALFORMED.name(), "This is too long to be a "

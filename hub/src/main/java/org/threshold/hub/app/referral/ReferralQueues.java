@@ -98,6 +98,10 @@ public final class ReferralQueues {
                         row.referral().referralId());
                 continue;
             }
+            if (row.household().get().erased()) {
+                // Erased at the person's request: nothing of them is left to show.
+                continue;
+            }
             views.add(policy.referral(user, row.referral(), vault.open(row.household().get()), now));
         }
         recordShown(user, QUEUE_ACTION, views);
@@ -118,7 +122,8 @@ public final class ReferralQueues {
                         repositories.referrals().history(referralId)))
                 .orElse(null));
         // A referral of another service is answered as one that does not exist: its id tells nothing.
-        if (found == null || found.household().isEmpty() || !visible.contains(found.referral().service())) {
+        if (found == null || found.household().isEmpty() || found.household().get().erased()
+                || !visible.contains(found.referral().service())) {
             throw noSuchReferral();
         }
         ReferralView view = policy.referral(user, found.referral(), vault.open(found.household().get()), clock.instant());

@@ -54,4 +54,13 @@ public interface EventRepository {
 
     /** Every kiosk's head, by kiosk id. */
     Map<String, ChainPosition> heads();
+
+    /** The stored envelope of each of these events the hub holds, by event id. */
+    Map<UUID, byte[]> envelopes(Collection<UUID> eventIds);
+
+    /**
+     * Replaces each event's stored envelope with the bytes given for it (its header alone, after an erasure): its
+     * hash, place in its kiosk's chain and projection number stay, so the chain still verifies by hashes.
+     */
+    void redact(Map<UUID, byte[]> redactedByEvent);
 }

@@ -1,0 +1,105 @@
+package org.threshold.hub.web.dsr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import org.threshold.hub.app.dsr.DataSubjectRequests;
+import org.threshold.hub.app.household.HistoryEntry;
+import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.referral.ReferralRecord;
+import org.threshold.hub.web.access.Access;
+import org.threshold.hub.web.access.RouteGuard;
+import org.threshold.hub.web.http.ApiException;
+import org.threshold.hub.web.http.HubJson;
+import org.threshold.hub.web.http.RequestBodies;
+
+/**
+ * The data protection officer's data-subject requests (Bearer, DPO only): {@code GET /api/dsr/search},
+ * {@code GET /api/dsr/export?token=} (JSON, or with {@code format=html} a printable page in the person's language)
+ * and {@code POST /api/dsr/erase {"token","reason"}}. See docs/api.md.
+ */
+public final class DsrApi {
+    private static final int MAX_BODY_BYTES = 4 * 1024;
+    private static final String ERASE_SHAPE = "{\"token\",\"reason\"}";
+
+    private final DataSubjectRequests requests;
+
+    public DsrApi(DataSubjectRequests requests) {
+        this.requests = requests;
+    }
+
+    public void addRoutes(RoutesConfig routes) {
+        routes.get("/api/dsr/search", this::search, Access.DPO);
+        routes.get("/api/dsr/export", this::export, Access.DPO);
+        routes.post("/api/dsr/erase", this::erase, Access.DPO);
+    }
+
+    private void search(Context ctx) {
+        List<HouseholdRecord> found = requests.search(RouteGuard.user(ctx), new DataSubjectRequests.Query(
+                ctx.queryParam("name"), ctx.queryParam("birthDate"), ctx.queryParam("age"), ctx.queryParam("token")));
+        ObjectNode body = HubJson.MAPPER.createObjectNode();
+        ArrayNode households = body.putArray("households");
+        found.forEach(household -> households.add(household(household)));
+        body.put("limit", DataSubjectRequests.MAX_RESULTS);
+        ctx.json(body);
+    }
+
+    private void export(Context ctx) {
+        DataSubjectRequests.Export export = requests.export(RouteGuard.user(ctx), ctx.queryParam("token"));
+        ObjectNode body = household(export.household());
+        ArrayNode history = body.putArray("history");
+        for (HistoryEntry entry : export.history()) {
+            history.addObject().put("eventId", entry.eventId().toString()).put("type", entry.eventType().name())
+                    .put("at", entry.at().toString()).put("kioskId", entry.kioskId())
+                    .put("operator", entry.operator()).put("summary", entry.summary());
+        }
+        ArrayNode referrals = body.putArray("referrals");
+        for (ReferralRecord referral : export.referrals()) {
+            referrals.addObject().put("referralId", referral.referralId().toString())
+                    .put("service", referral.service()).put("status", referral.status().name())
+                    .put("urgency", referral.urgency().name()).put("requestedAt", referral.requestedAt().toString())
+                    .put("basis", referral.basis().name())
+                    .set("people", HubJson.MAPPER.valueToTree(referral.people()));
+        }
+        if ("html".equals(ctx.queryParam("format"))) {
+            ctx.html(DsrExportPage.render(body, ctx.queryParam("lang"), ctx.header("Accept-Language")));
+        } else {
+            ctx.json(body);
+        }
+    }
+
+    private void erase(Context ctx) {
+        byte[] raw = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
+                "This body is far larger than an erasure needs. Send " + ERASE_SHAPE + "."), "MALFORMED_JSON");
+        JsonNode json = HubJson.parse(ctx, raw, ERASE_SHAPE);
+        if (!json.isObject() || !json.path("token").isTextual() || !json.path("reason").isTextual()) {
+            throw new ApiException(400, "MALFORMED_REQUEST", "Send the token and the reason as text: " + ERASE_SHAPE
+                    + ".");
+        }
+        DataSubjectRequests.Erasure erasure = requests.erase(RouteGuard.user(ctx), json.get("token").textValue(),
+                json.get("reason").textValue());
+        ctx.json(HubJson.MAPPER.createObjectNode().put("householdId", erasure.householdId().toString())
+                .put("erasedAt", erasure.at().toString()).put("eventsRedacted", erasure.eventsRedacted()));
+    }
+
+    /** A household as the DPO sees it: the whole of it, as the kiosk registered it and later events changed it. */
+    private static ObjectNode household(HouseholdRecord record) {
+        ObjectNode json = HubJson.MAPPER.createObjectNode();
+        json.put("householdId", record.householdId().toString());
+        json.put("site", record.site());
+        json.put("kioskId", record.kioskId());
+        json.put("registeredAt", record.registeredAt().toString());
+        json.putObject("token").put("code", record.tokenId().shortCode()).put("kioskId", record.tokenKioskId())
+                .put("issuedOn", record.tokenIssuedOn().toString());
+        try {
+            json.set("household", HubJson.MAPPER.readTree(record.householdJson()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Never quote it: the stored household is personal data.
+            throw new IllegalStateException("The stored household " + record.householdId() + " is not JSON");
+        }
+        return json;
+    }
+}

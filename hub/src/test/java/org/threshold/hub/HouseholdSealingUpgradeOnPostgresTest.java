@@ -1,0 +1,11 @@
+package org.threshold.hub;
+
+import org.threshold.hub.testing.TestPostgres;
+
+/** {@link HouseholdSealingUpgradeTest} on PostgreSQL. */
+class HouseholdSealingUpgradeOnPostgresTest extends HouseholdSealingUpgradeTest {
+    @Override
+    DatabaseSettings database() {
+        return TestPostgres.newDatabase();
+    }
+}
