@@ -19,7 +19,11 @@ import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.household.TypoHints;
+import org.threshold.hub.app.event.HubEvents;
+import org.threshold.hub.app.referral.ConsentWithdrawal;
+import org.threshold.hub.app.referral.ReferralChanges;
 import org.threshold.hub.app.referral.ReferralQueues;
+import org.threshold.core.referral.ReferralLifecycle;
 import org.threshold.hub.app.report.ReportBackfill;
 import org.threshold.hub.app.report.Reports;
 import org.threshold.hub.app.sync.IngestGate;
@@ -131,6 +135,9 @@ public final class HubServer implements AutoCloseable {
         AccessAudit audit = null;
         try {
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
+            HubEvents hubEvents = HubEvents.of(keys, settings.clock());
+            ConsentWithdrawal withdrawal = new ConsentWithdrawal(hubEvents,
+                    new ReferralLifecycle(ReferralData.bundled().services()));
             HouseholdVault vault = new HouseholdVault(dataKey, new SecureRandom());
             if (store.read(repositories -> repositories.households().sealedUnderOtherKey(dataKey.keyId()))) {
                 throw new HubStartupException("The store holds households sealed under another data key than "
@@ -140,7 +147,7 @@ public final class HubServer implements AutoCloseable {
             }
             HouseholdSealingUpgrade.sealAll(store, vault, catalogue);
             projector = new HouseholdProjector(store, keys, vault, catalogue, settings.clock(),
-                    ingestGate::awaitQuiet);
+                    ingestGate::awaitQuiet, withdrawal);
             Accounts accounts = services.accounts();
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
@@ -165,12 +172,14 @@ public final class HubServer implements AutoCloseable {
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
             ReferralQueues queues = new ReferralQueues(store, vault, policy, audit, settings.clock());
-            ReferralApi referralApi = new ReferralApi(queues);
+            ReferralApi referralApi = new ReferralApi(queues,
+                    new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(), withdrawal), lookup);
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             PageFrames frames = new PageFrames(settings.demoMode());
             Pages pages = new Pages(accounts, auth, frames);
-            ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, vault, policy), catalogue, frames, reads);
+            ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, vault, policy, settings.clock()), catalogue,
+                    frames, reads);
             QueuePages queuePages = new QueuePages(queues, frames, settings.clock());
             ReferralPages referralPages = new ReferralPages(queues, catalogue, frames, settings.clock());
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);

@@ -1,6 +1,7 @@
 package org.threshold.hub.app.household;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.threshold.core.token.InvalidTokenException;
@@ -14,6 +15,7 @@ import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
 import org.threshold.hub.app.kiosk.KioskDirectory;
+import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
  * Finds the household a token card was printed for, from a typed short code or a scanned QR payload (whose
@@ -82,13 +84,15 @@ public final class TokenLookup {
         if (household.isPresent()) {
             HouseholdView view;
             try {
-                view = policy.household(reader, household.get());
+                List<ReferralRecord> referrals = store.read(repositories -> repositories.referrals()
+                        .forHousehold(household.get().householdId()));
+                view = policy.household(reader, household.get(), referrals, clock.instant());
             } catch (Refusal refused) {
                 // The role sees no household: nothing was shown, so no household is named in the log.
                 record(username, ACTION, refused.reason(), null);
                 throw refused;
             }
-            record(username, view instanceof HouseholdView.Visible ? ACTION : SCAN_ACTION, FOUND,
+            record(username, view instanceof HouseholdView.NoReferral ? SCAN_ACTION : ACTION, FOUND,
                     household.get().householdId());
             return view;
         }

@@ -1,14 +1,15 @@
 package org.threshold.hub.app.household;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.threshold.core.token.TokenId;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.app.access.HouseholdView;
 import org.threshold.hub.app.account.SignedInUser;
+import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
  * For a typed token code whose check character does not add up: the codes one typo away (core's
@@ -21,11 +22,13 @@ public final class TypoHints {
     private final HubStore store;
     private final HouseholdVault vault;
     private final AccessPolicy policy;
+    private final Clock clock;
 
-    public TypoHints(HubStore store, HouseholdVault vault, AccessPolicy policy) {
+    public TypoHints(HubStore store, HouseholdVault vault, AccessPolicy policy, Clock clock) {
         this.store = store;
         this.vault = vault;
         this.policy = policy;
+        this.clock = clock;
     }
 
     /** The short codes (like {@code 7K3M-Q9XD-2HPT-VB6R-F}) {@code typed} may have meant; empty if none. */
@@ -34,27 +37,32 @@ public final class TypoHints {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        List<SealedHousehold> found = store.read(repositories -> {
-            List<SealedHousehold> households = new ArrayList<>();
+        record Found(SealedHousehold household, List<ReferralRecord> referrals) {
+        }
+        List<Found> found = store.read(repositories -> {
+            List<Found> households = new ArrayList<>();
             for (TokenId candidate : candidates) {
-                repositories.households().findByToken(candidate).ifPresent(households::add);
+                // An erased household is no candidate: nothing of it is left to open.
+                repositories.households().findByToken(candidate).filter(sealed -> !sealed.erased())
+                        .ifPresent(sealed -> households.add(new Found(sealed,
+                                repositories.referrals().forHousehold(sealed.householdId()))));
             }
             return households;
         });
         List<String> codes = new ArrayList<>();
-        for (SealedHousehold sealed : found) {
-            HouseholdRecord household = vault.open(sealed);
-            if (visible(user, household)) {
+        for (Found candidate : found) {
+            HouseholdRecord household = vault.open(candidate.household());
+            if (visible(user, household, candidate.referrals())) {
                 codes.add(household.tokenId().shortCode());
             }
         }
         return codes;
     }
 
-    private boolean visible(SignedInUser user, HouseholdRecord household) {
+    private boolean visible(SignedInUser user, HouseholdRecord household, List<ReferralRecord> referrals) {
         try {
-            return Optional.of(policy.household(user, household)).filter(HouseholdView.Visible.class::isInstance)
-                    .isPresent();
+            HouseholdView view = policy.household(user, household, referrals, clock.instant());
+            return view instanceof HouseholdView.Visible || view instanceof HouseholdView.Referrals;
         } catch (Refusal refused) {
             return false;
         }

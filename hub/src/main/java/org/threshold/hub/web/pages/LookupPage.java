@@ -48,6 +48,12 @@ public final class LookupPage {
             params.put("members", visible.household().people().stream()
                     .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList());
         }
+        if (view instanceof HouseholdView.Referrals theirs) {
+            // The people of the caseworker's referrals, each as its service may see them (until the page lists the
+            // referrals themselves).
+            params.put("members", members(theirs.referrals().stream()
+                    .flatMap(referral -> referral.visible().people().stream()).toList()));
+        }
         Templates.render(ctx, "scan.jte", params);
     }
 
