@@ -20,7 +20,11 @@ import org.threshold.hub.app.household.HouseholdSealingUpgrade;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
+import org.threshold.hub.app.event.HubEvents;
+import org.threshold.hub.app.referral.ConsentWithdrawal;
+import org.threshold.hub.app.referral.ReferralChanges;
 import org.threshold.hub.app.referral.ReferralQueues;
+import org.threshold.core.referral.ReferralLifecycle;
 import org.threshold.hub.app.report.ReportBackfill;
 import org.threshold.hub.app.report.Reports;
 import org.threshold.hub.app.sync.IngestGate;
@@ -134,6 +138,9 @@ public final class HubServer implements AutoCloseable {
         AccessAudit audit = null;
         try {
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
+            HubEvents hubEvents = HubEvents.of(keys, settings.clock());
+            ConsentWithdrawal withdrawal = new ConsentWithdrawal(hubEvents,
+                    new ReferralLifecycle(ReferralData.bundled().services()));
             HouseholdVault vault = new HouseholdVault(dataKey, new SecureRandom());
             if (store.read(repositories -> repositories.households().sealedUnderOtherKey(dataKey.keyId()))) {
                 throw new HubStartupException("The store holds households sealed under another data key than "
@@ -143,7 +150,7 @@ public final class HubServer implements AutoCloseable {
             }
             HouseholdSealingUpgrade.sealAll(store, vault, catalogue);
             projector = new HouseholdProjector(store, keys, vault, catalogue, settings.clock(),
-                    ingestGate::awaitQuiet);
+                    ingestGate::awaitQuiet, withdrawal);
             Accounts accounts = services.accounts();
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
@@ -172,7 +179,8 @@ public final class HubServer implements AutoCloseable {
             LoginApi login = new LoginApi(accounts);
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
-            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, vault, policy, audit, settings.clock()));
+            ReferralApi referralApi = new ReferralApi(new ReferralQueues(store, vault, policy, audit, settings.clock()),
+                    new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(), withdrawal), lookup);
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             PageFrames frames = new PageFrames(settings.demoMode());

@@ -49,7 +49,7 @@ class HubRestartTest {
         hub.stopHub();
         // As if the hub had stopped before projecting anything: events stored, read model empty.
         hub.execute("DELETE FROM households");
-        hub.execute("UPDATE projection_cursors SET position = 0");
+        hub.execute("UPDATE projection_cursors SET position = 0 WHERE projection = 'households'");
 
         hub.startHub();
 
@@ -65,7 +65,7 @@ class HubRestartTest {
         assertThat(hub.client().lookUp(registration.token().id().shortCode(), hub.client().sessionToken()).status())
                 .isEqualTo(200);
         hub.stopHub();
-        hub.execute("UPDATE projection_cursors SET position = 0");
+        hub.execute("UPDATE projection_cursors SET position = 0 WHERE projection = 'households'");
 
         hub.startHub();
 
@@ -74,7 +74,7 @@ class HubRestartTest {
         assertThat(lookup.status()).isEqualTo(200);
         assertThat(hub.count("households")).isEqualTo(1);
         assertThat(hub.count("projection_failures")).isZero();
-        assertThat(hub.rows("SELECT position FROM projection_cursors")).containsExactly(List.of(1));
+        assertThat(hub.rows("SELECT position FROM projection_cursors WHERE projection = 'households'")).containsExactly(List.of(1));
     }
 
     /** Bounded polling: the background worker takes milliseconds; 10 seconds means it never ran. */

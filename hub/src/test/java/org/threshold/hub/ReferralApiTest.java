@@ -24,58 +24,7 @@ import org.threshold.hub.app.account.Role;
  * referrals and of them only what the service's field profile allows, every household shown in the access log.
  * {@code OnPostgres} runs it on PostgreSQL.
  */
-class ReferralApiTest {
-    @TempDir
-    Path dataDir;
-    HubFixture hub;
-    HubClient client;
-    TestKiosk.Registration household;
-    TestKiosk.Referral health;
-    TestKiosk.Referral gbv;
-    final Map<String, String> sessions = new HashMap<>();
-
-    DatabaseSettings database() {
-        return DatabaseSettings.SQLITE_IN_DATA_FOLDER;
-    }
-
-    @BeforeEach
-    void startHubWithAHouseholdReferredToHealthAndGbv() {
-        hub = HubFixture.start(dataDir, database());
-        client = hub.client();
-        Accounts accounts = hub.server().services().accounts();
-        accounts.add("cw-health", HubFixture.PASSWORD.toCharArray(),
-                new Accounts.Grant(Role.CASEWORKER, "Health NGO", Set.of("health")));
-        accounts.add("supervisor-health", HubFixture.PASSWORD.toCharArray(),
-                new Accounts.Grant(Role.SUPERVISOR, "Health NGO", Set.of("health")));
-        accounts.add("cw-gbv", HubFixture.PASSWORD.toCharArray(),
-                new Accounts.Grant(Role.CASEWORKER, "Women's NGO", Set.of("gbv")));
-        household = hub.kiosk.register();
-        // A hostile or mistaken request naming a GBV code to health: the health profile must still hide it.
-        health = hub.kiosk.refer(household, "health", Urgency.URGENT, LegalBasis.CONSENT, TestKiosk.SENSITIVE_NEED);
-        gbv = hub.kiosk.refer(household, "gbv", Urgency.EMERGENCY, LegalBasis.CONSENT, TestKiosk.SENSITIVE_NEED);
-        sync(household.event(), health.event(), gbv.event());
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
-
-    void sync(SignedEvent... events) {
-        assertThat(client.sync("KIOSK-01", List.of(events)).status()).isEqualTo(200);
-        // The projector runs in the background; a token lookup makes it catch up on the spot.
-        client.lookUp(household.token().id().shortCode(), session(HubFixture.OFFICER));
-    }
-
-    /** Signs in once per account: each sign-in costs a password hash. */
-    String session(String username) {
-        return sessions.computeIfAbsent(username, client::sessionToken);
-    }
-
-    HubClient.Response get(String path, String username) {
-        return client.get(path, "Authorization", "Bearer " + session(username));
-    }
-
+class ReferralApiTest extends ReferralScenario {
     @Test
     void aCaseworkersQueueHoldsOnlyTheirServicesReferralsInTheIssuesShapeWithoutAnotherServicesCodes() {
         HubClient.Response queue = get("/api/referrals", "cw-health");
@@ -174,5 +123,22 @@ class ReferralApiTest {
         assertThat(shown.body()).doesNotContain("SV-");
         assertThat(hub.rows("SELECT action FROM access_log WHERE username = ?", "cw-health"))
                 .containsExactly(List.of("referral-read"));
+    }
+
+    @Test
+    void aCaseworkersTokenScanShowsTheHouseholdsReferralsToTheirServicesOnly() {
+        HubClient.Response health = client.lookUp(household.token().id().shortCode(), session("cw-health"));
+        HubClient.Response gbvScan = client.lookUp(household.token().id().shortCode(), session("cw-gbv"));
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("referrals")).hasSize(1);
+        assertThat(health.json().get("referrals").get(0).get("service").asText()).isEqualTo("health");
+        assertThat(health.json().get("referrals").get(0).get("people").get(0).get("givenName").asText())
+                .isEqualTo(TestKiosk.ARABIC_GIVEN_NAME);
+        assertThat(health.body()).doesNotContain("SV-", "TR-", TestKiosk.OPEN_NEED);
+        assertThat(gbvScan.json().get("referrals").get(0).get("service").asText()).isEqualTo("gbv");
+        assertThat(gbvScan.body()).contains(TestKiosk.SENSITIVE_NEED);
+        assertThat(hub.rows("SELECT action FROM access_log WHERE username = ?", "cw-health"))
+                .containsExactly(List.of("token-lookup"));
     }
 }

@@ -30,6 +30,7 @@ class RoleMatrixTest {
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> DPO = EnumSet.of(Role.DPO);
     private static final Set<Role> OFFICER = EnumSet.of(Role.PROTECTION_OFFICER);
+    private static final Set<Role> CASEWORK = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER);
     private static final Set<Role> REPORTERS = EnumSet.of(Role.SUPERVISOR, Role.PROTECTION_OFFICER, Role.DPO,
             Role.ADMIN);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
@@ -106,6 +107,14 @@ class RoleMatrixTest {
                 new Route("GET", "/lookup?token=" + code, "", READERS),
                 new Route("GET", "/api/referrals", "", READERS),
                 new Route("GET", "/api/referrals/" + NO_REFERRAL, "", READERS),
+                new Route("POST", "/api/referrals/" + NO_REFERRAL + "/transitions", "{\"status\":\"RECEIVED\"}",
+                        CASEWORK),
+                new Route("POST", "/api/referrals/" + NO_REFERRAL + "/notes", "{\"text\":\"A note\"}", CASEWORK),
+                new Route("POST", "/api/referrals/" + NO_REFERRAL + "/reassign",
+                        "{\"service\":\"legal\",\"reason\":\"Legal question\"}", EnumSet.of(Role.SUPERVISOR)),
+                // Refused before anything changes (the hub only withdraws), but past the role check.
+                new Route("POST", "/api/households/" + code + "/consent", "{\"referral\":true,\"reason\":\"x\"}",
+                        EnumSet.of(Role.PROTECTION_OFFICER)),
                 new Route("GET", "/account", "", EVERYONE),
                 new Route("GET", "/api/audit", "", DPO),
                 new Route("GET", "/api/glass-breaks", "", DPO),

@@ -19,7 +19,16 @@ public enum EventType {
      * The operator confirmed a referral the rules suggested at registration: core's
      * {@code org.threshold.core.referral.ReferralRequested} payload, sealed like the registration it follows.
      */
-    REFERRAL_REQUESTED("ReferralRequested");
+    REFERRAL_REQUESTED("ReferralRequested"),
+    /**
+     * The hub moved a referral on (a caseworker's step, or a withdrawal of consent): core's
+     * {@code org.threshold.core.referral.ReferralTransitioned} payload, on the hub's own chain.
+     */
+    REFERRAL_TRANSITIONED("ReferralTransitioned"),
+    /** A caseworker noted something on a referral: {@code ReferralNoteAdded}, on the hub's own chain. */
+    REFERRAL_NOTE_ADDED("ReferralNoteAdded"),
+    /** A supervisor sent a referral to another service: {@code ReferralReassigned}, on the hub's own chain. */
+    REFERRAL_REASSIGNED("ReferralReassigned");
 
     private final String wireName;
 

@@ -96,6 +96,21 @@ interface ReferralSql extends ReferralRepository, SqlObject {
         return refused;
     }
 
+    @Override
+    default void recordChange(ReferralRecord before, ReferralRecord after, ReferralEventRecord event) {
+        getHandle().createUpdate("UPDATE referrals SET service = :service, status = :status, basis = :basis, "
+                        + "updated_at = :updatedAt WHERE referral_id = :referralId")
+                .bind("service", after.service()).bind("status", after.status().name())
+                .bind("basis", after.basis().wireName()).bind("updatedAt", after.updatedAt())
+                .bind("referralId", after.referralId()).execute();
+        getHandle().createUpdate("INSERT INTO referral_events (" + EVENT_COLUMNS + ") VALUES (:eventId, :referralId, "
+                        + ":type, :status, :recordedAt, :payloadJson)")
+                .bind("eventId", event.eventId()).bind("referralId", event.referralId()).bind("type", event.type())
+                .bind("status", event.status().name()).bind("recordedAt", event.recordedAt())
+                .bind("payloadJson", event.payloadJson()).execute();
+        changed(new TreeSet<>(List.of(before.service(), after.service())), after.updatedAt());
+    }
+
     /**
      * Raises the change counter of each service, in name order so that two transactions never wait on each
      * other's rows in opposite orders.
@@ -182,7 +197,13 @@ interface ReferralSql extends ReferralRepository, SqlObject {
     List<ReferralRecord> forHousehold(@Bind("id") UUID householdId);
 
     @Override
-    @SqlQuery("SELECT " + EVENT_COLUMNS + " FROM referral_events WHERE referral_id = :id ORDER BY recorded_at, event_id")
+    /**
+     * In the order the events were stored: the hub's changes to one referral are appended one after the other (the
+     * hub chain's lock), so a later change has a later position even within one millisecond.
+     */
+    @SqlQuery("SELECT r.event_id, r.referral_id, r.type, r.status, r.recorded_at, r.payload_json FROM referral_events r "
+            + "LEFT JOIN events e ON e.event_id = r.event_id WHERE r.referral_id = :id "
+            + "ORDER BY COALESCE(e.position, 0), r.recorded_at, r.event_id")
     @RegisterRowMapper(ReferralSql.EventRows.class)
     List<ReferralEventRecord> history(@Bind("id") UUID referralId);
 

@@ -30,9 +30,10 @@ interface SyncLedgerSql extends SyncLedgerRepository {
         incident.ifPresent(found -> incident(kioskId, at, found.reason(), found.sequence(), found.detail()));
     }
 
+    /** Kiosks only: the hub's own chain ({@code HubEvents.CHAIN}, "HUB") has a head but is no kiosk. */
     @Override
     @SqlQuery("""
-            WITH ids AS (SELECT kiosk_id FROM kiosk_sync UNION SELECT kiosk_id FROM kiosk_heads)
+            WITH ids AS (SELECT kiosk_id FROM kiosk_sync UNION SELECT kiosk_id FROM kiosk_heads WHERE kiosk_id <> 'HUB')
             SELECT ids.kiosk_id, s.last_contact, COALESCE(h.sequence, 0) AS highest_seq,
                    (SELECT COUNT(*) FROM events e WHERE e.kiosk_id = ids.kiosk_id) AS events,
                    COALESCE(s.gaps, 0) AS gaps, COALESCE(s.forks, 0) AS forks

@@ -66,14 +66,23 @@ public final class AccessPolicy {
     }
 
     /**
-     * What {@code user} may see of a household they looked up.
+     * What {@code user} may see of a household they looked up, whose referrals are {@code itsReferrals}: a caseworker or
+     * supervisor sees only those to their services (each as {@link #referral} shows it), or, with none, that fact.
      *
      * @throws Refusal FORBIDDEN {@code NO_HOUSEHOLD_DATA} for ADMIN and DPO
      */
-    public HouseholdView household(SignedInUser user, HouseholdRecord record) {
+    public HouseholdView household(SignedInUser user, HouseholdRecord record, List<ReferralRecord> itsReferrals,
+                                   Instant now) {
         return switch (user.role()) {
             case ADMIN, DPO -> throw noHouseholdData(user);
-            case CASEWORKER, SUPERVISOR -> new HouseholdView.NoReferral(record);
+            case CASEWORKER, SUPERVISOR -> {
+                Set<String> services = referralServices(user);
+                List<ReferralView> theirs = itsReferrals.stream()
+                        .filter(referral -> services.contains(referral.service()))
+                        .map(referral -> referral(user, referral, record, now)).toList();
+                yield theirs.isEmpty() ? new HouseholdView.NoReferral(record)
+                        : new HouseholdView.Referrals(record, theirs);
+            }
             case PROTECTION_OFFICER -> {
                 Household household = read(record);
                 Optional<GlassBreak> glassBreak = glassBreaks.active(user, record.householdId());

@@ -33,9 +33,21 @@ public sealed interface HouseholdView {
     }
 
     /**
-     * A caseworker's scan of a household with no referral to their services: that fact, and nothing personal. (The
-     * hub holds no referrals yet, so every scan by a caseworker or supervisor ends here.)
+     * A caseworker's or supervisor's scan of a household with referrals to their services: those referrals, each with
+     * only what its service may see.
      */
+    record Referrals(HouseholdRecord record, List<ReferralView> referrals) implements HouseholdView {
+        public Referrals {
+            referrals = List.copyOf(referrals);
+        }
+
+        @Override
+        public String toString() {
+            return "Referrals[" + record + ", " + referrals.size() + "]";
+        }
+    }
+
+    /** A caseworker's scan of a household with no referral to their services: that fact, and nothing personal. */
     record NoReferral(HouseholdRecord record) implements HouseholdView {
         @Override
         public String toString() {

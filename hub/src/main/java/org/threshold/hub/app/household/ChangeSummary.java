@@ -29,6 +29,9 @@ final class ChangeSummary {
         return switch (type) {
             case HOUSEHOLD_REGISTERED -> "registered";
             case REFERRAL_REQUESTED -> "referral requested";
+            case REFERRAL_TRANSITIONED -> "referral moved on";
+            case REFERRAL_NOTE_ADDED -> "referral note added";
+            case REFERRAL_REASSIGNED -> "referral reassigned";
             case HOUSEHOLD_CARD_REPRINTED -> "card reprinted, marked COPY";
             case TOKEN_REISSUED -> "new token issued; the old token is revoked";
             case HOUSEHOLD_CORRECTED -> correction(details);

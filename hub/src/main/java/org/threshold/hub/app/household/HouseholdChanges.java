@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.threshold.core.input.StrictText;
+import org.threshold.core.referral.ReferralLifecycle;
+import org.threshold.hub.app.referral.ConsentWithdrawal;
 import org.threshold.core.event.EventHeader;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.FieldProblem;
@@ -28,17 +32,20 @@ import org.threshold.hub.app.report.ReportRepository;
  * order, which keeps each kiosk's chain order: a kiosk's event is stored only after the one before it committed,
  * so it is numbered after it. Order across kiosks is not kept, so a change is accepted only from the kiosk whose
  * chain registered the household (the only kiosk that can make one today). Checks come before writes, so a change
- * refused as a {@link ProjectionFailure} leaves nothing behind. Reasons name no personal data.
+ * refused as a {@link ProjectionFailure} leaves nothing behind. Reasons name no personal data. A consent change that
+ * withdraws consent to referral withdraws the household's open consent-based referrals ({@link ConsentWithdrawal}).
  */
 final class HouseholdChanges {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NeedsCatalogue catalogue;
     private final HouseholdVault vault;
+    private final ConsentWithdrawal withdrawal;
 
-    HouseholdChanges(NeedsCatalogue catalogue, HouseholdVault vault) {
+    HouseholdChanges(NeedsCatalogue catalogue, HouseholdVault vault, ConsentWithdrawal withdrawal) {
         this.catalogue = catalogue;
         this.vault = vault;
+        this.withdrawal = withdrawal;
     }
 
     /** A change event as opened: its header, its projection sequence and its payload. */
@@ -71,7 +78,8 @@ final class HouseholdChanges {
             case TOKEN_REISSUED -> reissue(repositories, change, sealed);
             case HOUSEHOLD_CORRECTED -> correct(repositories, change, household);
             case CONSENT_CHANGED -> changeConsent(repositories, change, household);
-            case HOUSEHOLD_REGISTERED, REFERRAL_REQUESTED -> failed(change, "a " + header.type() + " is not a change");
+            case HOUSEHOLD_REGISTERED, REFERRAL_REQUESTED, REFERRAL_TRANSITIONED, REFERRAL_NOTE_ADDED,
+                 REFERRAL_REASSIGNED -> failed(change, "a " + header.type() + " is not a change");
         };
         if (failure.isEmpty()) {
             repositories.householdHistory().record(new HistoryEntry(header.eventId(), household.householdId(),
@@ -119,7 +127,26 @@ final class HouseholdChanges {
         }
         ObjectNode after = read(household.householdJson());
         after.set("consent", consent);
-        return replaceJson(repositories, change, household, after);
+        Optional<ProjectionFailure> failure = replaceJson(repositories, change, household, after);
+        if (failure.isEmpty() && consent.path("referral").isBoolean() && !consent.path("referral").booleanValue()) {
+            // Withdrawn at the kiosk: the household's open referrals on consent end here, in this transaction.
+            withdrawal.withdraw(repositories, household.householdId(), withdrawalReason(change),
+                    change.header().kioskId().toLowerCase(Locale.ROOT));
+        }
+        return failure;
+    }
+
+    /** The reason the kiosk recorded, if it reads as staff text; else one that says where it came from. */
+    private static String withdrawalReason(Change change) {
+        JsonNode reason = change.payload().details().path("reason");
+        if (reason.isTextual()) {
+            StrictText.Checked checked = StrictText.check(reason.textValue(), StrictText.Kind.TEXT);
+            if (checked.ok() && !checked.text().isEmpty()
+                    && checked.text().codePointCount(0, checked.text().length()) <= ReferralLifecycle.MAX_REASON) {
+                return checked.text();
+            }
+        }
+        return "Consent to referral withdrawn at kiosk " + change.header().kioskId() + ".";
     }
 
     /** Validates {@code json} as at registration, on the change's date, and stores it as the household. */

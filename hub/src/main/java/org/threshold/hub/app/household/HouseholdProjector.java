@@ -35,6 +35,8 @@ import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.core.report.HouseholdFacts;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.event.HubEvents;
+import org.threshold.hub.app.referral.ConsentWithdrawal;
 import org.threshold.hub.app.referral.ReferralProjection;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
 import org.threshold.hub.app.report.ReportProjection;
@@ -98,14 +100,14 @@ public final class HouseholdProjector implements AutoCloseable {
     private volatile boolean closed;
 
     public HouseholdProjector(HubStore store, HubKeys keys, HouseholdVault vault, NeedsCatalogue catalogue,
-                              Clock clock, IngestPriority ingest) {
+                              Clock clock, IngestPriority ingest, ConsentWithdrawal withdrawal) {
         this.store = store;
         this.keys = keys;
         this.catalogue = catalogue;
         this.clock = clock;
         this.ingest = ingest;
         this.vault = vault;
-        this.changes = new HouseholdChanges(catalogue, vault);
+        this.changes = new HouseholdChanges(catalogue, vault, withdrawal);
     }
 
     /** Lets ingest go first: returns when no batch is being ingested, or after {@code max} at the latest. */
@@ -356,12 +358,18 @@ public final class HouseholdProjector implements AutoCloseable {
                     e.getMessage());
             return Projection.NOTHING;
         }
+        if (HubEvents.CHAIN.equals(event.header().kioskId())) {
+            // The hub's own events were projected in the transaction that appended them.
+            return Projection.NOTHING;
+        }
         // One case per event type, so a new type cannot pass unprojected unnoticed.
         return switch (event.header().type()) {
             case HOUSEHOLD_REGISTERED -> registration(event);
             case HOUSEHOLD_CARD_REPRINTED, TOKEN_REISSUED, HOUSEHOLD_CORRECTED, CONSENT_CHANGED ->
                     change(event, stored.sequence());
             case REFERRAL_REQUESTED -> referral(event);
+            case REFERRAL_TRANSITIONED, REFERRAL_NOTE_ADDED, REFERRAL_REASSIGNED -> Projection.failed(event.header(),
+                    "only the hub moves referrals on; a kiosk's " + event.header().type().wireName() + " is ignored");
         };
     }
 

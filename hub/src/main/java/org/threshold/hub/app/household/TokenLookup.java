@@ -1,6 +1,7 @@
 package org.threshold.hub.app.household;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.threshold.core.token.InvalidTokenException;
@@ -14,6 +15,7 @@ import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
 import org.threshold.hub.app.kiosk.KioskDirectory;
+import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
  * Finds the household a token card was printed for, from a typed short code or a scanned QR payload (whose
@@ -68,7 +70,9 @@ public final class TokenLookup {
         HouseholdRecord household = resolve(codeOrQr, reader);
         HouseholdView view;
         try {
-            view = policy.household(reader, household);
+            List<ReferralRecord> referrals = store.read(repositories -> repositories.referrals()
+                    .forHousehold(household.householdId()));
+            view = policy.household(reader, household, referrals, clock.instant());
         } catch (Refusal refused) {
             // The role sees no household: nothing was shown, so no household is named in the log.
             record(reader.username(), ACTION, refused.reason(), null);
@@ -117,10 +121,10 @@ public final class TokenLookup {
     }
 
     private static String action(HouseholdView view) {
-        if (view instanceof HouseholdView.Visible visible) {
-            return visible.glassBreak().isPresent() ? GLASS_BREAK_ACTION : ACTION;
+        if (view instanceof HouseholdView.Visible visible && visible.glassBreak().isPresent()) {
+            return GLASS_BREAK_ACTION;
         }
-        return SCAN_ACTION;
+        return view instanceof HouseholdView.NoReferral ? SCAN_ACTION : ACTION;
     }
 
     /** The answer for a household erased at the person's request: nothing of it is left to show. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.threshold.core.referral.LegalBasis;
 import org.threshold.core.referral.ReferralRequested;
+import org.threshold.core.referral.ReferralState;
 import org.threshold.core.referral.ReferralStatus;
 import org.threshold.core.referral.ReferredPerson;
 import org.threshold.core.referral.Urgency;
@@ -35,5 +36,16 @@ public record ReferralRecord(UUID referralId, UUID householdId, String service, 
         return new ReferralRecord(request.referralId(), request.householdId(), request.service(),
                 request.initialState().status(), request.urgency(), request.requestedAt(), request.dueAt(),
                 request.basis(), request.people(), eventId, at, at);
+    }
+
+    /** Where it stands in the lifecycle's terms. */
+    public ReferralState state() {
+        return new ReferralState(service, status, basis);
+    }
+
+    /** This referral in {@code state}, changed at {@code at}. */
+    public ReferralRecord in(ReferralState state, Instant at) {
+        return new ReferralRecord(referralId, householdId, state.service(), state.status(), urgency, requestedAt, dueAt,
+                state.basis(), people, eventId, createdAt, at);
     }
 }

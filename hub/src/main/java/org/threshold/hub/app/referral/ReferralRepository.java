@@ -31,6 +31,13 @@ public interface ReferralRepository {
 
     Optional<ReferralRecord> find(UUID referralId);
 
+    /**
+     * Records a change the hub made: the referral as it is {@code after} (status, service, basis, update time) and the
+     * event that made it, appended to its history; raises the change mark of its service and, if it moved, of the one
+     * it left. For a note, {@code after} is the referral unchanged but for its update time.
+     */
+    void recordChange(ReferralRecord before, ReferralRecord after, ReferralEventRecord event);
+
     /** A household's referrals, soonest due first. */
     List<ReferralRecord> forHousehold(UUID householdId);
 

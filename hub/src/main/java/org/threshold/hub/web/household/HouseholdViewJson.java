@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.threshold.core.referral.VisibleHousehold;
 import org.threshold.core.referral.VisiblePerson;
 import org.threshold.hub.app.access.HouseholdView;
+import org.threshold.hub.app.access.ReferralView;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.web.http.HubJson;
 
 /**
  * The token lookup's answer, built only from what the {@link org.threshold.hub.app.access.AccessPolicy} let through:
  * a visible household in the household JSON's own field names (what the viewer may not see is left out), or, for a
- * caseworker's scan of a household without referrals to their services, the card and an empty list of referrals.
+ * caseworker's scan, the card and the household's referrals to their services (an empty list when there are none).
  */
 public final class HouseholdViewJson {
     private HouseholdViewJson() {
@@ -30,9 +31,34 @@ public final class HouseholdViewJson {
                     .put("until", grant.until().toString()).put("reason", grant.reason()));
         } else {
             body.set("token", token(record));
-            body.putArray("referrals");
+            ArrayNode referrals = body.putArray("referrals");
+            if (view instanceof HouseholdView.Referrals theirs) {
+                theirs.referrals().forEach(referral -> referrals.add(referral(referral)));
+            }
         }
         return body;
+    }
+
+    /**
+     * A referral as the API shows it: {@code {"id","service","status","urgency","dueAt","overdue","basis",
+     * "requestedAt","updatedAt","token","household":{...},"people":[...]}}, people and fields as its service may see.
+     */
+    public static ObjectNode referral(ReferralView view) {
+        ObjectNode json = HubJson.MAPPER.createObjectNode();
+        json.put("id", view.referral().referralId().toString());
+        json.put("service", view.referral().service());
+        json.put("status", view.referral().status().name());
+        json.put("urgency", view.referral().urgency().wireName());
+        json.put("dueAt", view.referral().dueAt().toString());
+        json.put("overdue", view.overdue());
+        json.put("basis", view.referral().basis().wireName());
+        json.put("requestedAt", view.referral().requestedAt().toString());
+        json.put("updatedAt", view.referral().updatedAt().toString());
+        json.put("token", view.household().tokenId().shortCode());
+        json.set("household", householdFields(view.visible()));
+        ArrayNode people = json.putArray("people");
+        view.visible().people().forEach(person -> people.add(person(person)));
+        return json;
     }
 
     private static ObjectNode token(HouseholdRecord record) {

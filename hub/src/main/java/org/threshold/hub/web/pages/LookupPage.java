@@ -48,6 +48,12 @@ public final class LookupPage {
                     .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList());
             putGlassBreak(params, visible);
         }
+        if (view instanceof HouseholdView.Referrals theirs) {
+            // The people of the caseworker's referrals, each as its service may see them (until the page lists the
+            // referrals themselves).
+            params.put("members", theirs.referrals().stream().flatMap(referral -> referral.visible().people().stream())
+                    .map(person -> member(person, 0)).toList());
+        }
         Templates.render(ctx, "lookup.jte", params);
     }
 

@@ -1,5 +1,7 @@
 package org.threshold.hub.web.referral;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -7,28 +9,148 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.threshold.core.referral.ReferralStatus;
+import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.account.SignedInUser;
+import org.threshold.hub.app.household.TokenLookup;
+import org.threshold.hub.app.referral.ConsentWithdrawal;
+import org.threshold.hub.app.referral.ReferralChanges;
 import org.threshold.hub.app.referral.ReferralQueues;
+import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.app.referral.ReferralRepository.QueueCursor;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.http.ApiException;
+import org.threshold.hub.web.http.HubJson;
+import org.threshold.hub.web.http.RequestBodies;
+import org.threshold.hub.web.http.RequestLanguage;
 
 /**
  * The referral API: {@code GET /api/referrals?service=&status=&after=&limit=} (a capped page of a queue, soonest due
- * first, with {@code next} to go on) and {@code GET /api/referrals/{id}} (one referral and its history). What each
- * caller sees is the access policy's.
+ * first, with {@code next} to go on), {@code GET /api/referrals/{id}} (one referral and its history), the changes
+ * ({@code POST .../transitions}, {@code .../notes}, {@code .../reassign}) and a protection officer's withdrawal of a
+ * household's consent ({@code POST /api/households/{token}/consent}). What each caller sees and may do is the access
+ * policy's; a change answers with the referral as the caller now sees it.
  */
 public final class ReferralApi {
-    private final ReferralQueues queues;
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String TRANSITION_SHAPE = "{\"status\",\"reason\"?,\"note\"?}";
+    private static final String NOTE_SHAPE = "{\"text\"}";
+    private static final String REASSIGN_SHAPE = "{\"service\",\"reason\"}";
+    private static final String CONSENT_SHAPE = "{\"referral\": false, \"reason\"}";
 
-    public ReferralApi(ReferralQueues queues) {
+    private final ReferralQueues queues;
+    private final ReferralChanges changes;
+    private final TokenLookup lookup;
+
+    public ReferralApi(ReferralQueues queues, ReferralChanges changes, TokenLookup lookup) {
         this.queues = queues;
+        this.changes = changes;
+        this.lookup = lookup;
     }
 
     public void addRoutes(RoutesConfig routes) {
         routes.get("/api/referrals", this::list, Access.HOUSEHOLD_READERS);
         routes.get("/api/referrals/{id}", this::show, Access.HOUSEHOLD_READERS);
+        routes.post("/api/referrals/{id}/transitions", this::transition, Access.SUPERVISOR, Access.CASEWORKER);
+        routes.post("/api/referrals/{id}/notes", this::note, Access.SUPERVISOR, Access.CASEWORKER);
+        routes.post("/api/referrals/{id}/reassign", this::reassign, Access.SUPERVISOR);
+        routes.post("/api/households/{codeOrQr}/consent", this::withdrawConsent, Access.PROTECTION_OFFICER);
+    }
+
+    private void transition(Context ctx) {
+        SignedInUser user = RouteGuard.user(ctx);
+        UUID id = id(ctx.pathParam("id"));
+        JsonNode body = body(ctx, TRANSITION_SHAPE);
+        ReferralStatus to = status(text(body, "status", true, TRANSITION_SHAPE)).orElseThrow(() ->
+                malformed(TRANSITION_SHAPE));
+        changes.transition(user, id, to, text(body, "reason", false, TRANSITION_SHAPE),
+                text(body, "note", false, TRANSITION_SHAPE));
+        answer(ctx, user, id);
+    }
+
+    private void note(Context ctx) {
+        SignedInUser user = RouteGuard.user(ctx);
+        UUID id = id(ctx.pathParam("id"));
+        changes.addNote(user, id, text(body(ctx, NOTE_SHAPE), "text", true, NOTE_SHAPE));
+        answer(ctx, user, id);
+    }
+
+    private void reassign(Context ctx) {
+        SignedInUser user = RouteGuard.user(ctx);
+        UUID id = id(ctx.pathParam("id"));
+        JsonNode body = body(ctx, REASSIGN_SHAPE);
+        ReferralRecord moved = changes.reassign(user, id, text(body, "service", true, REASSIGN_SHAPE),
+                text(body, "reason", false, REASSIGN_SHAPE));
+        try {
+            answer(ctx, user, id);
+        } catch (Refusal gone) {
+            // Reassigned to a service the supervisor does not lead: they no longer see it, only where it went.
+            ctx.json(HubJson.MAPPER.createObjectNode().put("id", id.toString()).put("service", moved.service())
+                    .put("status", moved.status().name()));
+        }
+    }
+
+    private void withdrawConsent(Context ctx) {
+        SignedInUser user = RouteGuard.user(ctx);
+        JsonNode body = body(ctx, CONSENT_SHAPE);
+        JsonNode referral = body.get("referral");
+        if (referral == null || !referral.isBoolean()) {
+            throw malformed(CONSENT_SHAPE);
+        }
+        if (referral.booleanValue()) {
+            throw ApiException.of(new Refusal(Refusal.Kind.INVALID, "CONSENT_CHANGE_UNSUPPORTED", "At the hub, "
+                    + "consent to referral can only be withdrawn: send \"referral\": false with a reason."),
+                    RequestLanguage.of(ctx));
+        }
+        String reason = text(body, "reason", false, CONSENT_SHAPE);
+        // The household is found (and the read logged) as by a token lookup, by the officer's own right to it.
+        UUID householdId = lookup.find(ctx.pathParam("codeOrQr"), user).record().householdId();
+        ConsentWithdrawal.Outcome outcome = changes.withdrawConsent(user, householdId, reason);
+        ObjectNode answer = HubJson.MAPPER.createObjectNode().put("householdId", householdId.toString());
+        ArrayNode withdrawn = answer.putArray("withdrawn");
+        outcome.withdrawn().forEach(made -> withdrawn.addObject().put("id", made.referralId().toString())
+                .put("service", made.service()).put("status", made.status().name()));
+        ArrayNode kept = answer.putArray("kept");
+        outcome.kept().forEach(open -> kept.addObject().put("id", open.referralId().toString())
+                .put("service", open.service()).put("status", open.status().name())
+                .put("basis", open.basis().wireName()));
+        ctx.json(answer);
+    }
+
+    /** The referral after a change, as the caller sees it now, with its history. */
+    private void answer(Context ctx, SignedInUser user, UUID id) {
+        ReferralQueues.Detail detail = queues.find(user, id);
+        ObjectNode body = ReferralJson.of(detail.view());
+        body.set("history", ReferralJson.history(detail.history()));
+        ctx.json(body);
+    }
+
+    private static JsonNode body(Context ctx, String shape) {
+        byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
+                "This body is far larger than a referral change needs. Send " + shape + "."), "MALFORMED_JSON");
+        JsonNode json = HubJson.parse(ctx, body, shape);
+        if (!json.isObject()) {
+            throw malformed(shape);
+        }
+        return json;
+    }
+
+    private static String text(JsonNode json, String field, boolean required, String shape) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw malformed(shape);
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw malformed(shape);
+        }
+        return value.textValue();
+    }
+
+    private static ApiException malformed(String shape) {
+        return new ApiException(400, "MALFORMED_REQUEST", "Send the fields as text: " + shape + ".");
     }
 
     private void list(Context ctx) {

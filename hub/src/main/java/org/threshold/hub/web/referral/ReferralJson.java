@@ -11,31 +11,16 @@ import org.threshold.hub.web.household.HouseholdViewJson;
 import org.threshold.hub.web.http.HubJson;
 
 /**
- * A referral as the API answers it, built only from what the access policy let through:
- * {@code {"id","service","status","urgency","dueAt","overdue","basis","requestedAt","updatedAt","token","household",
- * "people":[...]}}, and its history without the stored payloads (a request names the codes its first service saw,
- * which the service it was reassigned to may not see).
+ * Referrals as the API answers them ({@link HouseholdViewJson#referral}, the same as in a caseworker's token scan),
+ * and a referral's history without the stored payloads (a request names the codes its first service saw, which the
+ * service it was reassigned to may not see).
  */
 final class ReferralJson {
     private ReferralJson() {
     }
 
     static ObjectNode of(ReferralView view) {
-        ObjectNode json = HubJson.MAPPER.createObjectNode();
-        json.put("id", view.referral().referralId().toString());
-        json.put("service", view.referral().service());
-        json.put("status", view.referral().status().name());
-        json.put("urgency", view.referral().urgency().wireName());
-        json.put("dueAt", view.referral().dueAt().toString());
-        json.put("overdue", view.overdue());
-        json.put("basis", view.referral().basis().wireName());
-        json.put("requestedAt", view.referral().requestedAt().toString());
-        json.put("updatedAt", view.referral().updatedAt().toString());
-        json.put("token", view.household().tokenId().shortCode());
-        json.set("household", HouseholdViewJson.householdFields(view.visible()));
-        ArrayNode people = json.putArray("people");
-        view.visible().people().forEach(person -> people.add(HouseholdViewJson.person(person)));
-        return json;
+        return HouseholdViewJson.referral(view);
     }
 
     static ObjectNode list(List<ReferralView> views) {

@@ -1,0 +1,63 @@
+package org.threshold.hub.app.referral;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.threshold.core.event.EventType;
+import org.threshold.core.referral.ReferralCommand;
+import org.threshold.core.referral.ReferralLifecycle;
+import org.threshold.core.referral.ReferralTransitioned;
+import org.threshold.core.referral.TransitionOutcome;
+import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.event.HubEvents;
+
+/**
+ * A household's consent to referral withdrawn, at the hub or at the kiosk: every open referral of the household that
+ * stands on consent (GBV's always do) becomes {@code WITHDRAWN} with the reason, one hub event each, in the caller's
+ * transaction. Referrals on best or vital interests stay open (the lifecycle refuses them
+ * {@code NOT_BASED_ON_CONSENT}; see docs/referrals.md, open question 4). Thread-safe.
+ */
+public final class ConsentWithdrawal {
+    private final HubEvents events;
+    private final ReferralLifecycle lifecycle;
+
+    public ConsentWithdrawal(HubEvents events, ReferralLifecycle lifecycle) {
+        this.events = events;
+        this.lifecycle = lifecycle;
+    }
+
+    /** What a withdrawal did: the referrals it withdrew, and the open ones it left open. */
+    public record Outcome(List<ReferralRecord> withdrawn, List<ReferralRecord> kept) {
+        public Outcome {
+            withdrawn = List.copyOf(withdrawn);
+            kept = List.copyOf(kept);
+        }
+    }
+
+    /**
+     * Withdraws the household's open consent-based referrals.
+     *
+     * @param reason as core's {@code StrictText} returned it, 1 to 500 characters
+     * @param actor  an account name, or for the kiosk the kiosk id in lower case
+     */
+    public Outcome withdraw(Repositories repositories, UUID householdId, String reason, String actor) {
+        HubEvents.Appender chain = events.lock(repositories);
+        List<ReferralRecord> withdrawn = new ArrayList<>();
+        List<ReferralRecord> kept = new ArrayList<>();
+        for (ReferralRecord referral : repositories.referrals().forHousehold(householdId)) {
+            if (!referral.status().open()) {
+                continue;
+            }
+            TransitionOutcome outcome = lifecycle.decide(referral.state(),
+                    new ReferralCommand.WithdrawConsent(referral.service(), reason));
+            if (outcome instanceof TransitionOutcome.Moved moved) {
+                withdrawn.add(ReferralHistory.record(chain, repositories, referral, moved.state(),
+                        EventType.REFERRAL_TRANSITIONED, new ReferralTransitioned(referral.referralId(),
+                                referral.status(), moved.state().status(), reason, events.now(), actor)));
+            } else {
+                kept.add(referral);
+            }
+        }
+        return new Outcome(withdrawn, kept);
+    }
+}

@@ -1,0 +1,11 @@
+package org.threshold.hub;
+
+import org.threshold.hub.testing.TestPostgres;
+
+/** The referral changes of {@link ReferralChangesTest}, on PostgreSQL. */
+class ReferralChangesOnPostgresTest extends ReferralChangesTest {
+    @Override
+    DatabaseSettings database() {
+        return TestPostgres.newDatabase();
+    }
+}
