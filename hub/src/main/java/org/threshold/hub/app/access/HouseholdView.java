@@ -22,10 +22,6 @@ public sealed interface HouseholdView {
             withheldCodes = List.copyOf(withheldCodes);
         }
 
-        public Visible(HouseholdRecord record, VisibleHousehold household, List<Integer> withheldCodes) {
-            this(record, household, withheldCodes, Optional.empty());
-        }
-
         @Override
         public String toString() {
             return "Visible[" + record + "]";
