@@ -1,6 +1,8 @@
 package org.threshold.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.threshold.bench.raw.RawPostgresCopy;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Household;
@@ -156,10 +159,17 @@ public final class HubStoreHarness {
             HttpClient http = HttpClient.newHttpClient();
             String session = login(http, base);
             measure(http, base, session, codes, 20);
-            long[] nanos = measure(http, base, session, codes, LOOKUPS_PER_CLIENT);
-            Percentiles latency = new Percentiles(nanos);
+            Lookups run = measure(http, base, session, codes, LOOKUPS_PER_CLIENT);
+            Percentiles latency = new Percentiles(run.nanos());
+            int count = run.nanos().length;
             System.out.printf("  %-10s p50 %.2f ms, p99 %.2f ms (%,d lookups) (%s)%n", label,
-                    latency.medianMillis(), latency.p99Millis(), nanos.length, LoadAverage.now());
+                    latency.medianMillis(), latency.p99Millis(), count, LoadAverage.now());
+            // Latency on shared cores measures the neighbours too; CPU time per lookup does not. With 64 clients
+            // that never pause, p50 is about 64 / throughput, and throughput is about the free cores / CPU per lookup.
+            double hubCpu = (run.processCpuNanos() - run.clientCpuNanos()) / 1e6 / count;
+            System.out.printf("  %-10s %,.0f lookups/s; CPU per lookup: hub %.3f ms (with GC and JIT), clients %.3f ms;"
+                            + " two free cores would serve %,.0f lookups/s%n", label, count / run.wallSeconds(),
+                    hubCpu, run.clientCpuNanos() / 1e6 / count, 2_000 / hubCpu);
         }
     }
 
@@ -197,13 +207,22 @@ public final class HubStoreHarness {
         return sample;
     }
 
-    private static long[] measure(HttpClient http, String base, String session, List<String> codes, int perClient)
+    /** One measured round: each lookup's latency, the wall time, the process's CPU time and the clients' share. */
+    private record Lookups(long[] nanos, double wallSeconds, long processCpuNanos, long clientCpuNanos) {
+    }
+
+    private static Lookups measure(HttpClient http, String base, String session, List<String> codes, int perClient)
             throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        AtomicLong clientCpu = new AtomicLong();
         try {
             List<Callable<long[]>> work = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 work.add(() -> {
+                    long cpuAtStart = threads.getCurrentThreadCpuTime();
                     long[] nanos = new long[perClient];
                     for (int i = 0; i < perClient; i++) {
                         String code = codes.get(ThreadLocalRandom.current().nextInt(codes.size()));
@@ -216,16 +235,23 @@ public final class HubStoreHarness {
                             throw new IllegalStateException("Lookup answered " + response.statusCode());
                         }
                     }
+                    // The client's HTTP stack runs partly on the HttpClient's own threads: those count as the hub's
+                    // here, so the hub's figure is an upper bound.
+                    clientCpu.addAndGet(threads.getCurrentThreadCpuTime() - cpuAtStart);
                     return nanos;
                 });
             }
+            long cpuAtStart = system.getProcessCpuTime();
+            long wallAtStart = System.nanoTime();
             List<Long> all = new ArrayList<>();
             for (Future<long[]> done : clients.invokeAll(work)) {
                 for (long sample : done.get()) {
                     all.add(sample);
                 }
             }
-            return all.stream().mapToLong(Long::longValue).toArray();
+            return new Lookups(all.stream().mapToLong(Long::longValue).toArray(),
+                    (System.nanoTime() - wallAtStart) / 1e9, system.getProcessCpuTime() - cpuAtStart,
+                    clientCpu.get());
         } finally {
             clients.shutdownNow();
         }
