@@ -187,8 +187,9 @@ public final class HubServer implements AutoCloseable {
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
             ReferralQueues queues = new ReferralQueues(store, vault, policy, audit, settings.clock());
-            ReferralApi referralApi = new ReferralApi(queues,
-                    new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(), withdrawal), lookup);
+            ReferralChanges referralChanges = new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(),
+                    withdrawal);
+            ReferralApi referralApi = new ReferralApi(queues, referralChanges, lookup);
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             PageFrames frames = new PageFrames(settings.demoMode());
@@ -198,7 +199,7 @@ public final class HubServer implements AutoCloseable {
             Pages pages = new Pages(accounts, auth, frames);
             ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, vault, policy, settings.clock()), catalogue, frames, reads);
             QueuePages queuePages = new QueuePages(queues, frames, settings.clock());
-            ReferralPages referralPages = new ReferralPages(queues, catalogue, frames, settings.clock());
+            ReferralPages referralPages = new ReferralPages(queues, referralChanges, catalogue, frames, settings.clock());
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
             DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, audit,
                     settings.clock()));

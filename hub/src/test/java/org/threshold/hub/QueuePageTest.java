@@ -130,6 +130,41 @@ class QueuePageTest {
         assertThat(other.body()).doesNotContain(TestKiosk.ARABIC_GIVEN_NAME);
     }
 
+    @Test
+    void aCaseworkerAcceptsNotesAndClosesAReferralFromItsPage() {
+        String page = "/referrals/" + health.id();
+
+        List<Integer> steps = List.of(act(page + "/transition", "status=ACCEPTED").status(),
+                act(page + "/note", "text=Seen+at+the+clinic+desk").status(),
+                act(page + "/transition", "status=IN_PROGRESS").status(),
+                act(page + "/transition", "status=CLOSED&note=Treated").status());
+        HubClient.Response after = client.get(page, "Cookie", cookie);
+
+        assertThat(steps).containsOnly(303);
+        assertThat(after.body()).contains("data-status=\"Closed\"", "Note added")
+                .doesNotContain("action=\"" + page + "/transition\"", "action=\"" + page + "/note\"");
+    }
+
+    @Test
+    void decliningWithoutAReasonIsRefusedOnThePageAndChangesNothing() {
+        String page = "/referrals/" + health.id();
+
+        HubClient.Response refused = act(page + "/transition", "status=DECLINED&reason=+");
+        HubClient.Response unchanged = client.get(page, "Cookie", cookie);
+        HubClient.Response declined = act(page + "/transition", "status=DECLINED&reason=No+capacity+this+week");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("role=\"alert\"", "reason", "data-status=\"Sent\"");
+        assertThat(unchanged.body()).contains("data-status=\"Sent\"", "<option value=\"DECLINED\">");
+        assertThat(declined.status()).isEqualTo(303);
+        assertThat(client.get(page, "Cookie", cookie).body()).contains("data-status=\"Declined\"");
+    }
+
+    private HubClient.Response act(String path, String form) {
+        return client.post(path, form.getBytes(StandardCharsets.UTF_8), "Cookie", cookie,
+                "Content-Type", "application/x-www-form-urlencoded");
+    }
+
     /** The name of the first event the stream sends (comments are skipped). */
     private static String firstEvent(InputStream body) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {

@@ -110,6 +110,8 @@ class RoleMatrixTest {
                 new Route("POST", "/api/referrals/" + NO_REFERRAL + "/transitions", "{\"status\":\"RECEIVED\"}",
                         CASEWORK),
                 new Route("POST", "/api/referrals/" + NO_REFERRAL + "/notes", "{\"text\":\"A note\"}", CASEWORK),
+                new Route("POST", "/referrals/" + NO_REFERRAL + "/transition", "status=ACCEPTED", CASEWORK),
+                new Route("POST", "/referrals/" + NO_REFERRAL + "/note", "text=A+note", CASEWORK),
                 new Route("POST", "/api/referrals/" + NO_REFERRAL + "/reassign",
                         "{\"service\":\"legal\",\"reason\":\"Legal question\"}", EnumSet.of(Role.SUPERVISOR)),
                 // Refused before anything changes (the hub only withdraws), but past the role check.
