@@ -70,12 +70,8 @@ public final class ReferralPages {
 
     /** A status the form did not offer is refused by the lifecycle like any other forbidden move. */
     private static ReferralStatus status(String wireName) {
-        for (ReferralStatus status : ReferralStatus.values()) {
-            if (status.name().equals(wireName)) {
-                return status;
-            }
-        }
-        throw new Refusal(Refusal.Kind.INVALID, "MALFORMED_REQUEST", "Choose one of the statuses the page offers.");
+        return ReferralStatus.fromWireName(wireName).orElseThrow(() -> new Refusal(Refusal.Kind.INVALID,
+                "MALFORMED_REQUEST", "Choose one of the statuses the page offers."));
     }
 
     private static String blankToNull(String text) {

@@ -181,12 +181,9 @@ public final class ReferralApi {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(ReferralStatus.valueOf(text));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "UNKNOWN_STATUS", "A status is one of SENT, RECEIVED, ACCEPTED, DECLINED, "
-                    + "IN_PROGRESS, CLOSED, WITHDRAWN, FAILED.");
-        }
+        return Optional.of(ReferralStatus.fromWireName(text).orElseThrow(() -> new ApiException(400,
+                "UNKNOWN_STATUS", "A status is one of SENT, RECEIVED, ACCEPTED, DECLINED, IN_PROGRESS, CLOSED, "
+                + "WITHDRAWN, FAILED.")));
     }
 
     /** Where the next page starts, as {@code next} gives it: due time in epoch milliseconds, a dot, the referral id. */
