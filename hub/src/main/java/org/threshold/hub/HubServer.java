@@ -139,7 +139,8 @@ public final class HubServer implements AutoCloseable {
         } catch (DeploymentException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new HubStartupException(e.getMessage(), e);
         }
-        HubServices services = HubServices.open(dataDir, settings.database(), settings.clock());
+        HubServices services = HubServices.open(dataDir, settings.database(), settings.clock(),
+                settings.passwordCost());
         HubStore store = services.store();
         HouseholdProjector projector = null;
         AccessAudit audit = null;

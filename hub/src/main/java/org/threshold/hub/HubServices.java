@@ -3,6 +3,7 @@ package org.threshold.hub;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.core.referral.ReferralData;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.StoreContents;
@@ -28,14 +29,14 @@ public final class HubServices implements AutoCloseable {
     private final SyncStatus syncStatus;
     private final Accounts accounts;
 
-    HubServices(HubStore store, Clock clock) {
+    HubServices(HubStore store, Clock clock, Argon2idCost passwordCost) {
         this.store = store;
         this.kiosks = new KioskDirectory(store, clock);
         this.updates = new UpdateFeed(store, clock);
         this.enrollment = new Enrollment(store, updates, clock);
         this.syncStatus = new SyncStatus(store);
         this.accounts = new Accounts(store, clock, new SecureRandom(), ReferralData.bundled().services(),
-                Accounts.Pause.SLEEP);
+                Accounts.Pause.SLEEP, passwordCost);
     }
 
     /**
@@ -44,7 +45,12 @@ public final class HubServices implements AutoCloseable {
      * @throws HubStartupException saying what to do when the database cannot be opened
      */
     public static HubServices open(Path dataDir, DatabaseSettings database, Clock clock) {
-        return new HubServices(openStore(dataDir, database), clock);
+        return open(dataDir, database, clock, Argon2idCost.DEFAULT);
+    }
+
+    /** As {@link #open(Path, DatabaseSettings, Clock)}, hashing new passwords at {@code passwordCost}. */
+    public static HubServices open(Path dataDir, DatabaseSettings database, Clock clock, Argon2idCost passwordCost) {
+        return new HubServices(openStore(dataDir, database), clock, passwordCost);
     }
 
     static HubStore openStore(Path dataDir, DatabaseSettings database) {

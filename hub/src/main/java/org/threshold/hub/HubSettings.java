@@ -3,6 +3,7 @@ package org.threshold.hub;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.core.report.SmallCells;
 
 /**
@@ -14,16 +15,19 @@ import org.threshold.core.report.SmallCells;
  *
  * @param port 0 picks a free port; {@link HubServer#port()} says which
  * @param smallCells which counts the reports suppress
+ * @param passwordCost the Argon2id cost of new account passwords ({@link Argon2idCost#DEFAULT}); only tests lower it,
+ *     through {@link #withPasswordCost}, and there is no command-line way to
  */
 public record HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
-                          char[] adminPassword, DatabaseSettings database, SmallCells smallCells) {
+                          char[] adminPassword, DatabaseSettings database, SmallCells smallCells,
+                          Argon2idCost passwordCost) {
     public static final String DEFAULT_HOST = "127.0.0.1";
 
     /** On SQLite in the data folder. */
     public HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
                        char[] adminPassword) {
         this(dataDir, host, port, demoMode, clock, adminUser, adminPassword, DatabaseSettings.SQLITE_IN_DATA_FOLDER,
-                SmallCells.DEFAULT);
+                SmallCells.DEFAULT, Argon2idCost.DEFAULT);
     }
 
     public HubSettings {
@@ -39,6 +43,7 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
         adminPassword = adminPassword == null ? null : adminPassword.clone();
         database = database == null ? DatabaseSettings.SQLITE_IN_DATA_FOLDER : database;
         smallCells = smallCells == null ? SmallCells.DEFAULT : smallCells;
+        passwordCost = passwordCost == null ? Argon2idCost.DEFAULT : passwordCost;
     }
 
     /** Loopback, a free port, the system clock, no demo mode and no bootstrap admin. */
@@ -48,37 +53,44 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
 
     public HubSettings withHost(String newHost) {
         return new HubSettings(dataDir, newHost, port, demoMode, clock, adminUser, adminPassword, database,
-                smallCells);
+                smallCells, passwordCost);
     }
 
     public HubSettings withPort(int newPort) {
         return new HubSettings(dataDir, host, newPort, demoMode, clock, adminUser, adminPassword, database,
-                smallCells);
+                smallCells, passwordCost);
     }
 
     public HubSettings withDemoMode(boolean demo) {
         return new HubSettings(dataDir, host, port, demo, clock, adminUser, adminPassword, database,
-                smallCells);
+                smallCells, passwordCost);
     }
 
     public HubSettings withClock(Clock newClock) {
         return new HubSettings(dataDir, host, port, demoMode, newClock, adminUser, adminPassword, database,
-                smallCells);
+                smallCells, passwordCost);
     }
 
     public HubSettings withBootstrapAdmin(String username, char[] password) {
-        return new HubSettings(dataDir, host, port, demoMode, clock, username, password, database, smallCells);
+        return new HubSettings(dataDir, host, port, demoMode, clock, username, password, database, smallCells,
+                passwordCost);
     }
 
     public HubSettings withDatabase(DatabaseSettings newDatabase) {
         return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, newDatabase,
-                smallCells);
+                smallCells, passwordCost);
     }
 
     /** The reports' small-cell rule (threshold 5 by default; never below 3). */
     public HubSettings withSmallCells(SmallCells newSmallCells) {
         return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, database,
-                newSmallCells);
+                newSmallCells, passwordCost);
+    }
+
+    /** A cheaper Argon2id for new passwords, so tests that sign in often stay fast; never used in the field. */
+    public HubSettings withPasswordCost(Argon2idCost newPasswordCost) {
+        return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, database, smallCells,
+                newPasswordCost);
     }
 
     public boolean hasBootstrapAdmin() {

@@ -1,5 +1,6 @@
 package org.threshold.hub;
 
+import org.threshold.core.testing.QuickArgon2;
 import org.threshold.core.testing.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -136,7 +137,7 @@ final class HubFixture implements AutoCloseable {
 
     void startHub(org.threshold.hub.app.sync.IngestGate gate, org.threshold.hub.web.http.ConnectionLimits limits) {
         hub = HubServer.start(HubSettings.of(dataDir).withClock(clock).withDatabase(database)
-                .withBootstrapAdmin(ADMIN, PASSWORD.toCharArray()), gate, limits);
+                .withBootstrapAdmin(ADMIN, PASSWORD.toCharArray()).withPasswordCost(QuickArgon2.COST), gate, limits);
         running = true;
         if (hub.services().accounts().find(OFFICER).isEmpty()) {
             hub.services().accounts().add(OFFICER, PASSWORD.toCharArray(), new Accounts.Grant(Role.PROTECTION_OFFICER,

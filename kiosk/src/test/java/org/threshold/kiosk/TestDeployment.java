@@ -10,6 +10,7 @@ import java.util.List;
 import org.threshold.core.crypto.HubSealing;
 import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.core.crypto.PassphraseHash;
+import org.threshold.core.testing.QuickArgon2;
 import org.threshold.core.crypto.PassphraseKeyWrap;
 import org.threshold.core.crypto.SealingPrivateKey;
 import org.threshold.core.crypto.SigningKey;
@@ -31,7 +32,7 @@ public final class TestDeployment {
     public static final String PASSPHRASE = "correct horse battery";
     public static final String SECOND_OPERATOR = "bilal";
     public static final String SECOND_PASSPHRASE = "staple paper clip";
-    public static final Argon2idCost TEST_COST = new Argon2idCost(1024, 1, 1);
+    public static final Argon2idCost TEST_COST = QuickArgon2.COST;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
+import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.core.crypto.Bytes;
 import org.threshold.core.crypto.PassphraseHash;
 import org.threshold.core.referral.ServiceDirectory;
@@ -68,19 +69,39 @@ public final class Accounts {
     private final ServiceDirectory serviceDirectory;
     private final Pause pause;
     private final Semaphore hashing = new Semaphore(PARALLEL_HASHES, true);
-    private final PassphraseHash decoy;
+    private final Argon2idCost passwordCost;
+    private volatile PassphraseHash decoy;
 
-    public Accounts(HubStore store, Clock clock, SecureRandom random, ServiceDirectory serviceDirectory, Pause pause) {
+    /** @param passwordCost the Argon2id cost of new passwords: {@link Argon2idCost#DEFAULT} outside tests */
+    public Accounts(HubStore store, Clock clock, SecureRandom random, ServiceDirectory serviceDirectory, Pause pause,
+                    Argon2idCost passwordCost) {
         this.store = store;
         this.clock = clock;
         this.random = random;
         this.serviceDirectory = serviceDirectory;
         this.pause = pause;
-        // Checked against when the username is unknown, so that costs as much as a wrong password and timing
-        // does not tell which usernames exist. Its password is random and forgotten.
-        byte[] noPassword = new byte[16];
-        random.nextBytes(noPassword);
-        this.decoy = hash(Bytes.hex(noPassword).toCharArray());
+        this.passwordCost = passwordCost;
+    }
+
+    /**
+     * Checked against when the username is unknown, so that costs as much as a wrong password and timing does not
+     * tell which usernames exist. Its password is random and forgotten. Made at the first unknown username rather
+     * than at start, since the provisioning commands open these services often and never sign anyone in.
+     */
+    private PassphraseHash decoy() {
+        PassphraseHash made = decoy;
+        if (made == null) {
+            synchronized (this) {
+                made = decoy;
+                if (made == null) {
+                    byte[] noPassword = new byte[16];
+                    random.nextBytes(noPassword);
+                    made = hash(Bytes.hex(noPassword).toCharArray());
+                    decoy = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** Creates {@code username} as ADMIN if the hub has no account yet; says whether it did. */
@@ -175,7 +196,7 @@ public final class Accounts {
         }
         Optional<Account> account = wellFormed
                 ? store.read(repositories -> repositories.accounts().find(name)) : Optional.empty();
-        PassphraseHash expected = account.map(found -> PassphraseHash.decode(found.passwordHash())).orElse(decoy);
+        PassphraseHash expected = account.map(found -> PassphraseHash.decode(found.passwordHash())).orElseGet(this::decoy);
         if (!matches(expected, password) || account.isEmpty()) {
             throw badCredentials();
         }
@@ -333,7 +354,7 @@ public final class Accounts {
     private PassphraseHash hash(char[] password) {
         hashing.acquireUninterruptibly();
         try {
-            return PassphraseHash.create(password, random);
+            return PassphraseHash.create(password, random, passwordCost);
         } finally {
             hashing.release();
         }
