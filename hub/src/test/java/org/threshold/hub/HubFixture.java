@@ -109,7 +109,7 @@ final class HubFixture implements AutoCloseable {
             hub.services().kiosks().enrollByKey(enrolled.kioskId, TestKiosk.SITE, enrolled.key.verifyingKey());
             return;
         }
-        try (HubServices services = HubServices.open(dataDir, database, clock)) {
+        try (HubServices services = HubServices.open(dataDir, database, clock, QuickArgon2.COST)) {
             services.kiosks().enrollByKey(enrolled.kioskId, TestKiosk.SITE, enrolled.key.verifyingKey());
         }
     }

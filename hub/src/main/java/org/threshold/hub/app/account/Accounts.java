@@ -70,7 +70,7 @@ public final class Accounts {
     private final Pause pause;
     private final Semaphore hashing = new Semaphore(PARALLEL_HASHES, true);
     private final Argon2idCost passwordCost;
-    private volatile PassphraseHash decoy;
+    private final PassphraseHash decoy;
 
     /** @param passwordCost the Argon2id cost of new passwords: {@link Argon2idCost#DEFAULT} outside tests */
     public Accounts(HubStore store, Clock clock, SecureRandom random, ServiceDirectory serviceDirectory, Pause pause,
@@ -81,27 +81,11 @@ public final class Accounts {
         this.serviceDirectory = serviceDirectory;
         this.pause = pause;
         this.passwordCost = passwordCost;
-    }
-
-    /**
-     * Checked against when the username is unknown, so that costs as much as a wrong password and timing does not
-     * tell which usernames exist. Its password is random and forgotten. Made at the first unknown username rather
-     * than at start, since the provisioning commands open these services often and never sign anyone in.
-     */
-    private PassphraseHash decoy() {
-        PassphraseHash made = decoy;
-        if (made == null) {
-            synchronized (this) {
-                made = decoy;
-                if (made == null) {
-                    byte[] noPassword = new byte[16];
-                    random.nextBytes(noPassword);
-                    made = hash(Bytes.hex(noPassword).toCharArray());
-                    decoy = made;
-                }
-            }
-        }
-        return made;
+        // Checked against when the username is unknown, so that costs as much as a wrong password and timing
+        // does not tell which usernames exist. Its password is random and forgotten.
+        byte[] noPassword = new byte[16];
+        random.nextBytes(noPassword);
+        this.decoy = hash(Bytes.hex(noPassword).toCharArray());
     }
 
     /** Creates {@code username} as ADMIN if the hub has no account yet; says whether it did. */
@@ -196,7 +180,7 @@ public final class Accounts {
         }
         Optional<Account> account = wellFormed
                 ? store.read(repositories -> repositories.accounts().find(name)) : Optional.empty();
-        PassphraseHash expected = account.map(found -> PassphraseHash.decode(found.passwordHash())).orElseGet(this::decoy);
+        PassphraseHash expected = account.map(found -> PassphraseHash.decode(found.passwordHash())).orElse(decoy);
         if (!matches(expected, password) || account.isEmpty()) {
             throw badCredentials();
         }
