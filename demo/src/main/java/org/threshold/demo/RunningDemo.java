@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import org.threshold.core.deployment.DeploymentLayout;
 import org.threshold.core.deployment.OperatorRecord;
-import org.threshold.core.report.SmallCells;
 import org.threshold.hub.DatabaseSettings;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
@@ -71,7 +70,7 @@ public final class RunningDemo implements AutoCloseable {
             Provisioner.keepBackupKey(provisioner.initBackupKey(hubDir), dataDir.resolve(BACKUP_KEY));
         }
         HubServer hub = HubServer.start(new HubSettings(hubDir, HubSettings.DEFAULT_HOST, hubPort, true,
-                Clock.systemUTC(), ADMIN, ADMIN_PASSWORD.toCharArray(), database, SmallCells.DEFAULT));
+                Clock.systemUTC(), ADMIN, ADMIN_PASSWORD.toCharArray()).withDatabase(database));
         try {
             String hubUrl = "http://127.0.0.1:" + hub.port();
             if (!Files.exists(kioskDir.resolve(DeploymentLayout.KIOSK_CONFIG))) {
