@@ -200,7 +200,8 @@ public final class HubServer implements AutoCloseable {
             Pages pages = new Pages(accounts, auth, frames);
             ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, vault, policy, settings.clock()), catalogue, frames, reads);
             QueuePages queuePages = new QueuePages(queues, frames, settings.clock());
-            ReferralPages referralPages = new ReferralPages(queues, referralChanges, catalogue, frames, settings.clock());
+            ReferralPages referralPages = new ReferralPages(queues, referralChanges, catalogue,
+                    ReferralData.bundled().services(), frames, settings.clock());
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
             DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, audit,
                     settings.clock()));

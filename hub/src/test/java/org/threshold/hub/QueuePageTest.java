@@ -160,8 +160,56 @@ class QueuePageTest {
         assertThat(client.get(page, "Cookie", cookie).body()).contains("data-status=\"Declined\"");
     }
 
+    @Test
+    void aSupervisorReassignsAReferralToAnotherServiceFromItsPage() {
+        String supervisor = supervisor();
+        String page = "/referrals/" + health.id();
+        HubClient.Response form = client.get(page, "Cookie", supervisor);
+
+        HubClient.Response reassigned = act(page + "/reassign", "service=mhpss&reason=Needs+counselling+first",
+                supervisor);
+
+        assertThat(form.body()).contains("action=\"" + page + "/reassign\"", "<option value=\"mhpss\">")
+                .doesNotContain("<option value=\"health\">");
+        assertThat(reassigned.status()).isEqualTo(303);
+        assertThat(reassigned.header("Location")).isEqualTo("/queue");
+        assertThat(hub.rows("SELECT service, status FROM referrals WHERE referral_id = ?", health.id().toString()))
+                .containsExactly(List.of("mhpss", "SENT"));
+        // The health supervisor no longer sees it; nor does its page offer the caseworker anything.
+        assertThat(client.get(page, "Cookie", supervisor).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReassignmentWithoutAReasonIsRefusedOnThePageInTheUsersLanguageAndChangesNothing() {
+        String supervisor = supervisor();
+        String page = "/referrals/" + health.id();
+
+        HubClient.Response refused = act(page + "/reassign?lang=fr", "service=mhpss&reason=++", supervisor);
+        HubClient.Response unknown = act(page + "/reassign", "service=housing&reason=Elsewhere", supervisor);
+        HubClient.Response byCaseworker = act(page + "/reassign", "service=mhpss&reason=Elsewhere", cookie);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("role=\"alert\"", "Indiquez un motif", "action=\"" + page + "/reassign\"");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("There is no service", "housing", "child-protection, gbv, health");
+        assertThat(byCaseworker.status()).isEqualTo(403);
+        assertThat(client.get(page, "Cookie", cookie).body()).doesNotContain("/reassign");
+        assertThat(hub.rows("SELECT service, status FROM referrals WHERE referral_id = ?", health.id().toString()))
+                .containsExactly(List.of("health", "SENT"));
+    }
+
+    private String supervisor() {
+        hub.server().services().accounts().add("supervisor-health", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.SUPERVISOR, "Health NGO", Set.of("health")));
+        return "threshold_session=" + client.sessionToken("supervisor-health");
+    }
+
     private HubClient.Response act(String path, String form) {
-        return client.post(path, form.getBytes(StandardCharsets.UTF_8), "Cookie", cookie,
+        return act(path, form, cookie);
+    }
+
+    private HubClient.Response act(String path, String form, String session) {
+        return client.post(path, form.getBytes(StandardCharsets.UTF_8), "Cookie", session,
                 "Content-Type", "application/x-www-form-urlencoded");
     }
 

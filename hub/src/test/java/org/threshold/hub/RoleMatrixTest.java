@@ -114,6 +114,8 @@ class RoleMatrixTest {
                 new Route("POST", "/referrals/" + NO_REFERRAL + "/note", "text=A+note", CASEWORK),
                 new Route("POST", "/api/referrals/" + NO_REFERRAL + "/reassign",
                         "{\"service\":\"legal\",\"reason\":\"Legal question\"}", EnumSet.of(Role.SUPERVISOR)),
+                new Route("POST", "/referrals/" + NO_REFERRAL + "/reassign", "service=legal&reason=Legal+question",
+                        EnumSet.of(Role.SUPERVISOR)),
                 // Refused before anything changes (the hub only withdraws), but past the role check.
                 new Route("POST", "/api/households/" + code + "/consent", "{\"referral\":true,\"reason\":\"x\"}",
                         EnumSet.of(Role.PROTECTION_OFFICER)),
