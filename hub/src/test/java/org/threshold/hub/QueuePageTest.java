@@ -198,6 +198,41 @@ class QueuePageTest {
                 .containsExactly(List.of("health", "SENT"));
     }
 
+    @Test
+    void aProtectionOfficerWithdrawsTheHouseholdsConsentFromItsPageAndItsReferralsTurnWithdrawn() {
+        String officer = "threshold_session=" + client.sessionToken(HubFixture.OFFICER);
+        String code = household.token().id().shortCode();
+        HubClient.Response page = client.get("/scan?token=" + code, "Cookie", officer);
+
+        HubClient.Response withdrawn = act("/lookup/consent", "token=" + code + "&reason=Asked+at+the+desk+to+stop",
+                officer);
+
+        assertThat(page.body()).contains("action=\"/lookup/consent\"", "name=\"token\" value=\"" + code + "\"");
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.body()).contains("role=\"status\"", "Referrals withdrawn: Gender-based violence, Health.",
+                "Kept open, as they stand on best or vital interests: none", TestKiosk.ARABIC_GIVEN_NAME);
+        assertThat(hub.rows("SELECT status FROM referrals ORDER BY referral_id")).containsOnly(List.of("WITHDRAWN"))
+                .hasSize(2);
+        assertThat(client.get("/referrals/" + health.id(), "Cookie", cookie).body())
+                .contains("data-status=\"Withdrawn\"");
+    }
+
+    @Test
+    void aConsentWithdrawalWithoutAReasonIsRefusedOnThePageInTheUsersLanguageAndWithdrawsNothing() {
+        String officer = "threshold_session=" + client.sessionToken(HubFixture.OFFICER);
+        String code = household.token().id().shortCode();
+
+        HubClient.Response refused = act("/lookup/consent?lang=ar", "token=" + code + "&reason=+", officer);
+        HubClient.Response mistyped = act("/lookup/consent", "token=hello&reason=Asked+to+stop", officer);
+        HubClient.Response byCaseworker = act("/lookup/consent", "token=" + code + "&reason=Asked+to+stop", cookie);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("role=\"alert\"", "اذكر سببًا");
+        assertThat(mistyped.status()).isEqualTo(400);
+        assertThat(byCaseworker.status()).isEqualTo(403);
+        assertThat(hub.rows("SELECT status FROM referrals")).containsOnly(List.of("SENT")).hasSize(2);
+    }
+
     private String supervisor() {
         hub.server().services().accounts().add("supervisor-health", HubFixture.PASSWORD.toCharArray(),
                 new Accounts.Grant(Role.SUPERVISOR, "Health NGO", Set.of("health")));

@@ -119,6 +119,8 @@ class RoleMatrixTest {
                 // Refused before anything changes (the hub only withdraws), but past the role check.
                 new Route("POST", "/api/households/" + code + "/consent", "{\"referral\":true,\"reason\":\"x\"}",
                         EnumSet.of(Role.PROTECTION_OFFICER)),
+                // An empty reason: refused with REASON_REQUIRED, nothing withdrawn, but past the role check.
+                new Route("POST", "/lookup/consent", "token=" + code + "&reason=", OFFICER),
                 new Route("GET", "/account", "", EVERYONE),
                 new Route("GET", "/api/audit", "", DPO),
                 new Route("GET", "/api/glass-breaks", "", DPO),

@@ -44,11 +44,21 @@ public final class LookupPage {
     }
 
     void result(Context ctx, String typed, HouseholdView view) {
+        result(ctx, typed, view, null);
+    }
+
+    /** @param notice what the user's action just did, in their language; null for none */
+    void result(Context ctx, String typed, HouseholdView view, String notice) {
         Map<String, Object> params = new HashMap<>(Map.of("frame", frame, "typed", typed, "household", view.record()));
+        if (notice != null) {
+            params.put("notice", notice);
+        }
         if (view instanceof HouseholdView.Visible visible) {
             params.put("members", visible.household().people().stream()
                     .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList());
             putGlassBreak(params, visible);
+            // Offered to the role whose route it is (POST /lookup/consent still decides).
+            params.put("canWithdrawConsent", frame.user().role() == Role.PROTECTION_OFFICER);
         }
         if (view instanceof HouseholdView.Referrals theirs) {
             // The people of the caseworker's referrals, each as its service may see them (until the page lists the
