@@ -161,6 +161,14 @@ class QueuePageTest {
     }
 
     @Test
+    void aCaseworkersScanLinksToTheReferralsOfTheirServicesOnly() {
+        HubClient.Response scan = client.get("/scan?token=" + household.token().id().shortCode(), "Cookie", cookie);
+
+        assertThat(scan.body()).contains("<a href=\"/referrals/" + health.id() + "\"", "Health: Sent")
+                .doesNotContain(gbv.id().toString());
+    }
+
+    @Test
     void aSupervisorReassignsAReferralToAnotherServiceFromItsPage() {
         String supervisor = supervisor();
         String page = "/referrals/" + health.id();
