@@ -88,9 +88,7 @@ class HubPagesChromiumTest {
     @Test
     void aCaseworkerSignsInScansTheCardThenAcceptsNotesAndClosesTheReferral() {
         TestKiosk.Registration household = hub.kiosk.register();
-        TestKiosk.Referral referral = hub.kiosk.refer(household, "health", Urgency.URGENT, LegalBasis.CONSENT,
-                TestKiosk.SENSITIVE_NEED);
-        sync(household, household.event(), referral.event());
+        TestKiosk.Referral referral = referToHealth(household, Urgency.URGENT);
 
         signIn(CASEWORKER);
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "/queue");
@@ -121,9 +119,7 @@ class HubPagesChromiumTest {
     @Test
     void aDeclineWithoutAReasonIsRefusedOnThePageThenOneWithAReasonIsTaken() {
         TestKiosk.Registration household = hub.kiosk.register();
-        TestKiosk.Referral referral = hub.kiosk.refer(household, "health", Urgency.NORMAL, LegalBasis.CONSENT,
-                TestKiosk.SENSITIVE_NEED);
-        sync(household, household.event(), referral.event());
+        TestKiosk.Referral referral = referToHealth(household, Urgency.NORMAL);
         signIn(CASEWORKER);
         driver.get(base + "/referrals/" + referral.id());
 
@@ -139,9 +135,7 @@ class HubPagesChromiumTest {
     @Test
     void anOpenQueueShowsAnArrivingReferralWithoutAReloadAndMarksAnOverdueOne() {
         TestKiosk.Registration household = hub.kiosk.register();
-        TestKiosk.Referral first = hub.kiosk.refer(household, "health", Urgency.EMERGENCY, LegalBasis.CONSENT,
-                TestKiosk.SENSITIVE_NEED);
-        sync(household, household.event(), first.event());
+        TestKiosk.Referral first = referToHealth(household, Urgency.EMERGENCY);
         // Requested at 09:30, an emergency is due at 10:30; the hub's clock goes past it.
         hub.clock.advance(Duration.ofHours(2));
         signIn(CASEWORKER);
@@ -160,9 +154,7 @@ class HubPagesChromiumTest {
     @Test
     void aConsentWithdrawalAtTheHubReachesAnOpenQueueWithinSeconds() {
         TestKiosk.Registration household = hub.kiosk.register();
-        TestKiosk.Referral referral = hub.kiosk.refer(household, "health", Urgency.NORMAL, LegalBasis.CONSENT,
-                TestKiosk.SENSITIVE_NEED);
-        sync(household, household.event(), referral.event());
+        TestKiosk.Referral referral = referToHealth(household, Urgency.NORMAL);
         signIn(CASEWORKER);
         waitFor(By.cssSelector("tr[data-referral='" + referral.id() + "'][data-status='Sent']"));
         markThisPage();
@@ -195,6 +187,14 @@ class HubPagesChromiumTest {
         waitFor(By.cssSelector("table caption"));
         assertThat(driver.getPageSource()).contains(TestKiosk.ARABIC_GIVEN_NAME,
                 household.token().id().shortCode());
+    }
+
+    /** The household, registered with a referral to health on its consent, both synced and shown by the pages. */
+    private TestKiosk.Referral referToHealth(TestKiosk.Registration household, Urgency urgency) {
+        TestKiosk.Referral referral = hub.kiosk.refer(household, "health", urgency, LegalBasis.CONSENT,
+                TestKiosk.SENSITIVE_NEED);
+        sync(household, household.event(), referral.event());
+        return referral;
     }
 
     /** Syncs the kiosk's events, then has the projection catch up (a lookup does) so the pages show them at once. */
