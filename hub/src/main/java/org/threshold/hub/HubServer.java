@@ -176,8 +176,9 @@ public final class HubServer implements AutoCloseable {
                     settings.clock());
             GlassBreaks glassBreaks = new GlassBreaks(lookup, store, audit, settings.clock());
             GlassBreakApi glassBreakApi = new GlassBreakApi(glassBreaks, reads);
-            AuditTrail trail = new AuditTrail(store, new AccessLogVerifier(store, settings.clock()));
-            AuditApi auditApi = new AuditApi(trail, glassBreaks, settings.clock());
+            AuditTrail trail = new AuditTrail(store);
+            AccessLogVerifier verifier = new AccessLogVerifier(store, settings.clock());
+            AuditApi auditApi = new AuditApi(trail, verifier, glassBreaks, settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
                     services.updates()::rememberNonce);
@@ -199,7 +200,7 @@ public final class HubServer implements AutoCloseable {
             PageFrames frames = new PageFrames(settings.demoMode());
             GlassBreakPages glassBreakPages = new GlassBreakPages(glassBreaks, grants, catalogue, frames, reads);
             frames.addBanners(glassBreakPages::banners);
-            DpoPages dpoPages = new DpoPages(trail, glassBreaks, frames, settings.clock());
+            DpoPages dpoPages = new DpoPages(trail, verifier, glassBreaks, frames, settings.clock());
             Pages pages = new Pages(accounts, auth, frames);
             ConsentPages consentPages = new ConsentPages(consent, catalogue, frames, reads);
             ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, vault, policy, settings.clock()), catalogue, frames, reads);

@@ -125,6 +125,8 @@ class RoleMatrixTest {
                 new Route("GET", "/api/audit", "", DPO),
                 new Route("GET", "/api/glass-breaks", "", DPO),
                 new Route("GET", "/dpo/audit", "", DPO),
+                new Route("POST", "/api/audit/verify", "", DPO),
+                new Route("POST", "/dpo/audit/verify", "", DPO),
                 new Route("GET", "/dpo/glass-breaks", "", DPO),
                 new Route("POST", "/lookup/glass-break", "token=" + code + "&reason=A+written+reason+long+enough",
                         OFFICER),
