@@ -23,6 +23,7 @@ import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.event.HubEvents;
 import org.threshold.hub.app.referral.ConsentWithdrawal;
+import org.threshold.hub.app.referral.HouseholdConsent;
 import org.threshold.hub.app.referral.ReferralChanges;
 import org.threshold.hub.app.household.TypoHints;
 import org.threshold.hub.app.referral.ReferralQueues;
@@ -60,6 +61,7 @@ import org.threshold.hub.web.http.JettyErrors;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
 import org.threshold.hub.web.pages.CardPhoto;
+import org.threshold.hub.web.pages.ConsentPages;
 import org.threshold.hub.web.pages.PageFrames;
 import org.threshold.hub.web.pages.QueuePages;
 import org.threshold.hub.web.pages.ReferralPages;
@@ -174,8 +176,9 @@ public final class HubServer implements AutoCloseable {
                     settings.clock());
             GlassBreaks glassBreaks = new GlassBreaks(lookup, store, audit, settings.clock());
             GlassBreakApi glassBreakApi = new GlassBreakApi(glassBreaks, reads);
-            AuditTrail trail = new AuditTrail(store, new AccessLogVerifier(store, settings.clock()));
-            AuditApi auditApi = new AuditApi(trail, glassBreaks, settings.clock());
+            AuditTrail trail = new AuditTrail(store);
+            AccessLogVerifier verifier = new AccessLogVerifier(store, settings.clock());
+            AuditApi auditApi = new AuditApi(trail, verifier, glassBreaks, settings.clock());
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
                     services.updates()::rememberNonce);
@@ -190,17 +193,20 @@ public final class HubServer implements AutoCloseable {
             ReferralQueues queues = new ReferralQueues(store, vault, policy, audit, settings.clock());
             ReferralChanges referralChanges = new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(),
                     withdrawal);
-            ReferralApi referralApi = new ReferralApi(queues, referralChanges, lookup);
+            HouseholdConsent consent = new HouseholdConsent(lookup, referralChanges);
+            ReferralApi referralApi = new ReferralApi(queues, referralChanges, consent);
             AccountsApi accountsApi = new AccountsApi(accounts);
             StatusApi status = new StatusApi(store, syncApi::unauthenticatedRejects);
             PageFrames frames = new PageFrames(settings.demoMode());
             GlassBreakPages glassBreakPages = new GlassBreakPages(glassBreaks, grants, catalogue, frames, reads);
             frames.addBanners(glassBreakPages::banners);
-            DpoPages dpoPages = new DpoPages(trail, glassBreaks, frames, settings.clock());
+            DpoPages dpoPages = new DpoPages(trail, verifier, glassBreaks, frames, settings.clock());
             Pages pages = new Pages(accounts, auth, frames);
+            ConsentPages consentPages = new ConsentPages(consent, catalogue, frames, reads);
             ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, vault, policy, settings.clock()), catalogue, frames, reads);
             QueuePages queuePages = new QueuePages(queues, frames, settings.clock());
-            ReferralPages referralPages = new ReferralPages(queues, referralChanges, catalogue, frames, settings.clock());
+            ReferralPages referralPages = new ReferralPages(queues, referralChanges, catalogue,
+                    ReferralData.bundled().services(), frames, settings.clock());
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
             DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, audit,
                     settings.clock()));
@@ -238,6 +244,7 @@ public final class HubServer implements AutoCloseable {
                 dsrApi.addRoutes(config.routes);
                 reportsApi.addRoutes(config.routes);
                 glassBreakPages.addRoutes(config.routes);
+                consentPages.addRoutes(config.routes);
                 dpoPages.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);
             }).start(settings.host(), settings.port());

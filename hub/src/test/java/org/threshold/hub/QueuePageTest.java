@@ -160,8 +160,99 @@ class QueuePageTest {
         assertThat(client.get(page, "Cookie", cookie).body()).contains("data-status=\"Declined\"");
     }
 
+    @Test
+    void aCaseworkersScanLinksToTheReferralsOfTheirServicesOnly() {
+        HubClient.Response scan = client.get("/scan?token=" + household.token().id().shortCode(), "Cookie", cookie);
+
+        assertThat(scan.body()).contains("<a href=\"/referrals/" + health.id() + "\"", "Health: Sent")
+                .doesNotContain(gbv.id().toString());
+    }
+
+    @Test
+    void aSupervisorReassignsAReferralToAnotherServiceFromItsPage() {
+        String supervisor = supervisor();
+        String page = "/referrals/" + health.id();
+        HubClient.Response form = client.get(page, "Cookie", supervisor);
+
+        HubClient.Response reassigned = act(page + "/reassign", "service=mhpss&reason=Needs+counselling+first",
+                supervisor);
+
+        assertThat(form.body()).contains("action=\"" + page + "/reassign\"", "<option value=\"mhpss\">")
+                .doesNotContain("<option value=\"health\">");
+        assertThat(reassigned.status()).isEqualTo(303);
+        assertThat(reassigned.header("Location")).isEqualTo("/queue");
+        assertThat(hub.rows("SELECT service, status FROM referrals WHERE referral_id = ?", health.id().toString()))
+                .containsExactly(List.of("mhpss", "SENT"));
+        // The health supervisor no longer sees it; nor does its page offer the caseworker anything.
+        assertThat(client.get(page, "Cookie", supervisor).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReassignmentWithoutAReasonIsRefusedOnThePageInTheUsersLanguageAndChangesNothing() {
+        String supervisor = supervisor();
+        String page = "/referrals/" + health.id();
+
+        HubClient.Response refused = act(page + "/reassign?lang=fr", "service=mhpss&reason=++", supervisor);
+        HubClient.Response unknown = act(page + "/reassign", "service=housing&reason=Elsewhere", supervisor);
+        HubClient.Response byCaseworker = act(page + "/reassign", "service=mhpss&reason=Elsewhere", cookie);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("role=\"alert\"", "Indiquez un motif", "action=\"" + page + "/reassign\"");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("There is no service", "housing", "child-protection, gbv, health");
+        assertThat(byCaseworker.status()).isEqualTo(403);
+        assertThat(client.get(page, "Cookie", cookie).body()).doesNotContain("/reassign");
+        assertThat(hub.rows("SELECT service, status FROM referrals WHERE referral_id = ?", health.id().toString()))
+                .containsExactly(List.of("health", "SENT"));
+    }
+
+    @Test
+    void aProtectionOfficerWithdrawsTheHouseholdsConsentFromItsPageAndItsReferralsTurnWithdrawn() {
+        String officer = "threshold_session=" + client.sessionToken(HubFixture.OFFICER);
+        String code = household.token().id().shortCode();
+        HubClient.Response page = client.get("/scan?token=" + code, "Cookie", officer);
+
+        HubClient.Response withdrawn = act("/lookup/consent", "token=" + code + "&reason=Asked+at+the+desk+to+stop",
+                officer);
+
+        assertThat(page.body()).contains("action=\"/lookup/consent\"", "name=\"token\" value=\"" + code + "\"");
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.body()).contains("role=\"status\"", "Referrals withdrawn: Gender-based violence, Health.",
+                "Kept open, as they stand on best or vital interests: none", TestKiosk.ARABIC_GIVEN_NAME);
+        assertThat(hub.rows("SELECT status FROM referrals ORDER BY referral_id")).containsOnly(List.of("WITHDRAWN"))
+                .hasSize(2);
+        assertThat(client.get("/referrals/" + health.id(), "Cookie", cookie).body())
+                .contains("data-status=\"Withdrawn\"");
+    }
+
+    @Test
+    void aConsentWithdrawalWithoutAReasonIsRefusedOnThePageInTheUsersLanguageAndWithdrawsNothing() {
+        String officer = "threshold_session=" + client.sessionToken(HubFixture.OFFICER);
+        String code = household.token().id().shortCode();
+
+        HubClient.Response refused = act("/lookup/consent?lang=ar", "token=" + code + "&reason=+", officer);
+        HubClient.Response mistyped = act("/lookup/consent", "token=hello&reason=Asked+to+stop", officer);
+        HubClient.Response byCaseworker = act("/lookup/consent", "token=" + code + "&reason=Asked+to+stop", cookie);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("role=\"alert\"", "اذكر سببًا");
+        assertThat(mistyped.status()).isEqualTo(400);
+        assertThat(byCaseworker.status()).isEqualTo(403);
+        assertThat(hub.rows("SELECT status FROM referrals")).containsOnly(List.of("SENT")).hasSize(2);
+    }
+
+    private String supervisor() {
+        hub.server().services().accounts().add("supervisor-health", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.SUPERVISOR, "Health NGO", Set.of("health")));
+        return "threshold_session=" + client.sessionToken("supervisor-health");
+    }
+
     private HubClient.Response act(String path, String form) {
-        return client.post(path, form.getBytes(StandardCharsets.UTF_8), "Cookie", cookie,
+        return act(path, form, cookie);
+    }
+
+    private HubClient.Response act(String path, String form, String session) {
+        return client.post(path, form.getBytes(StandardCharsets.UTF_8), "Cookie", session,
                 "Content-Type", "application/x-www-form-urlencoded");
     }
 

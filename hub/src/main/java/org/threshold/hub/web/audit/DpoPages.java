@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.threshold.hub.app.access.GlassBreak;
+import org.threshold.hub.app.audit.AccessLogVerifier;
 import org.threshold.hub.app.audit.AuditTrail;
 import org.threshold.hub.app.audit.ChainState;
 import org.threshold.hub.app.household.GlassBreaks;
@@ -22,9 +23,10 @@ import org.threshold.hub.web.pages.PageFrames;
 import org.threshold.hub.web.pages.Templates;
 
 /**
- * The DPO's pages: the access log ({@code GET /dpo/audit}, the API's filters as a form, the chain's state, a page of
- * records with a link to the next) and the glass-breaks ({@code GET /dpo/glass-breaks}). Same services as
- * {@link AuditApi}; a filter that does not parse is shown on the page.
+ * The DPO's pages: the access log ({@code GET /dpo/audit}, the API's filters as a form, a page of records with a link
+ * to the next, and a button that walks the hash chain, {@code POST /dpo/audit/verify}, answered with the same page and
+ * the chain's state) and the glass-breaks ({@code GET /dpo/glass-breaks}). Same services as {@link AuditApi}; a
+ * filter that does not parse is shown on the page.
  */
 public final class DpoPages {
     static final String AUDIT = "/dpo/audit";
@@ -32,19 +34,23 @@ public final class DpoPages {
     private static final List<String> FILTERS = List.of("account", "action", "outcome", "household", "from", "to");
 
     private final AuditTrail trail;
+    private final AccessLogVerifier verifier;
     private final GlassBreaks glassBreaks;
     private final PageFrames frames;
     private final Clock clock;
 
-    public DpoPages(AuditTrail trail, GlassBreaks glassBreaks, PageFrames frames, Clock clock) {
+    public DpoPages(AuditTrail trail, AccessLogVerifier verifier, GlassBreaks glassBreaks, PageFrames frames,
+                    Clock clock) {
         this.trail = trail;
+        this.verifier = verifier;
         this.glassBreaks = glassBreaks;
         this.frames = frames;
         this.clock = clock;
     }
 
     public void addRoutes(RoutesConfig routes) {
-        routes.get(AUDIT, this::audit, Access.DPO);
+        routes.get(AUDIT, ctx -> audit(ctx, null), Access.DPO);
+        routes.post(AUDIT + "/verify", ctx -> audit(ctx, verifier.verify()), Access.DPO);
         routes.get(GLASS_BREAKS, this::glassBreaks, Access.DPO);
     }
 
@@ -52,7 +58,8 @@ public final class DpoPages {
     public record GlassBreakRow(GlassBreak grant, boolean active) {
     }
 
-    private void audit(Context ctx) {
+    /** @param chain the chain's state when the DPO asked for a walk of it, else null */
+    private void audit(Context ctx, ChainState chain) {
         Frame frame = frames.signedIn(ctx, "audit.title");
         Map<String, String> filters = new LinkedHashMap<>();
         FILTERS.forEach(name -> {
@@ -61,16 +68,18 @@ public final class DpoPages {
                 filters.put(name, value);
             }
         });
-        Map<String, Object> params = new HashMap<>(Map.of("frame", frame, "filters", filters));
-        try {
-            AuditTrail.Page page = trail.search(AuditFilters.query(ctx));
-            ChainState chain = page.chain();
+        Map<String, Object> params = new HashMap<>(Map.of("frame", frame, "filters", filters,
+                "verifyHref", query(AUDIT + "/verify", filters)));
+        if (chain != null) {
             params.put("chainIntact", chain.intact());
             params.put("chain", chain.firstBreak()
                     .map(broken -> frame.text("audit.chainBroken", Map.of("seq", broken.seq(),
                             "problem", broken.problem().name())))
                     .orElseGet(() -> frame.text("audit.chainIntact", Map.of("checked", chain.checked(),
                             "unchained", chain.unchained()))));
+        }
+        try {
+            AuditTrail.Page page = trail.search(AuditFilters.query(ctx));
             params.put("entries", page.entries());
             if (page.next() != null) {
                 params.put("nextHref", href(AUDIT, filters, page.next()));
@@ -104,7 +113,11 @@ public final class DpoPages {
     private static String href(String path, Map<String, String> filters, long before) {
         Map<String, String> query = new LinkedHashMap<>(filters);
         query.put("before", Long.toString(before));
-        return path + "?" + query.entrySet().stream()
+        return query(path, query);
+    }
+
+    private static String query(String path, Map<String, String> parameters) {
+        return parameters.isEmpty() ? path : path + "?" + parameters.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }

@@ -44,15 +44,29 @@ public final class LookupPage {
     }
 
     void result(Context ctx, String typed, HouseholdView view) {
+        result(ctx, typed, view, null);
+    }
+
+    /** @param notice what the user's action just did, in their language; null for none */
+    void result(Context ctx, String typed, HouseholdView view, String notice) {
         Map<String, Object> params = new HashMap<>(Map.of("frame", frame, "typed", typed, "household", view.record()));
+        if (notice != null) {
+            params.put("notice", notice);
+        }
         if (view instanceof HouseholdView.Visible visible) {
             params.put("members", visible.household().people().stream()
                     .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList());
             putGlassBreak(params, visible);
+            // Offered to the role whose route it is (POST /lookup/consent still decides).
+            params.put("canWithdrawConsent", frame.user().role() == Role.PROTECTION_OFFICER);
         }
         if (view instanceof HouseholdView.Referrals theirs) {
-            // The people of the caseworker's referrals, each as its service may see them (until the page lists the
-            // referrals themselves).
+            // The caseworker's referrals of this household, each a link to its page where they act on it, and their
+            // people, each as its service may see them.
+            QueueRows words = new QueueRows(frame);
+            params.put("referrals", theirs.referrals().stream().map(referral -> new ReferralLink(
+                    referral.referral().referralId().toString(), words.service(referral.referral().service()),
+                    words.status(referral.referral().status()))).toList());
             params.put("members", members(theirs.referrals().stream()
                     .flatMap(referral -> referral.visible().people().stream()).toList()));
         }
@@ -74,6 +88,10 @@ public final class LookupPage {
             boolean withheld = visible.withheldCodes().stream().anyMatch(count -> count > 0);
             params.put("canBreakGlass", withheld && frame.user().role() == Role.PROTECTION_OFFICER);
         });
+    }
+
+    /** One of a caseworker's referrals on their scan: its page, its service and status in the user's words. */
+    public record ReferralLink(String id, String service, String status) {
     }
 
     /** One row of the members table, as text. */

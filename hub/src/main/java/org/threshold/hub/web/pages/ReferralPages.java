@@ -1,9 +1,13 @@
 package org.threshold.hub.web.pages;
 
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.threshold.core.referral.ReferralLifecycle;
 import org.threshold.core.referral.ReferralStatus;
+import org.threshold.core.referral.Service;
+import org.threshold.core.referral.ServiceDirectory;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.account.Role;
 import org.threshold.hub.app.account.SignedInUser;
@@ -27,40 +31,57 @@ import org.threshold.hub.web.referral.ReferralApi;
  * One referral ({@code GET /referrals/{id}}): its service, urgency, due time (overdue and why), legal basis, the people
  * its service's field profile lets through, and its history. Read through {@link ReferralQueues#find}, as
  * {@code GET /api/referrals/{id}}: the same policy, the same access log, the same "no such referral" for one of
- * another service.
+ * another service. Its forms move the referral on, note it and (supervisors) reassign it, through the same
+ * {@link ReferralChanges} as the API; a refusal is shown on the page in the user's language and changes nothing.
  */
 public final class ReferralPages {
     private final ReferralQueues queues;
     private final ReferralChanges changes;
     private final NeedsCatalogue catalogue;
+    private final ServiceDirectory services;
     private final PageFrames frames;
     private final Clock clock;
 
-    public ReferralPages(ReferralQueues queues, ReferralChanges changes, NeedsCatalogue catalogue, PageFrames frames,
-                         Clock clock) {
+    public ReferralPages(ReferralQueues queues, ReferralChanges changes, NeedsCatalogue catalogue,
+                         ServiceDirectory services, PageFrames frames, Clock clock) {
         this.queues = queues;
         this.changes = changes;
         this.catalogue = catalogue;
+        this.services = services;
         this.frames = frames;
         this.clock = clock;
     }
 
     public void addRoutes(RoutesConfig routes) {
         routes.get("/referrals/{id}", ctx -> show(ctx, null), Access.HOUSEHOLD_READERS);
-        // The page's forms act through the same ReferralChanges as POST /api/referrals/{id}/transitions and /notes.
-        routes.post("/referrals/{id}/transition", ctx -> act(ctx, (user, id) -> changes.transition(user, id,
-                status(ctx.formParam("status")), blankToNull(ctx.formParam("reason")),
-                blankToNull(ctx.formParam("note")))), Access.SUPERVISOR, Access.CASEWORKER);
-        routes.post("/referrals/{id}/note", ctx -> act(ctx, (user, id) -> changes.addNote(user, id,
-                ctx.formParam("text"))), Access.SUPERVISOR, Access.CASEWORKER);
+        // The page's forms act through the same ReferralChanges as POST /api/referrals/{id}/transitions, /notes and
+        // /reassign, so the policy and the lifecycle decide as they do for the API.
+        routes.post("/referrals/{id}/transition", ctx -> act(ctx, (user, id) -> {
+            changes.transition(user, id, status(ctx.formParam("status")), blankToNull(ctx.formParam("reason")),
+                    blankToNull(ctx.formParam("note")));
+            return "/referrals/" + id;
+        }), Access.SUPERVISOR, Access.CASEWORKER);
+        routes.post("/referrals/{id}/note", ctx -> act(ctx, (user, id) -> {
+            changes.addNote(user, id, ctx.formParam("text"));
+            return "/referrals/" + id;
+        }), Access.SUPERVISOR, Access.CASEWORKER);
+        routes.post("/referrals/{id}/reassign", ctx -> act(ctx, (user, id) -> {
+            changes.reassign(user, id, Optional.ofNullable(ctx.formParam("service")).orElse(""),
+                    blankToNull(ctx.formParam("reason")));
+            // Sent to a service the supervisor may not lead, the referral may no longer be theirs to see: back to
+            // their queue, where it has gone or moved.
+            return "/queue";
+        }), Access.SUPERVISOR);
     }
 
-    /** Does the change, then shows the referral as it now stands (303), or the same page with the refusal's reason. */
-    private void act(Context ctx, java.util.function.BiConsumer<SignedInUser, UUID> change) {
+    /**
+     * Does the change, then goes where it says (303), or shows the referral again with the refusal's reason in the
+     * user's language, with the refusal's status.
+     */
+    private void act(Context ctx, BiFunction<SignedInUser, UUID, String> change) {
         UUID id = ReferralApi.id(ctx.pathParam("id"));
         try {
-            change.accept(RouteGuard.user(ctx), id);
-            ctx.redirect("/referrals/" + id, HttpStatus.SEE_OTHER);
+            ctx.redirect(change.apply(RouteGuard.user(ctx), id), HttpStatus.SEE_OTHER);
         } catch (Refusal refusal) {
             ApiException e = ApiException.of(refusal, RequestLanguage.of(ctx));
             ctx.status(e.status());
@@ -96,10 +117,23 @@ public final class ReferralPages {
         params.put("next", acts ? ReferralLifecycle.nextStatuses(status == ReferralStatus.SENT
                 ? ReferralStatus.RECEIVED : status).stream().map(ReferralStatus::name).toList() : List.of());
         params.put("canNote", acts && status.open());
+        // Offered to a supervisor only, as the route allows; which target the policy and lifecycle accept is theirs.
+        params.put("targets", role == Role.SUPERVISOR && status.open() ? targets(words,
+                detail.view().referral().service()) : List.of());
         if (problem != null) {
             params.put("problem", problem);
         }
         Templates.render(ctx, "referral/show.jte", params);
+    }
+
+    /** Every other service of the services file, in its order, worded in the user's language. */
+    private List<Target> targets(QueueRows words, String current) {
+        return services.all().stream().map(Service::id).filter(id -> !id.equals(current))
+                .map(id -> new Target(id, words.service(id))).toList();
+    }
+
+    /** A service a referral may be reassigned to: its id and its name in the user's language. */
+    public record Target(String id, String label) {
     }
 
     /** One line of a referral's history. */

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.threshold.core.referral.ReferralStatus;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.account.SignedInUser;
-import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.referral.ConsentWithdrawal;
+import org.threshold.hub.app.referral.HouseholdConsent;
 import org.threshold.hub.app.referral.ReferralChanges;
 import org.threshold.hub.app.referral.ReferralQueues;
 import org.threshold.hub.app.referral.ReferralRecord;
@@ -40,12 +40,12 @@ public final class ReferralApi {
 
     private final ReferralQueues queues;
     private final ReferralChanges changes;
-    private final TokenLookup lookup;
+    private final HouseholdConsent consent;
 
-    public ReferralApi(ReferralQueues queues, ReferralChanges changes, TokenLookup lookup) {
+    public ReferralApi(ReferralQueues queues, ReferralChanges changes, HouseholdConsent consent) {
         this.queues = queues;
         this.changes = changes;
-        this.lookup = lookup;
+        this.consent = consent;
     }
 
     public void addRoutes(RoutesConfig routes) {
@@ -102,11 +102,11 @@ public final class ReferralApi {
                     + "consent to referral can only be withdrawn: send \"referral\": false with a reason."),
                     RequestLanguage.of(ctx));
         }
-        String reason = text(body, "reason", false, CONSENT_SHAPE);
-        // The household is found (and the read logged) as by a token lookup, by the officer's own right to it.
-        UUID householdId = lookup.find(ctx.pathParam("codeOrQr"), user).record().householdId();
-        ConsentWithdrawal.Outcome outcome = changes.withdrawConsent(user, householdId, reason);
-        ObjectNode answer = HubJson.MAPPER.createObjectNode().put("householdId", householdId.toString());
+        HouseholdConsent.Withdrawn done = consent.withdraw(user, ctx.pathParam("codeOrQr"),
+                text(body, "reason", false, CONSENT_SHAPE));
+        ConsentWithdrawal.Outcome outcome = done.outcome();
+        ObjectNode answer = HubJson.MAPPER.createObjectNode().put("householdId",
+                done.household().record().householdId().toString());
         ArrayNode withdrawn = answer.putArray("withdrawn");
         outcome.withdrawn().forEach(made -> withdrawn.addObject().put("id", made.referralId().toString())
                 .put("service", made.service()).put("status", made.status().name()));
