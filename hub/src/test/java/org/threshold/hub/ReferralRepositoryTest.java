@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.threshold.core.referral.LegalBasis;
 import org.threshold.core.referral.ReferralRequested;
+import org.threshold.core.referral.ReferralState;
 import org.threshold.core.referral.ReferralStatus;
 import org.threshold.core.referral.ReferredPerson;
 import org.threshold.core.referral.Urgency;
@@ -174,6 +175,53 @@ abstract class ReferralRepositoryContract extends StoreContract {
         assertThat(closed.referrals()).isEmpty();
         assertThat(counts).containsExactly(Map.entry(ReferralStatus.SENT, 2L));
         assertThat(none.referrals()).isEmpty();
+    }
+
+    @Test
+    void theCountsFollowEveryTransitionReassignmentAndNoteAndMatchTheReferralsThemselves() {
+        NewReferral first = referral(UUID.randomUUID(), UUID.randomUUID(), "health", Urgency.URGENT, UUID.randomUUID());
+        NewReferral second = referral(UUID.randomUUID(), UUID.randomUUID(), "health", Urgency.NORMAL,
+                UUID.randomUUID());
+        NewReferral third = referral(UUID.randomUUID(), UUID.randomUUID(), "legal", Urgency.NORMAL, UUID.randomUUID());
+        inTransaction(repositories -> repositories.referrals().insertRequested(List.of(first, second, third)));
+        // Projected again, as after a restart: the counts must not count them twice.
+        inTransaction(repositories -> repositories.referrals().insertRequested(List.of(first, second, third)));
+
+        ReferralRecord received = change(first.referral(), "health", ReferralStatus.RECEIVED);
+        ReferralRecord accepted = change(received, "health", ReferralStatus.ACCEPTED);
+        change(second.referral(), "legal", ReferralStatus.SENT);
+        change(accepted, "health", ReferralStatus.ACCEPTED);
+
+        Map<ReferralStatus, Long> health = store.read(repositories -> repositories.referrals()
+                .countsByStatus(Set.of("health")));
+        Map<ReferralStatus, Long> legal = store.read(repositories -> repositories.referrals()
+                .countsByStatus(Set.of("legal")));
+        Map<ReferralStatus, Long> both = store.read(repositories -> repositories.referrals()
+                .countsByStatus(Set.of("health", "legal")));
+        assertThat(health).containsExactly(Map.entry(ReferralStatus.ACCEPTED, 1L));
+        assertThat(legal).containsExactly(Map.entry(ReferralStatus.SENT, 2L));
+        assertThat(both).isEqualTo(countedFromTheReferrals(Set.of("health", "legal")));
+    }
+
+    /** Records the change of {@code before} to {@code service} and {@code status} as the hub does, and returns it. */
+    private ReferralRecord change(ReferralRecord before, String service, ReferralStatus status) {
+        Instant at = before.updatedAt().plusSeconds(60);
+        ReferralRecord after = before.in(new ReferralState(service, status, before.basis()), at);
+        inTransaction(repositories -> {
+            repositories.referrals().recordChange(before, after, new ReferralEventRecord(UUID.randomUUID(),
+                    before.referralId(), "ReferralStatusChanged", status, at, "{}"));
+            return null;
+        });
+        return after;
+    }
+
+    /** The counts as a full read of the services' referrals gives them: what the kept counts must equal. */
+    private Map<ReferralStatus, Long> countedFromTheReferrals(Set<String> services) {
+        Map<ReferralStatus, Long> counted = new java.util.EnumMap<>(ReferralStatus.class);
+        QueuePage all = store.read(repositories -> repositories.referrals().queue(services, Optional.empty(),
+                Optional.empty(), 1_000));
+        all.referrals().forEach(referral -> counted.merge(referral.status(), 1L, Long::sum));
+        return counted;
     }
 
     @Test

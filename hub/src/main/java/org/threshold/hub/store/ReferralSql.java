@@ -8,11 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -59,6 +62,7 @@ interface ReferralSql extends ReferralRepository, SqlObject {
         Map<String, String> held = requestsHolding(referrals.stream()
                 .map(created -> created.referral().referralId().toString()).toList());
         List<ProjectionFailure> refused = new ArrayList<>();
+        SortedMap<CountKey, Long> added = new TreeMap<>();
         PreparedBatch rows = getHandle().prepareBatch("INSERT INTO referrals (" + COLUMNS + ") VALUES (:referralId, "
                 + ":householdId, :service, :status, :urgency, :requestedAt, :dueAt, :basis, :peopleJson, :eventId, "
                 + ":createdAt, :updatedAt)");
@@ -85,10 +89,12 @@ interface ReferralSql extends ReferralRepository, SqlObject {
             events.bind("eventId", request.eventId()).bind("referralId", request.referralId())
                     .bind("type", request.type()).bind("status", request.status().name())
                     .bind("recordedAt", request.recordedAt()).bind("payloadJson", request.payloadJson()).add();
+            added.merge(new CountKey(referral.service(), referral.status()), 1L, Long::sum);
         }
         if (rows.size() > 0) {
             rows.execute();
             events.execute();
+            addToCounts(added);
             Set<String> services = new TreeSet<>();
             referrals.forEach(created -> services.add(created.referral().service()));
             changed(services, referrals.get(0).referral().updatedAt());
@@ -108,7 +114,41 @@ interface ReferralSql extends ReferralRepository, SqlObject {
                 .bind("eventId", event.eventId()).bind("referralId", event.referralId()).bind("type", event.type())
                 .bind("status", event.status().name()).bind("recordedAt", event.recordedAt())
                 .bind("payloadJson", event.payloadJson()).execute();
+        SortedMap<CountKey, Long> moved = new TreeMap<>();
+        moved.merge(new CountKey(before.service(), before.status()), -1L, Long::sum);
+        moved.merge(new CountKey(after.service(), after.status()), 1L, Long::sum);
+        addToCounts(moved);
         changed(new TreeSet<>(List.of(before.service(), after.service())), after.updatedAt());
+    }
+
+    /** One row of {@code referral_status_counts}, ordered by service, then status name (the rows' lock order). */
+    record CountKey(String service, ReferralStatus status) implements Comparable<CountKey> {
+        private static final Comparator<CountKey> ORDER = Comparator.comparing(CountKey::service)
+                .thenComparing(key -> key.status().name());
+
+        @Override
+        public int compareTo(CountKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * Adds each delta to the count of its service and status, in key order so that two
+     * transactions never wait on each other's rows in opposite orders. A delta of zero (a note; a change that left
+     * the status and service as they were) touches nothing.
+     */
+    default void addToCounts(SortedMap<CountKey, Long> deltas) {
+        PreparedBatch add = getHandle().prepareBatch("INSERT INTO referral_status_counts (service, status, total) "
+                + "VALUES (:service, :status, :delta) ON CONFLICT (service, status) DO UPDATE SET "
+                + "total = referral_status_counts.total + excluded.total");
+        deltas.forEach((key, delta) -> {
+            if (delta != 0) {
+                add.bind("service", key.service()).bind("status", key.status().name()).bind("delta", delta).add();
+            }
+        });
+        if (add.size() > 0) {
+            add.execute();
+        }
     }
 
     /**
@@ -164,7 +204,9 @@ interface ReferralSql extends ReferralRepository, SqlObject {
         if (services.isEmpty()) {
             return counts;
         }
-        getHandle().createQuery("SELECT status, COUNT(*) FROM referrals WHERE service IN (<services>) GROUP BY status")
+        // The counts kept beside the referrals (V15): a few rows per service, however many referrals it holds.
+        getHandle().createQuery("SELECT status, SUM(total) FROM referral_status_counts WHERE service IN (<services>) "
+                        + "GROUP BY status HAVING SUM(total) > 0")
                 .bindList("services", List.copyOf(services))
                 .map((rows, context) -> counts.put(ReferralStatus.valueOf(rows.getString(1)), rows.getLong(2)))
                 .forEach(ignored -> { });

@@ -19,7 +19,7 @@ final class TableCopy {
             "projection_cursors", "projection_failures", "revoked_tokens", "household_history", "users",
             "user_services", "sessions", "sign_in_throttles", "access_log", "feed_updates", "feed_nonces",
             "enrollment_codes", "kiosks", "site_operators", "referrals", "referral_events",
-            "referral_service_changes", "access_log_head", "glass_breaks",
+            "referral_service_changes", "referral_status_counts", "access_log_head", "glass_breaks",
             "households_unsealed", "household_terms", "report_households", "report_counts");
     /** The identity columns, by table. */
     private static final Map<String, String> IDENTITIES = Map.of("events", "position", "sync_incidents", "id",

@@ -79,33 +79,32 @@ public final class ReferralQueues {
                      Optional<QueueCursor> after, int limit) {
         Set<String> services = policy.queueServices(user, service);
         int capped = Math.max(1, Math.min(limit, MAX_PAGE));
-        record Row(ReferralRecord referral, Optional<SealedHousehold> household) {
+        record Found(QueuePage page, Map<UUID, SealedHousehold> households) {
         }
-        List<Row> rows = new ArrayList<>();
-        QueuePage page = store.read(repositories -> {
-            QueuePage found = repositories.referrals().queue(services, status, after, capped);
-            for (ReferralRecord referral : found.referrals()) {
-                rows.add(new Row(referral, repositories.households().findById(referral.householdId())));
-            }
-            return found;
+        // The page's households in one read, not one round trip per referral.
+        Found found = store.read(repositories -> {
+            QueuePage queue = repositories.referrals().queue(services, status, after, capped);
+            return new Found(queue, repositories.households().findByIds(queue.referrals().stream()
+                    .map(ReferralRecord::householdId).toList()));
         });
         Instant now = clock.instant();
         List<ReferralView> views = new ArrayList<>();
-        for (Row row : rows) {
-            if (row.household().isEmpty()) {
+        for (ReferralRecord referral : found.page().referrals()) {
+            SealedHousehold household = found.households().get(referral.householdId());
+            if (household == null) {
                 // Its registration was skipped by the projector (see projection_failures): nobody to show.
                 LOG.warn("Referral {} names a household the hub does not hold; left out of the queue",
-                        row.referral().referralId());
+                        referral.referralId());
                 continue;
             }
-            if (row.household().get().erased()) {
+            if (household.erased()) {
                 // Erased at the person's request: nothing of them is left to show.
                 continue;
             }
-            views.add(policy.referral(user, row.referral(), vault.open(row.household().get()), now));
+            views.add(policy.referral(user, referral, vault.open(household), now));
         }
         recordShown(user, QUEUE_ACTION, views);
-        return new Page(views, page.next());
+        return new Page(views, found.page().next());
     }
 
     /**
