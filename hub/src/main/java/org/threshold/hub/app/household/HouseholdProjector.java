@@ -370,6 +370,9 @@ public final class HouseholdProjector implements AutoCloseable {
             case REFERRAL_REQUESTED -> referral(event);
             case REFERRAL_TRANSITIONED, REFERRAL_NOTE_ADDED, REFERRAL_REASSIGNED -> Projection.failed(event.header(),
                     "only the hub moves referrals on; a kiosk's " + event.header().type().wireName() + " is ignored");
+            case HOUSEHOLDS_MERGED, HOUSEHOLDS_UNMERGED, DUPLICATE_DISMISSED -> Projection.failed(event.header(),
+                    "only the hub decides on duplicates; a kiosk's " + event.header().type().wireName()
+                            + " is ignored");
         };
     }
 
