@@ -45,18 +45,30 @@ public final class LookupPage {
 
     void result(Context ctx, String typed, HouseholdView view) {
         Map<String, Object> params = new HashMap<>(Map.of("frame", frame, "typed", typed, "household", view.record()));
+        List<Member> members = members(view);
+        if (members != null) {
+            params.put("members", members);
+        }
         if (view instanceof HouseholdView.Visible visible) {
-            params.put("members", visible.household().people().stream()
-                    .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList());
             putGlassBreak(params, visible);
         }
-        if (view instanceof HouseholdView.Referrals theirs) {
-            // The people of the caseworker's referrals, each as its service may see them (until the page lists the
-            // referrals themselves).
-            params.put("members", members(theirs.referrals().stream()
-                    .flatMap(referral -> referral.visible().people().stream()).toList()));
-        }
         Templates.render(ctx, "scan.jte", params);
+    }
+
+    /**
+     * The rows of people {@code view} lets through: the household's, or (a caseworker's) the people of their
+     * services' referrals, each as its service may see them; null for a household they may see nothing of.
+     */
+    List<Member> members(HouseholdView view) {
+        if (view instanceof HouseholdView.Visible visible) {
+            return visible.household().people().stream()
+                    .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList();
+        }
+        if (view instanceof HouseholdView.Referrals theirs) {
+            return members(theirs.referrals().stream().flatMap(referral -> referral.visible().people().stream())
+                    .toList());
+        }
+        return null;
     }
 
     /** The rows of people a referral's field profile let through (it hides codes; none is "protected"). */
