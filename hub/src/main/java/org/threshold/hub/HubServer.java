@@ -16,7 +16,11 @@ import org.threshold.hub.app.audit.AccessLogVerifier;
 import org.threshold.hub.app.audit.AuditTrail;
 import org.threshold.hub.app.enrollment.DeploymentAuthority;
 import org.threshold.hub.app.dsr.DataSubjectRequests;
+import org.threshold.hub.app.duplicate.DuplicateDetection;
+import org.threshold.hub.app.duplicate.Duplicates;
+import org.threshold.hub.app.household.HouseholdFinder;
 import org.threshold.hub.app.household.HouseholdProjector;
+import org.threshold.hub.app.household.HouseholdSearch;
 import org.threshold.hub.app.household.HouseholdSealingUpgrade;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.ReadLimit;
@@ -51,7 +55,11 @@ import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.web.dsr.DsrApi;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
 import org.threshold.hub.web.feed.UpdateFeedApi;
+import org.threshold.hub.web.duplicate.DuplicatesApi;
+import org.threshold.hub.web.household.SearchApi;
 import org.threshold.hub.web.household.TokenApi;
+import org.threshold.hub.web.pages.DuplicatePages;
+import org.threshold.hub.web.pages.SearchPages;
 import org.threshold.hub.web.referral.ReferralApi;
 import org.threshold.hub.web.http.ConnectionLimits;
 import org.threshold.hub.web.http.ErrorResponses;
@@ -160,7 +168,7 @@ public final class HubServer implements AutoCloseable {
             }
             HouseholdSealingUpgrade.sealAll(store, vault, catalogue);
             projector = new HouseholdProjector(store, keys, vault, catalogue, settings.clock(),
-                    ingestGate::awaitQuiet, withdrawal);
+                    ingestGate::awaitQuiet, withdrawal, new DuplicateDetection(vault, catalogue, settings.clock()));
             Accounts accounts = services.accounts();
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
@@ -208,8 +216,15 @@ public final class HubServer implements AutoCloseable {
             ReferralPages referralPages = new ReferralPages(queues, referralChanges, catalogue,
                     ReferralData.bundled().services(), frames, settings.clock());
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
-            DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, audit,
+            HouseholdFinder finder = new HouseholdFinder(store, vault, projector, lookup, settings.clock());
+            DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, finder, audit,
                     settings.clock()));
+            HouseholdSearch search = new HouseholdSearch(finder, store, vault, policy, audit, settings.clock());
+            SearchApi searchApi = new SearchApi(search, reads);
+            SearchPages searchPages = new SearchPages(search, catalogue, frames, reads);
+            Duplicates duplicates = new Duplicates(store, hubEvents, policy, vault, audit, settings.clock());
+            DuplicatesApi duplicatesApi = new DuplicatesApi(duplicates);
+            DuplicatePages duplicatePages = new DuplicatePages(duplicates, catalogue, frames);
             ReportsApi reportsApi = new ReportsApi(new Reports(store, audit, settings.smallCells(), settings.clock()));
 
             Javalin http = Javalin.create(config -> {
@@ -242,6 +257,10 @@ public final class HubServer implements AutoCloseable {
                 glassBreakApi.addRoutes(config.routes);
                 auditApi.addRoutes(config.routes);
                 dsrApi.addRoutes(config.routes);
+                searchApi.addRoutes(config.routes);
+                searchPages.addRoutes(config.routes);
+                duplicatesApi.addRoutes(config.routes);
+                duplicatePages.addRoutes(config.routes);
                 reportsApi.addRoutes(config.routes);
                 glassBreakPages.addRoutes(config.routes);
                 consentPages.addRoutes(config.routes);

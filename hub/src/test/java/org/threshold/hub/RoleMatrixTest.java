@@ -31,6 +31,7 @@ class RoleMatrixTest {
     private static final Set<Role> CASEWORK = EnumSet.of(Role.SUPERVISOR, Role.CASEWORKER);
     private static final Set<Role> DPO = EnumSet.of(Role.DPO);
     private static final Set<Role> OFFICER = EnumSet.of(Role.PROTECTION_OFFICER);
+    private static final Set<Role> DECIDERS = EnumSet.of(Role.SUPERVISOR, Role.PROTECTION_OFFICER);
     private static final Set<Role> REPORTERS = EnumSet.of(Role.SUPERVISOR, Role.PROTECTION_OFFICER, Role.DPO,
             Role.ADMIN);
     private static final Map<Role, String> ACCOUNTS = new LinkedHashMap<>();
@@ -136,6 +137,17 @@ class RoleMatrixTest {
                 new Route("GET", "/api/dsr/export?token=" + code, "", DPO),
                 // An empty reason: the DPO is told to give one, and nothing is erased.
                 new Route("POST", "/api/dsr/erase", "{\"token\":\"" + code + "\",\"reason\":\"\"}", DPO),
+                new Route("GET", "/api/search?name=Nourhan", "", READERS),
+                new Route("GET", "/search?name=Nourhan", "", READERS),
+                new Route("GET", "/api/duplicates", "", DECIDERS),
+                new Route("GET", "/duplicates", "", DECIDERS),
+                // Allowed roles get 404 for a pair that does not exist, the others 403.
+                new Route("GET", "/api/duplicates/" + NO_REFERRAL, "", DECIDERS),
+                new Route("GET", "/duplicates/" + NO_REFERRAL, "", DECIDERS),
+                new Route("POST", "/api/duplicates/" + NO_REFERRAL + "/dismiss", "", DECIDERS),
+                new Route("POST", "/api/duplicates/" + NO_REFERRAL + "/merge", "{\"survivor\":\"" + NO_REFERRAL
+                        + "\",\"merged\":\"" + NO_REFERRAL + "\"}", DECIDERS),
+                new Route("POST", "/api/duplicates/" + NO_REFERRAL + "/unmerge", "", DECIDERS),
                 new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),
                 new Route("GET", "/api/reports/referrals.json", "", REPORTERS),
                 new Route("GET", "/api/status", "", null),

@@ -28,7 +28,16 @@ public enum EventType {
     /** A caseworker noted something on a referral: {@code ReferralNoteAdded}, on the hub's own chain. */
     REFERRAL_NOTE_ADDED("ReferralNoteAdded"),
     /** A supervisor sent a referral to another service: {@code ReferralReassigned}, on the hub's own chain. */
-    REFERRAL_REASSIGNED("ReferralReassigned");
+    REFERRAL_REASSIGNED("ReferralReassigned"),
+    /**
+     * A supervisor decided two registrations are one household: the merged one's referrals and tokens go to the
+     * survivor. On the hub's own chain; its payload lists what moved, so {@link #HOUSEHOLDS_UNMERGED} can undo it.
+     */
+    HOUSEHOLDS_MERGED("HouseholdsMerged"),
+    /** A supervisor undid a merge: what it moved goes back. On the hub's own chain. */
+    HOUSEHOLDS_UNMERGED("HouseholdsUnmerged"),
+    /** A supervisor decided a potential duplicate is two households after all. On the hub's own chain. */
+    DUPLICATE_DISMISSED("DuplicateDismissed");
 
     private final String wireName;
 

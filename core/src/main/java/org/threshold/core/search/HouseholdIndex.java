@@ -32,13 +32,22 @@ public final class HouseholdIndex {
 
     /** A key for each member's name as written and as transliterated, with the birth year (or arrival year minus age). */
     public static Set<String> duplicateKeys(Household household) {
+        return duplicateKeys(household, 0);
+    }
+
+    /**
+     * The {@link #duplicateKeys} with every birth year from {@code slack} years before to {@code slack} after: what a
+     * household is looked for by, since an estimated age can be a year out.
+     */
+    public static Set<String> duplicateKeys(Household household, int slack) {
         Set<String> keys = new LinkedHashSet<>();
         for (Member member : household.members()) {
-            int birthYear = birthYear(household, member);
-            NameTerms.duplicateKey(join(member.givenName(), member.familyName()), birthYear).ifPresent(keys::add);
-            if (member.givenNameLatin() != null || member.familyNameLatin() != null) {
-                NameTerms.duplicateKey(join(member.givenNameLatin(), member.familyNameLatin()), birthYear)
-                        .ifPresent(keys::add);
+            for (int year = birthYear(household, member) - slack; year <= birthYear(household, member) + slack; year++) {
+                NameTerms.duplicateKey(join(member.givenName(), member.familyName()), year).ifPresent(keys::add);
+                if (member.givenNameLatin() != null || member.familyNameLatin() != null) {
+                    NameTerms.duplicateKey(join(member.givenNameLatin(), member.familyNameLatin()), year)
+                            .ifPresent(keys::add);
+                }
             }
         }
         return keys;
@@ -69,7 +78,8 @@ public final class HouseholdIndex {
         return "y:" + year;
     }
 
-    private static int birthYear(Household household, Member member) {
+    /** The member's year of birth: from the date of birth if known, else the arrival year minus the estimated age. */
+    public static int birthYear(Household household, Member member) {
         return member.birthDate() != null ? member.birthDate().getYear()
                 : household.arrivalDate().getYear() - member.ageEstimate();
     }

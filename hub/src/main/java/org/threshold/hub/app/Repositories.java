@@ -5,6 +5,7 @@ import org.threshold.hub.app.account.AccountRepository;
 import org.threshold.hub.app.account.SignInThrottleRepository;
 import org.threshold.hub.app.account.SessionRepository;
 import org.threshold.hub.app.audit.AccessLogRepository;
+import org.threshold.hub.app.duplicate.DuplicateRepository;
 import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
 import org.threshold.hub.app.enrollment.OperatorRepository;
 import org.threshold.hub.app.feed.FeedNonceRepository;
@@ -55,4 +56,6 @@ public interface Repositories {
 
     GlassBreakRepository glassBreaks();
     ReportRepository reports();
+
+    DuplicateRepository duplicates();
 }

@@ -9,6 +9,7 @@ import org.threshold.hub.app.account.AccountRepository;
 import org.threshold.hub.app.account.SignInThrottleRepository;
 import org.threshold.hub.app.account.SessionRepository;
 import org.threshold.hub.app.audit.AccessLogRepository;
+import org.threshold.hub.app.duplicate.DuplicateRepository;
 import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
 import org.threshold.hub.app.enrollment.OperatorRepository;
 import org.threshold.hub.app.feed.FeedNonceRepository;
@@ -124,6 +125,11 @@ final class JdbiRepositories implements Repositories {
     @Override
     public GlassBreakRepository glassBreaks() {
         return attach(GlassBreakSql.class);
+    }
+
+    @Override
+    public DuplicateRepository duplicates() {
+        return attach(DuplicateSql.class);
     }
 
     @Override

@@ -151,6 +151,15 @@ interface ReferralSql extends ReferralRepository, SqlObject {
         }
     }
 
+    @Override
+    default void moveToHousehold(List<UUID> referralIds, UUID householdId) {
+        if (!referralIds.isEmpty()) {
+            getHandle().createUpdate("UPDATE referrals SET household_id = :householdId WHERE referral_id IN (<ids>)")
+                    .bind("householdId", householdId)
+                    .bindList("ids", referralIds.stream().map(UUID::toString).toList()).execute();
+        }
+    }
+
     /**
      * Raises the change counter of each service, in name order so that two transactions never wait on each
      * other's rows in opposite orders.

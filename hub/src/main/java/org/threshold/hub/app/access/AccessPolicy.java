@@ -1,10 +1,6 @@
 package org.threshold.hub.app.access;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +12,14 @@ import org.threshold.core.referral.Service;
 import org.threshold.core.referral.NeedToKnow;
 import org.threshold.core.referral.ReferralData;
 import org.threshold.core.referral.VisibleHousehold;
+import org.threshold.core.referral.VisiblePerson;
 import org.threshold.core.registration.Household;
-import org.threshold.core.registration.HouseholdJson;
-import org.threshold.core.registration.InvalidRegistrationException;
+import org.threshold.core.registration.Member;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.account.Role;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.StoredHousehold;
 import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
@@ -41,11 +38,14 @@ import org.threshold.hub.app.referral.ReferralRecord;
  *   <li>Referrals are seen by the CASEWORKERs and SUPERVISORs of their service, and by the PROTECTION_OFFICERs who
  *   serve it if it is a protection service; only the receiving service's CASEWORKERs and SUPERVISORs act on them, only
  *   its SUPERVISORs reassign them.</li>
+ *   <li>Potential duplicates are decided (dismissed, merged, unmerged) by SUPERVISORs, whose queue it is, and by
+ *   PROTECTION_OFFICERs, who may read any household anyway. To tell two registrations apart a decider sees who the
+ *   people are ({@link #duplicateSide}: names, sex, birth, nationality, relationship) and when and where each was
+ *   registered, in any household, each read logged; never a need code, a phone number or a place of origin, which
+ *   decide nothing about identity. A caseworker, the DPO and an ADMIN see no duplicates.</li>
  * </ul>
  */
 public final class AccessPolicy {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ReferralData referrals;
     private final GlassBreakGrants glassBreaks;
 
@@ -193,6 +193,38 @@ public final class AccessPolicy {
         requireRole(user, Set.of(Role.PROTECTION_OFFICER));
     }
 
+    /**
+     * Whether {@code user} may see and decide potential duplicates: a supervisor or a protection officer.
+     *
+     * @throws Refusal FORBIDDEN {@code DUPLICATE_DECIDERS_ONLY} otherwise
+     */
+    public void requireDuplicateDecider(SignedInUser user) {
+        if (user.role() != Role.SUPERVISOR && user.role() != Role.PROTECTION_OFFICER) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "DUPLICATE_DECIDERS_ONLY", "Only a supervisor or a protection "
+                    + "officer decides on potential duplicates; your role (" + user.role() + ") does not.",
+                    Map.of("role", user.role().name()));
+        }
+    }
+
+    /**
+     * What a decider sees of one household of a potential duplicate: each member's names, sex, birth, nationality and
+     * relationship, and the arrival date; no need code, phone, language or place.
+     *
+     * @throws Refusal FORBIDDEN {@code DUPLICATE_DECIDERS_ONLY} for anyone else
+     */
+    public VisibleHousehold duplicateSide(SignedInUser user, HouseholdRecord record) {
+        requireDuplicateDecider(user);
+        Household household = read(record);
+        List<VisiblePerson> people = new ArrayList<>();
+        for (int index = 0; index < household.members().size(); index++) {
+            Member member = household.members().get(index);
+            people.add(new VisiblePerson(index, member.givenName(), member.familyName(), member.givenNameLatin(),
+                    member.familyNameLatin(), member.sex(), member.birthDate(), member.birthDateEstimated(),
+                    member.ageEstimate(), member.nationality(), member.relationship(), List.of()));
+        }
+        return new VisibleHousehold(null, null, household.arrivalDate(), null, null, people);
+    }
+
     /** @throws Refusal INVALID {@code UNKNOWN_SERVICE} for a service the services file does not list */
     public void requireKnownService(String service) {
         if (referrals.services().find(service).isEmpty()) {
@@ -212,15 +244,7 @@ public final class AccessPolicy {
                 + "household data. Ask a caseworker or a protection officer.", Map.of("role", user.role().name()));
     }
 
-    /** The stored household, read back as the kiosk validated it (on its registration day). */
     private Household read(HouseholdRecord record) {
-        LocalDate registered = record.registeredAt().atOffset(ZoneOffset.UTC).toLocalDate();
-        try {
-            return HouseholdJson.read(JSON.readTree(record.householdJson()), referrals.catalogue(), registered);
-        } catch (JsonProcessingException | InvalidRegistrationException e) {
-            // Never quote it: the stored household is personal data.
-            throw new IllegalStateException("The stored household " + record.householdId() + " does not read back ("
-                    + e.getClass().getSimpleName() + ")");
-        }
+        return StoredHousehold.read(record, referrals.catalogue());
     }
 }

@@ -1,10 +1,6 @@
 package org.threshold.hub.app.dsr;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.codec.MalformedEncodingException;
 import org.threshold.core.event.SignedEvent;
-import org.threshold.core.search.HouseholdIndex;
-import org.threshold.core.search.NameTerms;
 import org.threshold.core.token.TokenId;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
@@ -26,10 +20,10 @@ import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
 import org.threshold.hub.app.household.HistoryEntry;
+import org.threshold.hub.app.household.HouseholdFinder;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdVault;
-import org.threshold.hub.app.household.RevokedToken;
 import org.threshold.hub.app.household.SealedHousehold;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.referral.ReferralRecord;
@@ -55,25 +49,19 @@ public final class DataSubjectRequests {
     private final HouseholdVault vault;
     private final HouseholdProjector projector;
     private final TokenLookup tokens;
+    private final HouseholdFinder finder;
     private final AccessAudit audit;
     private final Clock clock;
 
     public DataSubjectRequests(HubStore store, HouseholdVault vault, HouseholdProjector projector, TokenLookup tokens,
-                               AccessAudit audit, Clock clock) {
+                               HouseholdFinder finder, AccessAudit audit, Clock clock) {
+        this.finder = finder;
         this.store = store;
         this.vault = vault;
         this.projector = projector;
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** A search as typed: any of name (any script), date of birth (ISO), age in years, token (code or QR). */
-    public record Query(String name, String birthDate, String age, String token) {
-        @Override
-        public String toString() {
-            return "Query[REDACTED]";
-        }
     }
 
     /** Everything the hub holds on a household: the household itself, its history and its referrals. */
@@ -94,38 +82,15 @@ public final class DataSubjectRequests {
      * @throws Refusal INVALID {@code INVALID_QUERY} for an empty query, a date or age that does not read; as
      *                 {@link TokenLookup#tokenOf} for a token that does not read
      */
-    public List<HouseholdRecord> search(SignedInUser dpo, Query query) {
-        List<List<byte[]>> groups;
-        TokenId token;
+    public List<HouseholdRecord> search(SignedInUser dpo, HouseholdFinder.Query query) {
+        HouseholdFinder.Criteria criteria;
         try {
-            groups = termGroups(query);
-            token = blank(query.token()) ? null : tokens.tokenOf(query.token());
-            if (groups.isEmpty() && token == null) {
-                throw invalid("Give a name, a date of birth, an age or a token to search by.");
-            }
+            criteria = finder.criteria(query);
         } catch (Refusal refused) {
             record(dpo, SEARCH, refused.reason(), null);
             throw refused;
         }
-        projector.catchUpIfBehind();
-        List<HouseholdRecord> found = store.read(repositories -> {
-            Set<UUID> ids = new LinkedHashSet<>(groups.isEmpty() ? List.of()
-                    : repositories.households().findByTerms(groups, MAX_RESULTS));
-            if (token != null) {
-                Optional<UUID> byToken = householdOf(repositories, token);
-                if (groups.isEmpty()) {
-                    byToken.ifPresent(ids::add);
-                } else {
-                    ids.retainAll(byToken.map(Set::of).orElse(Set.of()));
-                }
-            }
-            List<HouseholdRecord> opened = new ArrayList<>();
-            for (UUID id : ids) {
-                repositories.households().findById(id).filter(household -> !household.erased())
-                        .ifPresent(household -> opened.add(vault.open(household)));
-            }
-            return opened;
-        });
+        List<HouseholdRecord> found = finder.find(criteria, MAX_RESULTS).stream().map(vault::open).toList();
         if (found.isEmpty()) {
             record(dpo, SEARCH, "NOT_FOUND", null);
         }
@@ -208,7 +173,7 @@ public final class DataSubjectRequests {
             throw refused;
         }
         projector.catchUpIfBehind();
-        Optional<SealedHousehold> sealed = store.read(repositories -> householdOf(repositories, id)
+        Optional<SealedHousehold> sealed = store.read(repositories -> HouseholdFinder.householdOf(repositories, id)
                 .flatMap(household -> repositories.households().findById(household)));
         if (sealed.isEmpty()) {
             record(dpo, action, "NOT_FOUND", null);
@@ -220,48 +185,6 @@ public final class DataSubjectRequests {
             throw TokenLookup.erased();
         }
         return sealed.get();
-    }
-
-    private static Optional<UUID> householdOf(Repositories repositories, TokenId token) {
-        Optional<UUID> current = repositories.households().findByToken(token).map(SealedHousehold::householdId);
-        return current.isPresent() ? current : repositories.revokedTokens().find(token).map(RevokedToken::householdId);
-    }
-
-    /** One group per name word (any of its spellings), one for the date of birth, one for the age's birth years. */
-    private List<List<byte[]>> termGroups(Query query) {
-        List<List<byte[]>> groups = new ArrayList<>();
-        if (!blank(query.name())) {
-            NameTerms.termsPerWord(query.name()).forEach(word -> groups.add(vault.blind(word)));
-            if (groups.isEmpty()) {
-                throw invalid("The name has no letters to search by.");
-            }
-        }
-        if (!blank(query.birthDate())) {
-            try {
-                groups.add(vault.blind(List.of(HouseholdIndex.birthDate(LocalDate.parse(query.birthDate().strip())))));
-            } catch (DateTimeParseException e) {
-                throw invalid("Give the date of birth as YYYY-MM-DD.");
-            }
-        }
-        if (!blank(query.age())) {
-            int age;
-            try {
-                age = Integer.parseInt(query.age().strip());
-            } catch (NumberFormatException e) {
-                age = -1;
-            }
-            if (age < 0 || age > 130) {
-                throw invalid("Give the age as a whole number of years, 0 to 130.");
-            }
-            // Born this many years ago, before or after this year's birthday.
-            int year = clock.instant().atOffset(ZoneOffset.UTC).getYear() - age;
-            groups.add(vault.blind(List.of(HouseholdIndex.birthYear(year), HouseholdIndex.birthYear(year - 1))));
-        }
-        return groups;
-    }
-
-    private static Refusal invalid(String message) {
-        return new Refusal(Refusal.Kind.INVALID, "INVALID_QUERY", message);
     }
 
     private static boolean blank(String text) {

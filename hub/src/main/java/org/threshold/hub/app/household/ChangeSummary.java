@@ -32,6 +32,9 @@ final class ChangeSummary {
             case REFERRAL_TRANSITIONED -> "referral moved on";
             case REFERRAL_NOTE_ADDED -> "referral note added";
             case REFERRAL_REASSIGNED -> "referral reassigned";
+            case HOUSEHOLDS_MERGED -> "merged with a duplicate registration";
+            case HOUSEHOLDS_UNMERGED -> "merge undone";
+            case DUPLICATE_DISMISSED -> "not a duplicate";
             case HOUSEHOLD_CARD_REPRINTED -> "card reprinted, marked COPY";
             case TOKEN_REISSUED -> "new token issued; the old token is revoked";
             case HOUSEHOLD_CORRECTED -> correction(details);

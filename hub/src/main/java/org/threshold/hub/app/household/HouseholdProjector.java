@@ -35,6 +35,7 @@ import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.core.report.HouseholdFacts;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Repositories;
+import org.threshold.hub.app.duplicate.DuplicateDetection;
 import org.threshold.hub.app.event.HubEvents;
 import org.threshold.hub.app.referral.ConsentWithdrawal;
 import org.threshold.hub.app.referral.ReferralProjection;
@@ -51,9 +52,9 @@ import org.threshold.hub.deployment.HubKeys;
  * cursor (a restarted hub resumes where it stopped). A lookup that must see the latest sync calls
  * {@link #catchUpIfBehind()} itself. An event that cannot be opened or read is recorded as a projection failure
  * and skipped, so it never holds up the others. Each event type is projected by its own method in
- * {@link #project}; a new type is a new case there. A registration adds a household; a change event (reprint,
- * reissue, correction, consent) is folded into its household by {@link HouseholdChanges}, in projection order, in
- * the same transaction that moves the cursor.
+ * {@link #project}; a new type is a new case there. A registration adds a household and queues its potential
+ * duplicates ({@link DuplicateDetection}); a change event (reprint, reissue, correction, consent) is folded into its
+ * household by {@link HouseholdChanges}, in projection order, in the same transaction that moves the cursor.
  *
  * <p><b>Several hub instances.</b> One projector at a time across instances: each step first takes the turn in the
  * database ({@code ProjectionRepository.tryTakeTurn}); an instance that cannot take it leaves the work to the one
@@ -89,6 +90,7 @@ public final class HouseholdProjector implements AutoCloseable {
     private final IngestPriority ingest;
     private final HouseholdChanges changes;
     private final HouseholdVault vault;
+    private final DuplicateDetection duplicates;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("household-projection"));
     private final ExecutorService openers = Executors.newFixedThreadPool(OPENERS, daemon("household-opening"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
@@ -100,7 +102,9 @@ public final class HouseholdProjector implements AutoCloseable {
     private volatile boolean closed;
 
     public HouseholdProjector(HubStore store, HubKeys keys, HouseholdVault vault, NeedsCatalogue catalogue,
-                              Clock clock, IngestPriority ingest, ConsentWithdrawal withdrawal) {
+                              Clock clock, IngestPriority ingest, ConsentWithdrawal withdrawal,
+                              DuplicateDetection duplicates) {
+        this.duplicates = duplicates;
         this.store = store;
         this.keys = keys;
         this.catalogue = catalogue;
@@ -274,11 +278,11 @@ public final class HouseholdProjector implements AutoCloseable {
     }
 
     /**
-     * Stores the new households, and indexes and counts for the reports those not refused. (One its own event already
-     * stored is indexed again with the same terms: the cursor's compare-and-set keeps a chunk from being applied twice,
-     * so no later change has replaced them.)
+     * Stores the new households, and indexes, counts for the reports and looks for duplicates of those not refused.
+     * (One its own event already stored is indexed again with the same terms: the cursor's compare-and-set keeps a
+     * chunk from being applied twice, so no later change has replaced them; its pairs are already queued.)
      */
-    private static List<ProjectionFailure> insertRegistrations(Repositories repositories,
+    private List<ProjectionFailure> insertRegistrations(Repositories repositories,
                                                                List<Projection> registrations) {
         List<ProjectionFailure> refused = repositories.households().insertNew(registrations.stream()
                 .map(registration -> registration.household().household()).toList());
@@ -295,6 +299,7 @@ public final class HouseholdProjector implements AutoCloseable {
         ReportProjection.added(repositories, stored.stream()
                 .map(registration -> new ReportRepository.Reported(registration.household().household().householdId(),
                         registration.facts())).toList());
+        duplicates.detect(repositories, stored.stream().map(Projection::arrival).toList());
         return refused;
     }
 
@@ -370,6 +375,9 @@ public final class HouseholdProjector implements AutoCloseable {
             case REFERRAL_REQUESTED -> referral(event);
             case REFERRAL_TRANSITIONED, REFERRAL_NOTE_ADDED, REFERRAL_REASSIGNED -> Projection.failed(event.header(),
                     "only the hub moves referrals on; a kiosk's " + event.header().type().wireName() + " is ignored");
+            case HOUSEHOLDS_MERGED, HOUSEHOLDS_UNMERGED, DUPLICATE_DISMISSED -> Projection.failed(event.header(),
+                    "only the hub decides on duplicates; a kiosk's " + event.header().type().wireName()
+                            + " is ignored");
         };
     }
 
@@ -390,7 +398,8 @@ public final class HouseholdProjector implements AutoCloseable {
             return Projection.of(vault.seal(new HouseholdRecord(payload.householdId(), payload.token().id(),
                     payload.token().kioskId(), payload.token().issuedOn(), header.kioskId(), payload.site(),
                     payload.registeredAt(), HouseholdJson.write(payload.household()).toString(), header.eventId()),
-                    payload.household()), HouseholdFacts.of(payload.site(), payload.household(), catalogue));
+                    payload.household()), HouseholdFacts.of(payload.site(), payload.household(), catalogue),
+                    duplicates.arrival(payload.householdId(), payload.household()));
         } catch (InvalidRegistrationException e) {
             // Field paths only: the problems' messages are meant for whoever typed the values.
             return Projection.failed(header, "registration payload is invalid at "
@@ -454,24 +463,26 @@ public final class HouseholdProjector implements AutoCloseable {
      * A projected household with what the reports count of it, a change to fold in or a referral requested, or why
      * there is none of these (never personal data), or nothing at all for an unreadable event.
      */
-    private record Projection(HouseholdVault.Sealed household, HouseholdFacts facts, HouseholdChanges.Change change,
-                              NewReferral referral, ProjectionFailure failure) {
-        static final Projection NOTHING = new Projection(null, null, null, null, null);
+    private record Projection(HouseholdVault.Sealed household, HouseholdFacts facts,
+                              DuplicateDetection.Arrival arrival, HouseholdChanges.Change change, NewReferral referral,
+                              ProjectionFailure failure) {
+        static final Projection NOTHING = new Projection(null, null, null, null, null, null);
 
-        static Projection of(HouseholdVault.Sealed household, HouseholdFacts facts) {
-            return new Projection(household, facts, null, null, null);
+        static Projection of(HouseholdVault.Sealed household, HouseholdFacts facts,
+                             DuplicateDetection.Arrival arrival) {
+            return new Projection(household, facts, arrival, null, null, null);
         }
 
         static Projection of(HouseholdChanges.Change change) {
-            return new Projection(null, null, change, null, null);
+            return new Projection(null, null, null, change, null, null);
         }
 
         static Projection of(NewReferral referral) {
-            return new Projection(null, null, null, referral, null);
+            return new Projection(null, null, null, null, referral, null);
         }
 
         static Projection failed(EventHeader header, String reason) {
-            return new Projection(null, null, null, null, new ProjectionFailure(header.eventId(), reason));
+            return new Projection(null, null, null, null, null, new ProjectionFailure(header.eventId(), reason));
         }
     }
 

@@ -9,6 +9,7 @@ import org.threshold.core.token.IssuedToken;
 import org.threshold.core.token.TokenId;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
+import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.app.access.HouseholdView;
 import org.threshold.hub.app.account.SignedInUser;
@@ -99,7 +100,8 @@ public final class TokenLookup {
         }
         // A caseworker who looks a card up just after the kiosk synced must find it.
         projector.catchUpIfBehind();
-        Optional<SealedHousehold> sealed = store.read(repositories -> repositories.households().findByToken(tokenId));
+        Optional<SealedHousehold> sealed = store.read(repositories -> repositories.households().findByToken(tokenId)
+                .map(found -> survivor(repositories, found)));
         if (sealed.isPresent() && sealed.get().erased()) {
             record(username, ACTION, ERASED, sealed.get().householdId());
             throw erased();
@@ -118,6 +120,16 @@ public final class TokenLookup {
         record(username, ACTION, NOT_FOUND, null);
         throw new Refusal(Refusal.Kind.NOT_FOUND, NOT_FOUND, "No household with this token has reached the hub yet. "
                 + "If it was registered today, the kiosk may not have synced.");
+    }
+
+    /**
+     * The household a merge made {@code found} part of, or {@code found} itself: a merged household's card opens the
+     * surviving record, which holds its referrals since the merge.
+     */
+    private static SealedHousehold survivor(Repositories repositories, SealedHousehold found) {
+        UUID survivor = repositories.duplicates().survivorOf(found.householdId());
+        return survivor.equals(found.householdId()) ? found
+                : repositories.households().findById(survivor).orElse(found);
     }
 
     private static String action(HouseholdView view) {

@@ -38,6 +38,12 @@ public interface ReferralRepository {
      */
     void recordChange(ReferralRecord before, ReferralRecord after, ReferralEventRecord event);
 
+    /**
+     * Gives the referrals {@code referralIds} to the household {@code householdId} (a merge, or its undoing); their
+     * status, service and history stay as they are.
+     */
+    void moveToHousehold(List<UUID> referralIds, UUID householdId);
+
     /** A household's referrals, soonest due first. */
     List<ReferralRecord> forHousehold(UUID householdId);
 

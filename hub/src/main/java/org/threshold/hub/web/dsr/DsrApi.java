@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import org.threshold.hub.app.dsr.DataSubjectRequests;
 import org.threshold.hub.app.household.HistoryEntry;
+import org.threshold.hub.app.household.HouseholdFinder;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.web.access.Access;
@@ -38,7 +39,7 @@ public final class DsrApi {
     }
 
     private void search(Context ctx) {
-        List<HouseholdRecord> found = requests.search(RouteGuard.user(ctx), new DataSubjectRequests.Query(
+        List<HouseholdRecord> found = requests.search(RouteGuard.user(ctx), new HouseholdFinder.Query(
                 ctx.queryParam("name"), ctx.queryParam("birthDate"), ctx.queryParam("age"), ctx.queryParam("token")));
         ObjectNode body = HubJson.MAPPER.createObjectNode();
         ArrayNode households = body.putArray("households");

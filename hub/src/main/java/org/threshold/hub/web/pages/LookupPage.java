@@ -53,24 +53,39 @@ public final class LookupPage {
         if (notice != null) {
             params.put("notice", notice);
         }
+        List<Member> members = members(view);
+        if (members != null) {
+            params.put("members", members);
+        }
         if (view instanceof HouseholdView.Visible visible) {
-            params.put("members", visible.household().people().stream()
-                    .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList());
             putGlassBreak(params, visible);
             // Offered to the role whose route it is (POST /lookup/consent still decides).
             params.put("canWithdrawConsent", frame.user().role() == Role.PROTECTION_OFFICER);
         }
         if (view instanceof HouseholdView.Referrals theirs) {
-            // The caseworker's referrals of this household, each a link to its page where they act on it, and their
-            // people, each as its service may see them.
+            // The caseworker's referrals of this household, each a link to its page where they act on it.
             QueueRows words = new QueueRows(frame);
             params.put("referrals", theirs.referrals().stream().map(referral -> new ReferralLink(
                     referral.referral().referralId().toString(), words.service(referral.referral().service()),
                     words.status(referral.referral().status()))).toList());
-            params.put("members", members(theirs.referrals().stream()
-                    .flatMap(referral -> referral.visible().people().stream()).toList()));
         }
         Templates.render(ctx, "scan.jte", params);
+    }
+
+    /**
+     * The rows of people {@code view} lets through: the household's, or (a caseworker's) the people of their
+     * services' referrals, each as its service may see them; null for a household they may see nothing of.
+     */
+    List<Member> members(HouseholdView view) {
+        if (view instanceof HouseholdView.Visible visible) {
+            return visible.household().people().stream()
+                    .map(person -> member(person, visible.withheldCodes().get(person.member()))).toList();
+        }
+        if (view instanceof HouseholdView.Referrals theirs) {
+            return members(theirs.referrals().stream().flatMap(referral -> referral.visible().people().stream())
+                    .toList());
+        }
+        return null;
     }
 
     /** The rows of people a referral's field profile let through (it hides codes; none is "protected"). */

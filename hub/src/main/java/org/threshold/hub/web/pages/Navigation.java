@@ -19,13 +19,20 @@ final class Navigation {
             case SUPERVISOR, CASEWORKER -> {
                 links.add(new NavLink("/queue", "nav.queue"));
                 links.add(new NavLink("/scan", "nav.scan"));
+                links.add(new NavLink("/search", "nav.search"));
             }
-            case PROTECTION_OFFICER -> links.add(new NavLink("/scan", "nav.scan"));
+            case PROTECTION_OFFICER -> {
+                links.add(new NavLink("/scan", "nav.scan"));
+                links.add(new NavLink("/search", "nav.search"));
+            }
             case ADMIN -> links.add(new NavLink("/admin/accounts", "nav.accounts"));
             case DPO -> {
                 links.add(new NavLink("/dpo/audit", "nav.audit"));
                 links.add(new NavLink("/dpo/glass-breaks", "nav.glassBreaks"));
             }
+        }
+        if (role == Role.SUPERVISOR || role == Role.PROTECTION_OFFICER) {
+            links.add(new NavLink("/duplicates", "nav.duplicates"));
         }
         links.add(new NavLink("/account", "nav.account"));
         return List.copyOf(links);
