@@ -65,6 +65,7 @@ import org.threshold.hub.web.pages.QueuePages;
 import org.threshold.hub.web.pages.ReferralPages;
 import org.threshold.hub.web.pages.ScanPages;
 import org.threshold.hub.web.pages.Pages;
+import org.threshold.hub.web.report.ReportPages;
 import org.threshold.hub.web.report.ReportsApi;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
@@ -204,7 +205,9 @@ public final class HubServer implements AutoCloseable {
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
             DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, audit,
                     settings.clock()));
-            ReportsApi reportsApi = new ReportsApi(new Reports(store, audit, settings.smallCells(), settings.clock()));
+            Reports reports = new Reports(store, audit, settings.smallCells(), settings.clock());
+            ReportsApi reportsApi = new ReportsApi(reports);
+            ReportPages reportPages = new ReportPages(reports, frames);
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -237,6 +240,7 @@ public final class HubServer implements AutoCloseable {
                 auditApi.addRoutes(config.routes);
                 dsrApi.addRoutes(config.routes);
                 reportsApi.addRoutes(config.routes);
+                reportPages.addRoutes(config.routes);
                 glassBreakPages.addRoutes(config.routes);
                 dpoPages.addRoutes(config.routes);
                 ErrorResponses.install(config.routes, pages::errorPage);

@@ -132,6 +132,7 @@ class RoleMatrixTest {
                 new Route("POST", "/api/dsr/erase", "{\"token\":\"" + code + "\",\"reason\":\"\"}", DPO),
                 new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),
                 new Route("GET", "/api/reports/referrals.json", "", REPORTERS),
+                new Route("GET", "/reports", "", REPORTERS),
                 new Route("GET", "/api/status", "", null),
                 new Route("GET", "/health", "", null),
                 new Route("POST", "/api/login", "{}", null),

@@ -27,6 +27,10 @@ final class Navigation {
                 links.add(new NavLink("/dpo/glass-breaks", "nav.glassBreaks"));
             }
         }
+        if (role != Role.CASEWORKER) {
+            // The coordinators' aggregates: every role but the caseworkers, who work one referral at a time.
+            links.add(new NavLink("/reports", "nav.reports"));
+        }
         links.add(new NavLink("/account", "nav.account"));
         return List.copyOf(links);
     }
