@@ -26,22 +26,30 @@ final class ReportScenario {
     private ReportScenario() {
     }
 
-    static void registerSixFamiliesAndOneGrandmother(HubFixture hub) {
+    /** Returns the six families. */
+    static List<TestKiosk.Registration> registerSixFamiliesAndOneGrandmother(HubFixture hub) {
         HubClient client = hub.client();
         hub.server().services().accounts().add(DPO, HubFixture.PASSWORD.toCharArray(),
                 new Accounts.Grant(Role.DPO, "Hub", Set.of()));
         List<SignedEvent> events = new ArrayList<>();
-        TestKiosk.Registration last = null;
+        List<TestKiosk.Registration> families = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            last = hub.kiosk.register();
-            events.add(last.event());
+            families.add(hub.kiosk.register());
+            events.add(families.get(i).event());
         }
         Member grandmother = new Member("Amina", null, null, null, Sex.F, LocalDate.of(1950, 1, 1), true, null, "SYR",
                 Relationship.FOCAL_POINT, List.of());
         events.add(hub.kiosk.register(new Household(LocalDate.of(2026, 11, 23), new Origin("SYR", null),
                 List.of("ar"), null, new Consent(true, true), List.of(grandmother))).event());
         assertThat(client.sync("KIOSK-01", events).status()).isEqualTo(200);
-        // A lookup catches the projection up, so the counts are there.
-        assertThat(client.lookUp(last.token().id().shortCode(), client.sessionToken()).status()).isEqualTo(200);
+        catchUp(hub, families.get(5));
+        return families;
+    }
+
+    /** A lookup waits for the projector, so what was synced is counted. */
+    static void catchUp(HubFixture hub, TestKiosk.Registration registration) {
+        HubClient client = hub.client();
+        assertThat(client.lookUp(registration.token().id().shortCode(), client.sessionToken()).status())
+                .isEqualTo(200);
     }
 }
