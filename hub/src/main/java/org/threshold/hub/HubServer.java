@@ -75,6 +75,7 @@ import org.threshold.hub.web.pages.QueuePages;
 import org.threshold.hub.web.pages.ReferralPages;
 import org.threshold.hub.web.pages.ScanPages;
 import org.threshold.hub.web.pages.Pages;
+import org.threshold.hub.web.report.ReportPages;
 import org.threshold.hub.web.report.ReportsApi;
 import org.threshold.hub.web.status.StatusApi;
 import org.threshold.hub.web.sync.KiosksApi;
@@ -225,7 +226,9 @@ public final class HubServer implements AutoCloseable {
             Duplicates duplicates = new Duplicates(store, hubEvents, policy, vault, audit, settings.clock());
             DuplicatesApi duplicatesApi = new DuplicatesApi(duplicates);
             DuplicatePages duplicatePages = new DuplicatePages(duplicates, catalogue, frames);
-            ReportsApi reportsApi = new ReportsApi(new Reports(store, audit, settings.smallCells(), settings.clock()));
+            Reports reports = new Reports(store, audit, settings.smallCells(), settings.clock());
+            ReportsApi reportsApi = new ReportsApi(reports);
+            ReportPages reportPages = new ReportPages(reports, frames);
 
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -262,6 +265,7 @@ public final class HubServer implements AutoCloseable {
                 duplicatesApi.addRoutes(config.routes);
                 duplicatePages.addRoutes(config.routes);
                 reportsApi.addRoutes(config.routes);
+                reportPages.addRoutes(config.routes);
                 glassBreakPages.addRoutes(config.routes);
                 consentPages.addRoutes(config.routes);
                 dpoPages.addRoutes(config.routes);

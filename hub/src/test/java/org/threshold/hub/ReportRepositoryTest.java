@@ -163,4 +163,67 @@ abstract class ReportRepositoryContract extends StoreContract {
                 Map.entry("North age-sex F/18-59", 1L), Map.entry("North age-sex M/5-11", 1L),
                 Map.entry("North need WR", 1L), Map.entry("North need SV", 1L));
     }
+
+    @Test
+    void aWindowOfWholeMonthsAndLooseDaysSumsAsItsDaysDo() {
+        List<Reported> households = new java.util.ArrayList<>();
+        List<LocalDate> days = List.of(LocalDate.of(2026, 9, 20), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 1),
+                LocalDate.of(2026, 10, 15), LocalDate.of(2026, 10, 31), LocalDate.of(2026, 11, 3),
+                LocalDate.of(2026, 11, 5), LocalDate.of(2026, 12, 31));
+        for (int i = 0; i < days.size(); i++) {
+            households.add(new Reported(UUID.randomUUID(), facts(i % 2 == 0 ? "North" : "South", days.get(i),
+                    person(Sex.F, AgeBracket.AGE_18_59, "SV"), person(i % 3 == 0 ? Sex.M : Sex.F,
+                            AgeBracket.AGE_0_4, "WR"))));
+        }
+        UUID moved = households.get(3).householdId();
+        inTransaction(repositories -> {
+            ReportProjection.added(repositories, households);
+            // Corrected from mid-October into September: the monthly counts move with it.
+            ReportProjection.changed(repositories, new Reported(moved, facts("South", LocalDate.of(2026, 9, 25),
+                    person(Sex.F, AgeBracket.AGE_18_59, "SV"), person(Sex.F, AgeBracket.AGE_0_4, "WR"))));
+            return null;
+        });
+        households.set(3, new Reported(moved, facts("South", LocalDate.of(2026, 9, 25),
+                person(Sex.F, AgeBracket.AGE_18_59, "SV"), person(Sex.F, AgeBracket.AGE_0_4, "WR"))));
+
+        List<List<LocalDate>> windows = List.of(List.of(LocalDate.of(2026, 9, 25), LocalDate.of(2026, 11, 3)),
+                List.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)),
+                List.of(LocalDate.of(2026, 10, 10), LocalDate.of(2026, 10, 20)),
+                List.of(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 31)),
+                List.of(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 12, 1)));
+        for (List<LocalDate> window : windows) {
+            for (Optional<String> site : List.of(Optional.<String>empty(), Optional.of("South"))) {
+                assertThat(nonZero(counts(window.get(0), window.get(1), site))).as(window + " " + site)
+                        .isEqualTo(expected(households, window.get(0), window.get(1), site));
+            }
+        }
+    }
+
+    private static Map<String, Long> nonZero(Map<String, Long> counts) {
+        Map<String, Long> kept = new java.util.HashMap<>(counts);
+        kept.values().removeIf(count -> count == 0);
+        return kept;
+    }
+
+    /** The counts worked out from the facts themselves, keyed as {@link #counts} keys them. */
+    private static Map<String, Long> expected(List<Reported> households, LocalDate from, LocalDate to,
+                                              Optional<String> site) {
+        Map<String, Long> expected = new java.util.HashMap<>();
+        for (Reported household : households) {
+            HouseholdFacts facts = household.facts();
+            if (facts.arrival().isBefore(from) || facts.arrival().isAfter(to)
+                    || site.filter(name -> !name.equals(facts.site())).isPresent()) {
+                continue;
+            }
+            String day = facts.arrival() + " " + facts.site() + " ";
+            expected.merge(day + "households ", 1L, Long::sum);
+            expected.merge(day + "people ", (long) facts.people().size(), Long::sum);
+            for (HouseholdFacts.Person person : facts.people()) {
+                expected.merge(facts.site() + " age-sex " + person.sex() + "/" + person.age().label(), 1L, Long::sum);
+                person.needCategories().forEach(need -> expected.merge(facts.site() + " need " + need, 1L,
+                        Long::sum));
+            }
+        }
+        return expected;
+    }
 }

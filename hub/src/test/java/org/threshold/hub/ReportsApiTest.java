@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.threshold.core.registration.Consent;
-import org.threshold.core.registration.Household;
-import org.threshold.core.registration.Member;
-import org.threshold.core.registration.Origin;
-import org.threshold.core.registration.Relationship;
-import org.threshold.core.registration.Sex;
-import org.threshold.hub.app.account.Accounts;
-import org.threshold.hub.app.account.Role;
 
 /**
  * The reports over HTTP, as a black box: households registered at a kiosk, synced and projected, then read back as
@@ -44,22 +34,8 @@ class ReportsApiTest {
     void registerSixFamiliesAndOneGrandmother() {
         hub = HubFixture.start(dataDir, database());
         client = hub.client();
-        hub.server().services().accounts().add("dpo", HubFixture.PASSWORD.toCharArray(),
-                new Accounts.Grant(Role.DPO, "Hub", Set.of()));
-        List<org.threshold.core.event.SignedEvent> events = new ArrayList<>();
-        TestKiosk.Registration last = null;
-        for (int i = 0; i < 6; i++) {
-            last = hub.kiosk.register();
-            events.add(last.event());
-        }
-        Member grandmother = new Member("Amina", null, null, null, Sex.F, LocalDate.of(1950, 1, 1), true, null, "SYR",
-                Relationship.FOCAL_POINT, List.of());
-        events.add(hub.kiosk.register(new Household(LocalDate.of(2026, 11, 23), new Origin("SYR", null),
-                List.of("ar"), null, new Consent(true, true), List.of(grandmother))).event());
-        assertThat(client.sync("KIOSK-01", events).status()).isEqualTo(200);
-        // A lookup catches the projection up, so the counts are there.
-        assertThat(client.lookUp(last.token().id().shortCode(), client.sessionToken()).status()).isEqualTo(200);
-        dpo = client.sessionToken("dpo");
+        ReportScenario.registerSixFamiliesAndOneGrandmother(hub);
+        dpo = client.sessionToken(ReportScenario.DPO);
     }
 
     @AfterEach

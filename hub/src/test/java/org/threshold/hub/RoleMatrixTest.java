@@ -150,6 +150,7 @@ class RoleMatrixTest {
                 new Route("POST", "/api/duplicates/" + NO_REFERRAL + "/unmerge", "", DECIDERS),
                 new Route("GET", "/api/reports/arrivals.csv", "", REPORTERS),
                 new Route("GET", "/api/reports/referrals.json", "", REPORTERS),
+                new Route("GET", "/reports", "", REPORTERS),
                 new Route("GET", "/api/status", "", null),
                 new Route("GET", "/health", "", null),
                 new Route("POST", "/api/login", "{}", null),

@@ -2,8 +2,11 @@ package org.threshold.hub.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +19,14 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.threshold.core.referral.ReferralStatus;
 import org.threshold.core.report.HouseholdFacts;
+import org.threshold.hub.app.report.ReportProjection;
 import org.threshold.hub.app.report.ReportRepository;
 
 /** {@link ReportRepository}: the same SQL on both stores (upserts by {@code ON CONFLICT}, which both have). */
 interface ReportSql extends ReportRepository, SqlObject {
     /** Arrival days and site totals come per day; the other measures are summed over the window per site. */
-    String PER_DAY = "'households', 'people'";
+    String PER_DAY = "'" + ReportProjection.HOUSEHOLDS + "', '" + ReportProjection.PEOPLE + "'";
+    String PER_SITE = "'" + ReportProjection.AGE_SEX + "', '" + ReportProjection.NEED + "'";
 
     @Override
     default List<UUID> reported(Collection<UUID> householdIds) {
@@ -72,31 +77,66 @@ interface ReportSql extends ReportRepository, SqlObject {
         if (changes.isEmpty()) {
             return;
         }
+        Map<List<String>, Long> byMonth = new HashMap<>();
         PreparedBatch upsert = getHandle().prepareBatch("INSERT INTO report_counts (arrival, site, measure, category, "
                 + "count) VALUES (:arrival, :site, :measure, :category, :change) "
                 + "ON CONFLICT (arrival, site, measure, category) DO UPDATE SET count = report_counts.count + "
                 + "excluded.count");
-        changes.forEach((key, change) -> upsert.bind("arrival", key.arrival().toString()).bind("site", key.site())
-                .bind("measure", key.measure()).bind("category", key.category()).bind("change", change).add());
+        changes.forEach((key, change) -> {
+            upsert.bind("arrival", key.arrival().toString()).bind("site", key.site()).bind("measure", key.measure())
+                    .bind("category", key.category()).bind("change", change).add();
+            byMonth.merge(List.of(YearMonth.from(key.arrival()).toString(), key.site(), key.measure(),
+                    key.category()), change, Long::sum);
+        });
         upsert.execute();
+        PreparedBatch monthly = getHandle().prepareBatch("INSERT INTO report_counts_by_month (month, site, measure, "
+                + "category, count) VALUES (:month, :site, :measure, :category, :change) "
+                + "ON CONFLICT (month, site, measure, category) DO UPDATE SET count = report_counts_by_month.count + "
+                + "excluded.count");
+        byMonth.forEach((key, change) -> monthly.bind("month", key.get(0)).bind("site", key.get(1))
+                .bind("measure", key.get(2)).bind("category", key.get(3)).bind("change", change).add());
+        monthly.execute();
     }
 
+    /**
+     * Arrivals per day from the daily counts; the other measures summed per site from the monthly counts for the
+     * window's whole months and from the daily counts for the days around them (see {@link ReportMonths}).
+     */
     @Override
     default List<Count> counts(LocalDate from, LocalDate to, Optional<String> site) {
-        String where = " WHERE arrival >= :from AND arrival <= :to" + (site.isPresent() ? " AND site = :site" : "");
-        Query perDay = getHandle().createQuery("SELECT arrival, site, measure, category, count FROM report_counts"
-                + where + " AND measure IN (" + PER_DAY + ")");
-        Query perSite = getHandle().createQuery("SELECT NULL, site, measure, category, SUM(count) FROM report_counts"
-                + where + " AND measure NOT IN (" + PER_DAY + ") GROUP BY site, measure, category");
-        List<Count> counts = new java.util.ArrayList<>();
+        String atSite = site.isPresent() ? " AND site = :site" : "";
+        Query perDay = getHandle().createQuery("SELECT arrival, site, measure, category, count FROM report_counts "
+                + "WHERE measure IN (" + PER_DAY + ") AND arrival >= :from AND arrival <= :to" + atSite)
+                .bind("from", from.toString()).bind("to", to.toString());
+        ReportMonths split = ReportMonths.of(from, to);
+        List<String> parts = new ArrayList<>();
+        split.head().ifPresent(days -> parts.add(days("head", atSite)));
+        split.tail().ifPresent(days -> parts.add(days("tail", atSite)));
+        split.months().ifPresent(months -> parts.add("SELECT site, measure, category, count FROM "
+                + "report_counts_by_month WHERE measure IN (" + PER_SITE + ") AND month >= :monthFrom "
+                + "AND month <= :monthTo" + atSite));
+        Query perSite = getHandle().createQuery("SELECT NULL, site, measure, category, SUM(count) FROM ("
+                + String.join(" UNION ALL ", parts) + ") parts GROUP BY site, measure, category");
+        split.head().ifPresent(days -> perSite.bind("headFrom", days.from().toString())
+                .bind("headTo", days.to().toString()));
+        split.tail().ifPresent(days -> perSite.bind("tailFrom", days.from().toString())
+                .bind("tailTo", days.to().toString()));
+        split.months().ifPresent(months -> perSite.bind("monthFrom", months.from().toString())
+                .bind("monthTo", months.to().toString()));
+        List<Count> counts = new ArrayList<>();
         for (Query query : List.of(perDay, perSite)) {
-            query.bind("from", from.toString()).bind("to", to.toString());
             site.ifPresent(name -> query.bind("site", name));
             counts.addAll(query.map((rows, context) -> new Count(rows.getString(1) == null ? null
                     : LocalDate.parse(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getString(4),
                     rows.getLong(5))).list());
         }
         return counts;
+    }
+
+    /** The per-site measures of the days {@code part} ({@code head} or {@code tail}) from the daily counts. */
+    private static String days(String part, String atSite) {
+        return "SELECT site, measure, category, count FROM report_counts WHERE measure IN (" + PER_SITE + ") "
+                + "AND arrival >= :" + part + "From AND arrival <= :" + part + "To" + atSite;
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.threshold.hub.app.report;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.threshold.core.report.HxlTags;
 
 /**
@@ -12,8 +10,8 @@ import org.threshold.core.report.HxlTags;
  * ({@link String}), a count ({@link Long}), a number of days ({@link Double}), or null where the count is suppressed
  * or the figure withheld. The label {@value #TOTAL} marks a total row.
  */
-public record ReportTable(String name, LocalDate from, LocalDate to, Optional<String> site, int threshold,
-                          List<String> columns, List<List<Object>> rows) {
+public record ReportTable(String name, ReportWindow window, int threshold, List<String> columns,
+                          List<List<Object>> rows) {
     public static final String TOTAL = "total";
 
     public ReportTable {

@@ -3,9 +3,9 @@ package org.threshold.hub.app.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.threshold.core.referral.ReferralStatus;
@@ -38,10 +38,6 @@ final class ReportTables {
     private static final List<Sex> SEXES = List.of(Sex.F, Sex.M, Sex.OTHER, Sex.UNKNOWN);
     private static final double DAY_MILLIS = 86_400_000.0;
 
-    /** A report's name and window, as asked. */
-    record Query(String name, LocalDate from, LocalDate to, Optional<String> site) {
-    }
-
     private ReportTables() {
     }
 
@@ -49,8 +45,8 @@ final class ReportTables {
         return measure + "|" + row + "|" + column;
     }
 
-    /** Arrivals, age-sex or needs, from the counts of the window. */
-    static ReportTable households(Query query, List<Count> counts, Suppression suppression) {
+    /** Arrivals, age-sex and needs, by name, from the counts of the window: one publication, suppressed once. */
+    static Map<String, ReportTable> households(ReportWindow window, List<Count> counts, Suppression suppression) {
         SortedSet<LocalDate> days = new TreeSet<>();
         SortedSet<String> sites = new TreeSet<>();
         SortedSet<String> categories = new TreeSet<>();
@@ -101,48 +97,49 @@ final class ReportTables {
             total(publication, key(NEEDS, category, ALL), parts);
         }
         Suppressed published = suppression.apply(publication);
-        List<List<Object>> rows = new ArrayList<>();
-        List<String> columns;
-        switch (query.name()) {
-            case Reports.ARRIVALS -> {
-                columns = List.of("date", "site", "households", "people");
-                for (LocalDate day : days) {
-                    for (String site : sites) {
-                        rows.add(arrivalRow(published, day.toString(), day, site, site));
-                    }
-                    rows.add(arrivalRow(published, day.toString(), day, ReportTable.TOTAL, ALL));
-                }
-                for (String site : sites) {
-                    rows.add(arrivalRow(published, ReportTable.TOTAL, ALL, site, site));
-                }
-                rows.add(arrivalRow(published, ReportTable.TOTAL, ALL, ReportTable.TOTAL, ALL));
+        int threshold = suppression.rule().threshold();
+        Map<String, ReportTable> tables = new LinkedHashMap<>();
+        tables.put(Reports.ARRIVALS, new ReportTable(Reports.ARRIVALS, window, threshold,
+                List.of("date", "site", "households", "people"), arrivalRows(published, days, sites)));
+        List<String> pyramidColumns = new ArrayList<>(List.of("site"));
+        for (Sex sex : SEXES) {
+            for (AgeBracket age : AgeBracket.values()) {
+                pyramidColumns.add(HxlTags.pyramidColumn(sex, age));
             }
-            case Reports.AGE_SEX -> {
-                columns = new ArrayList<>(List.of("site"));
-                for (Sex sex : SEXES) {
-                    for (AgeBracket age : AgeBracket.values()) {
-                        columns.add(HxlTags.pyramidColumn(sex, age));
-                    }
-                }
-                columns.add("people");
-                for (String site : sites) {
-                    rows.add(pyramidRow(published, site, site, pyramid));
-                }
-                rows.add(pyramidRow(published, ReportTable.TOTAL, ALL, pyramid));
-            }
-            case Reports.NEEDS -> {
-                columns = List.of("category", "site", "people");
-                for (String category : categories) {
-                    for (String site : sites) {
-                        rows.add(row(category, site, value(published, key(NEEDS, category, site))));
-                    }
-                    rows.add(row(category, ReportTable.TOTAL, value(published, key(NEEDS, category, ALL))));
-                }
-            }
-            default -> throw new IllegalArgumentException("Not a household report: " + query.name());
         }
-        return new ReportTable(query.name(), query.from(), query.to(), query.site(),
-                suppression.rule().threshold(), columns, rows);
+        pyramidColumns.add("people");
+        List<List<Object>> pyramidRows = new ArrayList<>();
+        for (String site : sites) {
+            pyramidRows.add(pyramidRow(published, site, site, pyramid));
+        }
+        pyramidRows.add(pyramidRow(published, ReportTable.TOTAL, ALL, pyramid));
+        tables.put(Reports.AGE_SEX, new ReportTable(Reports.AGE_SEX, window, threshold, pyramidColumns, pyramidRows));
+        List<List<Object>> needRows = new ArrayList<>();
+        for (String category : categories) {
+            for (String site : sites) {
+                needRows.add(row(category, site, value(published, key(NEEDS, category, site))));
+            }
+            needRows.add(row(category, ReportTable.TOTAL, value(published, key(NEEDS, category, ALL))));
+        }
+        tables.put(Reports.NEEDS, new ReportTable(Reports.NEEDS, window, threshold,
+                List.of("category", "site", "people"), needRows));
+        return tables;
+    }
+
+    private static List<List<Object>> arrivalRows(Suppressed published, SortedSet<LocalDate> days,
+                                                  SortedSet<String> sites) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (LocalDate day : days) {
+            for (String site : sites) {
+                rows.add(arrivalRow(published, day.toString(), day, site, site));
+            }
+            rows.add(arrivalRow(published, day.toString(), day, ReportTable.TOTAL, ALL));
+        }
+        for (String site : sites) {
+            rows.add(arrivalRow(published, ReportTable.TOTAL, ALL, site, site));
+        }
+        rows.add(arrivalRow(published, ReportTable.TOTAL, ALL, ReportTable.TOTAL, ALL));
+        return rows;
     }
 
     /** Cells {@code measure|day|site}, each day's total, each site's total and the grand total, with their sums. */
@@ -204,7 +201,7 @@ final class ReportTables {
     }
 
     /** The referrals per service by status, those overdue and the median days to acceptance. */
-    static ReportTable referrals(Query query, List<ReferralCount> counts, List<Acceptance> acceptances,
+    static ReportTable referrals(ReportWindow window, List<ReferralCount> counts, List<Acceptance> acceptances,
                                  Suppression suppression) {
         SortedSet<String> services = new TreeSet<>();
         Map<String, Long> values = new HashMap<>();
@@ -246,8 +243,7 @@ final class ReportTables {
             rows.add(referralRow(published, service, service, waits, suppression));
         }
         rows.add(referralRow(published, ReportTable.TOTAL, ALL, waits, suppression));
-        return new ReportTable(query.name(), query.from(), query.to(), query.site(),
-                suppression.rule().threshold(), columns, rows);
+        return new ReportTable(Reports.REFERRALS, window, suppression.rule().threshold(), columns, rows);
     }
 
     private static List<Object> referralRow(Suppressed published, String label, String service,

@@ -36,6 +36,9 @@ public final class Reports {
     static final int MAX_SITE = 100;
     /** What the access log says of every report handed out. */
     public static final String EXPORTED = "EXPORTED";
+    /** The access log's action and outcome for the reports page. */
+    public static final String PAGE = "report-page";
+    public static final String SHOWN = "SHOWN";
 
     private final HubStore store;
     private final AccessAudit audit;
@@ -61,6 +64,29 @@ public final class Reports {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "REPORT_UNKNOWN", "There is no such report. The reports are "
                     + String.join(", ", NAMES) + ", each as .csv or .json.", Map.of("reports", String.join(", ", NAMES)));
         }
+        ReportWindow window = window(from, to, site);
+        ReportTable table = name.equals(REFERRALS) ? referrals(window) : households(window).get(name);
+        audit.record(new AccessRecord(clock.instant(), user.username(), "report-" + name + "." + format, EXPORTED,
+                null));
+        return table;
+    }
+
+    /**
+     * Every report over the window, for the reports page; recorded in the access log as shown.
+     *
+     * @throws Refusal as {@link #export} does for the window
+     */
+    public ReportSet all(SignedInUser user, String from, String to, String site) {
+        ReportWindow window = window(from, to, site);
+        Map<String, ReportTable> households = households(window);
+        ReportSet set = new ReportSet(window, households.get(ARRIVALS), households.get(AGE_SEX),
+                households.get(NEEDS), referrals(window));
+        audit.record(new AccessRecord(clock.instant(), user.username(), PAGE, SHOWN, null));
+        return set;
+    }
+
+    /** The window asked for: the last {@value #DEFAULT_DAYS} days to today when no date is given. */
+    private ReportWindow window(String from, String to, String site) {
         LocalDate today = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate end = date("to", to, today);
         LocalDate start = date("from", from, end.minusDays(DEFAULT_DAYS - 1));
@@ -73,26 +99,21 @@ public final class Reports {
             throw new Refusal(Refusal.Kind.INVALID, "REPORT_RANGE_TOO_LONG", "A report covers at most " + MAX_DAYS
                     + " days: bring from and to closer.", Map.of("max", MAX_DAYS));
         }
-        Optional<String> where = site(site);
-        ReportTables.Query query = new ReportTables.Query(name, start, end, where);
-        ReportTable table = name.equals(REFERRALS) ? referrals(query) : households(query);
-        audit.record(new AccessRecord(clock.instant(), user.username(), "report-" + name + "." + format, EXPORTED,
-                null));
-        return table;
+        return new ReportWindow(start, end, site(site));
     }
 
-    private ReportTable households(ReportTables.Query query) {
-        return ReportTables.households(query, store.read(repositories -> repositories.reports().counts(query.from(),
-                query.to(), query.site())), suppression);
+    private Map<String, ReportTable> households(ReportWindow window) {
+        return ReportTables.households(window, store.read(repositories -> repositories.reports().counts(
+                window.from(), window.to(), window.site())), suppression);
     }
 
-    private ReportTable referrals(ReportTables.Query query) {
-        Instant from = query.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private ReportTable referrals(ReportWindow window) {
+        Instant from = window.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = window.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant now = clock.instant();
-        return store.read(repositories -> ReportTables.referrals(query,
-                repositories.reports().referralCounts(from, to, query.site(), now),
-                repositories.reports().acceptances(from, to, query.site()), suppression));
+        return store.read(repositories -> ReportTables.referrals(window,
+                repositories.reports().referralCounts(from, to, window.site(), now),
+                repositories.reports().acceptances(from, to, window.site()), suppression));
     }
 
     private static LocalDate date(String parameter, String text, LocalDate otherwise) {

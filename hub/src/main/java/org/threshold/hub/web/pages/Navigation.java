@@ -34,6 +34,10 @@ final class Navigation {
         if (role == Role.SUPERVISOR || role == Role.PROTECTION_OFFICER) {
             links.add(new NavLink("/duplicates", "nav.duplicates"));
         }
+        if (role != Role.CASEWORKER) {
+            // The coordinators' aggregates: every role but the caseworkers, who work one referral at a time.
+            links.add(new NavLink("/reports", "nav.reports"));
+        }
         links.add(new NavLink("/account", "nav.account"));
         return List.copyOf(links);
     }

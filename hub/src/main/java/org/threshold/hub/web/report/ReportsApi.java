@@ -37,7 +37,7 @@ public final class ReportsApi {
         String format = dot < 0 ? "" : file.substring(dot + 1);
         ReportTable table = reports.export(RouteGuard.user(ctx), name, format, ctx.queryParam("from"),
                 ctx.queryParam("to"), ctx.queryParam("site"));
-        String filename = name + "_" + table.from() + "_" + table.to() + "." + format;
+        String filename = name + "_" + table.window().from() + "_" + table.window().to() + "." + format;
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
         if (format.equals("csv")) {
             ctx.contentType("text/csv; charset=utf-8").result(ReportCsv.write(table));
@@ -50,9 +50,9 @@ public final class ReportsApi {
     static Map<String, Object> json(ReportTable table) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("report", table.name());
-        json.put("from", table.from().toString());
-        json.put("to", table.to().toString());
-        json.put("site", table.site().orElse(null));
+        json.put("from", table.window().from().toString());
+        json.put("to", table.window().to().toString());
+        json.put("site", table.window().site().orElse(null));
         json.put("threshold", table.threshold());
         List<Map<String, String>> columns = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
