@@ -2,7 +2,6 @@ package org.threshold.hardware.printer.escpos;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.hardware.printer.PrintResult;
@@ -13,9 +12,6 @@ import org.threshold.hardware.serial.VirtualSerialPair;
 
 /** The ESC/POS driver on a real tty ({@code socat}) with a printer answering its status queries. */
 class SerialPrinterContractTest extends TokenPrinterContract {
-
-    private static final EscPosPrinter.StatusQueries QUICK = new EscPosPrinter.StatusQueries(true,
-            Duration.ofMillis(500), Duration.ofSeconds(1));
 
     @TempDir
     Path folder;
@@ -29,13 +25,13 @@ class SerialPrinterContractTest extends TokenPrinterContract {
         device = new FakeEscPosPrinter(new SerialSettings(pair.deviceEnd.toString(), 115_200),
                 EscPosCard.encode(CARD, CardFormat.PAPER_58MM).length);
         return new EscPosPrinter(new SerialPrinterPort(new SerialSettings(pair.hostEnd.toString(), 115_200)),
-                CardFormat.PAPER_58MM, "ESC/POS on serial", QUICK);
+                CardFormat.PAPER_58MM, "ESC/POS on serial", SerialPrinterTest.QUICK);
     }
 
     @Override
     protected TokenPrinter buildUnreachableSubject() {
         return new EscPosPrinter(new SerialPrinterPort(new SerialSettings(folder.resolve("ttyUSB9").toString(),
-                115_200)), CardFormat.PAPER_58MM, "ESC/POS on serial", QUICK);
+                115_200)), CardFormat.PAPER_58MM, "ESC/POS on serial", SerialPrinterTest.QUICK);
     }
 
     @Override

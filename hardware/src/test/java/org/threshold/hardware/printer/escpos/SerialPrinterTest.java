@@ -26,8 +26,12 @@ class SerialPrinterTest {
     private static final TokenCard CARD = new TokenCard("7K3M-Q9XD-2HPT-VB6R-F", PAYLOAD, "Palanca",
             LocalDate.of(2026, 11, 24), "KIOSK-01");
     private static final int BAUD = 115_200;
-    private static final EscPosPrinter.StatusQueries QUICK = new EscPosPrinter.StatusQueries(true,
-            Duration.ofMillis(500), Duration.ofSeconds(1));
+    /**
+     * Short enough for a test, long enough for a loaded machine: a card-out answer later than its deadline would
+     * be read as the answer to the next status query and fail the print as "not ESC/POS".
+     */
+    static final EscPosPrinter.StatusQueries QUICK = new EscPosPrinter.StatusQueries(true,
+            Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     @TempDir
     Path folder;
