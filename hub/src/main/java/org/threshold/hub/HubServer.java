@@ -43,6 +43,8 @@ import org.threshold.hub.deployment.HubKeys;
 import org.threshold.hub.deployment.HubLayout;
 import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.app.access.GlassBreakGrants;
+import org.threshold.hub.app.access.GlassBreakReasons;
+import org.threshold.hub.app.access.GlassBreakSealingUpgrade;
 import org.threshold.hub.app.household.GlassBreaks;
 import org.threshold.hub.web.audit.AuditApi;
 import org.threshold.hub.web.audit.DpoPages;
@@ -168,6 +170,8 @@ public final class HubServer implements AutoCloseable {
                         + "it from its backup.", null);
             }
             HouseholdSealingUpgrade.sealAll(store, vault, catalogue);
+            GlassBreakReasons reasons = new GlassBreakReasons(dataKey, new SecureRandom());
+            GlassBreakSealingUpgrade.sealAll(store, reasons);
             projector = new HouseholdProjector(store, keys, vault, catalogue, settings.clock(),
                     ingestGate::awaitQuiet, withdrawal, new DuplicateDetection(vault, catalogue, settings.clock()));
             Accounts accounts = services.accounts();
@@ -178,12 +182,12 @@ public final class HubServer implements AutoCloseable {
                 DemoAccounts.addMissing(accounts);
             }
             SessionAuth auth = new SessionAuth(accounts);
-            GlassBreakGrants grants = new GlassBreakGrants(store, settings.clock());
+            GlassBreakGrants grants = new GlassBreakGrants(store, settings.clock(), reasons);
             AccessPolicy policy = new AccessPolicy(ReferralData.bundled(), grants);
             audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
             TokenLookup lookup = new TokenLookup(projector, store, vault, audit, services.kiosks(), policy,
                     settings.clock());
-            GlassBreaks glassBreaks = new GlassBreaks(lookup, store, audit, settings.clock());
+            GlassBreaks glassBreaks = new GlassBreaks(lookup, store, audit, settings.clock(), reasons);
             GlassBreakApi glassBreakApi = new GlassBreakApi(glassBreaks, reads);
             AuditTrail trail = new AuditTrail(store);
             AccessLogVerifier verifier = new AccessLogVerifier(store, settings.clock());

@@ -119,6 +119,39 @@ class DataAtRestTest {
     }
 
     @Test
+    void aGlassBreakReasonIsSealedAtRestAndShownOnlyToTheDpoAndItsOfficer() {
+        String reason = "Her sister Vexmorande says she is in danger tonight";
+        hub.server().services().accounts().add("colleague", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.PROTECTION_OFFICER, "Protection NGO", Set.of("legal")));
+        String officer = client.sessionToken(HubFixture.OFFICER);
+
+        HubClient.Response granted = client.post("/api/glass-breaks", ("{\"token\":\"" + code() + "\",\"reason\":\""
+                + reason + "\"}").getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + officer,
+                "Content-Type", "application/json");
+
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        assertThat(filesHolding(List.of("Vexmorande"))).isEmpty();
+        assertThat(hub.rows("SELECT reason FROM glass_breaks").get(0).get(0).toString()).startsWith("sealed-v1.");
+        assertThat(dsr("/api/glass-breaks").body()).contains(reason);
+        assertThat(client.lookUp(code(), officer).body()).contains(reason);
+        assertThat(client.lookUp(code(), client.sessionToken("colleague")).body()).doesNotContain("Vexmorande");
+    }
+
+    @Test
+    void aGlassBreakReasonAnEarlierReleaseStoredInClearIsSealedAtTheNextStart() {
+        hub.stopHub();
+        hub.execute("INSERT INTO glass_breaks (username, household_id, reason, granted_at, expires_at) "
+                + "VALUES ('nadia', '" + java.util.UUID.randomUUID() + "', 'Before sealing: Vexmorande at risk', 0, 1)");
+        assertThat(filesHolding(List.of("Vexmorande"))).isNotEmpty();
+
+        hub.startHub();
+        client = hub.client();
+
+        assertThat(filesHolding(List.of("Vexmorande"))).isEmpty();
+        assertThat(dsr("/api/glass-breaks").body()).contains("Before sealing: Vexmorande at risk");
+    }
+
+    @Test
     void theDpoFindsThePersonByNameInAnyScriptByDateOfBirthByAgeOrByToken() {
         for (String query : List.of("name=" + GIVEN, "name=" + encode("زُمُردينة"), "name=Zumurdina",
                 "name=" + encode(CYRILLIC_FAMILY), "name=" + encode(GIVEN + " " + FAMILY),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -79,5 +80,25 @@ abstract class GlassBreakRepositoryContract extends StoreContract {
         assertThat(page).containsExactly(third, second);
         assertThat(rest).containsExactly(first);
         assertThat(nadia).containsExactly(third, first);
+    }
+
+    @Test
+    void reasonsStoredInClearAreFoundByTheirMarkAndReplacedInPlace() {
+        GlassBreak clear = add("nadia", HOUSEHOLD, NOW);
+        GlassBreak sealed = inTransaction(repositories -> repositories.glassBreaks().add("omar", OTHER,
+                "sealed-v1.key.wrapped.reason", NOW, NOW.plus(LASTS)));
+
+        List<GlassBreak> found = store.read(repositories -> repositories.glassBreaks().inClear("sealed-v1.", 10));
+        inTransaction(repositories -> {
+            repositories.glassBreaks().replaceReason(clear.id(), "sealed-v1.key.other.text");
+            return null;
+        });
+
+        List<GlassBreak> left = store.read(repositories -> repositories.glassBreaks().inClear("sealed-v1.", 10));
+        List<GlassBreak> all = store.read(repositories -> repositories.glassBreaks().list(null, null, 10));
+
+        assertThat(found).containsExactly(clear);
+        assertThat(left).isEmpty();
+        assertThat(all).extracting(GlassBreak::reason).containsExactly(sealed.reason(), "sealed-v1.key.other.text");
     }
 }

@@ -42,8 +42,10 @@ public final class FieldProfiles {
                                RoutingRules rules) {
         LocatedJson data = LocatedJson.parse(file, json);
         JsonNode root = data.document(KIND);
+        data.onlyFields(root, Set.of("kind", "version", "source", "profiles"));
         Map<String, FieldProfile> byService = new LinkedHashMap<>();
         for (JsonNode entry : data.objects(root, "profiles")) {
+            data.onlyFields(entry, Set.of("service", "needs", "except", "people", "personFields", "householdFields"));
             String service = data.text(entry, "service");
             if (services.find(service).isEmpty()) {
                 throw data.fail(entry.get("service"), "unknown service \"" + service + "\"; the services file "

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A JSON data file read into a tree that remembers the line of every object and string, so that a check made long
@@ -76,6 +78,20 @@ final class LocatedJson {
 
     private ReferralDataException fail(int line, String problem) {
         return new ReferralDataException(file, line, problem);
+    }
+
+    /**
+     * Refuses a field not in {@code known}: a misspelt optional field ("excpt" for "except") would otherwise be
+     * ignored, and route or show more than the file's author meant.
+     */
+    void onlyFields(JsonNode object, Set<String> known) {
+        for (String name : (Iterable<String>) object::fieldNames) {
+            if (!known.contains(name)) {
+                Integer line = lines.get(object.get(name));
+                throw fail(line != null ? line : lineOf(object), "unknown field \"" + name + "\"; expected "
+                        + String.join(", ", new TreeSet<>(known)) + ".");
+            }
+        }
     }
 
     String text(JsonNode object, String field) {

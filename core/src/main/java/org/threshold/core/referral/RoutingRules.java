@@ -58,8 +58,10 @@ public final class RoutingRules {
     static RoutingRules parse(String file, InputStream json, NeedsCatalogue catalogue, ServiceDirectory services) {
         LocatedJson data = LocatedJson.parse(file, json);
         JsonNode root = data.document(KIND);
+        data.onlyFields(root, Set.of("kind", "version", "source", "rules", "notRouted"));
         Map<String, Map<String, Ruled>> perCode = new HashMap<>();
         for (JsonNode rule : data.objects(root, "rules")) {
+            data.onlyFields(rule, Set.of("codes", "except", "service", "urgency", "withoutConsent"));
             Service service = service(data, rule, services);
             Route route = new Route(service.id(), urgency(data, rule), basisWithoutConsent(data, rule, service));
             CodePatterns.expand(data, rule, "codes", catalogue).forEach((code, match) -> {
@@ -122,6 +124,7 @@ public final class RoutingRules {
         }
         Map<String, String> notRouted = new LinkedHashMap<>();
         for (JsonNode entry : data.objects(root, "notRouted")) {
+            data.onlyFields(entry, Set.of("codes", "except", "reason"));
             String reason = data.text(entry, "reason");
             CodePatterns.expand(data, entry, "codes", catalogue).forEach((code, match) -> {
                 if (perCode.containsKey(code)) {

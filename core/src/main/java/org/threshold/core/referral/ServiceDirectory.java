@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The services referrals may go to, as one versioned data file ({@code services-v1.json}). Immutable. */
 public final class ServiceDirectory {
@@ -27,8 +28,10 @@ public final class ServiceDirectory {
     static ServiceDirectory parse(String file, InputStream json) {
         LocatedJson data = LocatedJson.parse(file, json);
         JsonNode root = data.document(KIND);
+        data.onlyFields(root, Set.of("kind", "version", "source", "services"));
         Map<String, Service> byId = new LinkedHashMap<>();
         for (JsonNode entry : data.objects(root, "services")) {
+            data.onlyFields(entry, Set.of("id", "label", "protection", "personalConsentOnly"));
             String id = data.text(entry, "id");
             if (!Service.ID.matcher(id).matches()) {
                 throw data.fail(entry, "service id \"" + id + "\" must be lower-case letters and digits joined by "

@@ -172,6 +172,20 @@ class ReferralDataParsingTest {
     }
 
     @Test
+    void rejectsAnUnknownFieldInEachFileRatherThanIgnoringIt() {
+        assertRejected(SERVICES.replace("\"personalConsentOnly\": true}", "\"personalConsentOnly\": true, \"consentOnly\": false}"),
+                RULES, PROFILES).hasMessage("services.json line 3: unknown field \"consentOnly\"; expected id, label, "
+                + "personalConsentOnly, protection.");
+        // A misspelt "except" would route SM-MI and SM-AD to health after all.
+        assertRejected(SERVICES, RULES.replace("\"except\"", "\"excpt\""), PROFILES).hasMessage("rules.json line 3: "
+                + "unknown field \"excpt\"; expected codes, except, service, urgency, withoutConsent.");
+        assertRejected(SERVICES, RULES, PROFILES.replace("\"except\"", "\"exept\"")).hasMessage("profiles.json line 3: "
+                + "unknown field \"exept\"; expected except, householdFields, needs, people, personFields, service.");
+        assertRejected(SERVICES, RULES.replace("\"rules\": [", "\"notRoutd\": [], \"rules\": ["), PROFILES)
+                .hasMessageStartingWith("rules.json line 1: unknown field \"notRoutd\"");
+    }
+
+    @Test
     void rejectsAFileOfAnotherKindOrNotJson() {
         assertRejected(RULES, RULES, PROFILES).hasMessage(
                 "services.json line 1: \"kind\" is \"threshold-referral-rules\", expected \"threshold-services\".");

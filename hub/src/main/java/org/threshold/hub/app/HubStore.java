@@ -48,7 +48,8 @@ public interface HubStore extends AutoCloseable {
     /**
      * Leaves in the database's files as little as the engine allows of what was deleted or overwritten (after an
      * erasure): SQLite zeroes freed space as it goes ({@code secure_delete}) and this empties its write-ahead log;
-     * PostgreSQL vacuums the tables that held the household. Best effort: never throws for a busy database.
+     * PostgreSQL vacuums the tables that held the household or a glass-break reason. Best effort: never throws for a
+     * busy database.
      */
     void purgeDeleted();
 

@@ -55,4 +55,16 @@ interface GlassBreakSql extends GlassBreakRepository, SqlObject {
         }
         return query.mapTo(GlassBreak.class).list();
     }
+
+    @Override
+    default List<GlassBreak> inClear(String sealedMark, int limit) {
+        return inClearLike(sealedMark + "%", limit);
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM glass_breaks WHERE reason NOT LIKE :pattern ORDER BY id LIMIT :limit")
+    List<GlassBreak> inClearLike(@Bind("pattern") String pattern, @Bind("limit") int limit);
+
+    @Override
+    @SqlUpdate("UPDATE glass_breaks SET reason = :reason WHERE id = :id")
+    void replaceReason(@Bind("id") long id, @Bind("reason") String sealedReason);
 }

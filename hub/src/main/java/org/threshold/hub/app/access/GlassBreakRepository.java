@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Glass-breaks, kept in the database so that every hub instance honours them; never changed once written. */
+/**
+ * Glass-breaks, kept in the database so that every hub instance honours them; never changed once written, but for
+ * sealing the reasons an earlier release stored in clear. Reasons come and go as the caller gives them: sealed
+ * ({@link GlassBreakReasons}).
+ */
 public interface GlassBreakRepository {
     /** Stores a new grant and returns it with its id. */
     GlassBreak add(String username, UUID householdId, String reason, Instant grantedAt, Instant until);
@@ -23,4 +27,10 @@ public interface GlassBreakRepository {
      * @param beforeId only those below this id (the previous page's last), or from the newest when null
      */
     List<GlassBreak> list(String username, Long beforeId, int limit);
+
+    /** Up to {@code limit} grants whose reason does not start with {@code sealedMark}, by id: stored in clear. */
+    List<GlassBreak> inClear(String sealedMark, int limit);
+
+    /** Replaces a grant's reason with its sealed form. */
+    void replaceReason(long id, String sealedReason);
 }

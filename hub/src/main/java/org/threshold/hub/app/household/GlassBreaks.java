@@ -9,6 +9,7 @@ import org.threshold.core.input.StrictText;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.access.GlassBreak;
+import org.threshold.hub.app.access.GlassBreakReasons;
 import org.threshold.hub.app.access.HouseholdView;
 import org.threshold.hub.app.account.Role;
 import org.threshold.hub.app.account.SignedInUser;
@@ -19,7 +20,8 @@ import org.threshold.hub.app.audit.AccessRecord;
  * Break the glass (issue 11 §8): a protection officer who must see what their services' scope hides in one household
  * (another service's sensitive codes) writes why, and the household opens to them whole for {@link #LASTS}. The
  * grant is recorded in the access log before it is stored, kept in the database (every hub instance honours it,
- * {@link org.threshold.hub.app.access.GlassBreakGrants}), and listed for the DPO with its reason. Thread-safe.
+ * {@link org.threshold.hub.app.access.GlassBreakGrants}), and listed for the DPO with its reason. The reason is sealed
+ * at rest ({@link GlassBreakReasons}) and opened only for the DPO's list and the officer's own view. Thread-safe.
  */
 public final class GlassBreaks {
     public static final Duration LASTS = Duration.ofHours(3);
@@ -36,12 +38,14 @@ public final class GlassBreaks {
     private final HubStore store;
     private final AccessAudit audit;
     private final Clock clock;
+    private final GlassBreakReasons reasons;
 
-    public GlassBreaks(TokenLookup lookup, HubStore store, AccessAudit audit, Clock clock) {
+    public GlassBreaks(TokenLookup lookup, HubStore store, AccessAudit audit, Clock clock, GlassBreakReasons reasons) {
         this.lookup = lookup;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.reasons = reasons;
     }
 
     /**
@@ -61,8 +65,9 @@ public final class GlassBreaks {
         Instant now = clock.instant();
         // In the log before it takes effect, as every read is.
         audit.record(new AccessRecord(now, officer.username(), ACTION, GRANTED, household.householdId()));
+        String sealed = reasons.seal(officer.username(), household.householdId(), why);
         store.inTransaction(repositories -> repositories.glassBreaks().add(officer.username(),
-                household.householdId(), why, now, now.plus(LASTS)));
+                household.householdId(), sealed, now, now.plus(LASTS)));
         return lookup.find(codeOrQr, officer);
     }
 
@@ -75,7 +80,8 @@ public final class GlassBreaks {
      */
     public List<GlassBreak> list(String username, Long beforeId, int limit) {
         int capped = Math.max(1, Math.min(MAX_PAGE, limit));
-        return store.read(repositories -> repositories.glassBreaks().list(username, beforeId, capped));
+        return store.read(repositories -> repositories.glassBreaks().list(username, beforeId, capped)).stream()
+                .map(reasons::open).toList();
     }
 
     private static String checked(String reason) {
