@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +42,14 @@ import org.threshold.core.event.EventSealer;
 import org.threshold.core.event.EventType;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.referral.HouseholdNeeds;
+import org.threshold.core.referral.ReferralConfirmation;
+import org.threshold.core.referral.ReferralConsents;
+import org.threshold.core.referral.ReferralData;
+import org.threshold.core.referral.ReferralRequested;
+import org.threshold.core.referral.ReferralSuggester;
+import org.threshold.core.referral.ReferralSuggestions;
+import org.threshold.core.referral.SuggestedReferral;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.RegistrationPayload;
@@ -69,10 +79,17 @@ final class HubIngestRate {
     private static final long PROJECTION_TIMEOUT_NANOS = 600_000_000_000L;
     private static final int MAX_BUSY_ANSWERS = 60;
 
-    /** @param projectedSeconds from the first POST until the households table held every event */
-    record Run(int kiosks, int events, double ingestSeconds, double projectedSeconds) {
+    /**
+     * @param households       how many of the events were registrations
+     * @param projectedSeconds from the first POST until the households (and referrals) tables held every event
+     */
+    record Run(int kiosks, int events, int households, double ingestSeconds, double projectedSeconds) {
         double eventsPerSecond() {
             return events / ingestSeconds;
+        }
+
+        double householdsPerSecond() {
+            return households / ingestSeconds;
         }
     }
 
@@ -85,7 +102,7 @@ final class HubIngestRate {
 
     /** One enrolled kiosk's chain, ready to send: batch bodies, and what each batch's ack must name. */
     record KioskLoad(String kioskId, SigningKey kioskKey, VerifyingKey hubIdentity, List<byte[]> bodies,
-                     List<Long> ackSequences, List<SignedEvent> events) {
+                     List<Long> ackSequences, List<SignedEvent> events, int households, int referrals) {
     }
 
     /** A provisioned hub folder, its database, and its enrolled kiosks' chains, made before anything is timed. */
@@ -93,12 +110,21 @@ final class HubIngestRate {
         int events() {
             return kiosks.stream().mapToInt(kiosk -> kiosk.events().size()).sum();
         }
+
+        int households() {
+            return kiosks.stream().mapToInt(KioskLoad::households).sum();
+        }
+
+        int referrals() {
+            return kiosks.stream().mapToInt(KioskLoad::referrals).sum();
+        }
     }
 
     private final Path dir;
     private final SecureRandom random = new SecureRandom();
     private final Provisioner provisioner = new Provisioner(random);
-    private final NeedsCatalogue catalogue = NeedsCatalogue.bundled();
+    private final ReferralData referralData = ReferralData.bundled();
+    private final NeedsCatalogue catalogue = referralData.catalogue();
 
     HubIngestRate(Path dir) {
         this.dir = dir;
@@ -111,13 +137,23 @@ final class HubIngestRate {
 
     /** As {@link #prepare(String, int, int)}, the hub's state in {@code database}. */
     Load prepare(String name, int kiosks, int totalEvents, DatabaseSettings database) {
+        return prepare(name, kiosks, totalEvents, database, false);
+    }
+
+    /**
+     * As {@link #prepare(String, int, int, DatabaseSettings)} with {@code totalEvents} registrations; if
+     * {@code withReferrals}, each registration is followed in its kiosk's chain by the {@code ReferralRequested}
+     * events the kiosk makes for it (every referral the rules suggest for the bench household, as when the operator
+     * confirms them all).
+     */
+    Load prepare(String name, int kiosks, int totalEvents, DatabaseSettings database, boolean withReferrals) {
         Path root = dir.resolve(name);
         Path hubDir = root.resolve("hub");
         provisioner.initHub(hubDir);
         // Kiosks' chains are independent, so both cores seal them; one chain is sequential by nature.
         return new Load(hubDir, database, IntStream.range(0, kiosks).parallel()
                 .mapToObj(k -> kioskLoad(hubDir, database, root.resolve("kiosk-" + k), "K" + kiosks + "-" + k,
-                        totalEvents / kiosks))
+                        totalEvents / kiosks, withReferrals))
                 .collect(Collectors.toList()));
     }
 
@@ -149,8 +185,10 @@ final class HubIngestRate {
                     sender.get(); // rethrows a refused batch
                 }
                 long acked = System.nanoTime();
-                long projected = waitForProjection(load.database().urlFor(load.hubDir()), load.events(), start);
-                return new Run(load.kiosks().size(), load.events(), (acked - start) / 1e9, (projected - start) / 1e9);
+                long projected = waitForProjection(load.database().urlFor(load.hubDir()), load.households(),
+                        load.referrals(), start);
+                return new Run(load.kiosks().size(), load.events(), load.households(), (acked - start) / 1e9,
+                        (projected - start) / 1e9);
             } finally {
                 pool.shutdownNow();
             }
@@ -216,13 +254,18 @@ final class HubIngestRate {
         return null;
     }
 
-    /** Polls the hub's database on a connection of its own until every event is a household; returns then. */
-    private static long waitForProjection(String url, int events, long start) throws Exception {
+    /**
+     * Polls the hub's database on a connection of its own until it holds every household and referral the events
+     * made; returns then.
+     */
+    private static long waitForProjection(String url, int expectedHouseholds, int expectedReferrals, long start)
+            throws Exception {
         try (Connection reader = DriverManager.getConnection(url)) {
             while (true) {
                 long now = System.nanoTime();
                 long households = count(reader, "SELECT count(*) FROM households");
-                if (households >= events) {
+                if (households >= expectedHouseholds && (expectedReferrals == 0
+                        || count(reader, "SELECT count(*) FROM referrals") >= expectedReferrals)) {
                     long failures = count(reader, "SELECT count(*) FROM projection_failures");
                     if (failures > 0) {
                         throw new IllegalStateException(failures + " events failed to project");
@@ -230,7 +273,7 @@ final class HubIngestRate {
                     return now;
                 }
                 if (now - start > PROJECTION_TIMEOUT_NANOS) {
-                    throw new IllegalStateException("Projection still at " + households + " of " + events
+                    throw new IllegalStateException("Projection still at " + households + " of " + expectedHouseholds
                             + " households after " + PROJECTION_TIMEOUT_NANOS / 1_000_000_000L + " s");
                 }
                 Thread.sleep(5);
@@ -246,7 +289,8 @@ final class HubIngestRate {
     }
 
     /** Enrolls a kiosk with Provisioner and seals its whole chain with EventSealer, as RegisterHousehold would. */
-    private KioskLoad kioskLoad(Path hubDir, DatabaseSettings database, Path kioskDir, String kioskId, int count) {
+    private KioskLoad kioskLoad(Path hubDir, DatabaseSettings database, Path kioskDir, String kioskId, int count,
+                                boolean withReferrals) {
         KioskConfig config = provisioner.enrollKiosk(hubDir, database, kioskDir, kioskId,
                 RegistrationLatency.SITE, "http://127.0.0.1:9", List.of(new Provisioner.OperatorGrant("bench",
                         OperatorRecord.Role.SUPERVISOR, "bench-passphrase".toCharArray())));
@@ -259,18 +303,26 @@ final class HubIngestRate {
         } catch (Exception e) {
             throw new IllegalStateException("The bench household no longer validates", e);
         }
-        List<SignedEvent> events = new ArrayList<>(count);
+        List<SuggestedReferral> suggested = withReferrals ? referralsOf(household) : List.of();
+        List<SignedEvent> events = new ArrayList<>(count * (1 + suggested.size()));
         ChainPosition head = ChainPosition.GENESIS;
         for (int i = 0; i < count; i++) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             // A fresh token and household id per event, so every event projects to its own household.
             IssuedToken token = IssuedToken.issue(TokenId.random(random), kioskId, LocalDate.now(ZoneOffset.UTC),
                     kioskKey);
-            byte[] payload = new RegistrationPayload(ids.next(), RegistrationLatency.SITE, now, token, household)
+            UUID householdId = ids.next();
+            byte[] payload = new RegistrationPayload(householdId, RegistrationLatency.SITE, now, token, household)
                     .toJson();
             SignedEvent event = sealer.seal(head, ids.next(), now, EventType.HOUSEHOLD_REGISTERED, payload);
             events.add(event);
             head = ChainPosition.after(event);
+            for (SuggestedReferral referral : suggested) {
+                SignedEvent request = sealer.seal(head, ids.next(), now, EventType.REFERRAL_REQUESTED,
+                        ReferralRequested.of(ids.next(), householdId, now, referral).toJson());
+                events.add(request);
+                head = ChainPosition.after(request);
+            }
         }
         List<byte[]> bodies = new ArrayList<>();
         List<Long> ackSequences = new ArrayList<>();
@@ -279,6 +331,15 @@ final class HubIngestRate {
             bodies.add(new BatchBody(kioskId, batch.stream().map(SignedEvent::encode).toList()).encode());
             ackSequences.add(batch.get(batch.size() - 1).header().sequence());
         }
-        return new KioskLoad(kioskId, kioskKey, config.hubIdentity(), bodies, ackSequences, events);
+        return new KioskLoad(kioskId, kioskKey, config.hubIdentity(), bodies, ackSequences, events, count,
+                count * suggested.size());
+    }
+
+    /** What the kiosk's rules suggest for the household, every suggestion confirmed (RegistrationReferrals' way). */
+    private List<SuggestedReferral> referralsOf(Household household) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ReferralSuggestions suggestions = new ReferralSuggester(referralData).suggest(HouseholdNeeds.of(household,
+                today), ReferralConsents.fromRegistration(household, referralData.services()), Instant.now());
+        return ReferralConfirmation.confirm(suggestions, referralData.services(), Optional.empty());
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -17,14 +18,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.threshold.bench.raw.RawPostgresCopy;
+import org.threshold.bench.raw.RawQueuePage;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.referral.LegalBasis;
 import org.threshold.core.referral.ReferralRequested;
@@ -43,19 +43,29 @@ import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
 import org.threshold.hub.app.referral.ReferralEventRecord;
+import org.threshold.hub.app.report.ReportBackfill;
 import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
 import org.threshold.hub.deployment.HubDataKey;
 import org.threshold.hub.store.JdbiHubStore;
+import org.threshold.hub.web.account.SessionAuth;
 
 /**
- * {@code ReferralQueueHarness [HOUSEHOLDS] [OPEN_REFERRALS] [REQUESTS_PER_CLIENT]}: {@code GET /api/referrals} under
- * 16 concurrent caseworkers (16 accounts, two per service), on SQLite and then PostgreSQL, over HOUSEHOLDS households
- * and OPEN_REFERRALS open referrals (spread over the eight services and four urgencies) seeded straight into the
- * store. Each request is a first page of the caseworker's queue (half of them filtered to {@code SENT}) or, one in
- * four, the page after it: 50 referrals, each household opened and its need-to-know view built, and 50 access-log
- * records committed before the answer. Prints p50 and p99 with the load average. Defaults: 1,000,000 households,
- * 300,000 open referrals, 100 requests per client.
+ * {@code ReferralQueueHarness [HOUSEHOLDS] [OPEN_REFERRALS] [REQUESTS_PER_CLIENT]}: the queue under 16 concurrent
+ * caseworkers (16 accounts, two per service), on SQLite and then PostgreSQL, over HOUSEHOLDS households and
+ * OPEN_REFERRALS open referrals (spread over the eight services and four urgencies) seeded straight into the store
+ * (the seeding time is printed, not measured; the reports' one-off backfill is marked done, as on a hub that
+ * projected these households itself). For each store, one after the other, each caseworker makes
+ * REQUESTS_PER_CLIENT requests over real HTTP to a real {@link HubServer}, each after the previous one answered:
+ * <ul>
+ *   <li>{@code GET /api/referrals}: half filtered to {@code SENT}; one in four the page after the last one;</li>
+ *   <li>{@code GET /queue?service=}: the page with its counts per status; one in four the next page.</li>
+ * </ul>
+ * Each answer is 50 referrals whose households are opened and shown through the need-to-know policy, with 50
+ * access-log records committed before it. Then the floor, in the same run: the bare SQL of those pages
+ * ({@link RawQueuePage}) by 16 threads on JDBC connections of their own. Prints p50 and p99 of each with the load
+ * average, and the hub's p50 over the floor's. Defaults: 1,000,000 households, 300,000 open referrals, 100 requests
+ * per caseworker.
  */
 public final class ReferralQueueHarness {
     private static final int CLIENTS = 16;
@@ -64,6 +74,9 @@ public final class ReferralQueueHarness {
         "family-tracing", "shelter"};
     private static final String[] CODES = {"SC-UC", "SV-VF", "SM-CI", "SM-MI", "DS-PM", "LP-RR", "FU-TR", "WR-SF"};
     private static final String PASSWORD = "bench-password";
+    private static final Pattern API_NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");
+    private static final Pattern PAGE_NEXT = Pattern.compile("after=([0-9]+\\.[0-9a-f-]{36})");
+    private static final int WARM_UP = 10;
 
     private final Path dir;
     private final EmbeddedPostgres postgres;
@@ -96,6 +109,7 @@ public final class ReferralQueueHarness {
         seed(hubDir, database, households, referrals);
         System.out.printf("  %-10s seeded in %.0f s (%s)%n", label, (System.nanoTime() - seeding) / 1e9,
                 LoadAverage.now());
+        double hubMedian;
         try (HubServer hub = HubServer.start(HubSettings.of(hubDir).withDatabase(database)
                 .withBootstrapAdmin("bench", PASSWORD.toCharArray()))) {
             List<String> sessions = new ArrayList<>();
@@ -107,12 +121,71 @@ public final class ReferralQueueHarness {
                         "Bench", Set.of(SERVICES[c % SERVICES.length])));
                 sessions.add(login(http, base, username));
             }
-            measure(http, base, sessions, 10);
-            long[] nanos = measure(http, base, sessions, requests);
-            Percentiles latency = new Percentiles(nanos);
-            System.out.printf("  %-10s GET /api/referrals p50 %.2f ms, p99 %.2f ms (%,d requests) (%s)%n", label,
-                    latency.medianMillis(), latency.p99Millis(), nanos.length, LoadAverage.now());
+            List<ConcurrentReaders.Reader> api = new ArrayList<>();
+            List<ConcurrentReaders.Reader> pages = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                String session = sessions.get(c);
+                String service = SERVICES[c % SERVICES.length];
+                api.add((next, random) -> get(http, base + "/api/referrals?status=" + (random.nextBoolean() ? "SENT"
+                        : "") + next.map(after -> "&after=" + after).orElse(""), "Authorization",
+                        "Bearer " + session, API_NEXT));
+                pages.add((next, random) -> get(http, base + "/queue?service=" + service
+                        + next.map(after -> "&after=" + after).orElse(""), "Cookie",
+                        SessionAuth.COOKIE + "=" + session, PAGE_NEXT));
+            }
+            hubMedian = report(label, "GET /api/referrals", api, requests);
+            report(label, "GET /queue", pages, requests);
         }
+        double rawMedian = raw(label, database.urlFor(hubDir), requests);
+        System.out.printf("  %-10s GET /api/referrals p50 / raw p50: %.1f%n", label, hubMedian / rawMedian);
+    }
+
+    /** Warms up, measures, prints p50 and p99 of {@code readers}; returns p50 in milliseconds. */
+    private static double report(String label, String what, List<ConcurrentReaders.Reader> readers, int requests)
+            throws Exception {
+        ConcurrentReaders.run(readers, WARM_UP);
+        long[] nanos = ConcurrentReaders.run(readers, requests);
+        Percentiles latency = new Percentiles(nanos);
+        System.out.printf("  %-10s %-26s p50 %8.2f ms, p99 %8.2f ms (%,d requests) (%s)%n", label, what,
+                latency.medianMillis(), latency.p99Millis(), nanos.length, LoadAverage.now());
+        return latency.medianMillis();
+    }
+
+    /** The floor: the same pages' bare SQL, 16 threads on connections of their own, with the hub stopped. */
+    private static double raw(String label, String url, int requests) throws Exception {
+        List<Connection> connections = new ArrayList<>();
+        try {
+            List<ConcurrentReaders.Reader> readers = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                Connection connection = DriverManager.getConnection(url);
+                connections.add(connection);
+                RawQueuePage queue = new RawQueuePage(connection, SERVICES[c % SERVICES.length]);
+                readers.add((next, random) -> queue.read(random.nextBoolean() ? Optional.of("SENT") : Optional.empty(),
+                        next.map(ReferralQueueHarness::rawCursor)).map(end -> end.dueAt() + "." + end.referralId()));
+            }
+            return report(label, "raw page query (JDBC)", readers, requests);
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    private static RawQueuePage.Cursor rawCursor(String text) {
+        int dot = text.indexOf('.');
+        return new RawQueuePage.Cursor(Long.parseLong(text.substring(0, dot)), text.substring(dot + 1));
+    }
+
+    /** GETs {@code url}; the cursor to the next page, as {@code next} finds it in the answer. */
+    private static Optional<String> get(HttpClient http, String url, String header, String value, Pattern next)
+            throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header(header, value)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        Matcher found = next.matcher(response.body());
+        return found.find() ? Optional.of(found.group(1)) : Optional.empty();
     }
 
     /** Households sealed as the hub seals them, and open referrals of the first ones, straight into the store. */
@@ -129,6 +202,10 @@ public final class ReferralQueueHarness {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Urgency[] urgencies = Urgency.values();
         try (JdbiHubStore store = JdbiHubStore.open(database.urlFor(hubDir), database.password())) {
+            // A hub counts each household for reports as it projects it; these skip the projector, so the hub would
+            // open all of them at start to count them (ReportBackfill), minutes at 1,000,000 that measure nothing
+            // of queues. Reports are not read here.
+            store.inTransaction(repositories -> repositories.projections().advance(ReportBackfill.DONE, 0, 1));
             for (int from = 0; from < households; from += SEED_BATCH) {
                 List<SealedHousehold> batch = new ArrayList<>(SEED_BATCH);
                 List<NewReferral> referred = new ArrayList<>();
@@ -160,47 +237,6 @@ public final class ReferralQueueHarness {
         return new NewReferral(record, new ReferralEventRecord(eventId, request.referralId(),
                 ReferralRequested.WIRE_NAME, record.status(), requestedAt,
                 new String(request.toJson(), StandardCharsets.UTF_8)));
-    }
-
-    private static long[] measure(HttpClient http, String base, List<String> sessions, int perClient)
-            throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Callable<long[]>> work = new ArrayList<>();
-            for (String session : sessions) {
-                work.add(() -> {
-                    long[] nanos = new long[perClient];
-                    String next = null;
-                    for (int i = 0; i < perClient; i++) {
-                        ThreadLocalRandom random = ThreadLocalRandom.current();
-                        String path = "/api/referrals" + (random.nextBoolean() ? "?status=SENT" : "?status=");
-                        if (next != null && random.nextInt(4) == 0) {
-                            path += "&after=" + next;
-                        }
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                                .header("Authorization", "Bearer " + session).GET().build();
-                        long start = System.nanoTime();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        nanos[i] = System.nanoTime() - start;
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException("The queue answered " + response.statusCode());
-                        }
-                        int at = response.body().lastIndexOf("\"next\":\"");
-                        next = at < 0 ? null : response.body().substring(at + 8, response.body().indexOf('"', at + 8));
-                    }
-                    return nanos;
-                });
-            }
-            List<Long> all = new ArrayList<>();
-            for (Future<long[]> done : clients.invokeAll(work)) {
-                for (long sample : done.get()) {
-                    all.add(sample);
-                }
-            }
-            return all.stream().mapToLong(Long::longValue).toArray();
-        } finally {
-            clients.shutdownNow();
-        }
     }
 
     private static String login(HttpClient http, String base, String username) throws Exception {

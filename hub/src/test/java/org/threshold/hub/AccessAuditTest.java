@@ -64,6 +64,29 @@ abstract class AccessAuditContract extends StoreContract {
     }
 
     @Test
+    void submittedRecordsAreQueuedAtOnceAndAwaitReturnsOnlyOnceTheyAreCommitted() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        HubStore held = new HeldStore(store, release);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (AccessAudit audit = new AccessAudit(held, 16)) {
+            List<AccessRecord> page = List.of(read("amal"), read("amal"));
+            // Returns while the writer is held: the caller prepares its answer meanwhile.
+            AccessAudit.Commit commit = audit.submitAll(page);
+            awaitTaken(held);
+            Future<?> awaiting = pool.submit(commit::await);
+            Thread.sleep(200);
+            assertThat(awaiting).isNotDone();
+
+            release.countDown();
+            awaiting.get(30, TimeUnit.SECONDS);
+            List<AccessRecord> latest = store.read(repositories -> repositories.accessLog().latest(2));
+            assertThat(latest).containsExactlyInAnyOrderElementsOf(page);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void concurrentReadsAreAllKept() throws Exception {
         int readers = 32;
         int each = 20;

@@ -68,29 +68,55 @@ public final class AccessAudit implements AutoCloseable {
      * @throws StoreException when the store failed to commit them
      */
     public void recordAll(List<AccessRecord> records) {
+        submitAll(records).await();
+    }
+
+    /**
+     * Queues every one of {@code records} for the writer and returns at once: the caller may prepare its answer
+     * while the batch flushes, and must {@link Commit#await} before showing any of it. A read queued but then not
+     * shown (the caller failed) stays in the log: harmless, where the reverse would not be.
+     *
+     * @throws Refusal UNAVAILABLE {@code AUDIT_BUSY} when the queue cannot take them all
+     */
+    public Commit submitAll(List<AccessRecord> records) {
         List<CompletableFuture<Void>> committed = new ArrayList<>(records.size());
         for (AccessRecord record : records) {
             Pending pending = new Pending(record, new CompletableFuture<>());
             if (closed || !queue.offer(pending)) {
-                // Those already queued are still written: a record of a read not shown is harmless.
                 throw busy();
             }
             committed.add(pending.committed());
         }
-        try {
-            CompletableFuture.allOf(committed.toArray(CompletableFuture[]::new))
-                    .get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
+        return new Commit(CompletableFuture.allOf(committed.toArray(CompletableFuture[]::new)));
+    }
+
+    /** Records on their way to the log: {@link #await} returns once every one of them is committed. */
+    public static final class Commit {
+        private final CompletableFuture<Void> committed;
+
+        private Commit(CompletableFuture<Void> committed) {
+            this.committed = committed;
+        }
+
+        /**
+         * @throws Refusal UNAVAILABLE {@code AUDIT_BUSY} when the commit does not come in time
+         * @throws StoreException when the store failed to commit them
+         */
+        public void await() {
+            try {
+                committed.get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException("Writing the access log failed", e.getCause());
+            } catch (TimeoutException e) {
+                // It may still commit later: a record of a read that was not shown is harmless; the reverse is not.
+                throw busy();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw busy();
             }
-            throw new IllegalStateException("Writing the access log failed", e.getCause());
-        } catch (TimeoutException e) {
-            // It may still commit later: a record of a read that was not shown is harmless; the reverse is not.
-            throw busy();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw busy();
         }
     }
 

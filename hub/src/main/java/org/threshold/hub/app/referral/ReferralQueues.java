@@ -87,23 +87,27 @@ public final class ReferralQueues {
             return new Found(queue, repositories.households().findByIds(queue.referrals().stream()
                     .map(ReferralRecord::householdId).toList()));
         });
-        Instant now = clock.instant();
-        List<ReferralView> views = new ArrayList<>();
+        List<Shown> shown = new ArrayList<>();
         for (ReferralRecord referral : found.page().referrals()) {
             SealedHousehold household = found.households().get(referral.householdId());
             if (household == null) {
                 // Its registration was skipped by the projector (see projection_failures): nobody to show.
                 LOG.warn("Referral {} names a household the hub does not hold; left out of the queue",
                         referral.referralId());
-                continue;
+            } else if (!household.erased()) {
+                // An erased household (at the person's request) has nothing of them left to show.
+                shown.add(new Shown(referral, household));
             }
-            if (household.erased()) {
-                // Erased at the person's request: nothing of them is left to show.
-                continue;
-            }
-            views.add(policy.referral(user, referral, vault.open(household), now));
         }
-        recordShown(user, QUEUE_ACTION, views);
+        // The log's flush overlaps the opening of the households; nothing is answered before it is committed.
+        AccessAudit.Commit logged = audit.submitAll(records(user, QUEUE_ACTION,
+                shown.stream().map(row -> row.household().householdId()).toList()));
+        Instant now = clock.instant();
+        List<ReferralView> views = new ArrayList<>();
+        for (Shown row : shown) {
+            views.add(policy.referral(user, row.referral(), vault.open(row.household()), now));
+        }
+        logged.await();
         return new Page(views, found.page().next());
     }
 
@@ -158,10 +162,16 @@ public final class ReferralQueues {
 
     /** One record per household shown, committed before anything is answered. */
     private void recordShown(SignedInUser user, String action, List<ReferralView> views) {
-        Set<UUID> households = new LinkedHashSet<>();
-        views.forEach(view -> households.add(view.household().householdId()));
+        audit.recordAll(records(user, action, views.stream().map(view -> view.household().householdId()).toList()));
+    }
+
+    /** One record per household, however many of its referrals are shown. */
+    private List<AccessRecord> records(SignedInUser user, String action, List<UUID> households) {
         Instant at = clock.instant();
-        audit.recordAll(households.stream()
-                .map(household -> new AccessRecord(at, user.username(), action, FOUND, household)).toList());
+        return new LinkedHashSet<>(households).stream()
+                .map(household -> new AccessRecord(at, user.username(), action, FOUND, household)).toList();
+    }
+
+    private record Shown(ReferralRecord referral, SealedHousehold household) {
     }
 }
