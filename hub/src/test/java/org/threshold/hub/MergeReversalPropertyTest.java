@@ -34,6 +34,7 @@ import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.app.access.GlassBreakGrants;
+import org.threshold.hub.app.access.GlassBreakReasons;
 import org.threshold.hub.app.account.Role;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
@@ -72,10 +73,11 @@ class MergeReversalPropertyTest {
         dir = Files.createTempDirectory("merge-reversal");
         store = JdbiHubStore.openIn(dir);
         audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
-        vault = new HouseholdVault(HubDataKey.generate(RANDOM), RANDOM);
+        HubDataKey dataKey = HubDataKey.generate(RANDOM);
+        vault = new HouseholdVault(dataKey, RANDOM);
         HubEvents events = new HubEvents(SigningKey.generate(RANDOM), HubSealing.generate(RANDOM)::publicKey, CLOCK);
         duplicates = new Duplicates(store, events, new AccessPolicy(ReferralData.bundled(),
-                new GlassBreakGrants(store, CLOCK)), vault, audit, CLOCK);
+                new GlassBreakGrants(store, CLOCK, new GlassBreakReasons(dataKey, RANDOM))), vault, audit, CLOCK);
     }
 
     @AfterProperty

@@ -72,7 +72,8 @@ public final class Publication {
         return List.copyOf(counts.keySet());
     }
 
-    long value(String key) {
+    /** The count under {@code key} (not a copy of them all, as {@link #counts} is: a report adds thousands). */
+    public long value(String key) {
         return require(key);
     }
 

@@ -169,8 +169,7 @@ final class ReportTables {
 
     /** Counts {@code total} as the sum of {@code parts} and ties them. */
     private static String total(Publication publication, String total, List<String> parts) {
-        Map<String, Long> counts = publication.counts();
-        publication.count(total, parts.stream().mapToLong(counts::get).sum()).sum(total, parts);
+        publication.count(total, parts.stream().mapToLong(publication::value).sum()).sum(total, parts);
         return total;
     }
 
