@@ -138,6 +138,23 @@ class DataAtRestTest {
     }
 
     @Test
+    void anErasureForgetsTheGlassBreakReasonsOnTheHouseholdButKeepsWhoAndWhen() {
+        HubClient.Response granted = client.post("/api/glass-breaks", ("{\"token\":\"" + code() + "\",\"reason\":"
+                + "\"Her sister Vexmorande says she is in danger tonight\"}").getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + client.sessionToken(HubFixture.OFFICER), "Content-Type", "application/json");
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+
+        assertThat(erase("DSR-2026-015").status()).isEqualTo(200);
+
+        JsonNode grant = dsr("/api/glass-breaks").json().at("/glassBreaks/0");
+        assertThat(grant.get("reason").isNull()).isTrue();
+        assertThat(grant.get("account").asText()).isEqualTo(HubFixture.OFFICER);
+        assertThat(grant.get("householdId").asText()).isEqualTo(householdId());
+        assertThat(client.get("/dpo/glass-breaks", "Cookie", "threshold_session=" + dpo).body())
+                .contains("erased with the household").doesNotContain("Vexmorande");
+    }
+
+    @Test
     void aGlassBreakReasonAnEarlierReleaseStoredInClearIsSealedAtTheNextStart() {
         hub.stopHub();
         hub.execute("INSERT INTO glass_breaks (username, household_id, reason, granted_at, expires_at) "

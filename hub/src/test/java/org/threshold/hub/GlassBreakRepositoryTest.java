@@ -83,7 +83,7 @@ abstract class GlassBreakRepositoryContract extends StoreContract {
     }
 
     @Test
-    void reasonsStoredInClearAreFoundByTheirMarkAndReplacedInPlace() {
+    void reasonsStoredInClearAreFoundByTheirMarkAndReplacedInPlaceOneOrAHouseholdsAll() {
         GlassBreak clear = add("nadia", HOUSEHOLD, NOW);
         GlassBreak sealed = inTransaction(repositories -> repositories.glassBreaks().add("omar", OTHER,
                 "sealed-v1.key.wrapped.reason", NOW, NOW.plus(LASTS)));
@@ -97,8 +97,16 @@ abstract class GlassBreakRepositoryContract extends StoreContract {
         List<GlassBreak> left = store.read(repositories -> repositories.glassBreaks().inClear("sealed-v1.", 10));
         List<GlassBreak> all = store.read(repositories -> repositories.glassBreaks().list(null, null, 10));
 
+        inTransaction(repositories -> {
+            repositories.glassBreaks().replaceReasons(OTHER, "sealed-v1.erased");
+            return null;
+        });
+        List<GlassBreak> afterErasure = store.read(repositories -> repositories.glassBreaks().list(null, null, 10));
+
         assertThat(found).containsExactly(clear);
         assertThat(left).isEmpty();
         assertThat(all).extracting(GlassBreak::reason).containsExactly(sealed.reason(), "sealed-v1.key.other.text");
+        assertThat(afterErasure).extracting(GlassBreak::reason).containsExactly("sealed-v1.erased",
+                "sealed-v1.key.other.text");
     }
 }

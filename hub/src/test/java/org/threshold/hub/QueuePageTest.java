@@ -178,7 +178,7 @@ class QueuePageTest {
                 supervisor);
 
         assertThat(form.body()).contains("action=\"" + page + "/reassign\"", "<option value=\"mhpss\">")
-                .doesNotContain("<option value=\"health\">");
+                .doesNotContain("<option value=\"health\">", "<option value=\"gbv\">");
         assertThat(reassigned.status()).isEqualTo(303);
         assertThat(reassigned.header("Location")).isEqualTo("/queue");
         assertThat(hub.rows("SELECT service, status FROM referrals WHERE referral_id = ?", health.id().toString()))

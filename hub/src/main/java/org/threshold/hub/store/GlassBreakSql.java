@@ -67,4 +67,8 @@ interface GlassBreakSql extends GlassBreakRepository, SqlObject {
     @Override
     @SqlUpdate("UPDATE glass_breaks SET reason = :reason WHERE id = :id")
     void replaceReason(@Bind("id") long id, @Bind("reason") String sealedReason);
+
+    @Override
+    @SqlUpdate("UPDATE glass_breaks SET reason = :reason WHERE household_id = :householdId")
+    void replaceReasons(@Bind("householdId") UUID householdId, @Bind("reason") String reason);
 }

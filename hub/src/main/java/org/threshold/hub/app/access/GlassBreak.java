@@ -7,7 +7,8 @@ import java.util.UUID;
  * A protection officer's break of the glass: for {@link GlassBreaks#LASTS}, one household opens to them whole,
  * whatever their services' scope hides. The reason is the officer's own words, for the DPO.
  *
- * @param id the row, newest highest: the cursor of the DPO's list
+ * @param id     the row, newest highest: the cursor of the DPO's list
+ * @param reason null once the household was erased (see {@link GlassBreakReasons#ERASED})
  */
 public record GlassBreak(long id, String username, UUID householdId, String reason, Instant grantedAt,
                          Instant until) {

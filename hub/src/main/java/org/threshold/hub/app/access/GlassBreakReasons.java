@@ -19,6 +19,11 @@ import org.threshold.hub.deployment.HubDataKey;
 public final class GlassBreakReasons {
     /** What every sealed reason starts with; a reason without it was stored in clear by an earlier release. */
     public static final String SEALED = "sealed-v1.";
+    /**
+     * What replaces a reason when its household is erased: its key goes with it, like the household's. It carries the
+     * sealed mark, so no upgrade takes it for a reason in clear.
+     */
+    public static final String ERASED = SEALED + "erased";
     private static final String DATA_CONTEXT = "threshold/hub-glass-break-reason/v1:";
     private static final String KEY_CONTEXT = "threshold/hub-glass-break-key/v1:";
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
@@ -48,12 +53,16 @@ public final class GlassBreakReasons {
     }
 
     /**
-     * The grant as stored, with its reason opened.
+     * The grant as stored, with its reason opened; null for a reason erased with its household.
      *
      * @throws IllegalStateException if the reason is not sealed, was sealed under another hub's data key, or its row
      *                               was altered
      */
     public GlassBreak open(GlassBreak stored) {
+        if (stored.reason().equals(ERASED)) {
+            return new GlassBreak(stored.id(), stored.username(), stored.householdId(), null, stored.grantedAt(),
+                    stored.until());
+        }
         String[] parts = stored.reason().startsWith(SEALED)
                 ? stored.reason().substring(SEALED.length()).split("\\.", -1) : new String[0];
         if (parts.length != 3) {

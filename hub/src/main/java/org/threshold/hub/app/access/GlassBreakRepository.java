@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * Glass-breaks, kept in the database so that every hub instance honours them; never changed once written, but for
- * sealing the reasons an earlier release stored in clear. Reasons come and go as the caller gives them: sealed
+ * sealing the reasons an earlier release stored in clear and forgetting them with an erased household. Reasons come and go as the caller gives them: sealed
  * ({@link GlassBreakReasons}).
  */
 public interface GlassBreakRepository {
@@ -33,4 +33,7 @@ public interface GlassBreakRepository {
 
     /** Replaces a grant's reason with its sealed form. */
     void replaceReason(long id, String sealedReason);
+
+    /** Replaces the reason of every grant on {@code householdId}: when the household is erased. */
+    void replaceReasons(UUID householdId, String reason);
 }

@@ -15,6 +15,7 @@ import org.threshold.core.event.SignedEvent;
 import org.threshold.core.token.TokenId;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
+import org.threshold.hub.app.access.GlassBreakReasons;
 import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
@@ -131,6 +132,8 @@ public final class DataSubjectRequests {
             if (!repositories.households().erase(sealed.householdId(), at)) {
                 return null;
             }
+            // An officer's reason for breaking the glass on it may name its people: it goes too (who, when, stay).
+            repositories.glassBreaks().replaceReasons(sealed.householdId(), GlassBreakReasons.ERASED);
             return new Erasure(sealed.householdId(), at, redactEvents(repositories, sealed));
         });
         if (erasure == null) {

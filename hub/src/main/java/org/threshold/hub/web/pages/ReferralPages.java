@@ -126,10 +126,14 @@ public final class ReferralPages {
         Templates.render(ctx, "referral/show.jte", params);
     }
 
-    /** Every other service of the services file, in its order, worded in the user's language. */
+    /**
+     * Every other service of the services file, in its order, worded in the user's language; not those only the
+     * person's own consent opens (GBV), which the hub refuses as targets ({@code PERSONAL_CONSENT_REQUIRED}) since it
+     * holds no such consent.
+     */
     private List<Target> targets(QueueRows words, String current) {
-        return services.all().stream().map(Service::id).filter(id -> !id.equals(current))
-                .map(id -> new Target(id, words.service(id))).toList();
+        return services.all().stream().filter(service -> !service.personalConsentOnly()).map(Service::id)
+                .filter(id -> !id.equals(current)).map(id -> new Target(id, words.service(id))).toList();
     }
 
     /** A service a referral may be reassigned to: its id and its name in the user's language. */
