@@ -11,7 +11,10 @@ public enum EventType {
     HOUSEHOLD_CARD_REPRINTED("HouseholdCardReprinted"),
     /** A supervisor gave a household a new token; the old one is revoked. */
     TOKEN_REISSUED("TokenReissued"),
-    /** A supervisor corrected fields, added members or added needs; the payload holds the whole household after. */
+    /**
+     * A supervisor corrected fields, added members or added needs; the payload holds the whole household after. On
+     * the hub's own chain, the data protection officer's correction at the person's request.
+     */
     HOUSEHOLD_CORRECTED("HouseholdCorrected"),
     /** An operator recorded a change of the household's consent, with the reason. */
     CONSENT_CHANGED("ConsentChanged"),
@@ -28,7 +31,16 @@ public enum EventType {
     /** A caseworker noted something on a referral: {@code ReferralNoteAdded}, on the hub's own chain. */
     REFERRAL_NOTE_ADDED("ReferralNoteAdded"),
     /** A supervisor sent a referral to another service: {@code ReferralReassigned}, on the hub's own chain. */
-    REFERRAL_REASSIGNED("ReferralReassigned");
+    REFERRAL_REASSIGNED("ReferralReassigned"),
+    /**
+     * The data protection officer (or the retention job) erased a household: the tombstone, on the hub's own chain,
+     * written as its data key is destroyed. Its payload names the household, who and why, never what was held.
+     */
+    HOUSEHOLD_ERASED("HouseholdErased"),
+    /** The data protection officer restricted a household's processing, on the hub's own chain. */
+    HOUSEHOLD_RESTRICTED("HouseholdRestricted"),
+    /** The data protection officer lifted a household's restriction, on the hub's own chain. */
+    HOUSEHOLD_RESTRICTION_LIFTED("HouseholdRestrictionLifted");
 
     private final String wireName;
 

@@ -11,6 +11,7 @@ import org.threshold.hub.app.feed.FeedNonceRepository;
 import org.threshold.hub.app.feed.UpdateFeedRepository;
 import org.threshold.hub.app.household.HouseholdHistoryRepository;
 import org.threshold.hub.app.household.HouseholdRepository;
+import org.threshold.hub.app.household.HouseholdRestrictionRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
@@ -32,6 +33,8 @@ public interface Repositories {
     HouseholdHistoryRepository householdHistory();
 
     ProjectionRepository projections();
+
+    HouseholdRestrictionRepository restrictions();
 
     ReferralRepository referrals();
 

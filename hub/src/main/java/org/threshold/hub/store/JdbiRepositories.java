@@ -15,6 +15,7 @@ import org.threshold.hub.app.feed.FeedNonceRepository;
 import org.threshold.hub.app.feed.UpdateFeedRepository;
 import org.threshold.hub.app.household.HouseholdHistoryRepository;
 import org.threshold.hub.app.household.HouseholdRepository;
+import org.threshold.hub.app.household.HouseholdRestrictionRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
@@ -64,6 +65,11 @@ final class JdbiRepositories implements Repositories {
     public ProjectionRepository projections() {
         return dialect == Dialect.POSTGRESQL ? attach(ProjectionSql.OnPostgres.class)
                 : attach(ProjectionSql.OnSqlite.class);
+    }
+
+    @Override
+    public HouseholdRestrictionRepository restrictions() {
+        return attach(HouseholdRestrictionSql.class);
     }
 
     @Override

@@ -20,7 +20,8 @@ final class TableCopy {
             "user_services", "sessions", "sign_in_throttles", "access_log", "feed_updates", "feed_nonces",
             "enrollment_codes", "kiosks", "site_operators", "referrals", "referral_events",
             "referral_service_changes", "access_log_head", "glass_breaks",
-            "households_unsealed", "household_terms", "report_households", "report_counts");
+            "households_unsealed", "household_terms", "report_households", "report_counts",
+            "household_restrictions", "referral_redactions");
     /** The identity columns, by table. */
     private static final Map<String, String> IDENTITIES = Map.of("events", "position", "sync_incidents", "id",
             "access_log", "id", "feed_updates", "position", "glass_breaks", "id");

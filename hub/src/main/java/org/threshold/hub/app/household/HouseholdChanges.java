@@ -79,7 +79,8 @@ final class HouseholdChanges {
             case HOUSEHOLD_CORRECTED -> correct(repositories, change, household);
             case CONSENT_CHANGED -> changeConsent(repositories, change, household);
             case HOUSEHOLD_REGISTERED, REFERRAL_REQUESTED, REFERRAL_TRANSITIONED, REFERRAL_NOTE_ADDED,
-                 REFERRAL_REASSIGNED -> failed(change, "a " + header.type() + " is not a change");
+                 REFERRAL_REASSIGNED, HOUSEHOLD_ERASED, HOUSEHOLD_RESTRICTED, HOUSEHOLD_RESTRICTION_LIFTED ->
+                    failed(change, "a " + header.type() + " is not a change");
         };
         if (failure.isEmpty()) {
             repositories.householdHistory().record(new HistoryEntry(header.eventId(), household.householdId(),

@@ -370,6 +370,9 @@ public final class HouseholdProjector implements AutoCloseable {
             case REFERRAL_REQUESTED -> referral(event);
             case REFERRAL_TRANSITIONED, REFERRAL_NOTE_ADDED, REFERRAL_REASSIGNED -> Projection.failed(event.header(),
                     "only the hub moves referrals on; a kiosk's " + event.header().type().wireName() + " is ignored");
+            case HOUSEHOLD_ERASED, HOUSEHOLD_RESTRICTED, HOUSEHOLD_RESTRICTION_LIFTED -> Projection.failed(
+                    event.header(), "only the hub's data protection officer erases or restricts a household; a "
+                    + "kiosk's " + event.header().type().wireName() + " is ignored");
         };
     }
 

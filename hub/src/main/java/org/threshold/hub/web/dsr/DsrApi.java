@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.List;
 import org.threshold.hub.app.dsr.DataSubjectRequests;
+import org.threshold.hub.app.dsr.HouseholdErasure;
 import org.threshold.hub.app.household.HistoryEntry;
+import org.threshold.hub.app.household.HouseholdRestriction;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.web.access.Access;
@@ -18,12 +21,13 @@ import org.threshold.hub.web.http.RequestBodies;
 
 /**
  * The data protection officer's data-subject requests (Bearer, DPO only): {@code GET /api/dsr/search},
- * {@code GET /api/dsr/export?token=} (JSON, or with {@code format=html} a printable page in the person's language)
- * and {@code POST /api/dsr/erase {"token","reason"}}. See docs/api.md.
+ * {@code GET /api/dsr/export?token=} (JSON, or with {@code format=html} a printable page in the person's language),
+ * and {@code POST /api/dsr/erase}, {@code /restrict} and {@code /lift}, each {@code {"token","reason"}}. See
+ * docs/api.md.
  */
 public final class DsrApi {
     private static final int MAX_BODY_BYTES = 4 * 1024;
-    private static final String ERASE_SHAPE = "{\"token\",\"reason\"}";
+    private static final String CHANGE_SHAPE = "{\"token\",\"reason\"}";
 
     private final DataSubjectRequests requests;
 
@@ -35,6 +39,8 @@ public final class DsrApi {
         routes.get("/api/dsr/search", this::search, Access.DPO);
         routes.get("/api/dsr/export", this::export, Access.DPO);
         routes.post("/api/dsr/erase", this::erase, Access.DPO);
+        routes.post("/api/dsr/restrict", this::restrict, Access.DPO);
+        routes.post("/api/dsr/lift", this::lift, Access.DPO);
     }
 
     private void search(Context ctx) {
@@ -56,6 +62,9 @@ public final class DsrApi {
                     .put("at", entry.at().toString()).put("kioskId", entry.kioskId())
                     .put("operator", entry.operator()).put("summary", entry.summary());
         }
+        export.restriction().ifPresentOrElse(restriction -> body.putObject("restricted")
+                .put("at", restriction.restrictedAt().toString()).put("by", restriction.restrictedBy()),
+                () -> body.putNull("restricted"));
         ArrayNode referrals = body.putArray("referrals");
         for (ReferralRecord referral : export.referrals()) {
             referrals.addObject().put("referralId", referral.referralId().toString())
@@ -72,17 +81,43 @@ public final class DsrApi {
     }
 
     private void erase(Context ctx) {
-        byte[] raw = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
-                "This body is far larger than an erasure needs. Send " + ERASE_SHAPE + "."), "MALFORMED_JSON");
-        JsonNode json = HubJson.parse(ctx, raw, ERASE_SHAPE);
+        TokenAndReason request = tokenAndReason(ctx);
+        HouseholdErasure.Erasure erasure = requests.erase(RouteGuard.user(ctx), request.token(), request.reason());
+        ctx.json(HubJson.MAPPER.createObjectNode().put("householdId", erasure.householdId().toString())
+                .put("erasedAt", erasure.at().toString()).put("eventsRedacted", erasure.eventsRedacted())
+                .put("referralsRedacted", erasure.referralsRedacted()));
+    }
+
+    private void restrict(Context ctx) {
+        TokenAndReason request = tokenAndReason(ctx);
+        HouseholdRestriction restriction = requests.restrict(RouteGuard.user(ctx), request.token(), request.reason());
+        ctx.json(HubJson.MAPPER.createObjectNode().put("householdId", restriction.householdId().toString())
+                .put("restrictedAt", restriction.restrictedAt().toString()));
+    }
+
+    private void lift(Context ctx) {
+        TokenAndReason request = tokenAndReason(ctx);
+        Instant lifted = requests.lift(RouteGuard.user(ctx), request.token(), request.reason());
+        ctx.json(HubJson.MAPPER.createObjectNode().put("liftedAt", lifted.toString()));
+    }
+
+    private record TokenAndReason(String token, String reason) {
+    }
+
+    /** The body every change by token sends: {@value #CHANGE_SHAPE}. */
+    private static TokenAndReason tokenAndReason(Context ctx) {
+        JsonNode json = body(ctx, CHANGE_SHAPE);
         if (!json.isObject() || !json.path("token").isTextual() || !json.path("reason").isTextual()) {
-            throw new ApiException(400, "MALFORMED_REQUEST", "Send the token and the reason as text: " + ERASE_SHAPE
+            throw new ApiException(400, "MALFORMED_REQUEST", "Send the token and the reason as text: " + CHANGE_SHAPE
                     + ".");
         }
-        DataSubjectRequests.Erasure erasure = requests.erase(RouteGuard.user(ctx), json.get("token").textValue(),
-                json.get("reason").textValue());
-        ctx.json(HubJson.MAPPER.createObjectNode().put("householdId", erasure.householdId().toString())
-                .put("erasedAt", erasure.at().toString()).put("eventsRedacted", erasure.eventsRedacted()));
+        return new TokenAndReason(json.get("token").textValue(), json.get("reason").textValue());
+    }
+
+    private static JsonNode body(Context ctx, String shape) {
+        byte[] raw = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
+                "This body is far larger than this request needs. Send " + shape + "."), "MALFORMED_JSON");
+        return HubJson.parse(ctx, raw, shape);
     }
 
     /** A household as the DPO sees it: the whole of it, as the kiosk registered it and later events changed it. */
