@@ -203,7 +203,7 @@ public final class HubServer implements AutoCloseable {
             ReferralPages referralPages = new ReferralPages(queues, referralChanges, catalogue, frames, settings.clock());
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
             DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, audit,
-                    settings.clock(), hubEvents));
+                    settings.clock(), hubEvents, catalogue));
             ReportsApi reportsApi = new ReportsApi(new Reports(store, audit, settings.smallCells(), settings.clock()));
 
             Javalin http = Javalin.create(config -> {

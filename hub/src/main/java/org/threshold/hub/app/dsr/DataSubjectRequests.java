@@ -13,6 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.registration.FieldProblem;
+import org.threshold.core.registration.Household;
+import org.threshold.core.registration.HouseholdJson;
+import org.threshold.core.registration.InvalidRegistrationException;
 import org.threshold.core.search.HouseholdIndex;
 import org.threshold.core.search.NameTerms;
 import org.threshold.core.token.TokenId;
@@ -25,6 +31,7 @@ import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
 import org.threshold.hub.app.event.HubEvents;
 import org.threshold.hub.app.household.HistoryEntry;
+import org.threshold.hub.app.household.HouseholdReseal;
 import org.threshold.hub.app.household.HouseholdRestriction;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdRecord;
@@ -47,6 +54,7 @@ public final class DataSubjectRequests {
     public static final String ERASE = "dsr-erase";
     public static final String RESTRICT = "dsr-restrict";
     public static final String LIFT = "dsr-lift";
+    public static final String CORRECT = "dsr-correct";
     /** The access log's outcome for a change made. */
     public static final String DONE = "DONE";
     /** More than a DPO reads through; a search that finds more should be narrowed. */
@@ -62,11 +70,15 @@ public final class DataSubjectRequests {
     private final Clock clock;
     private final HouseholdErasure erasures;
     private final HouseholdRestrictions restrictions;
+    private final HouseholdCorrection correction;
+    private final NeedsCatalogue catalogue;
 
     public DataSubjectRequests(HubStore store, HouseholdVault vault, HouseholdProjector projector, TokenLookup tokens,
-                               AccessAudit audit, Clock clock, HubEvents events) {
+                               AccessAudit audit, Clock clock, HubEvents events, NeedsCatalogue catalogue) {
         this.erasures = new HouseholdErasure(events);
         this.restrictions = new HouseholdRestrictions(events);
+        this.correction = new HouseholdCorrection(events, vault, new HouseholdReseal(vault, catalogue));
+        this.catalogue = catalogue;
         this.store = store;
         this.vault = vault;
         this.projector = projector;
@@ -205,6 +217,33 @@ public final class DataSubjectRequests {
                 sealed.householdId(), dpo.username(), checked));
         LOG.info("Household {} restriction lifted at a data-subject request", sealed.householdId());
         return lifted;
+    }
+
+    /**
+     * Corrects the household of {@code token} at the person's request: {@code household} is the whole household as
+     * it should read (the export's {@code household}), validated as the kiosk validates a registration; it replaces
+     * the one held, sealed anew, and the history names the fields that changed. Returns when.
+     *
+     * @throws Refusal INVALID {@code INVALID_REASON} / {@code INVALID_HOUSEHOLD} (naming the fields); NOT_FOUND, GONE
+     *                 {@code ERASED}
+     */
+    public java.time.Instant correct(SignedInUser dpo, String token, String reason, JsonNode household) {
+        String checked = reason(dpo, CORRECT, reason);
+        SealedHousehold sealed = resolve(dpo, CORRECT, token);
+        Household changed;
+        try {
+            // One day of slack on "not in the future", as for a kiosk's change: the person's date may be ahead of UTC.
+            changed = HouseholdJson.read(household, catalogue, LocalDate.now(clock).plusDays(1));
+        } catch (InvalidRegistrationException e) {
+            record(dpo, CORRECT, "INVALID_HOUSEHOLD", sealed.householdId());
+            String fields = String.join(", ", e.problems().stream().map(FieldProblem::field).toList());
+            throw new Refusal(Refusal.Kind.INVALID, "INVALID_HOUSEHOLD", "The corrected household is not valid: "
+                    + fields + ". Correct these fields and send it again.", Map.of("problems", fields));
+        }
+        java.time.Instant at = change(dpo, CORRECT, sealed, repositories -> correction.correct(repositories,
+                sealed.householdId(), dpo.username(), checked, changed));
+        LOG.info("Household {} corrected at a data-subject request", sealed.householdId());
+        return at;
     }
 
     /** Makes a change in one transaction and records it; a refused change is recorded with its reason. */

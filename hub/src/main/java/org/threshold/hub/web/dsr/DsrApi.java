@@ -22,12 +22,14 @@ import org.threshold.hub.web.http.RequestBodies;
 /**
  * The data protection officer's data-subject requests (Bearer, DPO only): {@code GET /api/dsr/search},
  * {@code GET /api/dsr/export?token=} (JSON, or with {@code format=html} a printable page in the person's language),
- * and {@code POST /api/dsr/erase}, {@code /restrict} and {@code /lift}, each {@code {"token","reason"}}. See
- * docs/api.md.
+ * {@code POST /api/dsr/erase}, {@code /restrict} and {@code /lift}, each {@code {"token","reason"}}, and
+ * {@code POST /api/dsr/correct {"token","reason","household"}}. See docs/api.md.
  */
 public final class DsrApi {
-    private static final int MAX_BODY_BYTES = 4 * 1024;
+    // A household of many members with long names in several scripts stays far below this.
+    private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String CHANGE_SHAPE = "{\"token\",\"reason\"}";
+    private static final String CORRECT_SHAPE = "{\"token\",\"reason\",\"household\":{...}}";
 
     private final DataSubjectRequests requests;
 
@@ -41,6 +43,7 @@ public final class DsrApi {
         routes.post("/api/dsr/erase", this::erase, Access.DPO);
         routes.post("/api/dsr/restrict", this::restrict, Access.DPO);
         routes.post("/api/dsr/lift", this::lift, Access.DPO);
+        routes.post("/api/dsr/correct", this::correct, Access.DPO);
     }
 
     private void search(Context ctx) {
@@ -99,6 +102,18 @@ public final class DsrApi {
         TokenAndReason request = tokenAndReason(ctx);
         Instant lifted = requests.lift(RouteGuard.user(ctx), request.token(), request.reason());
         ctx.json(HubJson.MAPPER.createObjectNode().put("liftedAt", lifted.toString()));
+    }
+
+    private void correct(Context ctx) {
+        JsonNode json = body(ctx, CORRECT_SHAPE);
+        if (!json.isObject() || !json.path("token").isTextual() || !json.path("reason").isTextual()
+                || !json.path("household").isObject()) {
+            throw new ApiException(400, "MALFORMED_REQUEST", "Send the token and the reason as text and the whole "
+                    + "household as the export gives it: " + CORRECT_SHAPE + ".");
+        }
+        Instant corrected = requests.correct(RouteGuard.user(ctx), json.get("token").textValue(),
+                json.get("reason").textValue(), json.get("household"));
+        ctx.json(HubJson.MAPPER.createObjectNode().put("correctedAt", corrected.toString()));
     }
 
     private record TokenAndReason(String token, String reason) {
