@@ -5,6 +5,7 @@ import org.threshold.hub.app.account.AccountRepository;
 import org.threshold.hub.app.account.SignInThrottleRepository;
 import org.threshold.hub.app.account.SessionRepository;
 import org.threshold.hub.app.audit.AccessLogRepository;
+import org.threshold.hub.app.dsr.RetentionRepository;
 import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
 import org.threshold.hub.app.enrollment.OperatorRepository;
 import org.threshold.hub.app.feed.FeedNonceRepository;
@@ -37,6 +38,8 @@ public interface Repositories {
     HouseholdRestrictionRepository restrictions();
 
     ReferralRepository referrals();
+
+    RetentionRepository retention();
 
     AccountRepository accounts();
 

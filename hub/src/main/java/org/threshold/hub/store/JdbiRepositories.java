@@ -9,6 +9,7 @@ import org.threshold.hub.app.account.AccountRepository;
 import org.threshold.hub.app.account.SignInThrottleRepository;
 import org.threshold.hub.app.account.SessionRepository;
 import org.threshold.hub.app.audit.AccessLogRepository;
+import org.threshold.hub.app.dsr.RetentionRepository;
 import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
 import org.threshold.hub.app.enrollment.OperatorRepository;
 import org.threshold.hub.app.feed.FeedNonceRepository;
@@ -70,6 +71,12 @@ final class JdbiRepositories implements Repositories {
     @Override
     public HouseholdRestrictionRepository restrictions() {
         return attach(HouseholdRestrictionSql.class);
+    }
+
+    @Override
+    public RetentionRepository retention() {
+        return dialect == Dialect.POSTGRESQL ? attach(RetentionSql.OnPostgres.class)
+                : attach(RetentionSql.OnSqlite.class);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.threshold.hub.app.dsr.DataSubjectRequests;
 import org.threshold.hub.app.dsr.HouseholdErasure;
+import org.threshold.hub.app.dsr.RetentionJob;
 import org.threshold.hub.app.household.HistoryEntry;
 import org.threshold.hub.app.household.HouseholdRestriction;
 import org.threshold.hub.app.household.HouseholdRecord;
@@ -23,7 +24,8 @@ import org.threshold.hub.web.http.RequestBodies;
  * The data protection officer's data-subject requests (Bearer, DPO only): {@code GET /api/dsr/search},
  * {@code GET /api/dsr/export?token=} (JSON, or with {@code format=html} a printable page in the person's language),
  * {@code POST /api/dsr/erase}, {@code /restrict} and {@code /lift}, each {@code {"token","reason"}}, and
- * {@code POST /api/dsr/correct {"token","reason","household"}}. See docs/api.md.
+ * {@code POST /api/dsr/correct {"token","reason","household"}}; the retention job's dry run
+ * {@code GET /api/dsr/retention} and {@code POST /api/dsr/retention/run}. See docs/api.md.
  */
 public final class DsrApi {
     // A household of many members with long names in several scripts stays far below this.
@@ -32,9 +34,11 @@ public final class DsrApi {
     private static final String CORRECT_SHAPE = "{\"token\",\"reason\",\"household\":{...}}";
 
     private final DataSubjectRequests requests;
+    private final RetentionJob retention;
 
-    public DsrApi(DataSubjectRequests requests) {
+    public DsrApi(DataSubjectRequests requests, RetentionJob retention) {
         this.requests = requests;
+        this.retention = retention;
     }
 
     public void addRoutes(RoutesConfig routes) {
@@ -44,6 +48,8 @@ public final class DsrApi {
         routes.post("/api/dsr/restrict", this::restrict, Access.DPO);
         routes.post("/api/dsr/lift", this::lift, Access.DPO);
         routes.post("/api/dsr/correct", this::correct, Access.DPO);
+        routes.get("/api/dsr/retention", this::retentionPlan, Access.DPO);
+        routes.post("/api/dsr/retention/run", this::retentionRun, Access.DPO);
     }
 
     private void search(Context ctx) {
@@ -114,6 +120,29 @@ public final class DsrApi {
         Instant corrected = requests.correct(RouteGuard.user(ctx), json.get("token").textValue(),
                 json.get("reason").textValue(), json.get("household"));
         ctx.json(HubJson.MAPPER.createObjectNode().put("correctedAt", corrected.toString()));
+    }
+
+    /** What the retention job would do now: its periods, cut-offs and the ids it would act on (no personal data). */
+    private void retentionPlan(Context ctx) {
+        RetentionJob.Plan plan = retention.plan(RouteGuard.user(ctx));
+        ObjectNode body = HubJson.MAPPER.createObjectNode();
+        body.put("closedReferralsDays", plan.periods().closedReferralsDays())
+                .put("inactiveHouseholdsDays", plan.periods().inactiveHouseholdsDays());
+        ObjectNode referrals = body.putObject("referralsToAnonymise").put("closedBefore",
+                plan.closedBefore().toString()).put("more", plan.moreReferrals());
+        ArrayNode referralIds = referrals.putArray("ids");
+        plan.referrals().forEach(id -> referralIds.add(id.toString()));
+        ObjectNode households = body.putObject("householdsToErase").put("inactiveSince",
+                plan.inactiveSince().toString()).put("more", plan.moreHouseholds());
+        ArrayNode householdIds = households.putArray("ids");
+        plan.households().forEach(id -> householdIds.add(id.toString()));
+        ctx.json(body);
+    }
+
+    private void retentionRun(Context ctx) {
+        RetentionJob.Outcome outcome = retention.runNow(RouteGuard.user(ctx));
+        ctx.json(HubJson.MAPPER.createObjectNode().put("referralsAnonymised", outcome.referralsAnonymised())
+                .put("householdsErased", outcome.householdsErased()));
     }
 
     private record TokenAndReason(String token, String reason) {
