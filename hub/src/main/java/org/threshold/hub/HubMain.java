@@ -2,11 +2,12 @@ package org.threshold.hub;
 
 import java.nio.file.Path;
 import org.threshold.core.report.SmallCells;
+import org.threshold.hub.app.dsr.RetentionPeriods;
 import org.threshold.hub.app.sync.IngestGate;
 
 /**
  * {@code HubMain --data DIR [--db JDBC_URL [--db-password-file FILE]] [--port N] [--host ADDR] [--demo]
- * [--small-cell-threshold N]}: runs a
+ * [--small-cell-threshold N] [--retain-closed-referrals-days N] [--retain-inactive-households-days N]}: runs a
  * hub until the process is stopped and
  * prints {@code HUB https://HOST:PORT} once it serves ({@code http} when the data folder has no TLS certificate
  * from {@code provision init}). With {@code --demo}, a fresh hub gets the demo accounts ({@link DemoAccounts}: the
@@ -16,6 +17,7 @@ import org.threshold.hub.app.sync.IngestGate;
 public final class HubMain {
     static final String USAGE = "usage: HubMain --data DIR [--db JDBC_URL [--db-password-file FILE]] [--port N] "
             + "[--host ADDR] [--demo] [--small-cell-threshold N]\n"
+            + "               [--retain-closed-referrals-days N (730)] [--retain-inactive-households-days N (1826)]\n"
             + "       HubMain import-bundle --data DIR [--db JDBC_URL [--db-password-file FILE]] FILE...   "
             + "(imports kiosks' USB bundles, then exits)\n"
             + "The hub's state is in DIR/hub.db unless --db names a PostgreSQL database, e.g.\n"
@@ -59,6 +61,8 @@ public final class HubMain {
         String host = HubSettings.DEFAULT_HOST;
         boolean demo = false;
         SmallCells smallCells = SmallCells.DEFAULT;
+        int closedReferralsDays = RetentionPeriods.DEFAULT.closedReferralsDays();
+        int inactiveHouseholdsDays = RetentionPeriods.DEFAULT.inactiveHouseholdsDays();
         String db = null;
         Path dbPassword = null;
         for (int i = 0; i < args.length; i++) {
@@ -71,6 +75,10 @@ public final class HubMain {
                 case "--demo" -> demo = true;
                 case "--small-cell-threshold" -> smallCells = new SmallCells(threshold(value(args, ++i,
                         "--small-cell-threshold")));
+                case "--retain-closed-referrals-days" -> closedReferralsDays = days(value(args, ++i,
+                        "--retain-closed-referrals-days"), "--retain-closed-referrals-days");
+                case "--retain-inactive-households-days" -> inactiveHouseholdsDays = days(value(args, ++i,
+                        "--retain-inactive-households-days"), "--retain-inactive-households-days");
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
             }
         }
@@ -78,7 +86,8 @@ public final class HubMain {
             throw new IllegalArgumentException("Say where the hub's data folder is with --data DIR.");
         }
         HubSettings settings = HubSettings.of(data.toAbsolutePath()).withHost(host).withPort(port).withDemoMode(demo)
-                .withDatabase(DatabaseSettings.of(db, dbPassword)).withSmallCells(smallCells);
+                .withDatabase(DatabaseSettings.of(db, dbPassword)).withSmallCells(smallCells)
+                .withRetention(new RetentionPeriods(closedReferralsDays, inactiveHouseholdsDays));
         return demo ? settings.withBootstrapAdmin(DEMO_ADMIN, DEMO_PASSWORD.toCharArray()) : settings;
     }
 
@@ -134,6 +143,19 @@ public final class HubMain {
             throw new IllegalArgumentException("--small-cell-threshold needs a whole number, 3 or more (the default is "
                     + SmallCells.DEFAULT_THRESHOLD + "), not " + text);
         }
+    }
+
+    private static int days(String text, String option) {
+        try {
+            int days = Integer.parseInt(text);
+            if (days >= 1 && days <= RetentionPeriods.MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // Falls through to the message below.
+        }
+        throw new IllegalArgumentException(option + " needs a whole number of days, 1 to " + RetentionPeriods.MAX_DAYS
+                + ", not " + text);
     }
 
     private static int port(String text) {

@@ -19,6 +19,8 @@ import org.threshold.hub.app.dsr.DataSubjectRequests;
 import org.threshold.hub.app.duplicate.DuplicateDetection;
 import org.threshold.hub.app.duplicate.Duplicates;
 import org.threshold.hub.app.household.HouseholdFinder;
+import org.threshold.hub.app.dsr.HouseholdErasure;
+import org.threshold.hub.app.dsr.RetentionJob;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdSearch;
 import org.threshold.hub.app.household.HouseholdSealingUpgrade;
@@ -94,15 +96,17 @@ public final class HubServer implements AutoCloseable {
 
     private final Javalin http;
     private final HouseholdProjector projector;
+    private final RetentionJob retention;
     private final AccessAudit audit;
     private final HubServices services;
     private final SyncService sync;
     private final boolean tls;
 
-    private HubServer(Javalin http, HouseholdProjector projector, AccessAudit audit, HubServices services,
-                      SyncService sync, boolean tls) {
+    private HubServer(Javalin http, HouseholdProjector projector, RetentionJob retention, AccessAudit audit,
+                      HubServices services, SyncService sync, boolean tls) {
         this.http = http;
         this.projector = projector;
+        this.retention = retention;
         this.audit = audit;
         this.services = services;
         this.sync = sync;
@@ -157,6 +161,7 @@ public final class HubServer implements AutoCloseable {
         HubStore store = services.store();
         HouseholdProjector projector = null;
         AccessAudit audit = null;
+        RetentionJob retention = null;
         try {
             NeedsCatalogue catalogue = NeedsCatalogue.bundled();
             HubEvents hubEvents = HubEvents.of(keys, settings.clock());
@@ -222,8 +227,10 @@ public final class HubServer implements AutoCloseable {
                     ReferralData.bundled().services(), frames, settings.clock());
             AdminPages adminPages = new AdminPages(accounts, ReferralData.bundled().services(), frames);
             HouseholdFinder finder = new HouseholdFinder(store, vault, projector, lookup, settings.clock());
+            retention = new RetentionJob(store, new HouseholdErasure(hubEvents), audit, settings.retention(),
+                    settings.clock());
             DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, finder, audit,
-                    settings.clock()));
+                    settings.clock(), hubEvents, catalogue), retention);
             HouseholdSearch search = new HouseholdSearch(finder, store, vault, policy, audit, settings.clock());
             SearchApi searchApi = new SearchApi(search, reads);
             SearchPages searchPages = new SearchPages(search, catalogue, frames, reads);
@@ -279,13 +286,17 @@ public final class HubServer implements AutoCloseable {
             ReportBackfill.run(store, vault, catalogue);
             // Events stored before a restart but not yet projected, and those other instances store.
             projector.start();
+            retention.start();
             HubStore.StoreInfo info = store.info();
             LOG.info("Hub serving {} on {}:{}{}, store {} at schema version {}", tls.isPresent() ? "HTTPS" : "plain HTTP",
                     settings.host(), http.port(), settings.demoMode() ? " (demo mode)" : tls.isPresent() ? ""
                             : " (WITHOUT TLS: for demos and tests on loopback only; run `provision init` for the "
                             + "hub's certificate in the field)", info.dialect(), info.schemaVersion());
-            return new HubServer(http, projector, audit, services, sync, tls.isPresent());
+            return new HubServer(http, projector, retention, audit, services, sync, tls.isPresent());
         } catch (RuntimeException e) {
+            if (retention != null) {
+                retention.close();
+            }
             if (projector != null) {
                 projector.close();
             }
@@ -325,6 +336,7 @@ public final class HubServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        retention.close();
         projector.close();
         audit.close();
         services.close();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Objects;
 import org.threshold.core.crypto.Argon2idCost;
 import org.threshold.core.report.SmallCells;
+import org.threshold.hub.app.dsr.RetentionPeriods;
 
 /**
  * How to run a hub. Its state is in {@code database} ({@code hub.db} in {@code dataDir} by default, or PostgreSQL);
@@ -15,19 +16,20 @@ import org.threshold.core.report.SmallCells;
  *
  * @param port 0 picks a free port; {@link HubServer#port()} says which
  * @param smallCells which counts the reports suppress
+ * @param retention how long the retention job keeps closed referrals' notes and inactive households
  * @param passwordCost the Argon2id cost of new account passwords ({@link Argon2idCost#DEFAULT}); only tests lower it,
  *     through {@link #withPasswordCost}, and there is no command-line way to
  */
 public record HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
                           char[] adminPassword, DatabaseSettings database, SmallCells smallCells,
-                          Argon2idCost passwordCost) {
+                          Argon2idCost passwordCost, RetentionPeriods retention) {
     public static final String DEFAULT_HOST = "127.0.0.1";
 
     /** On SQLite in the data folder. */
     public HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
                        char[] adminPassword) {
         this(dataDir, host, port, demoMode, clock, adminUser, adminPassword, DatabaseSettings.SQLITE_IN_DATA_FOLDER,
-                SmallCells.DEFAULT, Argon2idCost.DEFAULT);
+                SmallCells.DEFAULT, Argon2idCost.DEFAULT, RetentionPeriods.DEFAULT);
     }
 
     public HubSettings {
@@ -44,6 +46,7 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
         database = database == null ? DatabaseSettings.SQLITE_IN_DATA_FOLDER : database;
         smallCells = smallCells == null ? SmallCells.DEFAULT : smallCells;
         passwordCost = passwordCost == null ? Argon2idCost.DEFAULT : passwordCost;
+        retention = retention == null ? RetentionPeriods.DEFAULT : retention;
     }
 
     /** Loopback, a free port, the system clock, no demo mode and no bootstrap admin. */
@@ -53,44 +56,50 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
 
     public HubSettings withHost(String newHost) {
         return new HubSettings(dataDir, newHost, port, demoMode, clock, adminUser, adminPassword, database,
-                smallCells, passwordCost);
+                smallCells, passwordCost, retention);
     }
 
     public HubSettings withPort(int newPort) {
         return new HubSettings(dataDir, host, newPort, demoMode, clock, adminUser, adminPassword, database,
-                smallCells, passwordCost);
+                smallCells, passwordCost, retention);
     }
 
     public HubSettings withDemoMode(boolean demo) {
         return new HubSettings(dataDir, host, port, demo, clock, adminUser, adminPassword, database,
-                smallCells, passwordCost);
+                smallCells, passwordCost, retention);
     }
 
     public HubSettings withClock(Clock newClock) {
         return new HubSettings(dataDir, host, port, demoMode, newClock, adminUser, adminPassword, database,
-                smallCells, passwordCost);
+                smallCells, passwordCost, retention);
     }
 
     public HubSettings withBootstrapAdmin(String username, char[] password) {
         return new HubSettings(dataDir, host, port, demoMode, clock, username, password, database, smallCells,
-                passwordCost);
+                passwordCost, retention);
     }
 
     public HubSettings withDatabase(DatabaseSettings newDatabase) {
         return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, newDatabase,
-                smallCells, passwordCost);
+                smallCells, passwordCost, retention);
     }
 
     /** The reports' small-cell rule (threshold 5 by default; never below 3). */
     public HubSettings withSmallCells(SmallCells newSmallCells) {
         return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, database,
-                newSmallCells, passwordCost);
+                newSmallCells, passwordCost, retention);
     }
 
     /** A cheaper Argon2id for new passwords, so tests that sign in often stay fast; never used in the field. */
     public HubSettings withPasswordCost(Argon2idCost newPasswordCost) {
         return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, database, smallCells,
-                newPasswordCost);
+                newPasswordCost, retention);
+    }
+
+    /** How long closed referrals keep their notes and inactive households are kept (issue 12 §4). */
+    public HubSettings withRetention(RetentionPeriods newRetention) {
+        return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, database, smallCells,
+                passwordCost, newRetention);
     }
 
     public boolean hasBootstrapAdmin() {
@@ -107,6 +116,6 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
     public String toString() {
         return "HubSettings[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", demoMode=" + demoMode
                 + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "none" : "REDACTED")
-                + ", " + database + ", small-cell threshold " + smallCells.threshold() + "]";
+                + ", " + database + ", small-cell threshold " + smallCells.threshold() + ", " + retention + "]";
     }
 }

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.core.crypto.Bytes;
+import org.threshold.core.event.EventType;
+import org.threshold.core.event.SignedEvent;
+import org.threshold.core.referral.LegalBasis;
+import org.threshold.core.referral.Urgency;
 import org.threshold.core.registration.Consent;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.Member;
@@ -112,7 +116,7 @@ class DataAtRestTest {
         assertThat(dsr("/api/dsr/export?token=" + code()).reason()).isEqualTo("ERASED");
         assertThat(dsr("/api/dsr/search?name=" + GIVEN).json().get("households")).isEmpty();
         // The kiosk's chain still holds the event, by its hash.
-        assertThat(hub.rows("SELECT hash FROM events")).hasSize(1);
+        assertThat(hub.rows("SELECT hash FROM events WHERE kiosk_id = 'KIOSK-01'")).hasSize(1);
         assertThat(hub.rows("SELECT action, outcome FROM access_log WHERE action LIKE 'dsr-%' ORDER BY id"))
                 .containsExactly(List.of("dsr-export", "FOUND"), List.of("dsr-erase", "ERASED"),
                         List.of("dsr-export", "ERASED"), List.of("dsr-search", "NOT_FOUND"));
@@ -166,6 +170,74 @@ class DataAtRestTest {
 
         assertThat(filesHolding(List.of("Vexmorande"))).isEmpty();
         assertThat(dsr("/api/glass-breaks").body()).contains("Before sealing: Vexmorande at risk");
+    }
+
+    @Test
+    void erasureTakesTheNotesAndReasonsOutOfItsReferralsWritesATombstoneAndNoBackupTakenAfterHoldsAnything()
+            throws Exception {
+        String note = "Brumbleworth said the family sleeps behind the mill";
+        String reason = "Thistlemoor clinic already treats them";
+        hub.server().services().accounts().add("cw-health", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.CASEWORKER, "Health NGO", Set.of("health")));
+        TestKiosk.Referral referral = hub.kiosk.refer(registration, "health", Urgency.URGENT, LegalBasis.CONSENT,
+                TestKiosk.OPEN_NEED);
+        assertThat(client.sync("KIOSK-01", List.of(referral.event())).status()).isEqualTo(200);
+        client.lookUp(code(), client.sessionToken(HubFixture.OFFICER));
+        String caseworker = client.sessionToken("cw-health");
+        String referralPath = "/api/referrals/" + referral.id();
+        assertThat(asCaseworker(caseworker, referralPath + "/notes", "{\"text\":\"" + note + "\"}").status())
+                .isEqualTo(200);
+        assertThat(asCaseworker(caseworker, referralPath + "/transitions", "{\"status\":\"DECLINED\","
+                + "\"reason\":\"" + reason + "\"}").status()).isEqualTo(200);
+        List<String> typed = List.of(note.substring(0, 12), reason.substring(0, 11));
+        assertThat(filesHolding(typed)).as("the referral's history holds what staff typed").isNotEmpty();
+
+        assertThat(erase("DSR-2026-016").status()).isEqualTo(200);
+        Path backup = backupTakenNow();
+
+        List<String> everything = new ArrayList<>(CANARIES);
+        everything.addAll(typed);
+        assertThat(filesHolding(everything)).isEmpty();
+        assertThat(holding(backup, everything)).isEmpty();
+        HubClient.Response read = client.get(referralPath, "Authorization", "Bearer " + caseworker);
+        HubClient.Response noted = asCaseworker(caseworker, referralPath + "/notes", "{\"text\":\"Again.\"}");
+        assertThat(List.of(read.status(), noted.status())).containsExactly(410, 410);
+        assertThat(List.of(read.reason(), noted.reason())).containsOnly("ERASED");
+        assertThat(hub.rows("SELECT cause FROM referral_redactions")).containsExactly(List.of("ERASED"));
+
+        List<Object> tombstone = hub.rows("SELECT envelope FROM events WHERE kiosk_id = 'HUB' ORDER BY sequence DESC")
+                .get(0);
+        SignedEvent erased = SignedEvent.decode((byte[]) tombstone.get(0));
+        assertThat(erased.header().type()).isEqualTo(EventType.HOUSEHOLD_ERASED);
+        JsonNode said = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                erased.openPayload(hub.hubSealing));
+        assertThat(said.get("householdId").asText()).isEqualTo(householdId());
+        assertThat(said.get("actor").asText()).isEqualTo("dpo");
+        assertThat(said.get("reason").asText()).isEqualTo("DSR-2026-016");
+    }
+
+    private HubClient.Response asCaseworker(String session, String path, String json) {
+        return client.post(path, json.getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + session,
+                "Content-Type", "application/json");
+    }
+
+    /**
+     * A backup as the hub takes it, in a form the canaries can be looked for in: SQLite's copy is a database file;
+     * PostgreSQL's is pg_dump's compressed archive, which pg_restore writes out as plain SQL.
+     */
+    private Path backupTakenNow() throws Exception {
+        Path backup = elsewhere.resolve("backup-" + System.nanoTime());
+        hub.server().services().dumpStoreTo(backup);
+        if (database().equals(DatabaseSettings.SQLITE_IN_DATA_FOLDER)) {
+            return backup;
+        }
+        Path plain = elsewhere.resolve("backup-plain-" + System.nanoTime() + ".sql");
+        Process process = new ProcessBuilder("pg_restore", "--file=" + plain, backup.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return plain;
     }
 
     @Test
@@ -248,21 +320,25 @@ class DataAtRestTest {
             files.add(plainDump());
         }
         List<String> holding = new ArrayList<>();
-        for (Path file : files) {
-            byte[] content;
-            try {
-                content = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            for (Object needle : needles) {
-                // Bytes as stored, or as pg_dump writes a bytea: hex.
-                List<byte[]> forms = needle instanceof byte[] raw
-                        ? List.of(raw, Bytes.hex(raw).getBytes(StandardCharsets.US_ASCII))
-                        : List.of(needle.toString().getBytes(StandardCharsets.UTF_8));
-                if (forms.stream().anyMatch(form -> ByteSearch.indexOf(content, form) >= 0)) {
-                    holding.add(file.getFileName() + " holds " + (needle instanceof byte[] ? "bytes" : needle));
-                }
+        files.forEach(file -> holding.addAll(holding(file, needles)));
+        return holding;
+    }
+
+    private static List<String> holding(Path file, List<?> needles) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> holding = new ArrayList<>();
+        for (Object needle : needles) {
+            // Bytes as stored, or as pg_dump writes a bytea: hex.
+            List<byte[]> forms = needle instanceof byte[] raw
+                    ? List.of(raw, Bytes.hex(raw).getBytes(StandardCharsets.US_ASCII))
+                    : List.of(needle.toString().getBytes(StandardCharsets.UTF_8));
+            if (forms.stream().anyMatch(form -> ByteSearch.indexOf(content, form) >= 0)) {
+                holding.add(file.getFileName() + " holds " + (needle instanceof byte[] ? "bytes" : needle));
             }
         }
         return holding;

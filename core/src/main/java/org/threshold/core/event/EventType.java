@@ -11,7 +11,10 @@ public enum EventType {
     HOUSEHOLD_CARD_REPRINTED("HouseholdCardReprinted"),
     /** A supervisor gave a household a new token; the old one is revoked. */
     TOKEN_REISSUED("TokenReissued"),
-    /** A supervisor corrected fields, added members or added needs; the payload holds the whole household after. */
+    /**
+     * A supervisor corrected fields, added members or added needs; the payload holds the whole household after. On
+     * the hub's own chain, the data protection officer's correction at the person's request.
+     */
     HOUSEHOLD_CORRECTED("HouseholdCorrected"),
     /** An operator recorded a change of the household's consent, with the reason. */
     CONSENT_CHANGED("ConsentChanged"),
@@ -37,7 +40,16 @@ public enum EventType {
     /** A supervisor undid a merge: what it moved goes back. On the hub's own chain. */
     HOUSEHOLDS_UNMERGED("HouseholdsUnmerged"),
     /** A supervisor decided a potential duplicate is two households after all. On the hub's own chain. */
-    DUPLICATE_DISMISSED("DuplicateDismissed");
+    DUPLICATE_DISMISSED("DuplicateDismissed"),
+    /**
+     * The data protection officer (or the retention job) erased a household: the tombstone, on the hub's own chain,
+     * written as its data key is destroyed. Its payload names the household, who and why, never what was held.
+     */
+    HOUSEHOLD_ERASED("HouseholdErased"),
+    /** The data protection officer restricted a household's processing, on the hub's own chain. */
+    HOUSEHOLD_RESTRICTED("HouseholdRestricted"),
+    /** The data protection officer lifted a household's restriction, on the hub's own chain. */
+    HOUSEHOLD_RESTRICTION_LIFTED("HouseholdRestrictionLifted");
 
     private final String wireName;
 

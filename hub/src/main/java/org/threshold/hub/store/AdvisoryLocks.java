@@ -6,6 +6,8 @@ final class AdvisoryLocks {
     static final long PROJECTOR = 0x5448_0001L;
     /** Publishing on the update feed: positions then commit in the order they are given. */
     static final long FEED = 0x5448_0002L;
+    /** The retention job's turn: one instance at a time erases and anonymises. */
+    static final long RETENTION = 0x5448_0003L;
 
     private AdvisoryLocks() {
     }

@@ -29,7 +29,7 @@ interface HouseholdHistorySql extends HouseholdHistoryRepository, SqlObject {
     default List<HistoryEntry> of(UUID householdId) {
         return getHandle().createQuery("SELECT event_id, household_id, projection_seq, event_type, at, kiosk_id, "
                         + "operator, summary FROM household_history WHERE household_id = :householdId "
-                        + "ORDER BY projection_seq")
+                        + "ORDER BY projection_seq, at, event_id")
                 .bind("householdId", householdId)
                 .map((rows, context) -> new HistoryEntry(UUID.fromString(rows.getString(1)),
                         UUID.fromString(rows.getString(2)), rows.getLong(3),

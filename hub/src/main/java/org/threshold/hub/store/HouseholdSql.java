@@ -189,6 +189,22 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
     @SqlQuery("SELECT COUNT(*) FROM households")
     long count();
 
+    /**
+     * registered_at is the kiosk's ISO-8601 text, which sorts as time does (to within the second a fraction is
+     * written in), so it compares with the cut-off as text; the history and referrals keep epoch milliseconds.
+     */
+    @Override
+    default List<UUID> inactiveSince(Instant since, int limit) {
+        return getHandle().createQuery("SELECT household_id FROM households h WHERE erased_at IS NULL "
+                        + "AND registered_at < :sinceText "
+                        + "AND NOT EXISTS (SELECT 1 FROM household_history c WHERE c.household_id = h.household_id "
+                        + "AND c.at >= :since) "
+                        + "AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.household_id = h.household_id "
+                        + "AND r.updated_at >= :since) ORDER BY registered_at, household_id LIMIT :limit")
+                .bind("sinceText", since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                .bind("since", since).bind("limit", limit).mapTo(UUID.class).list();
+    }
+
     @Override
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM households WHERE key_id <> :keyId)")
     boolean sealedUnderOtherKey(@Bind("keyId") String keyId);

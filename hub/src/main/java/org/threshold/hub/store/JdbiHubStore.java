@@ -272,7 +272,7 @@ public final class JdbiHubStore implements HubStore {
     public void purgeDeleted() {
         try {
             writer.useHandle(handle -> handle.execute(dialect == Dialect.SQLITE ? "PRAGMA wal_checkpoint(TRUNCATE)"
-                    : "VACUUM households, household_terms, events, glass_breaks"));
+                    : "VACUUM households, household_terms, events, referral_events, glass_breaks"));
         } catch (JdbiException e) {
             LOG.warn("Could not purge deleted rows now ({}); the database does it in time", e.getClass().getSimpleName());
         }

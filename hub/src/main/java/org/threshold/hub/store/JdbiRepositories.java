@@ -9,6 +9,7 @@ import org.threshold.hub.app.account.AccountRepository;
 import org.threshold.hub.app.account.SignInThrottleRepository;
 import org.threshold.hub.app.account.SessionRepository;
 import org.threshold.hub.app.audit.AccessLogRepository;
+import org.threshold.hub.app.dsr.RetentionRepository;
 import org.threshold.hub.app.duplicate.DuplicateRepository;
 import org.threshold.hub.app.enrollment.EnrollmentCodeRepository;
 import org.threshold.hub.app.enrollment.OperatorRepository;
@@ -16,6 +17,7 @@ import org.threshold.hub.app.feed.FeedNonceRepository;
 import org.threshold.hub.app.feed.UpdateFeedRepository;
 import org.threshold.hub.app.household.HouseholdHistoryRepository;
 import org.threshold.hub.app.household.HouseholdRepository;
+import org.threshold.hub.app.household.HouseholdRestrictionRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
@@ -65,6 +67,17 @@ final class JdbiRepositories implements Repositories {
     public ProjectionRepository projections() {
         return dialect == Dialect.POSTGRESQL ? attach(ProjectionSql.OnPostgres.class)
                 : attach(ProjectionSql.OnSqlite.class);
+    }
+
+    @Override
+    public HouseholdRestrictionRepository restrictions() {
+        return attach(HouseholdRestrictionSql.class);
+    }
+
+    @Override
+    public RetentionRepository retention() {
+        return dialect == Dialect.POSTGRESQL ? attach(RetentionSql.OnPostgres.class)
+                : attach(RetentionSql.OnSqlite.class);
     }
 
     @Override

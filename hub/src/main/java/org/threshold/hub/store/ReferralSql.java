@@ -262,6 +262,32 @@ interface ReferralSql extends ReferralRepository, SqlObject {
     @SqlQuery("SELECT COUNT(*) FROM referrals")
     long count();
 
+    @Override
+    default void redact(UUID referralId, Map<UUID, String> payloadsByEvent, Instant at, String cause) {
+        if (!payloadsByEvent.isEmpty()) {
+            PreparedBatch update = getHandle().prepareBatch("UPDATE referral_events SET payload_json = :payload "
+                    + "WHERE event_id = :eventId AND referral_id = :referralId");
+            payloadsByEvent.forEach((event, payload) -> update.bind("payload", payload).bind("eventId", event)
+                    .bind("referralId", referralId).add());
+            update.execute();
+        }
+        getHandle().createUpdate("INSERT INTO referral_redactions (referral_id, redacted_at, cause) VALUES "
+                        + "(:referralId, :at, :cause) ON CONFLICT (referral_id) DO NOTHING")
+                .bind("referralId", referralId).bind("at", at).bind("cause", cause).execute();
+    }
+
+    /** Every status that is not open, so the index on update time narrows the rows and the status filters them. */
+    @Override
+    default List<ReferralRecord> closedBefore(Instant before, int limit) {
+        List<String> closed = java.util.Arrays.stream(ReferralStatus.values()).filter(status -> !status.open())
+                .map(ReferralStatus::name).toList();
+        return getHandle().createQuery("SELECT " + COLUMNS + " FROM referrals r WHERE updated_at < :before "
+                        + "AND status IN (<closed>) AND NOT EXISTS (SELECT 1 FROM referral_redactions d "
+                        + "WHERE d.referral_id = r.referral_id) ORDER BY updated_at, referral_id LIMIT :limit")
+                .bind("before", before).bindList("closed", closed).bind("limit", limit)
+                .map(new Rows()).list();
+    }
+
     static String writePeople(List<ReferredPerson> people) {
         ArrayNode list = JSON.createArrayNode();
         for (ReferredPerson person : people) {

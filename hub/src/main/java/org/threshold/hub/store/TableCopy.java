@@ -21,7 +21,8 @@ final class TableCopy {
             "enrollment_codes", "kiosks", "site_operators", "referrals", "referral_events",
             "referral_service_changes", "referral_status_counts", "access_log_head", "glass_breaks",
             "households_unsealed", "household_terms", "report_households", "report_counts",
-            "duplicate_pairs", "household_merges", "report_counts_by_month");
+            "duplicate_pairs", "household_merges", "report_counts_by_month",
+            "household_restrictions", "referral_redactions");
     /** The identity columns, by table. */
     private static final Map<String, String> IDENTITIES = Map.of("events", "position", "sync_incidents", "id",
             "access_log", "id", "feed_updates", "position", "glass_breaks", "id");

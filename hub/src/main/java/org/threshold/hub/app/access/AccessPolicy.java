@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.threshold.core.referral.ReferredPerson;
 import org.threshold.core.referral.Service;
 import org.threshold.core.referral.NeedToKnow;
@@ -46,6 +47,13 @@ import org.threshold.hub.app.referral.ReferralRecord;
  * </ul>
  */
 public final class AccessPolicy {
+    /** The refusal's reason (and the access log's outcome) for a household erased at the person's request. */
+    public static final String ERASED = "ERASED";
+    /** The refusal's reason (and the access log's outcome) for a household whose processing is restricted. */
+    public static final String RESTRICTED = "RESTRICTED";
+    private static final VisibleHousehold NOTHING_VISIBLE = new VisibleHousehold(null, null, null, null, null,
+            List.of());
+
     private final ReferralData referrals;
     private final GlassBreakGrants glassBreaks;
 
@@ -79,7 +87,8 @@ public final class AccessPolicy {
                 Set<String> services = referralServices(user);
                 List<ReferralView> theirs = itsReferrals.stream()
                         .filter(referral -> services.contains(referral.service()))
-                        .map(referral -> referral(user, referral, record, now)).toList();
+                        // A restricted household is refused before it gets here (requireReadable).
+                        .map(referral -> referral(user, referral, record, now, false)).toList();
                 yield theirs.isEmpty() ? new HouseholdView.NoReferral(record)
                         : new HouseholdView.Referrals(record, theirs);
             }
@@ -145,17 +154,22 @@ public final class AccessPolicy {
     }
 
     /**
-     * What {@code user} sees of {@code referral} of {@code household}.
+     * What {@code user} sees of {@code referral} of {@code household}: if the household is {@code restricted}, only
+     * the referral itself, marked suspended while open (a suspended referral is never overdue: its clock stopped).
      *
      * @throws Refusal FORBIDDEN {@code NOT_YOUR_SERVICE} if its service is not one whose referrals they may see
      */
-    public ReferralView referral(SignedInUser user, ReferralRecord referral, HouseholdRecord household, Instant now) {
+    public ReferralView referral(SignedInUser user, ReferralRecord referral, HouseholdRecord household, Instant now,
+                                 boolean restricted) {
         if (!referralServices(user).contains(referral.service())) {
             throw notYourService(referral.service());
         }
+        if (restricted) {
+            return new ReferralView(referral, household, NOTHING_VISIBLE, false, referral.status().open());
+        }
         VisibleHousehold visible = NeedToKnow.forReferral(referrals.profiles().of(referral.service()), read(household),
                 referral.people().stream().map(ReferredPerson::member).toList());
-        return new ReferralView(referral, household, visible, ReferralView.overdue(referral, now));
+        return new ReferralView(referral, household, visible, ReferralView.overdue(referral, now), false);
     }
 
     /**
@@ -232,6 +246,47 @@ public final class AccessPolicy {
                     + "\".", Map.of("service", service, "services", String.join(", ",
                     referrals.services().all().stream().map(Service::id).toList())));
         }
+    }
+
+    /**
+     * Whether {@code user} may read a household whose processing may be restricted: while it is, only a protection
+     * officer who broke the glass on it may.
+     *
+     * @throws Refusal FORBIDDEN {@code RESTRICTED}
+     */
+    public void requireReadable(SignedInUser user, UUID householdId, boolean restricted) {
+        if (restricted && (user.role() != Role.PROTECTION_OFFICER
+                || glassBreaks.active(user, householdId).isEmpty())) {
+            throw restricted();
+        }
+    }
+
+    /**
+     * Whether anyone may act on a household's referrals: not once it was erased, nor while it is restricted (not even
+     * through a glass-break, which opens a record to read, never to process).
+     *
+     * @throws Refusal GONE {@code ERASED}, FORBIDDEN {@code RESTRICTED}
+     */
+    public void requireActionable(boolean erased, boolean restricted) {
+        if (erased) {
+            throw erased();
+        }
+        if (restricted) {
+            throw restricted();
+        }
+    }
+
+    /** The answer for a household erased at the person's request: nothing of it is left to show. */
+    public static Refusal erased() {
+        return new Refusal(Refusal.Kind.GONE, ERASED, "This household's data was erased at the person's request. "
+                + "Nothing of it is left to show; register the household again if they ask for help.");
+    }
+
+    /** The answer for a household whose processing is restricted at the person's request. */
+    public static Refusal restricted() {
+        return new Refusal(Refusal.Kind.FORBIDDEN, RESTRICTED, "The person asked for the processing of this "
+                + "household's data to be restricted; its referrals are suspended. A protection officer may break "
+                + "the glass in an emergency; the data protection officer can lift the restriction.");
     }
 
     private static Refusal notYourService(String service) {

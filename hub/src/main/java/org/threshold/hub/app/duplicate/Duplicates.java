@@ -91,7 +91,7 @@ public final class Duplicates {
         });
         for (Side side : List.of(view.a(), view.b())) {
             audit.record(new AccessRecord(clock.instant(), user.username(), READ,
-                    side.people() == null ? TokenLookup.ERASED : TokenLookup.FOUND, side.householdId()));
+                    side.people() == null ? AccessPolicy.ERASED : TokenLookup.FOUND, side.householdId()));
         }
         return view;
     }
@@ -222,7 +222,7 @@ public final class Duplicates {
                 .orElseThrow(() -> new IllegalStateException("A pair names household " + householdId
                         + ", which the store does not hold"));
         if (household.erased()) {
-            throw TokenLookup.erased();
+            throw AccessPolicy.erased();
         }
         return household;
     }

@@ -11,7 +11,7 @@ import org.threshold.core.event.EventType;
  * The history's line for a change: what changed, by name only (field paths, consent purposes), never a value nor
  * the consent's reason, since the history is read by people who may not see the household itself.
  */
-final class ChangeSummary {
+public final class ChangeSummary {
     // A field or purpose name as the household JSON spells them; anything else in its place is shown as "?", so a
     // value sent where a name belongs never reaches the history.
     private static final Pattern NAME = Pattern.compile("[A-Za-z]{1,32}");
@@ -25,7 +25,7 @@ final class ChangeSummary {
      * @param details        the change event's own fields ({@code HouseholdChange.details()})
      * @param consentBefore  the household's consent before the change, for a consent change
      */
-    static String of(EventType type, JsonNode details, JsonNode consentBefore) {
+    public static String of(EventType type, JsonNode details, JsonNode consentBefore) {
         return switch (type) {
             case HOUSEHOLD_REGISTERED -> "registered";
             case REFERRAL_REQUESTED -> "referral requested";
@@ -35,6 +35,9 @@ final class ChangeSummary {
             case HOUSEHOLDS_MERGED -> "merged with a duplicate registration";
             case HOUSEHOLDS_UNMERGED -> "merge undone";
             case DUPLICATE_DISMISSED -> "not a duplicate";
+            case HOUSEHOLD_ERASED -> "erased";
+            case HOUSEHOLD_RESTRICTED -> "processing restricted";
+            case HOUSEHOLD_RESTRICTION_LIFTED -> "restriction lifted";
             case HOUSEHOLD_CARD_REPRINTED -> "card reprinted, marked COPY";
             case TOKEN_REISSUED -> "new token issued; the old token is revoked";
             case HOUSEHOLD_CORRECTED -> correction(details);

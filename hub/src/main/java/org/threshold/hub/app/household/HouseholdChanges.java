@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.threshold.core.input.StrictText;
 import org.threshold.core.referral.ReferralLifecycle;
@@ -19,12 +18,9 @@ import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdChange;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
-import org.threshold.core.report.HouseholdFacts;
 import org.threshold.core.token.InvalidTokenException;
 import org.threshold.core.token.IssuedToken;
 import org.threshold.hub.app.Repositories;
-import org.threshold.hub.app.report.ReportProjection;
-import org.threshold.hub.app.report.ReportRepository;
 
 /**
  * Folds one change event (reprint, reissue, correction, consent) into the households read model, inside the
@@ -40,11 +36,13 @@ final class HouseholdChanges {
 
     private final NeedsCatalogue catalogue;
     private final HouseholdVault vault;
+    private final HouseholdReseal reseal;
     private final ConsentWithdrawal withdrawal;
 
     HouseholdChanges(NeedsCatalogue catalogue, HouseholdVault vault, ConsentWithdrawal withdrawal) {
         this.catalogue = catalogue;
         this.vault = vault;
+        this.reseal = new HouseholdReseal(vault, catalogue);
         this.withdrawal = withdrawal;
     }
 
@@ -79,7 +77,8 @@ final class HouseholdChanges {
             case HOUSEHOLD_CORRECTED -> correct(repositories, change, household);
             case CONSENT_CHANGED -> changeConsent(repositories, change, household);
             case HOUSEHOLD_REGISTERED, REFERRAL_REQUESTED, REFERRAL_TRANSITIONED, REFERRAL_NOTE_ADDED,
-                 REFERRAL_REASSIGNED, HOUSEHOLDS_MERGED, HOUSEHOLDS_UNMERGED, DUPLICATE_DISMISSED -> failed(change, "a " + header.type() + " is not a change");
+                 REFERRAL_REASSIGNED, HOUSEHOLDS_MERGED, HOUSEHOLDS_UNMERGED, DUPLICATE_DISMISSED, HOUSEHOLD_ERASED,
+                 HOUSEHOLD_RESTRICTED, HOUSEHOLD_RESTRICTION_LIFTED -> failed(change, "a " + header.type() + " is not a change");
         };
         if (failure.isEmpty()) {
             repositories.householdHistory().record(new HistoryEntry(header.eventId(), household.householdId(),
@@ -162,13 +161,7 @@ final class HouseholdChanges {
             return failed(change, "the changed household is invalid at "
                     + e.problems().stream().map(FieldProblem::field).toList());
         }
-        HouseholdVault.Sealed sealed = vault.seal(new HouseholdRecord(household.householdId(), household.tokenId(),
-                household.tokenKioskId(), household.tokenIssuedOn(), household.kioskId(), household.site(),
-                household.registeredAt(), HouseholdJson.write(changed).toString(), household.eventId()), changed);
-        repositories.households().replace(sealed.household());
-        repositories.households().index(Map.of(household.householdId(), sealed.terms()));
-        ReportProjection.changed(repositories, new ReportRepository.Reported(household.householdId(),
-                HouseholdFacts.of(household.site(), changed, catalogue)));
+        reseal.store(repositories, household, changed);
         return Optional.empty();
     }
 

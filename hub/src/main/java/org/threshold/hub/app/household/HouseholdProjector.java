@@ -378,6 +378,9 @@ public final class HouseholdProjector implements AutoCloseable {
             case HOUSEHOLDS_MERGED, HOUSEHOLDS_UNMERGED, DUPLICATE_DISMISSED -> Projection.failed(event.header(),
                     "only the hub decides on duplicates; a kiosk's " + event.header().type().wireName()
                             + " is ignored");
+            case HOUSEHOLD_ERASED, HOUSEHOLD_RESTRICTED, HOUSEHOLD_RESTRICTION_LIFTED -> Projection.failed(
+                    event.header(), "only the hub's data protection officer erases or restricts a household; a "
+                    + "kiosk's " + event.header().type().wireName() + " is ignored");
         };
     }
 

@@ -58,6 +58,12 @@ public interface HouseholdRepository {
 
     long count();
 
+    /**
+     * Up to {@code limit} households (not erased) with no activity since {@code since}: registered before it, with no
+     * change in their history and no referral changed since. What the retention job erases.
+     */
+    List<UUID> inactiveSince(Instant since, int limit);
+
     /** Whether any household is sealed under a data key other than {@code keyId}. */
     boolean sealedUnderOtherKey(String keyId);
 

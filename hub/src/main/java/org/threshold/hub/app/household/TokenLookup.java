@@ -36,8 +36,6 @@ public final class TokenLookup {
     public static final String FOUND = "FOUND";
     private static final String NOT_FOUND = "NOT_FOUND";
     private static final String TOKEN_REVOKED = "TOKEN_REVOKED";
-    /** The refusal's reason and the access log's outcome for a household erased at the person's request. */
-    public static final String ERASED = "ERASED";
     // A QR payload is about 150 characters; anything much longer is not worth parsing.
     private static final int MAX_INPUT = 300;
 
@@ -65,18 +63,27 @@ public final class TokenLookup {
      * @throws Refusal INVALID for a mistyped or malformed token, UNACCEPTABLE {@code FORGED}, NOT_FOUND
      *                  {@code UNKNOWN_KIOSK} or {@code NOT_FOUND}, GONE {@code TOKEN_REVOKED} for a token a reissue
      *                  replaced, GONE {@code ERASED} for a household erased at the person's request; FORBIDDEN
-     *                  {@code NO_HOUSEHOLD_DATA} for roles that see none
+     *                  {@code NO_HOUSEHOLD_DATA} for roles that see none, {@code RESTRICTED} for a household whose
+     *                  processing the person had restricted (but to a protection officer who broke the glass on it)
      */
     public HouseholdView find(String codeOrQr, SignedInUser reader) {
         HouseholdRecord household = resolve(codeOrQr, reader);
         HouseholdView view;
+        record Held(List<ReferralRecord> referrals, boolean restricted) {
+        }
+        Held held = store.read(repositories -> new Held(repositories.referrals().forHousehold(household.householdId()),
+                repositories.restrictions().find(household.householdId()).isPresent()));
         try {
-            List<ReferralRecord> referrals = store.read(repositories -> repositories.referrals()
-                    .forHousehold(household.householdId()));
-            view = policy.household(reader, household, referrals, clock.instant());
+            view = policy.household(reader, household, held.referrals(), clock.instant());
         } catch (Refusal refused) {
             // The role sees no household: nothing was shown, so no household is named in the log.
             record(reader.username(), ACTION, refused.reason(), null);
+            throw refused;
+        }
+        try {
+            policy.requireReadable(reader, household.householdId(), held.restricted());
+        } catch (Refusal refused) {
+            record(reader.username(), ACTION, refused.reason(), household.householdId());
             throw refused;
         }
         record(reader.username(), action(view), FOUND, household.householdId());
@@ -103,8 +110,8 @@ public final class TokenLookup {
         Optional<SealedHousehold> sealed = store.read(repositories -> repositories.households().findByToken(tokenId)
                 .map(found -> survivor(repositories, found)));
         if (sealed.isPresent() && sealed.get().erased()) {
-            record(username, ACTION, ERASED, sealed.get().householdId());
-            throw erased();
+            record(username, ACTION, AccessPolicy.ERASED, sealed.get().householdId());
+            throw AccessPolicy.erased();
         }
         Optional<HouseholdRecord> household = sealed.map(vault::open);
         if (household.isPresent()) {
@@ -138,12 +145,6 @@ public final class TokenLookup {
         }
         // A caseworker's scan shows personal data only through their services' referrals.
         return view instanceof HouseholdView.Referrals ? ACTION : SCAN_ACTION;
-    }
-
-    /** The answer for a household erased at the person's request: nothing of it is left to show. */
-    public static Refusal erased() {
-        return new Refusal(Refusal.Kind.GONE, ERASED, "This household's data was erased at the person's request. "
-                + "Nothing of it is left to show; register the household again if they ask for help.");
     }
 
     /** Never what was typed or scanned: a token code opens the household it names. */

@@ -37,20 +37,23 @@ public final class TypoHints {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        record Candidate(SealedHousehold household, List<ReferralRecord> referrals) {
+        record Candidate(SealedHousehold household, List<ReferralRecord> referrals, boolean restricted) {
         }
         List<Candidate> found = store.read(repositories -> {
             List<Candidate> households = new ArrayList<>();
             for (TokenId candidate : candidates) {
-                repositories.households().findByToken(candidate).ifPresent(sealed -> households.add(
-                        new Candidate(sealed, repositories.referrals().forHousehold(sealed.householdId()))));
+                // An erased household has nothing left to open, so nothing to hint at.
+                repositories.households().findByToken(candidate).filter(sealed -> !sealed.erased())
+                        .ifPresent(sealed -> households.add(new Candidate(sealed, repositories.referrals()
+                                .forHousehold(sealed.householdId()), repositories.restrictions()
+                                .find(sealed.householdId()).isPresent())));
             }
             return households;
         });
         List<String> codes = new ArrayList<>();
         for (Candidate candidate : found) {
             HouseholdRecord household = vault.open(candidate.household());
-            if (visible(user, household, candidate.referrals())) {
+            if (visible(user, household, candidate.referrals(), candidate.restricted())) {
                 codes.add(household.tokenId().shortCode());
             }
         }
@@ -58,8 +61,10 @@ public final class TypoHints {
     }
 
     /** Whether a lookup would show the user something of the household: it whole, or their services' referrals. */
-    private boolean visible(SignedInUser user, HouseholdRecord household, List<ReferralRecord> referrals) {
+    private boolean visible(SignedInUser user, HouseholdRecord household, List<ReferralRecord> referrals,
+                            boolean restricted) {
         try {
+            policy.requireReadable(user, household.householdId(), restricted);
             HouseholdView view = policy.household(user, household, referrals, clock.instant());
             return view instanceof HouseholdView.Visible || view instanceof HouseholdView.Referrals;
         } catch (Refusal refused) {

@@ -19,12 +19,14 @@ import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.event.HubEvents;
+import org.threshold.hub.app.household.SealedHousehold;
 
 /**
  * What caseworkers and supervisors do to referrals at the hub: move one on, add a note, reassign it to another
  * service, and (protection officers) withdraw a household's consent. Each change is a hub event, signed and chained
  * ({@link HubEvents}), projected into the referral store in the same transaction. Who may ask is the
- * {@link AccessPolicy}'s; whether the referral allows it is core's {@link ReferralLifecycle}'s. A refused change
+ * {@link AccessPolicy}'s, which also refuses any change to the referrals of a household erased or restricted at the
+ * person's request; whether the referral allows it is core's {@link ReferralLifecycle}'s. A refused change
  * throws a {@link Refusal} inside the transaction, so nothing of it is kept (not even an automatic step before it).
  * Staff's text is checked and normalised as core's {@code StrictText} does before it goes into an event. Thread-safe.
  */
@@ -50,8 +52,8 @@ public final class ReferralChanges {
      * The receiving service moves the referral to {@code to}; a referral still {@code SENT} is first marked
      * {@code RECEIVED} (its service has taken it), in the same transaction. {@code note}, if given, is added after.
      *
-     * @throws Refusal NOT_FOUND {@code NO_SUCH_REFERRAL}, FORBIDDEN {@code NOT_YOUR_SERVICE}, CONFLICT
-     *                  {@code INVALID_TRANSITION}, INVALID {@code REASON_REQUIRED} / {@code REASON_TOO_LONG} /
+     * @throws Refusal NOT_FOUND {@code NO_SUCH_REFERRAL}, FORBIDDEN {@code NOT_YOUR_SERVICE} / {@code RESTRICTED},
+     *                  GONE {@code ERASED}, CONFLICT {@code INVALID_TRANSITION}, INVALID {@code REASON_REQUIRED} / {@code REASON_TOO_LONG} /
      *                  {@code INVALID_TEXT} / {@code NOTE_TOO_LONG}
      */
     public ReferralRecord transition(SignedInUser user, UUID referralId, ReferralStatus to, String reason,
@@ -62,6 +64,7 @@ public final class ReferralChanges {
             HubEvents.Appender chain = events.lock(repositories);
             ReferralRecord referral = referral(repositories, referralId);
             policy.requireReceivingService(user, referral.service());
+            actionable(repositories, referral);
             if (referral.status() == ReferralStatus.SENT && !ReferralLifecycle.nextStatuses(ReferralStatus.SENT)
                     .contains(to)) {
                 referral = move(chain, repositories, user, referral, ReferralStatus.RECEIVED, null);
@@ -89,6 +92,7 @@ public final class ReferralChanges {
             HubEvents.Appender chain = events.lock(repositories);
             ReferralRecord referral = referral(repositories, referralId);
             policy.requireReceivingService(user, referral.service());
+            actionable(repositories, referral);
             return note(chain, repositories, user, referral, checked);
         });
     }
@@ -110,6 +114,7 @@ public final class ReferralChanges {
             HubEvents.Appender chain = events.lock(repositories);
             ReferralRecord referral = referral(repositories, referralId);
             policy.requireReassigner(user, referral.service());
+            actionable(repositories, referral);
             if (target.personalConsentOnly() && !target.id().equals(referral.service())) {
                 throw refusal(org.threshold.core.referral.Refusal.PERSONAL_CONSENT_REQUIRED, referral, toService);
             }
@@ -156,6 +161,14 @@ public final class ReferralChanges {
 
     private static ReferralRecord referral(Repositories repositories, UUID referralId) {
         return repositories.referrals().find(referralId).orElseThrow(ReferralQueues::noSuchReferral);
+    }
+
+    /** A referral the user may act on, if its household's state allows anyone to (the policy's call). */
+    private ReferralRecord actionable(Repositories repositories, ReferralRecord referral) {
+        UUID household = referral.householdId();
+        policy.requireActionable(repositories.households().findById(household).map(SealedHousehold::erased)
+                .orElse(false), repositories.restrictions().find(household).isPresent());
+        return referral;
     }
 
     private static TransitionOutcome.Moved movedOrRefused(TransitionOutcome outcome, ReferralRecord referral,

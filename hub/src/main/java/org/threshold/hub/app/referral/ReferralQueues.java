@@ -27,7 +27,8 @@ import org.threshold.hub.app.referral.ReferralRepository.QueuePage;
 
 /**
  * What caseworkers read of referrals: a service's queue a page at a time, one referral with its history, and the
- * counts and change mark a queue page shows and polls. What each user sees is the {@link AccessPolicy}'s; every
+ * counts and change mark a queue page shows and polls. A referral of a household whose processing is restricted shows
+ * in its queue as suspended, without its people; opening it is refused. What each user sees is the {@link AccessPolicy}'s; every
  * household shown is in the access log, committed before the answer. No read returns more than {@link #MAX_PAGE}
  * households. Thread-safe.
  */
@@ -79,13 +80,14 @@ public final class ReferralQueues {
                      Optional<QueueCursor> after, int limit) {
         Set<String> services = policy.queueServices(user, service);
         int capped = Math.max(1, Math.min(limit, MAX_PAGE));
-        record Found(QueuePage page, Map<UUID, SealedHousehold> households) {
+        record Found(QueuePage page, Map<UUID, SealedHousehold> households, Set<UUID> restricted) {
         }
-        // The page's households in one read, not one round trip per referral.
+        // The page's households in one read, not one round trip per referral; and which of them are restricted.
         Found found = store.read(repositories -> {
             QueuePage queue = repositories.referrals().queue(services, status, after, capped);
-            return new Found(queue, repositories.households().findByIds(queue.referrals().stream()
-                    .map(ReferralRecord::householdId).toList()));
+            List<UUID> householdIds = queue.referrals().stream().map(ReferralRecord::householdId).toList();
+            return new Found(queue, repositories.households().findByIds(householdIds),
+                    repositories.restrictions().restrictedAmong(householdIds));
         });
         List<Shown> shown = new ArrayList<>();
         for (ReferralRecord referral : found.page().referrals()) {
@@ -105,7 +107,8 @@ public final class ReferralQueues {
         Instant now = clock.instant();
         List<ReferralView> views = new ArrayList<>();
         for (Shown row : shown) {
-            views.add(policy.referral(user, row.referral(), vault.open(row.household()), now));
+            views.add(policy.referral(user, row.referral(), vault.open(row.household()), now,
+                    found.restricted().contains(row.referral().householdId())));
         }
         logged.await();
         return new Page(views, found.page().next());
@@ -114,22 +117,35 @@ public final class ReferralQueues {
     /**
      * One referral with its history.
      *
-     * @throws Refusal NOT_FOUND {@code NO_SUCH_REFERRAL}; FORBIDDEN {@code NOT_YOUR_SERVICE}
+     * @throws Refusal NOT_FOUND {@code NO_SUCH_REFERRAL}; FORBIDDEN {@code NOT_YOUR_SERVICE} / {@code RESTRICTED}
+     *                 (but to a protection officer who broke the glass on the household); GONE {@code ERASED}
      */
     public Detail find(SignedInUser user, UUID referralId) {
-        record Found(ReferralRecord referral, Optional<SealedHousehold> household, List<ReferralEventRecord> history) {
+        record Found(ReferralRecord referral, Optional<SealedHousehold> household, List<ReferralEventRecord> history,
+                     boolean restricted) {
         }
         Set<String> visible = policy.referralServices(user);
         Found found = store.read(repositories -> repositories.referrals().find(referralId)
                 .map(referral -> new Found(referral, repositories.households().findById(referral.householdId()),
-                        repositories.referrals().history(referralId)))
+                        repositories.referrals().history(referralId),
+                        repositories.restrictions().find(referral.householdId()).isPresent()))
                 .orElse(null));
         // A referral of another service is answered as one that does not exist: its id tells nothing.
-        if (found == null || found.household().isEmpty() || found.household().get().erased()
-                || !visible.contains(found.referral().service())) {
+        if (found == null || found.household().isEmpty() || !visible.contains(found.referral().service())) {
             throw noSuchReferral();
         }
-        ReferralView view = policy.referral(user, found.referral(), vault.open(found.household().get()), clock.instant());
+        if (found.household().get().erased()) {
+            recordOutcome(user, found.referral().householdId(), AccessPolicy.ERASED);
+            throw AccessPolicy.erased();
+        }
+        try {
+            policy.requireReadable(user, found.referral().householdId(), found.restricted());
+        } catch (Refusal refused) {
+            recordOutcome(user, found.referral().householdId(), refused.reason());
+            throw refused;
+        }
+        ReferralView view = policy.referral(user, found.referral(), vault.open(found.household().get()),
+                clock.instant(), found.restricted());
         recordShown(user, READ_ACTION, List.of(view));
         return new Detail(view, found.history());
     }
@@ -158,6 +174,11 @@ public final class ReferralQueues {
     static Refusal noSuchReferral() {
         return new Refusal(Refusal.Kind.NOT_FOUND, "NO_SUCH_REFERRAL", "There is no such referral among those "
                 + "you may see.");
+    }
+
+    /** A referral read that showed nothing of its household, and why. */
+    private void recordOutcome(SignedInUser user, UUID householdId, String outcome) {
+        audit.record(new AccessRecord(clock.instant(), user.username(), READ_ACTION, outcome, householdId));
     }
 
     /** One record per household shown, committed before anything is answered. */

@@ -52,6 +52,18 @@ public interface ReferralRepository {
 
     long count();
 
+    /**
+     * Replaces the payloads of these events of the referral's history (by event id) with their redacted forms, and
+     * records that the referral was redacted, when and why ({@code ERASED} or {@code RETENTION}).
+     */
+    void redact(UUID referralId, Map<UUID, String> payloadsByEvent, Instant at, String cause);
+
+    /**
+     * Up to {@code limit} referrals that are no longer open, last changed before {@code before}, and not yet
+     * redacted: what the retention job anonymises. Oldest change first.
+     */
+    List<ReferralRecord> closedBefore(Instant before, int limit);
+
     /** Where a queue page ends: the next page starts after this due time and, among equal due times, this id. */
     record QueueCursor(Instant dueAt, UUID referralId) {
         public QueueCursor {

@@ -51,6 +51,7 @@ public final class HouseholdViewJson {
         json.put("urgency", view.referral().urgency().wireName());
         json.put("dueAt", view.referral().dueAt().toString());
         json.put("overdue", view.overdue());
+        json.put("suspended", view.suspended());
         json.put("basis", view.referral().basis().wireName());
         json.put("requestedAt", view.referral().requestedAt().toString());
         json.put("updatedAt", view.referral().updatedAt().toString());

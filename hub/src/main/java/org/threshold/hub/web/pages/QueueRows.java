@@ -58,7 +58,8 @@ public final class QueueRows {
         }
         return new Row(referral.referralId().toString(), view.household().tokenId().shortCode(),
                 service(referral.service()), people, needs, urgency(referral.urgency().wireName()),
-                TIME.format(referral.dueAt()), status(referral.status()), referral.status().open(), overdue);
+                TIME.format(referral.dueAt()), view.suspended() ? frame.text("queue.suspended", Map.of("status",
+                status(referral.status()))) : status(referral.status()), referral.status().open(), overdue);
     }
 
     /** Every status, in the lifecycle's order, with how many referrals are in it (zero included). */

@@ -1,0 +1,108 @@
+package org.threshold.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.threshold.core.event.EventType;
+import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.account.Role;
+
+/**
+ * The DPO restricts a household's processing and lifts it again, over HTTP on a real store: while restricted,
+ * caseworkers' lookups and referral reads answer 403 RESTRICTED, its referrals show in their queue as suspended and
+ * refuse every change; a protection officer may break the glass to read it; each step is a hub event on the hub's
+ * verified chain and a line in the household's history. {@code OnPostgres} runs it on PostgreSQL.
+ */
+class DsrRestrictionTest extends ReferralScenario {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeEach
+    void addTheDpo() {
+        hub.server().services().accounts().add("dpo", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.DPO, "Hub", Set.of()));
+    }
+
+    @Test
+    void whileRestrictedNothingIsProcessedAndOpenReferralsShowAsSuspendedUntilItIsLifted() throws Exception {
+        String code = household.token().id().shortCode();
+        String health = "/api/referrals/" + this.health.id();
+
+        HubClient.Response restricted = change("restrict", code, "DSR-2026-021");
+
+        assertThat(restricted.status()).as(restricted.body()).isEqualTo(200);
+        HubClient.Response lookup = client.lookUp(code, session("cw-health"));
+        HubClient.Response read = get(health, "cw-health");
+        HubClient.Response moved = post(health + "/transitions", "{\"status\":\"ACCEPTED\"}", "cw-health");
+        HubClient.Response noted = post(health + "/notes", "{\"text\":\"Called them.\"}", "cw-health");
+        HubClient.Response officer = client.lookUp(code, session(HubFixture.OFFICER));
+        assertThat(List.of(lookup.status(), read.status(), moved.status(), noted.status(), officer.status()))
+                .containsOnly(403);
+        assertThat(List.of(lookup.reason(), read.reason(), moved.reason(), noted.reason(), officer.reason()))
+                .containsOnly("RESTRICTED");
+        JsonNode queue = get("/api/referrals", "cw-health").json().get("referrals");
+        assertThat(queue).hasSize(1);
+        assertThat(queue.get(0).get("status").asText()).isEqualTo("SENT");
+        assertThat(queue.get(0).get("suspended").asBoolean()).isTrue();
+        assertThat(queue.get(0).get("people")).isEmpty();
+        assertThat(queue.get(0).toString()).doesNotContain(TestKiosk.household().members().get(0).givenName());
+        assertThat(change("restrict", code, "DSR-2026-021").reason()).isEqualTo("ALREADY_RESTRICTED");
+        assertThat(dpoExport(code).get("restricted").get("by").asText()).isEqualTo("dpo");
+
+        HubClient.Response glass = post("/api/glass-breaks", JSON.createObjectNode().put("token", code)
+                .put("reason", "A child at the gate says the family is in danger tonight").toString(),
+                HubFixture.OFFICER);
+        assertThat(glass.status()).as(glass.body()).isEqualTo(201);
+        assertThat(client.lookUp(code, session(HubFixture.OFFICER)).status()).isEqualTo(200);
+
+        HubClient.Response lifted = change("lift", code, "DSR-2026-021 closed");
+
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+        assertThat(client.lookUp(code, session("cw-health")).status()).isEqualTo(200);
+        assertThat(post(health + "/transitions", "{\"status\":\"ACCEPTED\"}", "cw-health").status()).isEqualTo(200);
+        assertThat(get("/api/referrals", "cw-health").json().at("/referrals/0/suspended").asBoolean()).isFalse();
+        assertThat(change("lift", code, "again").reason()).isEqualTo("NOT_RESTRICTED");
+        JsonNode history = dpoExport(code).get("history");
+        assertThat(history.findValuesAsText("summary")).contains("processing restricted", "restriction lifted");
+        assertThat(history.findValuesAsText("kioskId")).contains("HUB");
+        assertThat(hubChain().stream().map(event -> event.header().type()).toList())
+                .contains(EventType.HOUSEHOLD_RESTRICTED, EventType.HOUSEHOLD_RESTRICTION_LIFTED);
+        assertThat(hub.rows("SELECT action, outcome FROM access_log WHERE action IN ('dsr-restrict', 'dsr-lift') "
+                + "ORDER BY id")).containsExactly(List.of("dsr-restrict", "DONE"),
+                List.of("dsr-restrict", "ALREADY_RESTRICTED"), List.of("dsr-lift", "DONE"),
+                List.of("dsr-lift", "NOT_RESTRICTED"));
+        assertThat(hub.rows("SELECT outcome FROM access_log WHERE action = 'token-lookup' AND outcome = "
+                + "'RESTRICTED'")).hasSize(2);
+    }
+
+    @Test
+    void aRestrictionNeedsAReasonAndTheRefusalIsInTheDposLanguage() {
+        HubClient.Response refused = client.post("/api/dsr/restrict", ("{\"token\":\""
+                + household.token().id().shortCode() + "\",\"reason\":\"  \"}").getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Authorization", "Bearer " + session("dpo"),
+                "Accept-Language", "fr");
+        HubClient.Response caseworker = post("/api/dsr/restrict", "{\"token\":\"x\",\"reason\":\"y\"}", "cw-health");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.reason()).isEqualTo("INVALID_REASON");
+        assertThat(refused.json().at("/error/message").asText()).startsWith("Indiquez pourquoi");
+        assertThat(caseworker.status()).isEqualTo(403);
+        assertThat(hub.count("household_restrictions")).isZero();
+    }
+
+    private HubClient.Response change(String action, String code, String reason) {
+        return post("/api/dsr/" + action, JSON.createObjectNode().put("token", code).put("reason", reason).toString(),
+                "dpo");
+    }
+
+    private JsonNode dpoExport(String code) {
+        HubClient.Response export = get("/api/dsr/export?token=" + code, "dpo");
+        assertThat(export.status()).isEqualTo(200);
+        return export.json();
+    }
+}
