@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,8 +26,6 @@ import org.threshold.core.testing.Chromium;
  * types the QR payload and Enter), and a phone photo of a worn card uploaded from the scan page.
  */
 class HubPagesChromiumTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     @TempDir
     Path dataDir;
     @TempDir
@@ -116,18 +113,10 @@ class HubPagesChromiumTest {
     }
 
     private void signIn(String username) {
-        driver.get(base + "/");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(HubFixture.PASSWORD + Keys.ENTER);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.not(ExpectedConditions.urlToBe(base + "/")));
+        HubBrowser.signIn(driver, base, username);
     }
 
     private void waitFor(By element) {
-        try {
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(element));
-        } catch (TimeoutException e) {
-            throw new AssertionError("No " + element + " at " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(),
-                    e);
-        }
+        HubBrowser.waitFor(driver, element);
     }
 }
