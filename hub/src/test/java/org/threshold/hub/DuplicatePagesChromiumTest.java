@@ -3,7 +3,6 @@ package org.threshold.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -12,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.threshold.core.testing.Chromium;
 
 /**
@@ -24,8 +20,6 @@ import org.threshold.core.testing.Chromium;
  * and a merge and its undoing are a click each; in Arabic the pages read right to left.
  */
 class DuplicatePagesChromiumTest extends DuplicateScenario {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     @TempDir
     Path browserDir;
     private ChromeDriver driver;
@@ -92,18 +86,10 @@ class DuplicatePagesChromiumTest extends DuplicateScenario {
     }
 
     private void signIn(String username) {
-        driver.get(base + "/");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(HubFixture.PASSWORD + Keys.ENTER);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.not(ExpectedConditions.urlToBe(base + "/")));
+        HubBrowser.signIn(driver, base, username);
     }
 
     private void waitFor(By element) {
-        try {
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(element));
-        } catch (TimeoutException e) {
-            throw new AssertionError("No " + element + " at " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(),
-                    e);
-        }
+        HubBrowser.waitFor(driver, element);
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -40,7 +39,6 @@ import org.threshold.hub.app.account.Role;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HubPagesChromiumTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
     /** The bound for a change to reach an open queue without a reload. */
     private static final Duration LIVE = Duration.ofSeconds(5);
     private static final String CASEWORKER = "cw-health";
@@ -96,7 +94,7 @@ class HubPagesChromiumTest {
         driver.get(base + "/scan");
         // A wedge scanner is a keyboard: it types into the focused field and presses Enter. The page focuses its
         // field on load; the scan waits for that, as a person does before pulling the trigger.
-        new WebDriverWait(driver, WAIT).until(page -> "token".equals(page.switchTo().activeElement()
+        new WebDriverWait(driver, HubBrowser.WAIT).until(page -> "token".equals(page.switchTo().activeElement()
                 .getDomAttribute("id")));
         driver.switchTo().activeElement().sendKeys(household.token().qrPayload() + Keys.ENTER);
         waitFor(By.cssSelector("a[data-referral='" + referral.id() + "']")).click();
@@ -204,10 +202,7 @@ class HubPagesChromiumTest {
     }
 
     private void signIn(String username) {
-        driver.get(base + "/");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(HubFixture.PASSWORD + Keys.ENTER);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.not(ExpectedConditions.urlToBe(base + "/")));
+        HubBrowser.signIn(driver, base, username);
     }
 
     /** The referral page's transition form: the status, a reason if any, and save. */
@@ -241,11 +236,6 @@ class HubPagesChromiumTest {
     }
 
     private org.openqa.selenium.WebElement waitFor(By element) {
-        try {
-            return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(element));
-        } catch (TimeoutException e) {
-            throw new AssertionError("No " + element + " at " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(),
-                    e);
-        }
+        return HubBrowser.waitFor(driver, element);
     }
 }

@@ -8,7 +8,7 @@ package org.threshold.hub.app.account;
 public enum Role {
     /** Accounts and kiosks; no household data. */
     ADMIN(false),
-    /** A service's lead: its queue, reassignment within and across services. */
+    /** A service's lead: its queue, reassignment within and across services, and the potential duplicates. */
     SUPERVISOR(true),
     /** One organisation, one or more services. */
     CASEWORKER(true),

@@ -58,9 +58,12 @@ public final class DuplicateDetection {
         for (Arrival arrival : arrivals) {
             for (UUID candidate : candidates(repositories, arrival)) {
                 Optional<DuplicateRule.Match> match = score(repositories, arrival, candidate);
+                if (match.isEmpty()) {
+                    continue;
+                }
                 // A candidate merged since counts as the household it was merged into.
                 UUID other = repositories.duplicates().survivorOf(candidate);
-                if (match.isPresent() && !other.equals(arrival.householdId()) && repositories.duplicates()
+                if (!other.equals(arrival.householdId()) && repositories.duplicates()
                         .addIfNew(DuplicatePair.found(arrival.householdId(), other, match.get(), clock.instant()))) {
                     queued++;
                 }

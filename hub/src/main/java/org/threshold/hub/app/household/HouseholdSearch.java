@@ -61,6 +61,7 @@ public final class HouseholdSearch {
     public Results search(SignedInUser user, HouseholdFinder.Query query) {
         HouseholdFinder.Criteria criteria;
         try {
+            // Refuses the roles that see no household (ADMIN, DPO) before anything is looked for.
             policy.referralServices(user);
             criteria = finder.criteria(query);
         } catch (Refusal refused) {

@@ -108,7 +108,7 @@ public final class TokenLookup {
         // A caseworker who looks a card up just after the kiosk synced must find it.
         projector.catchUpIfBehind();
         Optional<SealedHousehold> sealed = store.read(repositories -> repositories.households().findByToken(tokenId)
-                .map(found -> survivor(repositories, found)));
+                .map(found -> found.erased() ? found : survivor(repositories, found)));
         if (sealed.isPresent() && sealed.get().erased()) {
             record(username, ACTION, AccessPolicy.ERASED, sealed.get().householdId());
             throw AccessPolicy.erased();
@@ -131,7 +131,8 @@ public final class TokenLookup {
 
     /**
      * The household a merge made {@code found} part of, or {@code found} itself: a merged household's card opens the
-     * surviving record, which holds its referrals since the merge.
+     * surviving record, which holds its referrals since the merge. An erased household's card answers that it was
+     * erased, merged or not.
      */
     private static SealedHousehold survivor(Repositories repositories, SealedHousehold found) {
         UUID survivor = repositories.duplicates().survivorOf(found.householdId());
