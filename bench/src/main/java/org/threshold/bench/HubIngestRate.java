@@ -303,8 +303,8 @@ final class HubIngestRate {
         } catch (Exception e) {
             throw new IllegalStateException("The bench household no longer validates", e);
         }
-        List<SuggestedReferral> suggested = withReferrals ? referralsOf(household) : List.of();
-        List<SignedEvent> events = new ArrayList<>(count * (1 + suggested.size()));
+        List<SignedEvent> events = new ArrayList<>(count);
+        int referrals = 0;
         ChainPosition head = ChainPosition.GENESIS;
         for (int i = 0; i < count; i++) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -317,6 +317,8 @@ final class HubIngestRate {
             SignedEvent event = sealer.seal(head, ids.next(), now, EventType.HOUSEHOLD_REGISTERED, payload);
             events.add(event);
             head = ChainPosition.after(event);
+            List<SuggestedReferral> suggested = withReferrals ? referralsOf(household, now) : List.of();
+            referrals += suggested.size();
             for (SuggestedReferral referral : suggested) {
                 SignedEvent request = sealer.seal(head, ids.next(), now, EventType.REFERRAL_REQUESTED,
                         ReferralRequested.of(ids.next(), householdId, now, referral).toJson());
@@ -326,20 +328,20 @@ final class HubIngestRate {
         }
         List<byte[]> bodies = new ArrayList<>();
         List<Long> ackSequences = new ArrayList<>();
-        for (int from = 0; from < count; from += BATCH) {
-            List<SignedEvent> batch = events.subList(from, Math.min(from + BATCH, count));
+        for (int from = 0; from < events.size(); from += BATCH) {
+            List<SignedEvent> batch = events.subList(from, Math.min(from + BATCH, events.size()));
             bodies.add(new BatchBody(kioskId, batch.stream().map(SignedEvent::encode).toList()).encode());
             ackSequences.add(batch.get(batch.size() - 1).header().sequence());
         }
         return new KioskLoad(kioskId, kioskKey, config.hubIdentity(), bodies, ackSequences, events, count,
-                count * suggested.size());
+                referrals);
     }
 
     /** What the kiosk's rules suggest for the household, every suggestion confirmed (RegistrationReferrals' way). */
-    private List<SuggestedReferral> referralsOf(Household household) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private List<SuggestedReferral> referralsOf(Household household, Instant at) {
         ReferralSuggestions suggestions = new ReferralSuggester(referralData).suggest(HouseholdNeeds.of(household,
-                today), ReferralConsents.fromRegistration(household, referralData.services()), Instant.now());
+                LocalDate.now(ZoneOffset.UTC)), ReferralConsents.fromRegistration(household, referralData.services()),
+                at);
         return ReferralConfirmation.confirm(suggestions, referralData.services(), Optional.empty());
     }
 }

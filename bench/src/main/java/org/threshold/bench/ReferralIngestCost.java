@@ -42,7 +42,7 @@ public final class ReferralIngestCost {
         Path dir = Files.createTempDirectory("threshold-referral-ingest-");
         try (EmbeddedPostgres postgres = RawPostgresCopy.start()) {
             ReferralIngestCost cost = new ReferralIngestCost(new HubIngestRate(dir), postgres);
-            cost.hub.ingest(cost.hub.prepare("warm-up", 1, 2 * HubIngestRate.BATCH,
+            cost.hub.ingest(cost.hub.prepare("warm-up", 1, HubIngestRate.BATCH,
                     DatabaseSettings.SQLITE_IN_DATA_FOLDER, true));
             cost.compare("SQLite", false, registrations, rounds);
             cost.compare("PostgreSQL", true, registrations, rounds);

@@ -1,6 +1,7 @@
 package org.threshold.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,8 +65,9 @@ import org.threshold.hub.web.account.SessionAuth;
  * Each answer is 50 referrals whose households are opened and shown through the need-to-know policy, with 50
  * access-log records committed before it. Then the floor, in the same run: the bare SQL of those pages
  * ({@link RawQueuePage}) by 16 threads on JDBC connections of their own. Prints p50 and p99 of each with the load
- * average, and the hub's p50 over the floor's. Defaults: 1,000,000 households, 300,000 open referrals, 100 requests
- * per caseworker.
+ * average and the CPU time this JVM (hub, clients, and for SQLite the database) spent per request, which the load
+ * of a shared machine does not inflate as it does latency; and the hub's p50 over the floor's. Defaults: 1,000,000
+ * households, 300,000 open referrals, 100 requests per caseworker.
  */
 public final class ReferralQueueHarness {
     private static final int CLIENTS = 16;
@@ -77,6 +79,9 @@ public final class ReferralQueueHarness {
     private static final Pattern API_NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");
     private static final Pattern PAGE_NEXT = Pattern.compile("after=([0-9]+\\.[0-9a-f-]{36})");
     private static final int WARM_UP = 10;
+    // CPU time is what a loaded machine does not distort: a request's share of two idle cores follows from it.
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final Path dir;
     private final EmbeddedPostgres postgres;
@@ -144,10 +149,13 @@ public final class ReferralQueueHarness {
     private static double report(String label, String what, List<ConcurrentReaders.Reader> readers, int requests)
             throws Exception {
         ConcurrentReaders.run(readers, WARM_UP);
+        long cpu = PROCESS.getProcessCpuTime();
         long[] nanos = ConcurrentReaders.run(readers, requests);
+        double cpuMillis = (PROCESS.getProcessCpuTime() - cpu) / 1e6 / nanos.length;
         Percentiles latency = new Percentiles(nanos);
-        System.out.printf("  %-10s %-26s p50 %8.2f ms, p99 %8.2f ms (%,d requests) (%s)%n", label, what,
-                latency.medianMillis(), latency.p99Millis(), nanos.length, LoadAverage.now());
+        System.out.printf("  %-10s %-26s p50 %8.2f ms, p99 %8.2f ms, %5.1f ms CPU of this JVM per request "
+                        + "(%,d requests) (%s)%n", label, what, latency.medianMillis(), latency.p99Millis(), cpuMillis,
+                nanos.length, LoadAverage.now());
         return latency.medianMillis();
     }
 
