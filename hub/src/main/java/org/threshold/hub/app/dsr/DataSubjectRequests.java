@@ -38,10 +38,11 @@ import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
  * The data protection officer's requests on behalf of a person (issue 12 §3): find everything the hub holds on them,
- * export it, erase it. The route admits the DPO alone; every request, found or not, goes to the access log (never
- * what was searched for) before the answer is given. Erasure is {@link HouseholdErasure}'s, then the store purges
- * what the database keeps of deleted rows.
- * Thread-safe.
+ * export it, correct it, restrict its processing (and lift that), erase it. The route admits the DPO alone; every
+ * request, found or not, goes to the access log (never what was searched for, nor the reason given) before the
+ * answer is given. This class checks and records; the changes themselves are {@link HouseholdCorrection}'s,
+ * {@link HouseholdRestrictions}' and {@link HouseholdErasure}'s, each one transaction; after an erasure the store
+ * purges what the database keeps of deleted rows. Thread-safe.
  */
 public final class DataSubjectRequests {
     public static final String SEARCH = "dsr-search";
