@@ -72,9 +72,11 @@ final class ReportTables {
             }
         }
         Publication publication = new Publication();
-        for (String measure : List.of(HOUSEHOLDS, PEOPLE)) {
-            grid(publication, values, measure, new ArrayList<>(days), new ArrayList<>(sites));
-        }
+        grid(publication, values, HOUSEHOLDS, new ArrayList<>(days), new ArrayList<>(sites), true);
+        // The pyramid ties everyone to the sites' people, so the people grid does not tie them again: that sum
+        // follows from the others, and without it every count is in at most two sums, which Suppression checks as
+        // a graph in near-linear time instead of by dense elimination.
+        grid(publication, values, PEOPLE, new ArrayList<>(days), new ArrayList<>(sites), false);
         List<String> pyramid = pyramidCategories();
         List<String> pyramidTotals = new ArrayList<>();
         for (String category : pyramid) {
@@ -142,9 +144,12 @@ final class ReportTables {
         return rows;
     }
 
-    /** Cells {@code measure|day|site}, each day's total, each site's total and the grand total, with their sums. */
+    /**
+     * Cells {@code measure|day|site}, each day's total, each site's total and the grand total, with their sums; the
+     * grand total as the sum of the sites' totals too if {@code grandBySites}.
+     */
     private static void grid(Publication publication, Map<String, Long> values, String measure, List<LocalDate> days,
-                             List<String> sites) {
+                             List<String> sites, boolean grandBySites) {
         List<String> dayTotals = new ArrayList<>();
         for (LocalDate day : days) {
             List<String> parts = new ArrayList<>();
@@ -159,7 +164,9 @@ final class ReportTables {
                     .map(day -> key(measure, day, site)).toList()));
         }
         total(publication, key(measure, ALL, ALL), dayTotals);
-        publication.sum(key(measure, ALL, ALL), siteTotals);
+        if (grandBySites) {
+            publication.sum(key(measure, ALL, ALL), siteTotals);
+        }
     }
 
     private static String cell(Publication publication, Map<String, Long> values, String key) {
