@@ -2,6 +2,13 @@ package org.threshold.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,18 +17,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.referral.ReferralState;
+import org.threshold.core.referral.ReferralStatus;
 import org.threshold.core.referral.Urgency;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.Sex;
 import org.threshold.core.report.AgeBracket;
 import org.threshold.core.report.HouseholdFacts;
 import org.threshold.core.token.TokenId;
+import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdVault;
+import org.threshold.hub.app.referral.ReferralEventRecord;
+import org.threshold.hub.app.referral.ReferralRecord;
+import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
 import org.threshold.hub.deployment.HubDataKey;
+import org.threshold.hub.store.JdbiHubStore;
+import org.threshold.hub.testing.TestPostgres;
 import org.threshold.hub.app.report.ReportBackfill;
 import org.threshold.hub.app.report.ReportProjection;
 import org.threshold.hub.app.report.ReportRepository.Acceptance;
@@ -142,6 +158,82 @@ abstract class ReportRepositoryContract extends StoreContract {
         List<Acceptance> accepted = store.read(repositories -> repositories.reports().acceptances(from, to,
                 Optional.empty()));
         assertThat(accepted).as("none accepted yet").isEmpty();
+    }
+
+    @Test
+    void aReferralsWaitRunsToItsFirstAcceptanceEvenWhenEventsArriveOutOfOrder() {
+        NewReferral twice = ReferralRepositoryContract.referral(UUID.randomUUID(), UUID.randomUUID(), "health",
+                Urgency.NORMAL, UUID.randomUUID());
+        NewReferral once = ReferralRepositoryContract.referral(UUID.randomUUID(), UUID.randomUUID(), "legal",
+                Urgency.NORMAL, UUID.randomUUID());
+        Instant requested = twice.referral().requestedAt();
+        inTransaction(repositories -> {
+            repositories.referrals().insertRequested(List.of(twice, once));
+            // The later acceptance is projected first: the wait must still run to the earlier one.
+            accept(repositories, twice.referral(), requested.plus(Duration.ofDays(2)));
+            accept(repositories, twice.referral(), requested.plus(Duration.ofDays(1)));
+            accept(repositories, once.referral(), requested.plus(Duration.ofHours(3)));
+            return null;
+        });
+
+        List<Acceptance> accepted = store.read(repositories -> repositories.reports().acceptances(
+                requested.minus(Duration.ofDays(1)), requested.plus(Duration.ofDays(1)), Optional.empty()));
+
+        assertThat(accepted).containsExactlyInAnyOrder(new Acceptance("health", Duration.ofDays(1).toMillis()),
+                new Acceptance("legal", Duration.ofHours(3).toMillis()));
+    }
+
+    @Test
+    void theUpgradeFindsTheFirstAcceptanceOfReferralsAcceptedBeforeIt() throws IOException {
+        // A store as the release before V18 left it: the acceptances only among the referral events.
+        String old = engine() == Engine.SQLITE ? JdbiHubStore.sqliteUrl(Files.createDirectories(dir.resolve("old")))
+                : TestPostgres.newDatabaseUrl();
+        Flyway.configure().dataSource(old, null, null).locations("classpath:db/migration/"
+                + (engine() == Engine.SQLITE ? "sqlite" : "postgresql")).target("15").load().migrate();
+        long requested = Instant.parse("2026-11-24T09:30:00Z").toEpochMilli();
+        long hour = Duration.ofHours(1).toMillis();
+        try (Connection connection = DriverManager.getConnection(old);
+             PreparedStatement referral = connection.prepareStatement("INSERT INTO referrals (referral_id, "
+                     + "household_id, service, status, urgency, requested_at, due_at, basis, people_json, event_id, "
+                     + "created_at, updated_at) VALUES (?, 'h', ?, 'ACCEPTED', 'NORMAL', ?, ?, 'consent', '[]', ?, ?, ?)");
+             PreparedStatement event = connection.prepareStatement("INSERT INTO referral_events (event_id, "
+                     + "referral_id, type, status, recorded_at, payload_json) VALUES (?, ?, 'T', ?, ?, '{}')")) {
+            for (String service : List.of("health", "legal")) {
+                referral.setString(1, service + "-1");
+                referral.setString(2, service);
+                referral.setLong(3, requested);
+                referral.setLong(4, requested + 72 * hour);
+                referral.setString(5, service + "-e0");
+                referral.setLong(6, requested);
+                referral.setLong(7, requested);
+                referral.executeUpdate();
+            }
+            Object[][] events = {{"health", "REQUESTED", 0L}, {"health", "ACCEPTED", 5 * hour},
+                {"health", "ACCEPTED", 2 * hour}, {"legal", "REQUESTED", 0L}, {"legal", "DECLINED", hour}};
+            for (int i = 0; i < events.length; i++) {
+                event.setString(1, "e" + i);
+                event.setString(2, events[i][0] + "-1");
+                event.setString(3, (String) events[i][1]);
+                event.setLong(4, requested + (Long) events[i][2]);
+                event.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        try (JdbiHubStore upgraded = JdbiHubStore.open(old, null)) {
+            List<Acceptance> accepted = upgraded.read(repositories -> repositories.reports().acceptances(
+                    Instant.ofEpochMilli(requested), Instant.ofEpochMilli(requested + 1), Optional.empty()));
+
+            assertThat(accepted).containsExactly(new Acceptance("health", 2 * hour));
+        }
+    }
+
+    private static void accept(Repositories repositories, ReferralRecord before, Instant at) {
+        ReferralRecord after = before.in(new ReferralState(before.service(), ReferralStatus.ACCEPTED, before.basis()),
+                at);
+        repositories.referrals().recordChange(before, after, new ReferralEventRecord(UUID.randomUUID(),
+                before.referralId(), "ReferralTransitioned", ReferralStatus.ACCEPTED, at, "{}"));
     }
 
     @Test

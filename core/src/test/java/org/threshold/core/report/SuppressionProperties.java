@@ -1,7 +1,5 @@
 package org.threshold.core.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

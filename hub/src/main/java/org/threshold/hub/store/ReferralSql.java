@@ -114,6 +114,12 @@ interface ReferralSql extends ReferralRepository, SqlObject {
                 .bind("eventId", event.eventId()).bind("referralId", event.referralId()).bind("type", event.type())
                 .bind("status", event.status().name()).bind("recordedAt", event.recordedAt())
                 .bind("payloadJson", event.payloadJson()).execute();
+        if (event.status() == ReferralStatus.ACCEPTED) {
+            // The first acceptance, for the reports' wait: events may be projected out of their recorded order.
+            getHandle().createUpdate("UPDATE referrals SET accepted_at = :at WHERE referral_id = :referralId "
+                            + "AND (accepted_at IS NULL OR accepted_at > :at)")
+                    .bind("at", event.recordedAt()).bind("referralId", event.referralId()).execute();
+        }
         SortedMap<CountKey, Long> moved = new TreeMap<>();
         moved.merge(new CountKey(before.service(), before.status()), -1L, Long::sum);
         moved.merge(new CountKey(after.service(), after.status()), 1L, Long::sum);

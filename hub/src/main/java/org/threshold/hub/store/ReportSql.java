@@ -153,10 +153,9 @@ interface ReportSql extends ReportRepository, SqlObject {
 
     @Override
     default List<Acceptance> acceptances(Instant from, Instant to, Optional<String> site) {
-        Query query = getHandle().createQuery("SELECT r.service, MIN(e.recorded_at) - r.requested_at FROM referrals r "
-                + "JOIN referral_events e ON e.referral_id = r.referral_id AND e.status = :accepted"
-                + referralWindow(site) + " GROUP BY r.referral_id, r.service, r.requested_at");
-        bindWindow(query, from, to, site).bind("accepted", ReferralStatus.ACCEPTED.name());
+        Query query = getHandle().createQuery("SELECT r.service, r.accepted_at - r.requested_at FROM referrals r"
+                + referralWindow(site) + " AND r.accepted_at IS NOT NULL");
+        bindWindow(query, from, to, site);
         return query.map((rows, context) -> new Acceptance(rows.getString(1), rows.getLong(2))).list();
     }
 
