@@ -21,6 +21,7 @@ import org.threshold.hub.app.duplicate.Duplicates;
 import org.threshold.hub.app.household.HouseholdFinder;
 import org.threshold.hub.app.dsr.HouseholdErasure;
 import org.threshold.hub.app.dsr.RetentionJob;
+import org.threshold.hub.app.event.EventChainVerifier;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdSearch;
 import org.threshold.hub.app.household.HouseholdSealingUpgrade;
@@ -50,6 +51,7 @@ import org.threshold.hub.app.access.GlassBreakSealingUpgrade;
 import org.threshold.hub.app.household.GlassBreaks;
 import org.threshold.hub.web.audit.AuditApi;
 import org.threshold.hub.web.audit.DpoPages;
+import org.threshold.hub.web.audit.EventChainsApi;
 import org.threshold.hub.web.pages.GlassBreakPages;
 import org.threshold.hub.web.household.GlassBreakApi;
 import org.threshold.hub.web.access.RouteGuard;
@@ -57,6 +59,8 @@ import org.threshold.hub.web.account.AccountsApi;
 import org.threshold.hub.web.account.LoginApi;
 import org.threshold.hub.web.account.SessionAuth;
 import org.threshold.hub.web.dsr.DsrApi;
+import org.threshold.hub.web.dsr.DsrPages;
+import org.threshold.hub.web.dsr.RetentionPages;
 import org.threshold.hub.web.enrollment.EnrollmentApi;
 import org.threshold.hub.web.feed.UpdateFeedApi;
 import org.threshold.hub.web.duplicate.DuplicatesApi;
@@ -197,6 +201,8 @@ public final class HubServer implements AutoCloseable {
             AuditTrail trail = new AuditTrail(store);
             AccessLogVerifier verifier = new AccessLogVerifier(store, settings.clock());
             AuditApi auditApi = new AuditApi(trail, verifier, glassBreaks, settings.clock());
+            EventChainsApi eventChainsApi = new EventChainsApi(new EventChainVerifier(store, hubEvents.verifyingKey(),
+                    services.kiosks()::verifyingKeyOrNull));
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
             SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
                     services.updates()::rememberNonce);
@@ -229,8 +235,11 @@ public final class HubServer implements AutoCloseable {
             HouseholdFinder finder = new HouseholdFinder(store, vault, projector, lookup, settings.clock());
             retention = new RetentionJob(store, new HouseholdErasure(hubEvents), audit, settings.retention(),
                     settings.clock());
-            DsrApi dsrApi = new DsrApi(new DataSubjectRequests(store, vault, projector, lookup, finder, audit,
-                    settings.clock(), hubEvents, catalogue), retention);
+            DataSubjectRequests dataSubjectRequests = new DataSubjectRequests(store, vault, projector, lookup, finder,
+                    audit, settings.clock(), hubEvents, catalogue);
+            DsrApi dsrApi = new DsrApi(dataSubjectRequests, retention);
+            DsrPages dsrPages = new DsrPages(dataSubjectRequests, trail, frames);
+            RetentionPages retentionPages = new RetentionPages(retention, frames);
             HouseholdSearch search = new HouseholdSearch(finder, store, vault, policy, audit, settings.clock());
             SearchApi searchApi = new SearchApi(search, reads);
             SearchPages searchPages = new SearchPages(search, catalogue, frames, reads);
@@ -270,7 +279,10 @@ public final class HubServer implements AutoCloseable {
                 adminPages.addRoutes(config.routes);
                 glassBreakApi.addRoutes(config.routes);
                 auditApi.addRoutes(config.routes);
+                eventChainsApi.addRoutes(config.routes);
                 dsrApi.addRoutes(config.routes);
+                dsrPages.addRoutes(config.routes);
+                retentionPages.addRoutes(config.routes);
                 searchApi.addRoutes(config.routes);
                 searchPages.addRoutes(config.routes);
                 duplicatesApi.addRoutes(config.routes);

@@ -10,10 +10,17 @@ import org.threshold.hub.app.StoreContents;
 import org.threshold.hub.app.StoreException;
 import org.threshold.hub.app.StoreMove;
 import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.audit.AccessAudit;
+import org.threshold.hub.app.dsr.HouseholdErasure;
+import org.threshold.hub.app.dsr.RetentionJob;
+import org.threshold.hub.app.dsr.RetentionPeriods;
 import org.threshold.hub.app.enrollment.Enrollment;
+import org.threshold.hub.app.event.HubEvents;
 import org.threshold.hub.app.feed.UpdateFeed;
 import org.threshold.hub.app.kiosk.KioskDirectory;
 import org.threshold.hub.app.sync.SyncStatus;
+import org.threshold.hub.deployment.DeploymentException;
+import org.threshold.hub.deployment.HubKeys;
 import org.threshold.hub.store.JdbiHubStore;
 
 /**
@@ -22,6 +29,8 @@ import org.threshold.hub.store.JdbiHubStore;
  * Nothing here reaches the database but through the services. Close it when done.
  */
 public final class HubServices implements AutoCloseable {
+    private final Path dataDir;
+    private final Clock clock;
     private final HubStore store;
     private final KioskDirectory kiosks;
     private final UpdateFeed updates;
@@ -29,7 +38,9 @@ public final class HubServices implements AutoCloseable {
     private final SyncStatus syncStatus;
     private final Accounts accounts;
 
-    HubServices(HubStore store, Clock clock, Argon2idCost passwordCost) {
+    HubServices(Path dataDir, HubStore store, Clock clock, Argon2idCost passwordCost) {
+        this.dataDir = dataDir;
+        this.clock = clock;
         this.store = store;
         this.kiosks = new KioskDirectory(store, clock);
         this.updates = new UpdateFeed(store, clock);
@@ -50,7 +61,7 @@ public final class HubServices implements AutoCloseable {
 
     /** As {@link #open(Path, DatabaseSettings, Clock)}, hashing new passwords at {@code passwordCost}. */
     public static HubServices open(Path dataDir, DatabaseSettings database, Clock clock, Argon2idCost passwordCost) {
-        return new HubServices(openStore(dataDir, database), clock, passwordCost);
+        return new HubServices(dataDir, openStore(dataDir, database), clock, passwordCost);
     }
 
     static HubStore openStore(Path dataDir, DatabaseSettings database) {
@@ -125,6 +136,39 @@ public final class HubServices implements AutoCloseable {
      */
     public static boolean isDatabaseFile(Path file) {
         return file.getFileName().toString().startsWith(JdbiHubStore.SQLITE_FILE);
+    }
+
+    /**
+     * What the retention job would do now under {@code periods}: the same dry run as the DPO's
+     * ({@code GET /api/dsr/retention}), recorded in the access log as {@code actor}'s.
+     */
+    public RetentionJob.Plan retentionPlan(RetentionPeriods periods, String actor) {
+        try (AccessAudit audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
+             RetentionJob job = retention(periods, audit)) {
+            return job.plan(actor);
+        }
+    }
+
+    /**
+     * Runs the retention job now under {@code periods}, as the DPO's {@code POST /api/dsr/retention/run} does (its
+     * erasures' tombstones signed by this hub's identity key, from the data folder); safe beside running hub instances,
+     * which take the job's turn in the database as this does.
+     */
+    public RetentionJob.Outcome runRetention(RetentionPeriods periods, String actor) {
+        try (AccessAudit audit = new AccessAudit(store, AccessAudit.DEFAULT_CAPACITY);
+             RetentionJob job = retention(periods, audit)) {
+            return job.runNow(actor);
+        }
+    }
+
+    private RetentionJob retention(RetentionPeriods periods, AccessAudit audit) {
+        HubKeys keys;
+        try {
+            keys = HubKeys.load(dataDir);
+        } catch (DeploymentException e) {
+            throw new HubStartupException(e.getMessage(), e);
+        }
+        return new RetentionJob(store, new HouseholdErasure(HubEvents.of(keys, clock)), audit, periods, clock);
     }
 
     /** The database and its schema version. */

@@ -95,6 +95,48 @@ class DsrRestrictionTest extends ReferralScenario {
         assertThat(hub.count("household_restrictions")).isZero();
     }
 
+    @Test
+    void anOfficerWhoBrokeTheGlassStillCannotWithdrawConsentOnARestrictedHousehold() {
+        String code = household.token().id().shortCode();
+        change("restrict", code, "DSR-2026-022");
+        post("/api/glass-breaks", JSON.createObjectNode().put("token", code)
+                .put("reason", "A child at the gate says the family is in danger tonight").toString(), HubFixture.OFFICER);
+
+        HubClient.Response withdrawn = post("/api/households/" + code + "/consent",
+                "{\"referral\":false,\"reason\":\"They asked at the desk\"}", HubFixture.OFFICER);
+        HubClient.Response page = client.post("/lookup/consent", ("token=" + code + "&reason=They+asked")
+                .getBytes(StandardCharsets.UTF_8), "Cookie", "threshold_session=" + session(HubFixture.OFFICER),
+                "Content-Type", "application/x-www-form-urlencoded", "Accept-Language", "fr");
+
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(403);
+        assertThat(withdrawn.reason()).isEqualTo("RESTRICTED");
+        assertThat(withdrawn.json().at("/error/message").asText()).contains("not to change it");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("non pour le modifier");
+        assertThat(hub.rows("SELECT status FROM referrals ORDER BY service")).containsExactly(List.of("SENT"),
+                List.of("SENT"));
+        assertThat(change("lift", code, "DSR-2026-022 closed").status()).isEqualTo(200);
+        assertThat(post("/api/households/" + code + "/consent", "{\"referral\":false,\"reason\":\"They asked\"}",
+                HubFixture.OFFICER).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aKioskCorrectionToARestrictedHouseholdIsHeldNotAppliedAndTheDpoSeesItWaiting() {
+        String code = household.token().id().shortCode();
+        change("restrict", code, "DSR-2026-023");
+        com.fasterxml.jackson.databind.node.ObjectNode request = JSON.createObjectNode();
+        request.putArray("corrections").addObject().put("field", "phone").put("value", "+963 555 0199");
+
+        sync(hub.kiosk.correct(household, household.token(), request));
+        JsonNode export = dpoExport(code);
+
+        assertThat(export.at("/household/phone").asText()).isNotEqualTo("+963 555 0199");
+        assertThat(export.get("history").findValuesAsText("summary"))
+                .contains("held, not applied: processing restricted");
+        assertThat(hub.rows("SELECT reason FROM projection_failures")).singleElement()
+                .satisfies(row -> assertThat(row.get(0).toString()).contains("restricted", "held, not applied"));
+    }
+
     private HubClient.Response change(String action, String code, String reason) {
         return post("/api/dsr/" + action, JSON.createObjectNode().put("token", code).put("reason", reason).toString(),
                 "dpo");

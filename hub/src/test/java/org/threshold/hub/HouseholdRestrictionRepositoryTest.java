@@ -35,9 +35,10 @@ abstract class HouseholdRestrictionRepositoryContract extends StoreContract {
 
     @Test
     void aRestrictionIsFoundAsRecordedUntilLiftedAndASecondOneKeepsTheFirst() {
-        HouseholdRestriction first = new HouseholdRestriction(UUID.randomUUID(), AT, "dpo", UUID.randomUUID());
+        HouseholdRestriction first = new HouseholdRestriction(UUID.randomUUID(), AT, "dpo", UUID.randomUUID(),
+                "DSR-2026-014");
         HouseholdRestriction again = new HouseholdRestriction(first.householdId(), AT.plusSeconds(9), "other",
-                UUID.randomUUID());
+                UUID.randomUUID(), "DSR-2026-015");
         UUID unrestricted = UUID.randomUUID();
 
         List<Boolean> recorded = inTransaction(repositories -> List.of(repositories.restrictions().restrict(first),

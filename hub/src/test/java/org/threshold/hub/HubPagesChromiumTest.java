@@ -42,6 +42,7 @@ class HubPagesChromiumTest {
     /** The bound for a change to reach an open queue without a reload. */
     private static final Duration LIVE = Duration.ofSeconds(5);
     private static final String CASEWORKER = "cw-health";
+    private static final String DPO = "dpo";
 
     @TempDir
     static Path dataDir;
@@ -62,6 +63,8 @@ class HubPagesChromiumTest {
         hub = HubFixture.start(dataDir, database());
         hub.server().services().accounts().add(CASEWORKER, HubFixture.PASSWORD.toCharArray(),
                 new Accounts.Grant(Role.CASEWORKER, "Health NGO", Set.of("health")));
+        hub.server().services().accounts().add(DPO, HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.DPO, "Hub", Set.of()));
         base = hub.server().scheme() + "://127.0.0.1:" + hub.server().port();
         driver = Chromium.start(browserDir.resolve("profile"), 1280, 900);
     }
@@ -112,6 +115,27 @@ class HubPagesChromiumTest {
 
         assertThat(driver.findElements(By.cssSelector("form.transition, form.note"))).isEmpty();
         assertThat(driver.getPageSource()).doesNotContain(TestKiosk.SENSITIVE_NEED);
+    }
+
+    @Test
+    void theDpoFindsAHouseholdByItsCardRestrictsItAndErasesItAfterConfirming() {
+        TestKiosk.Registration household = hub.kiosk.register();
+        sync(household, household.event());
+        String code = household.token().id().shortCode();
+
+        signIn(DPO);
+        driver.get(base + "/dpo/requests");
+        driver.findElement(By.id("token")).sendKeys(code + Keys.ENTER);
+        waitFor(By.cssSelector("a[href='/dpo/household/" + code + "']")).click();
+        waitFor(By.id("restrict-reason")).sendKeys("DSR-2026-070" + Keys.ENTER);
+        String restriction = waitFor(By.cssSelector("#restriction.alert")).getText();
+        driver.findElement(By.id("erase-reason")).sendKeys("DSR-2026-071" + Keys.ENTER);
+        waitFor(By.cssSelector("form.confirm-erase button")).click();
+        String done = waitFor(By.cssSelector("main p[role='status']")).getText();
+
+        assertThat(restriction).contains("Processing restricted since", "DSR-2026-070");
+        assertThat(done).contains("The household was erased");
+        assertThat(hub.client().lookUp(code, hub.client().sessionToken(HubFixture.OFFICER)).status()).isEqualTo(410);
     }
 
     @Test

@@ -129,6 +129,7 @@ class RoleMatrixTest {
                 new Route("POST", "/api/audit/verify", "", DPO),
                 new Route("POST", "/dpo/audit/verify", "", DPO),
                 new Route("GET", "/dpo/glass-breaks", "", DPO),
+                new Route("POST", "/api/events/verify", "", DPO),
                 new Route("POST", "/lookup/glass-break", "token=" + code + "&reason=A+written+reason+long+enough",
                         OFFICER),
                 new Route("POST", "/api/glass-breaks", "{\"token\":\"" + code + "\",\"reason\":\"A written reason "
@@ -137,6 +138,18 @@ class RoleMatrixTest {
                 new Route("GET", "/api/dsr/export?token=" + code, "", DPO),
                 // An empty reason: the DPO is told to give one, and nothing is erased.
                 new Route("POST", "/api/dsr/erase", "{\"token\":\"" + code + "\",\"reason\":\"\"}", DPO),
+                new Route("GET", "/dpo/requests?name=Nourhan", "", DPO),
+                new Route("GET", "/dpo/household/" + code, "", DPO),
+                new Route("GET", "/dpo/household/" + code + "/export.json", "", DPO),
+                new Route("GET", "/dpo/household/" + code + "/export", "", DPO),
+                // Empty reasons: refused with INVALID_REASON, nothing changed, but past the role check.
+                new Route("POST", "/dpo/household/" + code + "/restrict", "reason=", DPO),
+                new Route("POST", "/dpo/household/" + code + "/lift", "reason=", DPO),
+                new Route("POST", "/dpo/household/" + code + "/correct", "reason=&household=%7B%7D", DPO),
+                new Route("POST", "/dpo/household/" + code + "/erase", "reason=", DPO),
+                new Route("GET", "/dpo/retention", "", DPO),
+                // Nothing is old enough yet: the run does nothing.
+                new Route("POST", "/dpo/retention/run", "", DPO),
                 new Route("GET", "/api/search?name=Nourhan", "", READERS),
                 new Route("GET", "/search?name=Nourhan", "", READERS),
                 new Route("GET", "/api/duplicates", "", DECIDERS),

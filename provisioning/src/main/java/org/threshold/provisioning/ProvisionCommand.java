@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
             "  provision kiosk add --site \"North gate\""},
         subcommands = {InitCommand.class, KioskCommand.class, OperatorsCommand.class, AccountsCommand.class,
             RotateSealingKeyCommand.class, PiFilesCommand.class, MigrateStoreCommand.class, BackupCommand.class,
-            RestoreCommand.class, BackupKeyCommand.class})
+            RestoreCommand.class, BackupKeyCommand.class, RetentionCommand.class})
 public final class ProvisionCommand {
 
     public static void main(String[] args) {

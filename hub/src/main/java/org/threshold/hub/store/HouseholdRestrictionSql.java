@@ -16,8 +16,8 @@ import org.threshold.hub.app.household.HouseholdRestrictionRepository;
 
 interface HouseholdRestrictionSql extends HouseholdRestrictionRepository {
 
-    @SqlUpdate("INSERT INTO household_restrictions (household_id, restricted_at, restricted_by, event_id) "
-            + "VALUES (:householdId, :restrictedAt, :restrictedBy, :eventId) ON CONFLICT (household_id) DO NOTHING")
+    @SqlUpdate("INSERT INTO household_restrictions (household_id, restricted_at, restricted_by, event_id, "
+            + "reason) VALUES (:householdId, :restrictedAt, :restrictedBy, :eventId, :reason) ON CONFLICT (household_id) DO NOTHING")
     int insert(@BindMethods HouseholdRestriction restriction);
 
     @Override
@@ -34,7 +34,7 @@ interface HouseholdRestrictionSql extends HouseholdRestrictionRepository {
     }
 
     @Override
-    @SqlQuery("SELECT household_id, restricted_at, restricted_by, event_id FROM household_restrictions "
+    @SqlQuery("SELECT household_id, restricted_at, restricted_by, event_id, reason FROM household_restrictions "
             + "WHERE household_id = :householdId")
     @RegisterConstructorMapper(HouseholdRestriction.class)
     Optional<HouseholdRestriction> find(@Bind("householdId") UUID householdId);

@@ -285,8 +285,9 @@ public final class AccessPolicy {
     /** The answer for a household whose processing is restricted at the person's request. */
     public static Refusal restricted() {
         return new Refusal(Refusal.Kind.FORBIDDEN, RESTRICTED, "The person asked for the processing of this "
-                + "household's data to be restricted; its referrals are suspended. A protection officer may break "
-                + "the glass in an emergency; the data protection officer can lift the restriction.");
+                + "household's data to be restricted: its referrals are suspended and nothing of it (referrals, "
+                + "consent) can be changed until the data protection officer lifts the restriction. In an emergency "
+                + "a protection officer may break the glass to read it, not to change it.");
     }
 
     private static Refusal notYourService(String service) {

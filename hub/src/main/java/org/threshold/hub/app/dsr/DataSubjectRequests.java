@@ -22,6 +22,7 @@ import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
+import org.threshold.hub.app.duplicate.DuplicateDetection;
 import org.threshold.hub.app.event.HubEvents;
 import org.threshold.hub.app.household.HistoryEntry;
 import org.threshold.hub.app.household.HouseholdFinder;
@@ -74,7 +75,8 @@ public final class DataSubjectRequests {
         this.finder = finder;
         this.erasures = new HouseholdErasure(events);
         this.restrictions = new HouseholdRestrictions(events);
-        this.correction = new HouseholdCorrection(events, vault, new HouseholdReseal(vault, catalogue));
+        this.correction = new HouseholdCorrection(events, vault, new HouseholdReseal(vault, catalogue,
+                new DuplicateDetection(vault, catalogue, clock)));
         this.catalogue = catalogue;
         this.store = store;
         this.vault = vault;

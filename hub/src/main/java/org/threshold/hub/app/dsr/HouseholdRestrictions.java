@@ -31,7 +31,8 @@ public final class HouseholdRestrictions {
         }
         Instant at = events.now();
         SignedEvent event = chain.append(DsrEvents.of(EventType.HOUSEHOLD_RESTRICTED, householdId, actor, reason, at));
-        HouseholdRestriction restriction = new HouseholdRestriction(householdId, at, actor, event.header().eventId());
+        HouseholdRestriction restriction = new HouseholdRestriction(householdId, at, actor, event.header().eventId(),
+                reason);
         repositories.restrictions().restrict(restriction);
         HubHistory.record(repositories, event, householdId, actor);
         return restriction;

@@ -15,7 +15,6 @@ import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
-import org.threshold.hub.app.event.EventRedaction;
 import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.app.referral.ReferralRedaction;
 
@@ -99,6 +98,11 @@ public final class RetentionJob implements AutoCloseable {
 
     /** The dry run, for the data protection officer; recorded in the access log. */
     public Plan plan(SignedInUser dpo) {
+        return plan(dpo.username());
+    }
+
+    /** The dry run, recorded in the access log as {@code actor}'s (the DPO, or the command line's user). */
+    public Plan plan(String actor) {
         Instant now = clock.instant();
         Instant closedBefore = closedBefore(now);
         Instant inactiveSince = inactiveSince(now);
@@ -109,14 +113,19 @@ public final class RetentionJob implements AutoCloseable {
             return new Plan(periods, closedBefore, inactiveSince, first(referrals), referrals.size() > PREVIEW,
                     first(households), households.size() > PREVIEW);
         });
-        audit.record(new AccessRecord(now, dpo.username(), PLAN, DONE, null));
+        audit.record(new AccessRecord(now, actor, PLAN, DONE, null));
         return plan;
     }
 
     /** Runs it now at the data protection officer's request; recorded in the access log. */
     public Outcome runNow(SignedInUser dpo) {
+        return runNow(dpo.username());
+    }
+
+    /** Runs it now, recorded in the access log as {@code actor}'s (the DPO, or the command line's user). */
+    public Outcome runNow(String actor) {
         Outcome outcome = run();
-        audit.record(new AccessRecord(clock.instant(), dpo.username(), RUN, DONE, null));
+        audit.record(new AccessRecord(clock.instant(), actor, RUN, DONE, null));
         return outcome;
     }
 
@@ -151,7 +160,7 @@ public final class RetentionJob implements AutoCloseable {
                         ReferralRedaction.RETENTION));
                 // The kiosk's request names codes, not words, and the household it belongs to is still held.
                 events.remove(referral.eventId());
-                EventRedaction.cutToHeaders(repositories, events);
+                erasure.cutToHeaders(repositories, events);
             }
             return referrals;
         });

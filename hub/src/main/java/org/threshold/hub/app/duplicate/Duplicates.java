@@ -20,6 +20,7 @@ import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
 import org.threshold.hub.app.household.TokenLookup;
+import org.threshold.hub.app.report.ReportProjection;
 import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
@@ -148,6 +149,7 @@ public final class Duplicates {
             repositories.referrals().moveToHousehold(moved, survivor);
             repositories.duplicates().recordMerge(new HouseholdMerge(merged, survivor, pairId, moved,
                     event.header().eventId(), at));
+            ReportProjection.merged(repositories, merged);
             return decide(repositories, pair, DuplicateStatus.MERGED, at, user);
         });
     }
@@ -179,6 +181,7 @@ public final class Duplicates {
             SignedEvent event = chain.append(DuplicateEvents.unmerged(merge, events.now(), user.username()));
             repositories.referrals().moveToHousehold(merge.movedReferrals(), merge.mergedId());
             repositories.duplicates().removeMerge(merge.mergedId());
+            ReportProjection.unmerged(repositories, merge.mergedId());
             return decide(repositories, pair, DuplicateStatus.OPEN, event.header().recordedAt(), user);
         });
     }

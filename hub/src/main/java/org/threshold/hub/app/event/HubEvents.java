@@ -15,6 +15,7 @@ import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.EventIds;
 import org.threshold.core.event.EventSealer;
 import org.threshold.core.event.EventType;
+import org.threshold.core.event.RedactedEvent;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.hub.app.Repositories;
 import org.threshold.hub.deployment.HubKeys;
@@ -64,6 +65,11 @@ public final class HubEvents {
     /** The key the hub's chain verifies with. */
     public VerifyingKey verifyingKey() {
         return identity.verifyingKey();
+    }
+
+    /** {@code event} cut to its header and sealed by the hub's identity key, as an erasure stores it. */
+    public byte[] redacted(SignedEvent event) {
+        return RedactedEvent.of(event, identity).encode();
     }
 
     /** The time events appended now carry, in whole milliseconds (as the envelope and the payloads keep it). */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.threshold.core.input.StrictText;
 import org.threshold.core.referral.ReferralLifecycle;
+import org.threshold.hub.app.duplicate.DuplicateDetection;
 import org.threshold.hub.app.referral.ConsentWithdrawal;
 import org.threshold.core.event.EventHeader;
 import org.threshold.core.needs.NeedsCatalogue;
@@ -28,10 +29,13 @@ import org.threshold.hub.app.Repositories;
  * order, which keeps each kiosk's chain order: a kiosk's event is stored only after the one before it committed,
  * so it is numbered after it. Order across kiosks is not kept, so a change is accepted only from the kiosk whose
  * chain registered the household (the only kiosk that can make one today). Checks come before writes, so a change
- * refused as a {@link ProjectionFailure} leaves nothing behind. Reasons name no personal data. A consent change that
+ * refused as a {@link ProjectionFailure} leaves nothing behind (but a held one's line in the history). Reasons name no personal data. A consent change that
  * withdraws consent to referral withdraws the household's open consent-based referrals ({@link ConsentWithdrawal}).
+ * A change to a household whose processing is restricted is held, not applied ({@link #held}).
  */
 final class HouseholdChanges {
+    /** The history's summary of a change held while the household was restricted. */
+    static final String HELD = "held, not applied: processing restricted";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NeedsCatalogue catalogue;
@@ -39,10 +43,11 @@ final class HouseholdChanges {
     private final HouseholdReseal reseal;
     private final ConsentWithdrawal withdrawal;
 
-    HouseholdChanges(NeedsCatalogue catalogue, HouseholdVault vault, ConsentWithdrawal withdrawal) {
+    HouseholdChanges(NeedsCatalogue catalogue, HouseholdVault vault, ConsentWithdrawal withdrawal,
+                     DuplicateDetection duplicates) {
         this.catalogue = catalogue;
         this.vault = vault;
-        this.reseal = new HouseholdReseal(vault, catalogue);
+        this.reseal = new HouseholdReseal(vault, catalogue, duplicates);
         this.withdrawal = withdrawal;
     }
 
@@ -69,6 +74,9 @@ final class HouseholdChanges {
             return failed(change, "changed by kiosk " + header.kioskId() + " but registered by kiosk "
                     + sealed.kioskId() + ": only the registering kiosk's chain orders its changes");
         }
+        if (repositories.restrictions().find(sealed.householdId()).isPresent()) {
+            return held(repositories, change);
+        }
         HouseholdRecord household = vault.open(sealed);
         Optional<ProjectionFailure> failure = switch (header.type()) {
             // A reprint changes nothing but the history.
@@ -87,6 +95,20 @@ final class HouseholdChanges {
                     read(household.householdJson()).path("consent"))));
         }
         return failure;
+    }
+
+    /**
+     * A kiosk's change to a household whose processing is restricted: not applied, since the person asked that their
+     * data not be processed. Its history says which change waits, so the DPO (who sees the history) can re-enter it
+     * after lifting the restriction; the projection failure says why it was not applied.
+     */
+    private Optional<ProjectionFailure> held(Repositories repositories, Change change) {
+        EventHeader header = change.header();
+        repositories.householdHistory().record(new HistoryEntry(header.eventId(), change.payload().householdId(),
+                change.sequence(), header.type(), change.payload().at(), header.kioskId(),
+                change.payload().operator(), HELD));
+        return failed(change, "the household's processing is restricted at the person's request: the change was "
+                + "held, not applied");
     }
 
     private Optional<ProjectionFailure> reissue(Repositories repositories, Change change, SealedHousehold household) {

@@ -111,7 +111,7 @@ public final class HouseholdProjector implements AutoCloseable {
         this.clock = clock;
         this.ingest = ingest;
         this.vault = vault;
-        this.changes = new HouseholdChanges(catalogue, vault, withdrawal);
+        this.changes = new HouseholdChanges(catalogue, vault, withdrawal, duplicates);
     }
 
     /** Lets ingest go first: returns when no batch is being ingested, or after {@code max} at the latest. */

@@ -131,8 +131,9 @@ public final class ReferralChanges {
      * A protection officer withdraws, at the hub, the consent to referral of the household {@code householdId}
      * (found by its token, so already read under the access log): see {@link ConsentWithdrawal}.
      *
-     * @throws Refusal FORBIDDEN {@code FORBIDDEN} for another role; INVALID {@code REASON_REQUIRED} /
-     *                  {@code REASON_TOO_LONG} / {@code INVALID_TEXT}
+     * @throws Refusal FORBIDDEN {@code FORBIDDEN} for another role, {@code RESTRICTED} while the household's processing
+     *                  is restricted (a glass-break does not lift that); GONE {@code ERASED}; INVALID
+     *                  {@code REASON_REQUIRED} / {@code REASON_TOO_LONG} / {@code INVALID_TEXT}
      */
     public ConsentWithdrawal.Outcome withdrawConsent(SignedInUser user, UUID householdId, String reason) {
         policy.requireConsentOfficer(user);
@@ -140,8 +141,13 @@ public final class ReferralChanges {
         if (checkedReason == null) {
             throw refusal(org.threshold.core.referral.Refusal.REASON_REQUIRED, null, null);
         }
-        return store.inTransaction(repositories -> withdrawal.withdraw(repositories, householdId, checkedReason,
-                user.username()));
+        return store.inTransaction(repositories -> {
+            // The chain's lock first, as restricting takes it, so a restriction committed meanwhile is seen here.
+            events.lock(repositories);
+            // Not on a restricted household, even through a glass-break: that opens it to read, never to change.
+            requireActionable(repositories, householdId);
+            return withdrawal.withdraw(repositories, householdId, checkedReason, user.username());
+        });
     }
 
     private ReferralRecord move(HubEvents.Appender chain, Repositories repositories, SignedInUser user,
@@ -165,10 +171,13 @@ public final class ReferralChanges {
 
     /** A referral the user may act on, if its household's state allows anyone to (the policy's call). */
     private ReferralRecord actionable(Repositories repositories, ReferralRecord referral) {
-        UUID household = referral.householdId();
+        requireActionable(repositories, referral.householdId());
+        return referral;
+    }
+
+    private void requireActionable(Repositories repositories, UUID household) {
         policy.requireActionable(repositories.households().findById(household).map(SealedHousehold::erased)
                 .orElse(false), repositories.restrictions().find(household).isPresent());
-        return referral;
     }
 
     private static TransitionOutcome.Moved movedOrRefused(TransitionOutcome outcome, ReferralRecord referral,

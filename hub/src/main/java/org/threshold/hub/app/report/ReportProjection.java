@@ -16,7 +16,8 @@ import org.threshold.hub.app.report.ReportRepository.Reported;
 /**
  * Keeps the reports' facts and running counts in step with the households read model, inside the projector's
  * transaction: a household added adds its counts once (a household already counted is skipped, so projecting again
- * changes nothing), and a correction moves its counts from its old facts to its new ones.
+ * changes nothing), a correction moves its counts from its old facts to its new ones, and a household merged into
+ * another leaves the counts until it is unmerged (a merged pair is counted once).
  */
 public final class ReportProjection {
     public static final String HOUSEHOLDS = "households";
@@ -46,11 +47,18 @@ public final class ReportProjection {
         repositories.reports().addToCounts(withoutZeros(changes));
     }
 
-    /** Moves a household's counts to {@code facts}; counts it if it was not (a store from before the reports). */
+    /**
+     * Moves a household's counts to {@code facts}; counts it if it was not (a store from before the reports). A
+     * household merged into another is not counted: only its facts change, for the day it is unmerged.
+     */
     public static void changed(Repositories repositories, Reported household) {
         Optional<HouseholdFacts> before = repositories.reports().facts(household.householdId());
         if (before.isEmpty()) {
             added(repositories, List.of(household));
+            return;
+        }
+        if (repositories.duplicates().mergeOf(household.householdId()).isPresent()) {
+            repositories.reports().updateFacts(household);
             return;
         }
         Map<CountKey, Long> changes = new HashMap<>();
@@ -58,6 +66,27 @@ public final class ReportProjection {
         add(changes, household.facts(), 1);
         repositories.reports().updateFacts(household);
         repositories.reports().addToCounts(withoutZeros(changes));
+    }
+
+    /**
+     * A household merged into another leaves the counts: its people are the survivor's, counted once, there. Its
+     * referrals need nothing: they are counted by referral, and moved to the survivor.
+     */
+    public static void merged(Repositories repositories, UUID householdId) {
+        shift(repositories, householdId, -1);
+    }
+
+    /** An unmerged household is counted again, as it reads now. */
+    public static void unmerged(Repositories repositories, UUID householdId) {
+        shift(repositories, householdId, 1);
+    }
+
+    private static void shift(Repositories repositories, UUID householdId, int sign) {
+        repositories.reports().facts(householdId).ifPresent(facts -> {
+            Map<CountKey, Long> changes = new HashMap<>();
+            add(changes, facts, sign);
+            repositories.reports().addToCounts(withoutZeros(changes));
+        });
     }
 
     /** Adds {@code sign} times what {@code facts} count to {@code changes}. */

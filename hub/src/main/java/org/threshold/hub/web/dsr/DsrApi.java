@@ -10,11 +10,9 @@ import java.util.List;
 import org.threshold.hub.app.dsr.DataSubjectRequests;
 import org.threshold.hub.app.dsr.HouseholdErasure;
 import org.threshold.hub.app.dsr.RetentionJob;
-import org.threshold.hub.app.household.HistoryEntry;
 import org.threshold.hub.app.household.HouseholdFinder;
 import org.threshold.hub.app.household.HouseholdRestriction;
 import org.threshold.hub.app.household.HouseholdRecord;
-import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.http.ApiException;
@@ -58,31 +56,13 @@ public final class DsrApi {
                 ctx.queryParam("name"), ctx.queryParam("birthDate"), ctx.queryParam("age"), ctx.queryParam("token")));
         ObjectNode body = HubJson.MAPPER.createObjectNode();
         ArrayNode households = body.putArray("households");
-        found.forEach(household -> households.add(household(household)));
+        found.forEach(household -> households.add(DsrExportJson.household(household)));
         body.put("limit", DataSubjectRequests.MAX_RESULTS);
         ctx.json(body);
     }
 
     private void export(Context ctx) {
-        DataSubjectRequests.Export export = requests.export(RouteGuard.user(ctx), ctx.queryParam("token"));
-        ObjectNode body = household(export.household());
-        ArrayNode history = body.putArray("history");
-        for (HistoryEntry entry : export.history()) {
-            history.addObject().put("eventId", entry.eventId().toString()).put("type", entry.eventType().name())
-                    .put("at", entry.at().toString()).put("kioskId", entry.kioskId())
-                    .put("operator", entry.operator()).put("summary", entry.summary());
-        }
-        export.restriction().ifPresentOrElse(restriction -> body.putObject("restricted")
-                .put("at", restriction.restrictedAt().toString()).put("by", restriction.restrictedBy()),
-                () -> body.putNull("restricted"));
-        ArrayNode referrals = body.putArray("referrals");
-        for (ReferralRecord referral : export.referrals()) {
-            referrals.addObject().put("referralId", referral.referralId().toString())
-                    .put("service", referral.service()).put("status", referral.status().name())
-                    .put("urgency", referral.urgency().name()).put("requestedAt", referral.requestedAt().toString())
-                    .put("basis", referral.basis().name())
-                    .set("people", HubJson.MAPPER.valueToTree(referral.people()));
-        }
+        ObjectNode body = DsrExportJson.of(requests.export(RouteGuard.user(ctx), ctx.queryParam("token")));
         if ("html".equals(ctx.queryParam("format"))) {
             ctx.html(DsrExportPage.render(body, ctx.queryParam("lang"), ctx.header("Accept-Language")));
         } else {
@@ -163,23 +143,5 @@ public final class DsrApi {
         byte[] raw = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
                 "This body is far larger than this request needs. Send " + shape + "."), "MALFORMED_JSON");
         return HubJson.parse(ctx, raw, shape);
-    }
-
-    /** A household as the DPO sees it: the whole of it, as the kiosk registered it and later events changed it. */
-    private static ObjectNode household(HouseholdRecord record) {
-        ObjectNode json = HubJson.MAPPER.createObjectNode();
-        json.put("householdId", record.householdId().toString());
-        json.put("site", record.site());
-        json.put("kioskId", record.kioskId());
-        json.put("registeredAt", record.registeredAt().toString());
-        json.putObject("token").put("code", record.tokenId().shortCode()).put("kioskId", record.tokenKioskId())
-                .put("issuedOn", record.tokenIssuedOn().toString());
-        try {
-            json.set("household", HubJson.MAPPER.readTree(record.householdJson()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // Never quote it: the stored household is personal data.
-            throw new IllegalStateException("The stored household " + record.householdId() + " is not JSON");
-        }
-        return json;
     }
 }

@@ -2,6 +2,7 @@ package org.threshold.hub.web.dsr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -25,11 +26,23 @@ public final class DsrExportPage {
 
     static String render(JsonNode export, String lang, String acceptLanguage) {
         Messages ui = Messages.of(Messages.HUB_UI, language(export, lang, acceptLanguage));
+        Map<String, Object> params = new HashMap<>(Map.of("lang", ui.locale().toLanguageTag(),
+                "dir", ui.rightToLeft() ? "rtl" : "ltr", "title", ui.format("dsr.export.title"),
+                "intro", ui.format("dsr.export.intro"), "rows", rows(export, ui)));
+        JsonNode restricted = export.path("restricted");
+        if (restricted.isObject()) {
+            // Said first, not only among the rows: the person must see that their data is on hold, since when, why.
+            params.put("restricted", ui.format("dsr.export.restricted", Map.of("at", restricted.path("at").asText(),
+                    "reason", restricted.path("reason").asText())));
+        }
+        return Templates.render("dsr-export.jte", params);
+    }
+
+    /** Every field of the export, one row each, labelled in {@code ui}'s language. */
+    static List<Row> rows(JsonNode export, Messages ui) {
         List<Row> rows = new ArrayList<>();
         fields(rows, export, 0, ui);
-        return Templates.render("dsr-export.jte", Map.of("lang", ui.locale().toLanguageTag(),
-                "dir", ui.rightToLeft() ? "rtl" : "ltr", "title", ui.format("dsr.export.title"),
-                "intro", ui.format("dsr.export.intro"), "rows", rows));
+        return rows;
     }
 
     private static void fields(List<Row> rows, JsonNode node, int depth, Messages ui) {

@@ -27,6 +27,8 @@ final class Navigation {
             }
             case ADMIN -> links.add(new NavLink("/admin/accounts", "nav.accounts"));
             case DPO -> {
+                links.add(new NavLink("/dpo/requests", "nav.requests"));
+                links.add(new NavLink("/dpo/retention", "nav.retention"));
                 links.add(new NavLink("/dpo/audit", "nav.audit"));
                 links.add(new NavLink("/dpo/glass-breaks", "nav.glassBreaks"));
             }
