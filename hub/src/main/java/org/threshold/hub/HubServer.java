@@ -221,7 +221,8 @@ public final class HubServer implements AutoCloseable {
             DpoPages dpoPages = new DpoPages(trail, verifier, glassBreaks, frames, settings.clock());
             Pages pages = new Pages(accounts, auth, frames);
             ConsentPages consentPages = new ConsentPages(consent, catalogue, frames, reads);
-            ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, vault, policy, settings.clock()), catalogue, frames, reads);
+            ScanPages scanPages = new ScanPages(lookup, new TypoHints(projector, store, vault, policy,
+                    settings.clock()), catalogue, frames, reads);
             QueuePages queuePages = new QueuePages(queues, frames, settings.clock());
             ReferralPages referralPages = new ReferralPages(queues, referralChanges, catalogue,
                     ReferralData.bundled().services(), frames, settings.clock());
