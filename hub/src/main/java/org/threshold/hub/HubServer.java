@@ -208,7 +208,8 @@ public final class HubServer implements AutoCloseable {
             LoginApi login = new LoginApi(accounts);
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
-            ReferralQueues queues = new ReferralQueues(store, vault, policy, audit, settings.clock());
+            ReferralQueues queues = new ReferralQueues(projector, store, vault, policy, audit,
+                    settings.clock());
             ReferralChanges referralChanges = new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(),
                     withdrawal);
             HouseholdConsent consent = new HouseholdConsent(lookup, referralChanges);
