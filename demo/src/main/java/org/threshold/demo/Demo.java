@@ -1,6 +1,7 @@
 package org.threshold.demo;
 
 import java.util.concurrent.CountDownLatch;
+import org.threshold.hub.HubStartupException;
 
 /** The README's run command: a hub and a kiosk on 127.0.0.1, ready to register, until stopped. */
 public final class Demo {
@@ -16,8 +17,15 @@ public final class Demo {
             System.exit(2);
             return;
         }
-        RunningDemo demo = RunningDemo.start(options.dataDir(), options.hubPort(), options.kioskPort(),
-                options.database());
+        RunningDemo demo;
+        try {
+            demo = RunningDemo.start(options.dataDir(), options.hubPort(), options.kioskPort(), options.database());
+        } catch (HubStartupException e) {
+            // Says what to do (an unreachable database, a wrong password...): a stack trace would bury it.
+            System.err.println("demo: the hub did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();

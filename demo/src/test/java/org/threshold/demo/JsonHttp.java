@@ -17,6 +17,8 @@ final class JsonHttp {
     private final HttpClient client;
     private final String baseUrl;
     private String bearer;
+    /** The Accept-Language sent, or null for none. */
+    private String language;
 
     JsonHttp(String baseUrl) {
         this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
@@ -40,6 +42,14 @@ final class JsonHttp {
         return this;
     }
 
+    /** The same session, asking for answers in {@code acceptLanguage}. */
+    JsonHttp speaking(String acceptLanguage) {
+        JsonHttp other = new JsonHttp(baseUrl, client);
+        other.bearer = bearer;
+        other.language = acceptLanguage;
+        return other;
+    }
+
     /** The same session at another address: another hub instance on the same store. */
     JsonHttp at(String otherBaseUrl) {
         JsonHttp other = new JsonHttp(otherBaseUrl, client);
@@ -55,6 +65,11 @@ final class JsonHttp {
         return send(request(path).GET());
     }
 
+    /** An answer that is not JSON (a CSV export), as text. */
+    HttpResponse<String> getText(String path) throws IOException, InterruptedException {
+        return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static String encode(String pathSegment) {
         return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -63,6 +78,9 @@ final class JsonHttp {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
+        }
+        if (language != null) {
+            builder.header("Accept-Language", language);
         }
         return builder;
     }

@@ -214,7 +214,8 @@ public final class HubServer implements AutoCloseable {
             LoginApi login = new LoginApi(accounts);
             // One limit for both ways of looking a token up, so the pages are no way around the API's.
             TokenApi tokens = new TokenApi(lookup, reads);
-            ReferralQueues queues = new ReferralQueues(store, vault, policy, audit, settings.clock());
+            ReferralQueues queues = new ReferralQueues(projector, store, vault, policy, audit,
+                    settings.clock());
             ReferralChanges referralChanges = new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(),
                     withdrawal);
             HouseholdConsent consent = new HouseholdConsent(lookup, referralChanges);
@@ -227,7 +228,8 @@ public final class HubServer implements AutoCloseable {
             DpoPages dpoPages = new DpoPages(trail, verifier, glassBreaks, frames, settings.clock());
             Pages pages = new Pages(accounts, auth, frames);
             ConsentPages consentPages = new ConsentPages(consent, catalogue, frames, reads);
-            ScanPages scanPages = new ScanPages(lookup, new TypoHints(store, vault, policy, settings.clock()), catalogue, frames, reads);
+            ScanPages scanPages = new ScanPages(lookup, new TypoHints(projector, store, vault, policy,
+                    settings.clock()), catalogue, frames, reads);
             QueuePages queuePages = new QueuePages(queues, frames, settings.clock());
             ReferralPages referralPages = new ReferralPages(queues, referralChanges, catalogue,
                     ReferralData.bundled().services(), frames, settings.clock());

@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.threshold.hub.app.account.Accounts;
-import org.threshold.hub.app.account.Role;
 
 /**
  * Break the glass and the DPO's access log, as a black box over HTTP: a protection officer whose services do not
@@ -23,40 +16,8 @@ import org.threshold.hub.app.account.Role;
  * reads the log, filtered and paged, with the state of its hash chain, which an edit through SQL breaks.
  * {@code OnPostgres} runs it all on PostgreSQL.
  */
-class GlassBreakApiTest {
+class GlassBreakApiTest extends GlassBreakHub {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LEGAL = "legal-officer";
-    private static final String DPO = "dpo";
-    private static final String REASON = "Client disclosed violence at the desk; GBV team unreachable tonight.";
-
-    @TempDir
-    Path dataDir;
-
-    DatabaseSettings database() {
-        return DatabaseSettings.SQLITE_IN_DATA_FOLDER;
-    }
-
-    private HubFixture hub;
-    private HubClient client;
-    private String code;
-
-    @BeforeEach
-    void startHubWithAHousehold() {
-        hub = HubFixture.start(dataDir, database());
-        client = hub.client();
-        Accounts accounts = hub.server().services().accounts();
-        accounts.add(LEGAL, HubFixture.PASSWORD.toCharArray(),
-                new Accounts.Grant(Role.PROTECTION_OFFICER, "Legal NGO", Set.of("legal")));
-        accounts.add(DPO, HubFixture.PASSWORD.toCharArray(), new Accounts.Grant(Role.DPO, "Hub", Set.of()));
-        TestKiosk.Registration registration = hub.kiosk.register();
-        assertThat(client.sync("KIOSK-01", List.of(registration.event())).status()).isEqualTo(200);
-        code = registration.token().id().shortCode();
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
 
     private HubClient.Response breakGlass(String session, String token, String reason) {
         String body = JSON.createObjectNode().put("token", token).put("reason", reason).toString();

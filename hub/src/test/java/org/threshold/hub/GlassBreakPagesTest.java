@@ -4,55 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.threshold.hub.app.account.Accounts;
-import org.threshold.hub.app.account.Role;
 
 /**
  * Break the glass and the DPO's pages over HTTP: the lookup page offers the form to an officer from whom codes are
  * withheld, the grant opens the household and marks every page until it ends; the DPO's pages list the log with its
  * chain's state (in the DPO's language) and the grants with their reasons. {@code OnPostgres} runs it on PostgreSQL.
  */
-class GlassBreakPagesTest {
-    private static final String LEGAL = "legal-officer";
-    private static final String REASON = "Client disclosed violence at the desk; GBV team unreachable tonight.";
-
-    @TempDir
-    Path dataDir;
-
-    DatabaseSettings database() {
-        return DatabaseSettings.SQLITE_IN_DATA_FOLDER;
-    }
-
-    private HubFixture hub;
-    private HubClient client;
-    private String code;
-
-    @BeforeEach
-    void startHubWithAHousehold() {
-        hub = HubFixture.start(dataDir, database());
-        client = hub.client();
-        Accounts accounts = hub.server().services().accounts();
-        accounts.add(LEGAL, HubFixture.PASSWORD.toCharArray(),
-                new Accounts.Grant(Role.PROTECTION_OFFICER, "Legal NGO", Set.of("legal")));
-        accounts.add("dpo", HubFixture.PASSWORD.toCharArray(), new Accounts.Grant(Role.DPO, "Hub", Set.of()));
-        TestKiosk.Registration registration = hub.kiosk.register();
-        assertThat(client.sync("KIOSK-01", List.of(registration.event())).status()).isEqualTo(200);
-        code = registration.token().id().shortCode();
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
-
+class GlassBreakPagesTest extends GlassBreakHub {
     private static String cookie(String session) {
         return "threshold_session=" + session;
     }
@@ -93,7 +53,7 @@ class GlassBreakPagesTest {
     void theDpoListsTheLogWithItsChainStateAndTheGlassBreaks() {
         String legal = cookie(client.sessionToken(LEGAL));
         breakGlass(legal, REASON);
-        String dpo = cookie(client.sessionToken("dpo"));
+        String dpo = cookie(client.sessionToken(DPO));
 
         HubClient.Response log = client.get("/dpo/audit", "Cookie", dpo);
         HubClient.Response filtered = client.get("/dpo/audit?account=nobody", "Cookie", dpo);

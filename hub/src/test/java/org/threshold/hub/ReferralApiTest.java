@@ -113,6 +113,21 @@ class ReferralApiTest extends ReferralScenario {
     }
 
     @Test
+    void aReferralIsInTheQueueAndReadableAsSoonAsItsSyncIsAnswered() {
+        // Synced without the lookup sync() makes, and signed in before: nothing gives the background projector time.
+        session("cw-health");
+        TestKiosk.Referral listed = hub.kiosk.refer(household, "health", Urgency.PRIORITY, LegalBasis.CONSENT, "SM-CI");
+        assertThat(client.sync("KIOSK-01", List.of(listed.event())).status()).isEqualTo(200);
+        JsonNode queue = get("/api/referrals?service=health", "cw-health").json().get("referrals");
+        TestKiosk.Referral read = hub.kiosk.refer(household, "health", Urgency.PRIORITY, LegalBasis.CONSENT, "SM-CI");
+        assertThat(client.sync("KIOSK-01", List.of(read.event())).status()).isEqualTo(200);
+        HubClient.Response shown = get("/api/referrals/" + read.id(), "cw-health");
+
+        assertThat(queue.findValuesAsText("id")).contains(listed.id().toString());
+        assertThat(shown.status()).isEqualTo(200);
+    }
+
+    @Test
     void oneReferralComesWithItsHistory() {
         HubClient.Response shown = get("/api/referrals/" + health.id(), "cw-health");
 

@@ -66,16 +66,29 @@ class ReferralChangesTest extends ReferralScenario {
                 "cw-health");
         HubClient.Response unknown = post("/api/referrals/" + health.id() + "/transitions", "{\"status\":\"DONE\"}",
                 "cw-health");
+        HubClient.Response unknownInArabic = post("/api/referrals/" + health.id() + "/transitions?lang=ar",
+                "{\"status\":\"DONE\"}", "cw-health");
+        HubClient.Response notText = post("/api/referrals/" + health.id() + "/transitions?lang=fr", "{\"status\":1}",
+                "cw-health");
 
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.reason()).isEqualTo("REASON_REQUIRED");
         assertThat(french.json().path("error").path("message").asText()).contains("motif");
         assertThat(skipping.status()).isEqualTo(409);
         assertThat(skipping.reason()).isEqualTo("INVALID_TRANSITION");
+        // Of the referral as it stands, not of the RECEIVED step the refused change would have taken first.
+        assertThat(skipping.json().path("error").path("message").asText())
+                .startsWith("A referral that is SENT cannot become CLOSED.");
         assertThat(otherService.status()).isEqualTo(403);
         assertThat(otherService.reason()).isEqualTo("NOT_YOUR_SERVICE");
         assertThat(bidi.reason()).isEqualTo("INVALID_TEXT");
         assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.reason()).isEqualTo("UNKNOWN_STATUS");
+        assertThat(unknownInArabic.reason()).isEqualTo("UNKNOWN_STATUS");
+        assertThat(unknownInArabic.json().path("error").path("message").asText()).startsWith("الحالة واحدة من")
+                .contains("IN_PROGRESS");
+        assertThat(notText.reason()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(notText.json().path("error").path("message").asText()).startsWith("Un champ manque");
         assertThat(referral(health, "cw-health").get("history")).hasSize(1);
         assertThat(referral(health, "cw-health").get("status").asText()).isEqualTo("SENT");
         assertThat(hub.count("referral_events")).isEqualTo(2);

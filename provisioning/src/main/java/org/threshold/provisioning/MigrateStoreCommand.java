@@ -37,6 +37,11 @@ final class MigrateStoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (hub.databaseUrl == null && hub.databasePasswordFile != null) {
+            // Without --db the source is SQLite, which has no password: the file was surely meant for the target.
+            throw new ProvisioningException("--db-password-file is the source database's password and goes with --db; "
+                    + "give the target's password with --to-password-file FILE. Nothing was copied.");
+        }
         DatabaseSettings target;
         try {
             target = DatabaseSettings.of(targetUrl, targetPasswordFile);

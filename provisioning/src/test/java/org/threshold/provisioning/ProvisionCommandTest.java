@@ -190,9 +190,14 @@ class ProvisionCommandTest {
         assertThat(run("kiosk", "revoke", "KIOSK-05", "--hub", hub.toString()).exit()).isZero();
         String target = org.threshold.hub.testing.TestPostgres.newDatabaseUrl();
 
+        Path password = Files.writeString(dir.resolve("db-password"), "secret");
+        Run misplaced = run("migrate-store", "--hub", hub.toString(), "--to", target, "--db-password-file",
+                password.toString());
         Run moved = run("migrate-store", "--hub", hub.toString(), "--to", target);
         Run again = run("migrate-store", "--hub", hub.toString(), "--to", target);
 
+        assertThat(misplaced.exit()).isEqualTo(2);
+        assertThat(misplaced.err()).contains("--to-password-file FILE");
         assertThat(moved.exit()).as(moved.err()).isZero();
         assertThat(moved.out()).contains("kiosks").contains("feed_updates").contains("Checked");
         assertThat(again.exit()).isEqualTo(2);

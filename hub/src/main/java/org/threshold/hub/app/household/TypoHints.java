@@ -19,12 +19,15 @@ import org.threshold.hub.app.referral.ReferralRecord;
  * a lookup, which is logged.
  */
 public final class TypoHints {
+    private final HouseholdProjector projector;
     private final HubStore store;
     private final HouseholdVault vault;
     private final AccessPolicy policy;
     private final Clock clock;
 
-    public TypoHints(HubStore store, HouseholdVault vault, AccessPolicy policy, Clock clock) {
+    public TypoHints(HouseholdProjector projector, HubStore store, HouseholdVault vault, AccessPolicy policy,
+                     Clock clock) {
+        this.projector = projector;
         this.clock = clock;
         this.store = store;
         this.vault = vault;
@@ -39,6 +42,8 @@ public final class TypoHints {
         }
         record Candidate(SealedHousehold household, List<ReferralRecord> referrals, boolean restricted) {
         }
+        // As for a lookup: a card synced a moment ago is still waiting for the projector, and the typed code is it.
+        projector.catchUpIfBehind();
         List<Candidate> found = store.read(repositories -> {
             List<Candidate> households = new ArrayList<>();
             for (TokenId candidate : candidates) {

@@ -67,6 +67,11 @@ public final class ReferralChanges {
             actionable(repositories, referral);
             if (referral.status() == ReferralStatus.SENT && !ReferralLifecycle.nextStatuses(ReferralStatus.SENT)
                     .contains(to)) {
+                if (!ReferralLifecycle.nextStatuses(ReferralStatus.RECEIVED).contains(to)) {
+                    // Received or not, it cannot go there: say so of the referral as it stands, SENT, not of the
+                    // RECEIVED step this transaction would have rolled back.
+                    throw refusal(org.threshold.core.referral.Refusal.INVALID_TRANSITION, referral, to.name());
+                }
                 referral = move(chain, repositories, user, referral, ReferralStatus.RECEIVED, null);
             }
             referral = move(chain, repositories, user, referral, to, checkedReason);

@@ -19,6 +19,7 @@ import org.threshold.hub.app.access.ReferralView;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
+import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
 import org.threshold.hub.app.referral.ReferralRepository.ChangeMark;
@@ -42,13 +43,16 @@ public final class ReferralQueues {
     private static final String FOUND = "FOUND";
     private static final Logger LOG = LoggerFactory.getLogger(ReferralQueues.class);
 
+    private final HouseholdProjector projector;
     private final HubStore store;
     private final HouseholdVault vault;
     private final AccessPolicy policy;
     private final AccessAudit audit;
     private final Clock clock;
 
-    public ReferralQueues(HubStore store, HouseholdVault vault, AccessPolicy policy, AccessAudit audit, Clock clock) {
+    public ReferralQueues(HouseholdProjector projector, HubStore store, HouseholdVault vault, AccessPolicy policy,
+                          AccessAudit audit, Clock clock) {
+        this.projector = projector;
         this.vault = vault;
         this.store = store;
         this.policy = policy;
@@ -82,6 +86,8 @@ public final class ReferralQueues {
         int capped = Math.max(1, Math.min(limit, MAX_PAGE));
         record Found(QueuePage page, Map<UUID, SealedHousehold> households, Set<UUID> restricted) {
         }
+        // A kiosk's referrals reach the store through the projector: once a sync was answered, the queue shows them.
+        projector.catchUpIfBehind();
         // The page's households in one read, not one round trip per referral; and which of them are restricted.
         Found found = store.read(repositories -> {
             QueuePage queue = repositories.referrals().queue(services, status, after, capped);
@@ -125,6 +131,7 @@ public final class ReferralQueues {
                      boolean restricted) {
         }
         Set<String> visible = policy.referralServices(user);
+        projector.catchUpIfBehind();
         Found found = store.read(repositories -> repositories.referrals().find(referralId)
                 .map(referral -> new Found(referral, repositories.households().findById(referral.householdId()),
                         repositories.referrals().history(referralId),

@@ -163,8 +163,7 @@ public final class AccountsApi {
     }
 
     private static JsonNode body(Context ctx, String shape) {
-        byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
-                "This body is far larger than an account needs. Send " + shape + "."), "MALFORMED_JSON");
+        byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, HubJson.tooLarge(shape), "MALFORMED_JSON");
         JsonNode json = HubJson.parse(body, shape);
         if (!json.isObject()) {
             throw malformed(shape);
@@ -181,7 +180,6 @@ public final class AccountsApi {
     }
 
     private static ApiException malformed(String shape) {
-        return new ApiException(400, "MALFORMED_REQUEST", "Send the fields as text (services as a list of "
-                + "service ids): " + shape + ".");
+        return HubJson.malformedRequest(shape);
     }
 }

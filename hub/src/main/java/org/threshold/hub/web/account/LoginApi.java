@@ -7,7 +7,6 @@ import org.threshold.hub.web.access.Access;
 import org.threshold.hub.app.account.Accounts;
 import java.util.Arrays;
 import java.util.Map;
-import org.threshold.hub.web.http.ApiException;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.RequestBodies;
 
@@ -28,14 +27,12 @@ public final class LoginApi {
 
     private void login(Context ctx) {
         HubJson.requireJson(ctx, SHAPE);
-        byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
-                "A sign-in is a username and a password; this body is far larger. Send " + SHAPE + "."),
-                "MALFORMED_JSON");
+        byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, HubJson.tooLarge(SHAPE), "MALFORMED_JSON");
         JsonNode json = HubJson.parse(body, SHAPE);
         JsonNode username = json.get("username");
         JsonNode password = json.get("password");
         if (username == null || !username.isTextual() || password == null || !password.isTextual()) {
-            throw new ApiException(400, "MALFORMED_REQUEST", "Send the username and password as text: " + SHAPE + ".");
+            throw HubJson.malformedRequest(SHAPE);
         }
         char[] secret = password.textValue().toCharArray();
         try {

@@ -3,6 +3,7 @@ package org.threshold.hub.web.audit;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.UUID;
 import org.threshold.hub.app.audit.AccessQuery;
 import org.threshold.hub.web.http.ApiException;
@@ -34,14 +35,14 @@ final class AuditFilters {
         try {
             return value == null ? null : Long.valueOf(value);
         } catch (NumberFormatException e) {
-            throw invalid(name, "a whole number");
+            throw invalid(name, "number");
         }
     }
 
     static int limit(Context ctx) {
         Long limit = number(ctx, "limit");
         if (limit != null && limit < 1) {
-            throw invalid("limit", "a whole number from 1");
+            throw invalid("limit", "limit");
         }
         return limit == null ? DEFAULT_PAGE : (int) Math.min(limit, Integer.MAX_VALUE);
     }
@@ -51,7 +52,7 @@ final class AuditFilters {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid(name, "a time like 2026-11-24T10:00:00Z");
+            throw invalid(name, "time");
         }
     }
 
@@ -60,11 +61,12 @@ final class AuditFilters {
         try {
             return value == null ? null : UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw invalid(name, "a household id");
+            throw invalid(name, "household");
         }
     }
 
+    /** @param expected {@code number}, {@code limit}, {@code time} or {@code household}: the bundle's choice */
     private static ApiException invalid(String name, String expected) {
-        return new ApiException(400, "INVALID_FILTER", "The filter " + name + " must be " + expected + ".");
+        return new ApiException(400, "INVALID_FILTER", Map.of("filter", name, "expected", expected));
     }
 }

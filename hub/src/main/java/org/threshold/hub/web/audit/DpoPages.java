@@ -18,6 +18,7 @@ import org.threshold.hub.app.audit.ChainState;
 import org.threshold.hub.app.household.GlassBreaks;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.http.ApiException;
+import org.threshold.hub.web.http.RequestLanguage;
 import org.threshold.hub.web.pages.Frame;
 import org.threshold.hub.web.pages.PageFrames;
 import org.threshold.hub.web.pages.Templates;
@@ -86,7 +87,7 @@ public final class DpoPages {
             }
         } catch (ApiException invalid) {
             ctx.status(invalid.status());
-            params.put("problem", invalid.getMessage());
+            params.put("problem", invalid.in(RequestLanguage.of(ctx)).getMessage());
         }
         Templates.render(ctx, "dpo/audit.jte", params);
     }

@@ -15,7 +15,6 @@ import org.threshold.hub.app.household.HouseholdRestriction;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
-import org.threshold.hub.web.http.ApiException;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.RequestBodies;
 
@@ -95,8 +94,7 @@ public final class DsrApi {
         JsonNode json = body(ctx, CORRECT_SHAPE);
         if (!json.isObject() || !json.path("token").isTextual() || !json.path("reason").isTextual()
                 || !json.path("household").isObject()) {
-            throw new ApiException(400, "MALFORMED_REQUEST", "Send the token and the reason as text and the whole "
-                    + "household as the export gives it: " + CORRECT_SHAPE + ".");
+            throw HubJson.malformedRequest(CORRECT_SHAPE);
         }
         Instant corrected = requests.correct(RouteGuard.user(ctx), json.get("token").textValue(),
                 json.get("reason").textValue(), json.get("household"));
@@ -133,15 +131,13 @@ public final class DsrApi {
     private static TokenAndReason tokenAndReason(Context ctx) {
         JsonNode json = body(ctx, CHANGE_SHAPE);
         if (!json.isObject() || !json.path("token").isTextual() || !json.path("reason").isTextual()) {
-            throw new ApiException(400, "MALFORMED_REQUEST", "Send the token and the reason as text: " + CHANGE_SHAPE
-                    + ".");
+            throw HubJson.malformedRequest(CHANGE_SHAPE);
         }
         return new TokenAndReason(json.get("token").textValue(), json.get("reason").textValue());
     }
 
     private static JsonNode body(Context ctx, String shape) {
-        byte[] raw = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
-                "This body is far larger than this request needs. Send " + shape + "."), "MALFORMED_JSON");
+        byte[] raw = RequestBodies.read(ctx, MAX_BODY_BYTES, HubJson.tooLarge(shape), "MALFORMED_JSON");
         return HubJson.parse(ctx, raw, shape);
     }
 }

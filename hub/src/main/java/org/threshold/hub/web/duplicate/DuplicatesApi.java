@@ -14,7 +14,6 @@ import org.threshold.hub.app.duplicate.Duplicates;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.household.HouseholdViewJson;
-import org.threshold.hub.web.http.ApiException;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.RequestBodies;
 
@@ -64,8 +63,7 @@ public final class DuplicatesApi {
 
     private void merge(Context ctx) {
         UUID id = id(ctx.pathParam("id"));
-        byte[] raw = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
-                "This body is far larger than a merge needs. Send " + MERGE_SHAPE + "."), "MALFORMED_JSON");
+        byte[] raw = RequestBodies.read(ctx, MAX_BODY_BYTES, HubJson.tooLarge(MERGE_SHAPE), "MALFORMED_JSON");
         JsonNode json = HubJson.parse(ctx, raw, MERGE_SHAPE);
         ctx.json(pair(duplicates.merge(RouteGuard.user(ctx), id, household(json, "survivor"),
                 household(json, "merged"))));

@@ -8,7 +8,6 @@ import org.threshold.hub.app.household.GlassBreaks;
 import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
-import org.threshold.hub.web.http.ApiException;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.RequestBodies;
 
@@ -35,13 +34,12 @@ public final class GlassBreakApi {
 
     private void open(Context ctx) {
         SignedInUser user = RouteGuard.user(ctx);
-        byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
-                "A reason is a few sentences; this body is far larger. Send " + SHAPE + "."), "MALFORMED_JSON");
+        byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, HubJson.tooLarge(SHAPE), "MALFORMED_JSON");
         JsonNode json = HubJson.parse(ctx, body, SHAPE);
         JsonNode token = json.get("token");
         JsonNode reason = json.get("reason");
         if (!json.isObject() || token == null || !token.isTextual() || (reason != null && !reason.isTextual())) {
-            throw new ApiException(400, "MALFORMED_REQUEST", "Send the token and the reason as text: " + SHAPE + ".");
+            throw HubJson.malformedRequest(SHAPE);
         }
         reads.admit(user.username());
         ctx.status(201).json(HouseholdViewJson.of(glassBreaks.open(user, token.textValue(),

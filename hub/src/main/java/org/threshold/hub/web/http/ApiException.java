@@ -2,6 +2,7 @@ package org.threshold.hub.web.http;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.threshold.core.i18n.Messages;
 import org.threshold.hub.app.Refusal;
@@ -14,17 +15,39 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String reason;
     private final Duration retryAfter;
+    /** The arguments of {@code hub.REASON} in core's errors bundle, or null when the message is English only. */
+    private final Map<String, ?> arguments;
 
+    /** An answer in English whatever the caller's language: for kiosks and other machines, which read the reason. */
     public ApiException(int status, String reason, String message) {
-        this(status, reason, message, null);
+        this(status, reason, message, null, null);
     }
 
-    private ApiException(int status, String reason, String message, Duration retryAfter) {
+    /**
+     * An answer to a person, in their language when {@link ErrorResponses} renders it: {@code hub.REASON} from core's
+     * errors bundle, formatted with {@code arguments}.
+     */
+    public ApiException(int status, String reason, Map<String, ?> arguments) {
+        this(status, reason, Messages.of(Messages.ERRORS, Messages.ENGLISH).format("hub." + reason, arguments), null,
+                arguments);
+    }
+
+    private ApiException(int status, String reason, String message, Duration retryAfter, Map<String, ?> arguments) {
         // No stack trace: this is an answer to the client, not a fault in the hub.
         super(message, null, false, false);
         this.status = status;
         this.reason = reason;
         this.retryAfter = retryAfter;
+        this.arguments = arguments;
+    }
+
+    /** This answer with its message in {@code locale}, if it has a translation; else as it is. */
+    public ApiException in(Locale locale) {
+        if (arguments == null) {
+            return this;
+        }
+        return new ApiException(status, reason, Messages.of(Messages.ERRORS, locale).format("hub." + reason,
+                arguments), retryAfter, arguments);
     }
 
     /**
@@ -36,7 +59,7 @@ public final class ApiException extends RuntimeException {
         Messages errors = Messages.of(Messages.ERRORS, locale);
         String key = "hub." + refusal.reason();
         return errors.has(key) ? new ApiException(english.status, english.reason, errors.format(key,
-                refusal.arguments()), english.retryAfter) : english;
+                refusal.arguments()), english.retryAfter, null) : english;
     }
 
     /** The answer to a use case's refusal: the one place a {@link Refusal.Kind} becomes an HTTP status. */
@@ -53,7 +76,8 @@ public final class ApiException extends RuntimeException {
             case TRY_LATER -> 429;
             case UNAVAILABLE -> 503;
         };
-        return new ApiException(status, refusal.reason(), refusal.getMessage(), refusal.retryAfter().orElse(null));
+        return new ApiException(status, refusal.reason(), refusal.getMessage(), refusal.retryAfter().orElse(null),
+                null);
     }
 
     public int status() {

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.hub.app.Refusal;
@@ -35,8 +36,7 @@ public final class ErrorResponses {
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e), errorPage));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure in {} {}: {}", ctx.method(), routeOf(ctx), StackTraces.withoutMessages(e));
-            answer(ctx, new ApiException(500, "INTERNAL_ERROR", "Something went wrong at the hub. Try again; if it "
-                    + "keeps failing, tell the hub administrator (the hub log says what failed)."), errorPage);
+            answer(ctx, new ApiException(500, "INTERNAL_ERROR", Map.of()), errorPage);
         });
     }
 
@@ -57,7 +57,8 @@ public final class ErrorResponses {
         return body;
     }
 
-    private static void answer(Context ctx, ApiException e, ErrorPage errorPage) {
+    private static void answer(Context ctx, ApiException refused, ErrorPage errorPage) {
+        ApiException e = refused.in(RequestLanguage.of(ctx));
         ctx.status(e.status());
         e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
         if (ctx.path().startsWith(API_PREFIX)) {
@@ -69,12 +70,10 @@ public final class ErrorResponses {
 
     private static ApiException fromJavalin(HttpResponseException e) {
         if (e.getStatus() == 404) {
-            return new ApiException(404, "NO_SUCH_ENDPOINT",
-                    "There is nothing at this address. Check the path; docs/api.md lists the hub's API.");
+            return new ApiException(404, "NO_SUCH_ENDPOINT", Map.of());
         }
         if (e.getStatus() == 405) {
-            return new ApiException(405, "METHOD_NOT_ALLOWED",
-                    "This address does not answer that method. Check docs/api.md for the right one.");
+            return new ApiException(405, "METHOD_NOT_ALLOWED", Map.of());
         }
         HttpStatus status = HttpStatus.forStatus(e.getStatus());
         return new ApiException(e.getStatus(), status.name(), "The request was refused (" + status.getMessage()

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import org.threshold.core.input.StrictJson;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * The hub's one JSON configuration: ISO-8601 times, read strictly as core's {@link StrictJson} reads (duplicate
@@ -37,8 +38,7 @@ public final class HubJson {
     /** @throws ApiException 415 {@code UNSUPPORTED_MEDIA_TYPE} unless the body is declared as JSON in UTF-8 */
     public static void requireJson(Context ctx, String expected) {
         if (!StrictJson.isJsonMediaType(ctx.header("Content-Type"))) {
-            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as Content-Type: application/json "
-                    + "(UTF-8): " + expected + ".");
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", Map.of("shape", expected));
         }
     }
 
@@ -52,20 +52,30 @@ public final class HubJson {
         try {
             JsonNode json = MAPPER.readTree(body);
             if (json == null || json.isMissingNode()) {
-                throw malformed("The body is empty", expected);
+                throw malformed(Map.of("problem", "empty", "shape", expected));
             }
             return json;
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            throw malformed(where == null ? "The body is not valid JSON"
-                    : "The body is not valid JSON (at line " + where.getLineNr() + ", column " + where.getColumnNr()
-                    + ")", expected);
+            throw malformed(where == null ? Map.of("problem", "syntax", "shape", expected)
+                    : Map.of("problem", "at", "line", where.getLineNr(), "column", where.getColumnNr(), "shape",
+                    expected));
         } catch (IOException e) {
-            throw malformed("The body is not readable JSON", expected);
+            throw malformed(Map.of("problem", "unreadable", "shape", expected));
         }
     }
 
-    private static ApiException malformed(String what, String expected) {
-        return new ApiException(400, "MALFORMED_JSON", what + ". Send " + expected + ".");
+    private static ApiException malformed(Map<String, ?> arguments) {
+        return new ApiException(400, "MALFORMED_JSON", arguments);
+    }
+
+    /** 400 {@code MALFORMED_REQUEST}: the JSON holds a field of the wrong type, or misses one; send {@code shape}. */
+    public static ApiException malformedRequest(String shape) {
+        return new ApiException(400, "MALFORMED_REQUEST", Map.of("shape", shape));
+    }
+
+    /** 413 {@code BODY_TOO_LARGE}: a body far larger than {@code shape} can be. */
+    public static ApiException tooLarge(String shape) {
+        return new ApiException(413, "BODY_TOO_LARGE", Map.of("shape", shape));
     }
 }

@@ -44,8 +44,7 @@ public final class SecurityHeaders {
             headers.forEach(ctx::header);
             if (CrossSite.forged(ctx.method().name(), ctx.header("Sec-Fetch-Site"), ctx.header("Origin"),
                     ctx.scheme() + "://" + ctx.host())) {
-                throw new ApiException(403, "CROSS_SITE_REQUEST", "This request came from another web site and "
-                        + "was refused. Use the hub's own pages.");
+                throw new ApiException(403, "CROSS_SITE_REQUEST", Map.of());
             }
         });
     }

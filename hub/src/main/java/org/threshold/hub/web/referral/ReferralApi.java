@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.threshold.core.referral.ReferralStatus;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.account.SignedInUser;
@@ -37,6 +40,8 @@ public final class ReferralApi {
     private static final String NOTE_SHAPE = "{\"text\"}";
     private static final String REASSIGN_SHAPE = "{\"service\",\"reason\"}";
     private static final String CONSENT_SHAPE = "{\"referral\": false, \"reason\"}";
+    private static final String STATUSES = Arrays.stream(ReferralStatus.values()).map(Enum::name)
+            .collect(Collectors.joining(", "));
 
     private final ReferralQueues queues;
     private final ReferralChanges changes;
@@ -126,8 +131,7 @@ public final class ReferralApi {
     }
 
     private static JsonNode body(Context ctx, String shape) {
-        byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, new ApiException(413, "BODY_TOO_LARGE",
-                "This body is far larger than a referral change needs. Send " + shape + "."), "MALFORMED_JSON");
+        byte[] body = RequestBodies.read(ctx, MAX_BODY_BYTES, HubJson.tooLarge(shape), "MALFORMED_JSON");
         JsonNode json = HubJson.parse(ctx, body, shape);
         if (!json.isObject()) {
             throw malformed(shape);
@@ -150,7 +154,7 @@ public final class ReferralApi {
     }
 
     private static ApiException malformed(String shape) {
-        return new ApiException(400, "MALFORMED_REQUEST", "Send the fields as text: " + shape + ".");
+        return HubJson.malformedRequest(shape);
     }
 
     private void list(Context ctx) {
@@ -173,7 +177,7 @@ public final class ReferralApi {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(404, "NO_SUCH_REFERRAL", "There is no such referral among those you may see.");
+            throw new ApiException(404, "NO_SUCH_REFERRAL", Map.of());
         }
     }
 
@@ -182,8 +186,7 @@ public final class ReferralApi {
             return Optional.empty();
         }
         return Optional.of(ReferralStatus.fromWireName(text).orElseThrow(() -> new ApiException(400,
-                "UNKNOWN_STATUS", "A status is one of SENT, RECEIVED, ACCEPTED, DECLINED, IN_PROGRESS, CLOSED, "
-                + "WITHDRAWN, FAILED.")));
+                "UNKNOWN_STATUS", Map.of("statuses", STATUSES))));
     }
 
     /** Where the next page starts, as {@code next} gives it: due time in epoch milliseconds, a dot, the referral id. */
@@ -201,8 +204,7 @@ public final class ReferralApi {
             return Optional.of(new QueueCursor(Instant.ofEpochMilli(Long.parseLong(text.substring(0, dot))),
                     UUID.fromString(text.substring(dot + 1))));
         } catch (RuntimeException e) {
-            throw new ApiException(400, "INVALID_CURSOR", "Pass as after= the next value of the previous page, as "
-                    + "it came.");
+            throw new ApiException(400, "INVALID_CURSOR", Map.of());
         }
     }
 
@@ -218,7 +220,6 @@ public final class ReferralApi {
         } catch (NumberFormatException e) {
             // Answered below.
         }
-        throw new ApiException(400, "INVALID_LIMIT", "limit is a whole number from 1 to " + ReferralQueues.MAX_PAGE
-                + ".");
+        throw new ApiException(400, "INVALID_LIMIT", Map.of("max", ReferralQueues.MAX_PAGE));
     }
 }
