@@ -49,7 +49,7 @@ import org.threshold.hub.store.JdbiHubStore;
 import org.threshold.hub.web.http.ConnectionLimits;
 
 /**
- * {@code HubStoreHarness [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite and on PostgreSQL, in one run, in this
+ * {@code HubStoreHarness [--ingest-only] [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite and on PostgreSQL, in one run, in this
  * order (lookups first, so a run cut short keeps them):
  * <ul>
  *   <li>token lookup over HOUSEHOLDS households seeded straight into the store, 64 concurrent clients: p50, p99;</li>
@@ -59,7 +59,7 @@ import org.threshold.hub.web.http.ConnectionLimits;
  *   <li>PostgreSQL with three hub instances against one, 16 kiosks;</li>
  *   <li>bytes on disk per household after the 16-kiosk run.</li>
  * </ul>
- * Defaults: 20,000 events, 1,000,000 households. PostgreSQL is zonky's embedded server with durable commits.
+ * Defaults: 20,000 events, 1,000,000 households; {@code --ingest-only} leaves the lookups out. PostgreSQL is zonky's embedded server with durable commits.
  */
 public final class HubStoreHarness {
     /** The account the clients look households up as (the bootstrap administrator sees none). */
@@ -68,6 +68,7 @@ public final class HubStoreHarness {
     private static final int CLIENTS = 64;
     private static final int LOOKUPS_PER_CLIENT = 200;
     private static final int SEED_BATCH = 5_000;
+    private static final String INGEST_ONLY = "--ingest-only";
 
     private final Path dir;
     private final EmbeddedPostgres postgres;
@@ -79,22 +80,33 @@ public final class HubStoreHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int seeded = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        System.out.printf("HubStoreHarness %,d events, %,d households, %d cores, started %s (%s)%n", events, seeded,
+        // --ingest-only skips the lookups, whose seeding takes minutes, when ingest and projection are the question.
+        boolean ingestOnly = List.of(args).contains(INGEST_ONLY);
+        List<String> numbers = List.of(args).stream().filter(arg -> !arg.equals(INGEST_ONLY)).toList();
+        int events = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 20_000;
+        int seeded = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 1_000_000;
+        System.out.printf("HubStoreHarness %,d events, %s, %d cores, started %s (%s)%n", events,
+                ingestOnly ? "ingest only" : String.format("%,d households", seeded),
                 Runtime.getRuntime().availableProcessors(), java.time.Instant.now(), LoadAverage.now());
         Path dir = Files.createTempDirectory("threshold-hub-store-");
         try (EmbeddedPostgres postgres = RawPostgresCopy.start()) {
-            new HubStoreHarness(dir, postgres).run(events, seeded);
+            HubStoreHarness harness = new HubStoreHarness(dir, postgres);
+            if (!ingestOnly) {
+                harness.lookups(seeded);
+            }
+            harness.ingest(events);
         }
     }
 
-    private void run(int events, int seeded) throws Exception {
+    private void lookups(int seeded) throws Exception {
         // Lookups first: the figure the hub's caseworkers feel, and the one a run cut short should not lose.
         System.out.printf("Token lookup over %,d households, %d clients x %d lookups (after a warm-up):%n", seeded,
                 CLIENTS, LOOKUPS_PER_CLIENT);
         lookups("SQLite", DatabaseSettings.SQLITE_IN_DATA_FOLDER, seeded);
         lookups("PostgreSQL", newDatabase(), seeded);
+    }
+
+    private void ingest(int events) throws Exception {
 
         HubIngestRate hub = new HubIngestRate(dir);
         hub.ingest(hub.prepare("warm-up", 1, Math.max(4 * HubIngestRate.BATCH, events / 5)));
