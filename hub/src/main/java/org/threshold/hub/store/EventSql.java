@@ -1,7 +1,6 @@
 package org.threshold.hub.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +14,6 @@ import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.threshold.core.event.ChainPosition;
@@ -93,25 +91,15 @@ interface EventSql extends EventRepository, SqlObject {
         moveHead(kioskId, last.header().sequence(), last.hash());
     }
 
-    @SqlQuery("SELECT position FROM events WHERE projection_seq IS NULL ORDER BY position LIMIT :max")
-    List<Long> awaitingSequence(@Bind("max") int max);
-
-    @SqlBatch("UPDATE events SET projection_seq = :sequence WHERE position = :position")
-    void giveSequence(@Bind("position") List<Long> positions, @Bind("sequence") List<Long> sequences);
+    /** Numbers up to {@code max} unnumbered events after {@code after}, in storage order, in one statement. */
+    @SqlUpdate("UPDATE events SET projection_seq = numbered.sequence FROM (SELECT position, "
+            + ":after + ROW_NUMBER() OVER (ORDER BY position) AS sequence FROM events WHERE projection_seq IS NULL "
+            + "ORDER BY position LIMIT :max) AS numbered WHERE events.position = numbered.position")
+    int numberAwaiting(@Bind("after") long after, @Bind("max") int max);
 
     @Override
     default int sequenceForProjection(int max) {
-        List<Long> positions = awaitingSequence(max);
-        if (positions.isEmpty()) {
-            return 0;
-        }
-        long next = lastSequenced() + 1;
-        List<Long> sequences = new ArrayList<>(positions.size());
-        for (int i = 0; i < positions.size(); i++) {
-            sequences.add(next + i);
-        }
-        giveSequence(positions, sequences);
-        return positions.size();
+        return numberAwaiting(lastSequenced(), max);
     }
 
     @Override
