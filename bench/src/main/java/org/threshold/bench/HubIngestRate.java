@@ -61,6 +61,7 @@ import org.threshold.core.token.TokenId;
 import org.threshold.hub.DatabaseSettings;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
+import org.threshold.hub.deployment.HubKeys;
 import org.threshold.kiosk.sync.SyncClient;
 import org.threshold.provisioning.Provisioner;
 
@@ -155,6 +156,36 @@ final class HubIngestRate {
                 .mapToObj(k -> kioskLoad(hubDir, database, root.resolve("kiosk-" + k), "K" + kiosks + "-" + k,
                         totalEvents / kiosks, withReferrals))
                 .collect(Collectors.toList()));
+    }
+
+    /**
+     * The projection's floor: every payload of the load opened with the hub's key (HPKE, the one step of projecting
+     * that no store or code change can remove), on every core, nothing else done; events per second.
+     */
+    double openFloor(Load load) throws Exception {
+        HubKeys keys = HubKeys.load(load.hubDir());
+        List<SignedEvent> events = load.kiosks().stream().flatMap(kiosk -> kiosk.events().stream()).toList();
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        try {
+            List<Callable<Void>> slices = new ArrayList<>();
+            for (int c = 0; c < cores; c++) {
+                List<SignedEvent> slice = events.subList(c * events.size() / cores, (c + 1) * events.size() / cores);
+                slices.add(() -> {
+                    for (SignedEvent event : slice) {
+                        event.openPayload(keys.sealingKey(event.header().sealingKeyId()).orElseThrow());
+                    }
+                    return null;
+                });
+            }
+            long start = System.nanoTime();
+            for (Future<Void> slice : pool.invokeAll(slices)) {
+                slice.get();
+            }
+            return events.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Starts a real hub on the load's folder and sends every kiosk's batches, kiosks in parallel. */

@@ -55,7 +55,8 @@ import org.threshold.hub.web.http.ConnectionLimits;
  *   <li>token lookup over HOUSEHOLDS households seeded straight into the store, 64 concurrent clients: p50, p99;</li>
  *   <li>verified ingest (kiosks POST signed binary batches to a real hub, counted on the signed ack) with 1, 4 and
  *       16 kiosks, next to the raw primitive on the same rows: a batched JDBC insert into SQLite, a binary COPY into
- *       PostgreSQL; and households projected per second (from the first POST until every one is projected);</li>
+ *       PostgreSQL; and households projected per second (from the first POST until every one is projected), next
+ *       to its floor: the same payloads opened (HPKE) on every core and nothing else;</li>
  *   <li>PostgreSQL with three hub instances against one, 16 kiosks;</li>
  *   <li>bytes on disk per household after the 16-kiosk run.</li>
  * </ul>
@@ -127,10 +128,13 @@ public final class HubStoreHarness {
                 } else {
                     raw = hub.rawBaseline(load, name + "-raw");
                 }
+                double projected = run.events() / run.projectedSeconds();
+                double opened = hub.openFloor(load);
                 System.out.printf("  %-10s %2d kiosk(s): %,8.0f events/s; raw %s %,8.0f rows/s; ratio %.2f; "
-                                + "projected %,6.0f households/s (%s)%n", onPostgres ? "PostgreSQL" : "SQLite", kiosks,
-                        run.eventsPerSecond(), onPostgres ? "COPY" : "batched insert", raw.eventsPerSecond(),
-                        run.eventsPerSecond() / raw.eventsPerSecond(), run.events() / run.projectedSeconds(),
+                                + "projected %,6.0f households/s; payloads opened bare %,6.0f/s; ratio %.2f (%s)%n",
+                        onPostgres ? "PostgreSQL" : "SQLite", kiosks, run.eventsPerSecond(),
+                        onPostgres ? "COPY" : "batched insert", raw.eventsPerSecond(),
+                        run.eventsPerSecond() / raw.eventsPerSecond(), projected, opened, projected / opened,
                         LoadAverage.now());
                 if (kiosks == 16) {
                     System.out.printf("  %-10s bytes on disk per household: %,.0f (%s)%n", onPostgres ? "PostgreSQL"

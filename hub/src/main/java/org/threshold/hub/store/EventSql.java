@@ -25,25 +25,23 @@ import org.threshold.hub.app.sync.StoredEvent;
 
 /** {@link EventRepository} in SQL that SQLite and PostgreSQL both run. */
 interface EventSql extends EventRepository, SqlObject {
-    // Well under either database's limit on bound parameters; one statement shape serves every full chunk.
-    int ID_CHUNK = 500;
+    // A whole batch's ids in one read (SyncService.MAX_EVENTS), well under either database's limit on bound
+    // parameters; one statement shape serves every full chunk.
+    int ID_CHUNK = 2_000;
 
     /**
-     * Creates the head row at genesis if missing, and otherwise rewrites it unchanged: on PostgreSQL that takes the
-     * row's lock until commit, so a second instance appending to the same chain waits here, then reads the new head.
+     * Creates the head row at genesis if missing, and otherwise rewrites it unchanged, and returns it: on PostgreSQL
+     * that takes the row's lock until commit, so a second instance appending to the same chain waits here, then
+     * reads the new head.
      */
-    @SqlUpdate("INSERT INTO kiosk_heads (kiosk_id, sequence, hash) VALUES (:kioskId, 0, :genesis) "
-            + "ON CONFLICT (kiosk_id) DO UPDATE SET sequence = kiosk_heads.sequence")
-    void touchHead(@Bind("kioskId") String kioskId, @Bind("genesis") byte[] genesis);
-
-    @SqlQuery("SELECT sequence, hash FROM kiosk_heads WHERE kiosk_id = :kioskId")
+    @SqlQuery("INSERT INTO kiosk_heads (kiosk_id, sequence, hash) VALUES (:kioskId, 0, :genesis) "
+            + "ON CONFLICT (kiosk_id) DO UPDATE SET sequence = kiosk_heads.sequence RETURNING sequence, hash")
     @RegisterConstructorMapper(ChainPosition.class)
-    ChainPosition head(@Bind("kioskId") String kioskId);
+    ChainPosition touchHead(@Bind("kioskId") String kioskId, @Bind("genesis") byte[] genesis);
 
     @Override
     default ChainPosition lockHead(String kioskId) {
-        touchHead(kioskId, ChainPosition.GENESIS.hash());
-        return head(kioskId);
+        return touchHead(kioskId, ChainPosition.GENESIS.hash());
     }
 
     @Override
