@@ -49,17 +49,18 @@ import org.threshold.hub.store.JdbiHubStore;
 import org.threshold.hub.web.http.ConnectionLimits;
 
 /**
- * {@code HubStoreHarness [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite and on PostgreSQL, in one run, in this
+ * {@code HubStoreHarness [--ingest-only] [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite and on PostgreSQL, in one run, in this
  * order (lookups first, so a run cut short keeps them):
  * <ul>
  *   <li>token lookup over HOUSEHOLDS households seeded straight into the store, 64 concurrent clients: p50, p99;</li>
  *   <li>verified ingest (kiosks POST signed binary batches to a real hub, counted on the signed ack) with 1, 4 and
  *       16 kiosks, next to the raw primitive on the same rows: a batched JDBC insert into SQLite, a binary COPY into
- *       PostgreSQL; and households projected per second (from the first POST until every one is projected);</li>
+ *       PostgreSQL; and households projected per second (from the first POST until every one is projected), next
+ *       to its floor: the same payloads opened (HPKE) on every core and nothing else;</li>
  *   <li>PostgreSQL with three hub instances against one, 16 kiosks;</li>
  *   <li>bytes on disk per household after the 16-kiosk run.</li>
  * </ul>
- * Defaults: 20,000 events, 1,000,000 households. PostgreSQL is zonky's embedded server with durable commits.
+ * Defaults: 20,000 events, 1,000,000 households; {@code --ingest-only} leaves the lookups out. PostgreSQL is zonky's embedded server with durable commits.
  */
 public final class HubStoreHarness {
     /** The account the clients look households up as (the bootstrap administrator sees none). */
@@ -68,6 +69,7 @@ public final class HubStoreHarness {
     private static final int CLIENTS = 64;
     private static final int LOOKUPS_PER_CLIENT = 200;
     private static final int SEED_BATCH = 5_000;
+    private static final String INGEST_ONLY = "--ingest-only";
 
     private final Path dir;
     private final EmbeddedPostgres postgres;
@@ -79,22 +81,33 @@ public final class HubStoreHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int seeded = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        System.out.printf("HubStoreHarness %,d events, %,d households, %d cores, started %s (%s)%n", events, seeded,
+        // --ingest-only skips the lookups, whose seeding takes minutes, when ingest and projection are the question.
+        boolean ingestOnly = List.of(args).contains(INGEST_ONLY);
+        List<String> numbers = List.of(args).stream().filter(arg -> !arg.equals(INGEST_ONLY)).toList();
+        int events = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 20_000;
+        int seeded = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 1_000_000;
+        System.out.printf("HubStoreHarness %,d events, %s, %d cores, started %s (%s)%n", events,
+                ingestOnly ? "ingest only" : String.format("%,d households", seeded),
                 Runtime.getRuntime().availableProcessors(), java.time.Instant.now(), LoadAverage.now());
         Path dir = Files.createTempDirectory("threshold-hub-store-");
         try (EmbeddedPostgres postgres = RawPostgresCopy.start()) {
-            new HubStoreHarness(dir, postgres).run(events, seeded);
+            HubStoreHarness harness = new HubStoreHarness(dir, postgres);
+            if (!ingestOnly) {
+                harness.lookups(seeded);
+            }
+            harness.ingest(events);
         }
     }
 
-    private void run(int events, int seeded) throws Exception {
+    private void lookups(int seeded) throws Exception {
         // Lookups first: the figure the hub's caseworkers feel, and the one a run cut short should not lose.
         System.out.printf("Token lookup over %,d households, %d clients x %d lookups (after a warm-up):%n", seeded,
                 CLIENTS, LOOKUPS_PER_CLIENT);
         lookups("SQLite", DatabaseSettings.SQLITE_IN_DATA_FOLDER, seeded);
         lookups("PostgreSQL", newDatabase(), seeded);
+    }
+
+    private void ingest(int events) throws Exception {
 
         HubIngestRate hub = new HubIngestRate(dir);
         hub.ingest(hub.prepare("warm-up", 1, Math.max(4 * HubIngestRate.BATCH, events / 5)));
@@ -115,10 +128,13 @@ public final class HubStoreHarness {
                 } else {
                     raw = hub.rawBaseline(load, name + "-raw");
                 }
+                double projected = run.events() / run.projectedSeconds();
+                double opened = hub.openFloor(load);
                 System.out.printf("  %-10s %2d kiosk(s): %,8.0f events/s; raw %s %,8.0f rows/s; ratio %.2f; "
-                                + "projected %,6.0f households/s (%s)%n", onPostgres ? "PostgreSQL" : "SQLite", kiosks,
-                        run.eventsPerSecond(), onPostgres ? "COPY" : "batched insert", raw.eventsPerSecond(),
-                        run.eventsPerSecond() / raw.eventsPerSecond(), run.events() / run.projectedSeconds(),
+                                + "projected %,6.0f households/s; payloads opened bare %,6.0f/s; ratio %.2f (%s)%n",
+                        onPostgres ? "PostgreSQL" : "SQLite", kiosks, run.eventsPerSecond(),
+                        onPostgres ? "COPY" : "batched insert", raw.eventsPerSecond(),
+                        run.eventsPerSecond() / raw.eventsPerSecond(), projected, opened, projected / opened,
                         LoadAverage.now());
                 if (kiosks == 16) {
                     System.out.printf("  %-10s bytes on disk per household: %,.0f (%s)%n", onPostgres ? "PostgreSQL"

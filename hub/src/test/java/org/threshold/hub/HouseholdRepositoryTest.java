@@ -161,6 +161,41 @@ abstract class HouseholdRepositoryContract extends StoreContract {
     }
 
     @Test
+    void eachTermsHouseholdsAreReadInOneCallInTheTermsOrderAtMostTheLimitEach() {
+        byte[] shared = term(11);
+        byte[] single = term(12);
+        byte[] unused = term(13);
+        List<UUID> sharing = java.util.stream.Stream.generate(UUID::randomUUID).limit(5).toList();
+        inTransaction(repositories -> {
+            java.util.Map<UUID, List<byte[]>> terms = new java.util.HashMap<>();
+            sharing.forEach(household -> terms.put(household, List.of(shared)));
+            terms.put(sharing.get(0), List.of(shared, single));
+            repositories.households().index(terms);
+            return null;
+        });
+        // More terms than one statement binds, so the slices' answers must land at their own terms.
+        List<byte[]> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            many.add(i == 300 ? single : unused);
+        }
+
+        var each = store.read(repositories -> repositories.households().holdingEach(List.of(single, unused, shared,
+                shared), 10));
+        var limited = store.read(repositories -> repositories.households().holdingEach(List.of(shared), 3));
+        var sliced = store.read(repositories -> repositories.households().holdingEach(many, 3));
+
+        assertThat(each).hasSize(4);
+        assertThat(each.get(0)).containsExactly(sharing.get(0));
+        assertThat(each.get(1)).isEmpty();
+        assertThat(each.get(2)).containsExactlyInAnyOrderElementsOf(sharing);
+        assertThat(each.get(3)).containsExactlyInAnyOrderElementsOf(sharing);
+        assertThat(limited.get(0)).hasSize(3).isSubsetOf(sharing);
+        assertThat(sliced).hasSize(450);
+        assertThat(sliced.get(300)).containsExactly(sharing.get(0));
+        assertThat(sliced.stream().filter(households -> !households.isEmpty())).hasSize(1);
+    }
+
+    @Test
     void anErasedHouseholdKeepsItsRowWithoutKeyDataOrTermsAndCannotBeReplaced() {
         HouseholdRecord household = household(UUID.randomUUID(), TokenId.random(RANDOM), UUID.randomUUID());
         byte[] term = term(7);

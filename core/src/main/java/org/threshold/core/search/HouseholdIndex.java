@@ -2,7 +2,10 @@ package org.threshold.core.search;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.Member;
@@ -17,16 +20,17 @@ public final class HouseholdIndex {
     }
 
     public static Set<String> terms(Household household) {
+        LatinNames latin = new LatinNames();
         Set<String> terms = new LinkedHashSet<>();
         for (Member member : household.members()) {
             for (String name : Arrays.asList(member.givenName(), member.familyName(), member.givenNameLatin(),
                     member.familyNameLatin())) {
                 if (name != null) {
-                    terms.addAll(NameTerms.forIndex(name));
+                    terms.addAll(NameTerms.forIndex(latin.of(name)));
                 }
             }
         }
-        terms.addAll(duplicateKeys(household));
+        terms.addAll(duplicateKeys(household, 0, latin));
         return terms;
     }
 
@@ -40,17 +44,36 @@ public final class HouseholdIndex {
      * household is looked for by, since an estimated age can be a year out.
      */
     public static Set<String> duplicateKeys(Household household, int slack) {
+        return duplicateKeys(household, slack, new LatinNames());
+    }
+
+    private static Set<String> duplicateKeys(Household household, int slack, LatinNames latin) {
         Set<String> keys = new LinkedHashSet<>();
         for (Member member : household.members()) {
+            List<String> written = latin.of(join(member.givenName(), member.familyName()));
+            List<String> spelled = member.givenNameLatin() != null || member.familyNameLatin() != null
+                    ? latin.of(join(member.givenNameLatin(), member.familyNameLatin())) : null;
             for (int year = birthYear(household, member) - slack; year <= birthYear(household, member) + slack; year++) {
-                NameTerms.duplicateKey(join(member.givenName(), member.familyName()), year).ifPresent(keys::add);
-                if (member.givenNameLatin() != null || member.familyNameLatin() != null) {
-                    NameTerms.duplicateKey(join(member.givenNameLatin(), member.familyNameLatin()), year)
-                            .ifPresent(keys::add);
+                NameTerms.duplicateKey(written, year).ifPresent(keys::add);
+                if (spelled != null) {
+                    NameTerms.duplicateKey(spelled, year).ifPresent(keys::add);
                 }
             }
         }
         return keys;
+    }
+
+    /**
+     * Each distinct name transliterated once ({@link NameTerms#latinWords}, the costly step): a household repeats its
+     * family name, and the duplicate keys repeat every name once per year of slack. Lives for one call only, so no
+     * name outlives the household being indexed.
+     */
+    private static final class LatinNames {
+        private final Map<String, List<String>> words = new HashMap<>();
+
+        List<String> of(String name) {
+            return words.computeIfAbsent(name, NameTerms::latinWords);
+        }
     }
 
     /**

@@ -28,7 +28,10 @@ import org.threshold.core.i18n.Digits;
  */
 public final class NameTerms {
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
-    private static final Transliterator TO_LATIN = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+    // A transliterator instance must not be shared between threads: one per thread lets the hub's projector open
+    // households on every core instead of queueing on one lock (ICU still guards each shared rule set itself).
+    private static final ThreadLocal<Transliterator> TO_LATIN = ThreadLocal.withInitial(
+            () -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
     private static final int MAX_WORDS = 16;
 
     private NameTerms() {
@@ -41,18 +44,27 @@ public final class NameTerms {
 
     /** The terms of every word in {@code name}, for indexing. */
     public static Set<String> forIndex(String name) {
+        return forIndex(latinWords(name));
+    }
+
+    /** {@link #forIndex(String)} of a name already turned into {@link #latinWords}. */
+    public static Set<String> forIndex(List<String> latinWords) {
         Set<String> terms = new LinkedHashSet<>();
-        termsPerWord(name).forEach(terms::addAll);
+        termsPerWord(latinWords).forEach(terms::addAll);
         return terms;
     }
 
     /** The terms of each word of a search, in order; a household must match every word. */
     public static List<Set<String>> termsPerWord(String text) {
-        List<Set<String>> perWord = new ArrayList<>();
         if (text == null) {
-            return perWord;
+            return new ArrayList<>();
         }
-        for (String word : latinWords(text)) {
+        return termsPerWord(latinWords(text));
+    }
+
+    private static List<Set<String>> termsPerWord(List<String> latinWords) {
+        List<Set<String>> perWord = new ArrayList<>();
+        for (String word : latinWords) {
             if (perWord.size() == MAX_WORDS) {
                 break;
             }
@@ -74,8 +86,13 @@ public final class NameTerms {
      * dropped (a separate "al" word, or "al"/"el" before a longer word). Empty if the name has no letters.
      */
     public static Optional<String> duplicateKey(String name, int birthYear) {
+        return duplicateKey(latinWords(name), birthYear);
+    }
+
+    /** {@link #duplicateKey(String, int)} of a name already turned into {@link #latinWords}. */
+    public static Optional<String> duplicateKey(List<String> latinWords, int birthYear) {
         List<String> skeletons = new ArrayList<>();
-        for (String word : latinWords(name)) {
+        for (String word : latinWords) {
             if (word.equals("al") || word.equals("el")) {
                 continue;
             }
@@ -93,10 +110,8 @@ public final class NameTerms {
 
     /** The name as lower-case ASCII words; public for tests and the seizure test's transliterated canaries. */
     public static List<String> latinWords(String text) {
-        String latin;
-        synchronized (TO_LATIN) {
-            latin = TO_LATIN.transliterate(UCharacter.foldCase(arabicVariants(Digits.toAscii(NFKC.normalize(text))), true));
-        }
+        String latin = TO_LATIN.get().transliterate(UCharacter.foldCase(arabicVariants(Digits.toAscii(
+                NFKC.normalize(text))), true));
         latin = UCharacter.foldCase(latin, true);
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();

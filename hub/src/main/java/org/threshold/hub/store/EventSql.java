@@ -1,7 +1,6 @@
 package org.threshold.hub.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +14,6 @@ import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.threshold.core.event.ChainPosition;
@@ -27,25 +25,23 @@ import org.threshold.hub.app.sync.StoredEvent;
 
 /** {@link EventRepository} in SQL that SQLite and PostgreSQL both run. */
 interface EventSql extends EventRepository, SqlObject {
-    // Well under either database's limit on bound parameters; one statement shape serves every full chunk.
-    int ID_CHUNK = 500;
+    // A whole batch's ids in one read (SyncService.MAX_EVENTS), well under either database's limit on bound
+    // parameters; one statement shape serves every full chunk.
+    int ID_CHUNK = 2_000;
 
     /**
-     * Creates the head row at genesis if missing, and otherwise rewrites it unchanged: on PostgreSQL that takes the
-     * row's lock until commit, so a second instance appending to the same chain waits here, then reads the new head.
+     * Creates the head row at genesis if missing, and otherwise rewrites it unchanged, and returns it: on PostgreSQL
+     * that takes the row's lock until commit, so a second instance appending to the same chain waits here, then
+     * reads the new head.
      */
-    @SqlUpdate("INSERT INTO kiosk_heads (kiosk_id, sequence, hash) VALUES (:kioskId, 0, :genesis) "
-            + "ON CONFLICT (kiosk_id) DO UPDATE SET sequence = kiosk_heads.sequence")
-    void touchHead(@Bind("kioskId") String kioskId, @Bind("genesis") byte[] genesis);
-
-    @SqlQuery("SELECT sequence, hash FROM kiosk_heads WHERE kiosk_id = :kioskId")
+    @SqlQuery("INSERT INTO kiosk_heads (kiosk_id, sequence, hash) VALUES (:kioskId, 0, :genesis) "
+            + "ON CONFLICT (kiosk_id) DO UPDATE SET sequence = kiosk_heads.sequence RETURNING sequence, hash")
     @RegisterConstructorMapper(ChainPosition.class)
-    ChainPosition head(@Bind("kioskId") String kioskId);
+    ChainPosition touchHead(@Bind("kioskId") String kioskId, @Bind("genesis") byte[] genesis);
 
     @Override
     default ChainPosition lockHead(String kioskId) {
-        touchHead(kioskId, ChainPosition.GENESIS.hash());
-        return head(kioskId);
+        return touchHead(kioskId, ChainPosition.GENESIS.hash());
     }
 
     @Override
@@ -93,25 +89,15 @@ interface EventSql extends EventRepository, SqlObject {
         moveHead(kioskId, last.header().sequence(), last.hash());
     }
 
-    @SqlQuery("SELECT position FROM events WHERE projection_seq IS NULL ORDER BY position LIMIT :max")
-    List<Long> awaitingSequence(@Bind("max") int max);
-
-    @SqlBatch("UPDATE events SET projection_seq = :sequence WHERE position = :position")
-    void giveSequence(@Bind("position") List<Long> positions, @Bind("sequence") List<Long> sequences);
+    /** Numbers up to {@code max} unnumbered events after {@code after}, in storage order, in one statement. */
+    @SqlUpdate("UPDATE events SET projection_seq = numbered.sequence FROM (SELECT position, "
+            + ":after + ROW_NUMBER() OVER (ORDER BY position) AS sequence FROM events WHERE projection_seq IS NULL "
+            + "ORDER BY position LIMIT :max) AS numbered WHERE events.position = numbered.position")
+    int numberAwaiting(@Bind("after") long after, @Bind("max") int max);
 
     @Override
     default int sequenceForProjection(int max) {
-        List<Long> positions = awaitingSequence(max);
-        if (positions.isEmpty()) {
-            return 0;
-        }
-        long next = lastSequenced() + 1;
-        List<Long> sequences = new ArrayList<>(positions.size());
-        for (int i = 0; i < positions.size(); i++) {
-            sequences.add(next + i);
-        }
-        giveSequence(positions, sequences);
-        return positions.size();
+        return numberAwaiting(lastSequenced(), max);
     }
 
     @Override

@@ -30,6 +30,9 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
     String COLUMNS = "household_id, token_id, token_kiosk_id, token_issued_on, kiosk_id, site, registered_at, "
             + "event_id, key_id, wrapped_key, sealed_json, erased_at";
 
+    // Values bound in one read (each term also one subquery): well under either database's limits.
+    int TERMS_PER_READ = 200;
+
     String ID_CLASH = "household id already projected under another token";
     String TOKEN_CLASH = "token already projected for another household";
 
@@ -122,10 +125,14 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
         if (householdIds.isEmpty()) {
             return found;
         }
-        getHandle().createQuery("SELECT " + COLUMNS + " FROM households WHERE household_id IN (<ids>)")
-                .bindList("ids", householdIds.stream().map(UUID::toString).distinct().toList())
-                .map(ConstructorMapper.of(SealedHousehold.class))
-                .forEach(household -> found.put(household.householdId(), household));
+        List<String> ids = householdIds.stream().map(UUID::toString).distinct().toList();
+        // In slices: the duplicate check asks for every candidate of a projection chunk at once.
+        for (int from = 0; from < ids.size(); from += TERMS_PER_READ) {
+            getHandle().createQuery("SELECT " + COLUMNS + " FROM households WHERE household_id IN (<ids>)")
+                    .bindList("ids", ids.subList(from, Math.min(from + TERMS_PER_READ, ids.size())))
+                    .map(ConstructorMapper.of(SealedHousehold.class))
+                    .forEach(household -> found.put(household.householdId(), household));
+        }
         return found;
     }
 
@@ -173,6 +180,32 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
             query.bindList("g" + group, groups.get(group));
         }
         return query.mapTo(UUID.class).list();
+    }
+
+    /**
+     * One statement per {@value #TERMS_PER_READ} terms: a limited subquery per term, so a term thousands of households
+     * share costs {@code limit} index entries, not thousands.
+     */
+    @Override
+    default List<List<UUID>> holdingEach(List<byte[]> terms, int limit) {
+        List<List<UUID>> holding = new ArrayList<>(terms.size());
+        for (int from = 0; from < terms.size(); from += TERMS_PER_READ) {
+            List<byte[]> slice = terms.subList(from, Math.min(from + TERMS_PER_READ, terms.size()));
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < slice.size(); i++) {
+                holding.add(new ArrayList<>());
+                sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(from + i).append(" AS i, household_id ")
+                        .append("FROM (SELECT household_id FROM household_terms WHERE term = :t").append(i)
+                        .append(" LIMIT :limit) AS t").append(i);
+            }
+            Query query = getHandle().createQuery(sql.toString()).bind("limit", limit);
+            for (int i = 0; i < slice.size(); i++) {
+                query.bind("t" + i, slice.get(i));
+            }
+            query.map((rows, context) -> holding.get(rows.getInt(1)).add(UUID.fromString(rows.getString(2))))
+                    .forEach(ignored -> { });
+        }
+        return holding;
     }
 
     @SqlUpdate("UPDATE households SET wrapped_key = NULL, sealed_json = NULL, erased_at = :at "

@@ -1,7 +1,12 @@
 package org.threshold.hub.app.duplicate;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,12 +57,21 @@ public final class DuplicateDetection {
         return new Arrival(householdId, household, vault.blind(DuplicateRule.blockingKeys(household)));
     }
 
-    /** Queues the potential duplicates of each of {@code arrivals} (already stored and indexed); returns how many. */
+    /**
+     * Queues the potential duplicates of each of {@code arrivals} (already stored and indexed); returns how many. The
+     * blocks of every arrival are read at once, and the candidates opened are read at once.
+     */
     public int detect(Repositories repositories, List<Arrival> arrivals) {
+        List<Set<UUID>> candidates = candidates(repositories, arrivals);
+        Set<UUID> all = new HashSet<>();
+        candidates.forEach(all::addAll);
+        Map<UUID, SealedHousehold> stored = repositories.households().findByIds(all);
         int queued = 0;
-        for (Arrival arrival : arrivals) {
-            for (UUID candidate : candidates(repositories, arrival)) {
-                Optional<DuplicateRule.Match> match = score(repositories, arrival, candidate);
+        for (int i = 0; i < arrivals.size(); i++) {
+            Arrival arrival = arrivals.get(i);
+            for (UUID candidate : candidates.get(i)) {
+                Optional<DuplicateRule.Match> match = score(Optional.ofNullable(stored.get(candidate)), arrival,
+                        candidate);
                 if (match.isEmpty()) {
                     continue;
                 }
@@ -72,22 +86,37 @@ public final class DuplicateDetection {
         return queued;
     }
 
-    private static Set<UUID> candidates(Repositories repositories, Arrival arrival) {
-        Set<UUID> candidates = new LinkedHashSet<>();
-        for (byte[] key : arrival.keys()) {
-            List<UUID> sharing = repositories.households().findByTerms(List.of(List.of(key)), MAX_BLOCK + 1);
-            if (sharing.size() <= MAX_BLOCK) {
-                candidates.addAll(sharing);
+    /** Each arrival's candidates: the households sharing one of its keys, skipping keys shared by too many. */
+    private static List<Set<UUID>> candidates(Repositories repositories, List<Arrival> arrivals) {
+        // Arrivals of one chunk share keys (a family registered at several kiosks, a common name): each read once.
+        Map<ByteBuffer, Integer> indexOf = new LinkedHashMap<>();
+        List<byte[]> keys = new ArrayList<>();
+        for (Arrival arrival : arrivals) {
+            for (byte[] key : arrival.keys()) {
+                if (indexOf.putIfAbsent(ByteBuffer.wrap(key), keys.size()) == null) {
+                    keys.add(key);
+                }
             }
         }
-        candidates.remove(arrival.householdId());
+        List<List<UUID>> blocks = repositories.households().holdingEach(keys, MAX_BLOCK + 1);
+        List<Set<UUID>> candidates = new ArrayList<>(arrivals.size());
+        for (Arrival arrival : arrivals) {
+            Set<UUID> mine = new LinkedHashSet<>();
+            for (byte[] key : arrival.keys()) {
+                List<UUID> sharing = blocks.get(indexOf.get(ByteBuffer.wrap(key)));
+                if (sharing.size() <= MAX_BLOCK) {
+                    mine.addAll(sharing);
+                }
+            }
+            mine.remove(arrival.householdId());
+            candidates.add(mine);
+        }
         return candidates;
     }
 
     /** The rule's match if the candidate is likely the same household; empty if not, or if it no longer reads. */
-    private Optional<DuplicateRule.Match> score(Repositories repositories, Arrival arrival, UUID candidate) {
-        Optional<SealedHousehold> sealed = repositories.households().findById(candidate)
-                .filter(household -> !household.erased());
+    private Optional<DuplicateRule.Match> score(Optional<SealedHousehold> stored, Arrival arrival, UUID candidate) {
+        Optional<SealedHousehold> sealed = stored.filter(household -> !household.erased());
         if (sealed.isEmpty()) {
             return Optional.empty();
         }

@@ -51,6 +51,12 @@ public interface HouseholdRepository {
     List<UUID> findByTerms(List<List<byte[]>> groups, int limit);
 
     /**
+     * For each of {@code terms}, in order, the households indexed under it: at most {@code limit} each, in no
+     * particular order. One read for many terms, where {@link #findByTerms} would take one per term.
+     */
+    List<List<UUID>> holdingEach(List<byte[]> terms, int limit);
+
+    /**
      * Crypto-shreds the household: its wrapped key, sealed data and terms are destroyed, and the row says when. Says
      * whether it was there and not yet erased.
      */
