@@ -111,26 +111,6 @@ abstract class HouseholdRepositoryContract extends StoreContract {
     }
 
     @Test
-    void aPagesHouseholdsAreFoundByTheirIdsInOneReadErasedOnesMarkedAndUnknownOnesLeftOut() {
-        HouseholdRecord kept = household(UUID.randomUUID(), TokenId.random(RANDOM), UUID.randomUUID());
-        HouseholdRecord erased = household(UUID.randomUUID(), TokenId.random(RANDOM), UUID.randomUUID());
-        HouseholdRecord notAsked = household(UUID.randomUUID(), TokenId.random(RANDOM), UUID.randomUUID());
-        inTransaction(repositories -> repositories.households().insertNew(List.of(seal(kept), seal(erased),
-                seal(notAsked))));
-        inTransaction(repositories -> repositories.households().erase(erased.householdId(), AT));
-        UUID unknown = UUID.randomUUID();
-
-        var found = store.read(repositories -> repositories.households().findByIds(List.of(kept.householdId(),
-                erased.householdId(), unknown, kept.householdId())));
-        var none = store.read(repositories -> repositories.households().findByIds(List.of()));
-
-        assertThat(found).containsOnlyKeys(kept.householdId(), erased.householdId());
-        assertThat(VAULT.open(found.get(kept.householdId()))).isEqualTo(kept);
-        assertThat(found.get(erased.householdId()).erased()).isTrue();
-        assertThat(none).isEmpty();
-    }
-
-    @Test
     void householdsAreFoundByTermsOnlyWhenEveryGroupMatchesAndIndexingAgainReplacesTheirTerms() {
         UUID amal = UUID.randomUUID();
         UUID sami = UUID.randomUUID();

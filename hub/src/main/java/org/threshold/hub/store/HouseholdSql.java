@@ -2,13 +2,11 @@ package org.threshold.hub.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -115,19 +113,6 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
     @SqlQuery("SELECT " + COLUMNS + " FROM households WHERE household_id = :householdId")
     @RegisterConstructorMapper(SealedHousehold.class)
     Optional<SealedHousehold> findById(@Bind("householdId") UUID householdId);
-
-    @Override
-    default Map<UUID, SealedHousehold> findByIds(Collection<UUID> householdIds) {
-        Map<UUID, SealedHousehold> found = new HashMap<>();
-        if (householdIds.isEmpty()) {
-            return found;
-        }
-        getHandle().createQuery("SELECT " + COLUMNS + " FROM households WHERE household_id IN (<ids>)")
-                .bindList("ids", householdIds.stream().map(UUID::toString).distinct().toList())
-                .map(ConstructorMapper.of(SealedHousehold.class))
-                .forEach(household -> found.put(household.householdId(), household));
-        return found;
-    }
 
     @SqlUpdate("UPDATE households SET token_id = :tokenId, token_kiosk_id = :tokenKioskId, "
             + "token_issued_on = :tokenIssuedOn, key_id = :keyId, wrapped_key = :wrappedKey, sealed_json = :sealedJson "

@@ -1,7 +1,6 @@
 package org.threshold.hub.app.household;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +26,6 @@ public interface HouseholdRepository {
     Optional<SealedHousehold> findByToken(TokenId tokenId);
 
     Optional<SealedHousehold> findById(UUID householdId);
-
-    /**
-     * The stored households of these ids, by id, in one read: a page of a queue names up to 50 of them, and one
-     * round trip each would cost more than the page. Ids the store does not hold are left out.
-     */
-    Map<UUID, SealedHousehold> findByIds(Collection<UUID> householdIds);
 
     /**
      * Replaces the stored household's token and sealed data with {@code household}'s, by household id; what
