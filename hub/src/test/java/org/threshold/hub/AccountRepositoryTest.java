@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.threshold.hub.app.account.AccountRepository.Account;
+import org.threshold.hub.app.account.LiveSessionRepository.LiveSession;
+import org.threshold.hub.app.account.Role;
 import org.threshold.hub.app.account.SignInThrottleRepository.Failures;
 import org.threshold.hub.app.audit.AccessRecord;
 
@@ -87,16 +89,16 @@ abstract class AccountRepositoryContract extends StoreContract {
             return null;
         });
         Instant later = NOW.plus(Duration.ofMinutes(29));
-        var live = store.read(repositories -> repositories.sessions().live(token, later, later.minus(idle)));
-        var expired = store.read(repositories -> repositories.sessions().live(other, NOW.plusSeconds(1),
+        var live = store.read(repositories -> repositories.liveSessions().find(token, later, later.minus(idle)));
+        var expired = store.read(repositories -> repositories.liveSessions().find(other, NOW.plusSeconds(1),
                 NOW.plusSeconds(1).minus(idle)));
         Instant idledOut = NOW.plus(idle);
-        var idle30 = store.read(repositories -> repositories.sessions().live(token, idledOut, idledOut.minus(idle)));
+        var idle30 = store.read(repositories -> repositories.liveSessions().find(token, idledOut, idledOut.minus(idle)));
         inTransaction(repositories -> {
             repositories.sessions().touch(token, later);
             return null;
         });
-        var touched = store.read(repositories -> repositories.sessions().live(token, idledOut, idledOut.minus(idle)));
+        var touched = store.read(repositories -> repositories.liveSessions().find(token, idledOut, idledOut.minus(idle)));
         var listed = store.read(repositories -> repositories.sessions().liveOf("amal", later, later.minus(idle)));
         inTransaction(repositories -> {
             repositories.sessions().deleteExpired(NOW.plusSeconds(1), NOW.plusSeconds(1).minus(idle));
@@ -104,12 +106,11 @@ abstract class AccountRepositoryContract extends StoreContract {
         });
         var afterSweep = store.read(repositories -> repositories.sessions().count());
         inTransaction(repositories -> repositories.accounts().setDisabled("amal", NOW));
-        var disabled = store.read(repositories -> repositories.sessions().live(token, later, later.minus(idle)));
+        var disabled = store.read(repositories -> repositories.liveSessions().find(token, later, later.minus(idle)));
         var revoked = inTransaction(repositories -> repositories.sessions().revoke("amal", "s1"));
         var revokedAgain = inTransaction(repositories -> repositories.sessions().revoke("amal", "s1"));
 
-        assertThat(live).map(session -> session.sessionId()).contains("s1");
-        assertThat(live.orElseThrow().lastSeen()).isEqualTo(NOW);
+        assertThat(live).contains(new LiveSession("s1", NOW, "amal", Role.ADMIN, "", Set.of()));
         assertThat(expired).isEmpty();
         assertThat(idle30).isEmpty();
         assertThat(touched).isPresent();
@@ -118,6 +119,22 @@ abstract class AccountRepositoryContract extends StoreContract {
         assertThat(disabled).isEmpty();
         assertThat(revoked).isTrue();
         assertThat(revokedAgain).isFalse();
+    }
+
+    @Test
+    void aLiveSessionComesWithItsAccountsRoleOrganisationAndEveryService() {
+        byte[] token = {7, 8, 9};
+        inTransaction(repositories -> {
+            repositories.accounts().create(LEILA, NOW);
+            repositories.sessions().create(token, "s3", "leila", NOW, NOW.plus(Duration.ofHours(12)));
+            return null;
+        });
+
+        var live = store.read(repositories -> repositories.liveSessions().find(token, NOW.plusSeconds(5),
+                NOW.minus(Duration.ofMinutes(30))));
+
+        assertThat(live).contains(new LiveSession("s3", NOW, "leila", Role.CASEWORKER, "Health NGO",
+                Set.of("health", "mhpss")));
     }
 
     @Test

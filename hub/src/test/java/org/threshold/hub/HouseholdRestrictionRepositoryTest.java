@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,6 @@ abstract class HouseholdRestrictionRepositoryContract extends StoreContract {
                 "DSR-2026-014");
         HouseholdRestriction again = new HouseholdRestriction(first.householdId(), AT.plusSeconds(9), "other",
                 UUID.randomUUID(), "DSR-2026-015");
-        UUID unrestricted = UUID.randomUUID();
 
         List<Boolean> recorded = inTransaction(repositories -> List.of(repositories.restrictions().restrict(first),
                 repositories.restrictions().restrict(again)));
@@ -47,12 +45,7 @@ abstract class HouseholdRestrictionRepositoryContract extends StoreContract {
         assertThat(recorded).containsExactly(true, false);
         Optional<HouseholdRestriction> found = store.read(repositories -> repositories.restrictions()
                 .find(first.householdId()));
-        Set<UUID> among = store.read(repositories -> repositories.restrictions().restrictedAmong(List.of(
-                first.householdId(), unrestricted)));
-        Set<UUID> amongNone = store.read(repositories -> repositories.restrictions().restrictedAmong(List.of()));
         assertThat(found).contains(first);
-        assertThat(among).containsExactly(first.householdId());
-        assertThat(amongNone).isEmpty();
         List<Boolean> lifted = inTransaction(repositories -> List.of(repositories.restrictions()
                 .lift(first.householdId()), repositories.restrictions().lift(first.householdId())));
         Optional<HouseholdRestriction> afterwards = store.read(repositories -> repositories.restrictions()

@@ -30,8 +30,8 @@ import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.referral.ReferralEventRecord;
 import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
-import org.threshold.hub.app.referral.ReferralRepository.QueueCursor;
-import org.threshold.hub.app.referral.ReferralRepository.QueuePage;
+import org.threshold.hub.app.referral.QueueRepository.QueueCursor;
+import org.threshold.hub.app.referral.QueueRepository.QueuePage;
 import org.threshold.hub.store.JdbiHubStore;
 import org.threshold.hub.testing.TestPostgres;
 
@@ -97,7 +97,7 @@ class QueuePagingProperties {
         int page = 0;
         do {
             Optional<QueueCursor> from = after;
-            QueuePage found = store.read(repositories -> repositories.referrals().queue(read, Optional.empty(), from,
+            QueuePage found = store.read(repositories -> repositories.queues().page(read, Optional.empty(), from,
                     scenario.pageSize()));
             assertThat(found.referrals()).hasSizeLessThanOrEqualTo(scenario.pageSize());
             seen.addAll(found.referrals());

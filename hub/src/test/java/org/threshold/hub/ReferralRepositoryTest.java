@@ -20,13 +20,15 @@ import org.threshold.core.referral.ReferralState;
 import org.threshold.core.referral.ReferralStatus;
 import org.threshold.core.referral.ReferredPerson;
 import org.threshold.core.referral.Urgency;
+import org.threshold.hub.app.household.HouseholdRestriction;
 import org.threshold.hub.app.household.ProjectionFailure;
+import org.threshold.hub.app.household.SealedHousehold;
 import org.threshold.hub.app.referral.ReferralEventRecord;
 import org.threshold.hub.app.referral.ReferralRecord;
-import org.threshold.hub.app.referral.ReferralRepository.ChangeMark;
+import org.threshold.hub.app.referral.QueueRepository.ChangeMark;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
-import org.threshold.hub.app.referral.ReferralRepository.QueueCursor;
-import org.threshold.hub.app.referral.ReferralRepository.QueuePage;
+import org.threshold.hub.app.referral.QueueRepository.QueueCursor;
+import org.threshold.hub.app.referral.QueueRepository.QueuePage;
 
 /** The referral store's contract, on SQLite and on PostgreSQL. */
 class ReferralRepositoryTest {
@@ -141,7 +143,7 @@ abstract class ReferralRepositoryContract extends StoreContract {
         int pages = 0;
         do {
             Optional<QueueCursor> from = after;
-            QueuePage page = store.read(repositories -> repositories.referrals().queue(Set.of("health", "legal"),
+            QueuePage page = store.read(repositories -> repositories.queues().page(Set.of("health", "legal"),
                     Optional.empty(), from, 7));
             assertThat(page.referrals()).hasSizeLessThanOrEqualTo(7);
             seen.addAll(page.referrals());
@@ -155,19 +157,52 @@ abstract class ReferralRepositoryContract extends StoreContract {
     }
 
     @Test
+    void aQueuePageCarriesItsHouseholdsAsStoredErasedOnesMarkedUnknownOnesLeftOutAndWhichAreRestricted() {
+        SealedHousehold kept = LookupRepositoryContract.household();
+        SealedHousehold erased = LookupRepositoryContract.household();
+        SealedHousehold restricted = LookupRepositoryContract.household();
+        UUID unknown = UUID.randomUUID();
+        List<NewReferral> made = new ArrayList<>();
+        for (UUID household : List.of(kept.householdId(), erased.householdId(), restricted.householdId(), unknown)) {
+            made.add(referral(UUID.randomUUID(), household, "health", Urgency.URGENT, UUID.randomUUID()));
+        }
+        inTransaction(repositories -> {
+            repositories.households().insertNew(List.of(kept, erased, restricted));
+            repositories.referrals().insertRequested(made);
+            repositories.households().erase(erased.householdId(), PROJECTED);
+            repositories.restrictions().restrict(new HouseholdRestriction(restricted.householdId(), PROJECTED, "dpo",
+                    UUID.randomUUID(), "DSR-2026-002"));
+            return null;
+        });
+
+        QueuePage page = store.read(repositories -> repositories.queues().page(Set.of("health"), Optional.empty(),
+                Optional.empty(), 50));
+        var stored = store.read(repositories -> repositories.households().findById(kept.householdId()));
+
+        assertThat(page.referrals()).containsExactlyInAnyOrderElementsOf(made.stream().map(NewReferral::referral)
+                .toList());
+        assertThat(page.households()).containsOnlyKeys(kept.householdId(), erased.householdId(),
+                restricted.householdId());
+        assertThat(page.households().get(kept.householdId())).usingRecursiveComparison()
+                .isEqualTo(stored.orElseThrow());
+        assertThat(page.households().get(erased.householdId()).erased()).isTrue();
+        assertThat(page.restricted()).containsExactly(restricted.householdId());
+    }
+
+    @Test
     void aQueueFiltersByStatusAndCountsEachStatusOfItsServices() {
         NewReferral health = referral(UUID.randomUUID(), UUID.randomUUID(), "health", Urgency.URGENT,
                 UUID.randomUUID());
         NewReferral legal = referral(UUID.randomUUID(), UUID.randomUUID(), "legal", Urgency.URGENT, UUID.randomUUID());
         inTransaction(repositories -> repositories.referrals().insertRequested(List.of(health, legal)));
 
-        QueuePage sent = store.read(repositories -> repositories.referrals().queue(Set.of("health"),
+        QueuePage sent = store.read(repositories -> repositories.queues().page(Set.of("health"),
                 Optional.of(ReferralStatus.SENT), Optional.empty(), 50));
-        QueuePage closed = store.read(repositories -> repositories.referrals().queue(Set.of("health"),
+        QueuePage closed = store.read(repositories -> repositories.queues().page(Set.of("health"),
                 Optional.of(ReferralStatus.CLOSED), Optional.empty(), 50));
-        Map<ReferralStatus, Long> counts = store.read(repositories -> repositories.referrals()
+        Map<ReferralStatus, Long> counts = store.read(repositories -> repositories.queues()
                 .countsByStatus(Set.of("health", "legal", "gbv")));
-        QueuePage none = store.read(repositories -> repositories.referrals().queue(Set.of(), Optional.empty(),
+        QueuePage none = store.read(repositories -> repositories.queues().page(Set.of(), Optional.empty(),
                 Optional.empty(), 50));
 
         assertThat(sent.referrals()).containsExactly(health.referral());
@@ -192,11 +227,11 @@ abstract class ReferralRepositoryContract extends StoreContract {
         change(second.referral(), "legal", ReferralStatus.SENT);
         change(accepted, "health", ReferralStatus.ACCEPTED);
 
-        Map<ReferralStatus, Long> health = store.read(repositories -> repositories.referrals()
+        Map<ReferralStatus, Long> health = store.read(repositories -> repositories.queues()
                 .countsByStatus(Set.of("health")));
-        Map<ReferralStatus, Long> legal = store.read(repositories -> repositories.referrals()
+        Map<ReferralStatus, Long> legal = store.read(repositories -> repositories.queues()
                 .countsByStatus(Set.of("legal")));
-        Map<ReferralStatus, Long> both = store.read(repositories -> repositories.referrals()
+        Map<ReferralStatus, Long> both = store.read(repositories -> repositories.queues()
                 .countsByStatus(Set.of("health", "legal")));
         assertThat(health).containsExactly(Map.entry(ReferralStatus.ACCEPTED, 1L));
         assertThat(legal).containsExactly(Map.entry(ReferralStatus.SENT, 2L));
@@ -218,7 +253,7 @@ abstract class ReferralRepositoryContract extends StoreContract {
     /** The counts as a full read of the services' referrals gives them: what the kept counts must equal. */
     private Map<ReferralStatus, Long> countedFromTheReferrals(Set<String> services) {
         Map<ReferralStatus, Long> counted = new java.util.EnumMap<>(ReferralStatus.class);
-        QueuePage all = store.read(repositories -> repositories.referrals().queue(services, Optional.empty(),
+        QueuePage all = store.read(repositories -> repositories.queues().page(services, Optional.empty(),
                 Optional.empty(), 1_000));
         all.referrals().forEach(referral -> counted.merge(referral.status(), 1L, Long::sum));
         return counted;
@@ -226,13 +261,13 @@ abstract class ReferralRepositoryContract extends StoreContract {
 
     @Test
     void theChangeMarkOfAServiceMovesWhenOneOfItsReferralsArrivesAndOnlyThen() {
-        ChangeMark before = store.read(repositories -> repositories.referrals().lastChange(Set.of("health")));
+        ChangeMark before = store.read(repositories -> repositories.queues().lastChange(Set.of("health")));
         inTransaction(repositories -> repositories.referrals().insertRequested(List.of(referral(UUID.randomUUID(),
                 UUID.randomUUID(), "legal", Urgency.URGENT, UUID.randomUUID()))));
-        ChangeMark afterLegal = store.read(repositories -> repositories.referrals().lastChange(Set.of("health")));
+        ChangeMark afterLegal = store.read(repositories -> repositories.queues().lastChange(Set.of("health")));
         inTransaction(repositories -> repositories.referrals().insertRequested(List.of(referral(UUID.randomUUID(),
                 UUID.randomUUID(), "health", Urgency.URGENT, UUID.randomUUID()))));
-        ChangeMark afterHealth = store.read(repositories -> repositories.referrals().lastChange(Set.of("health")));
+        ChangeMark afterHealth = store.read(repositories -> repositories.queues().lastChange(Set.of("health")));
 
         assertThat(before).isEqualTo(new ChangeMark(0, null));
         assertThat(afterLegal).isEqualTo(before);

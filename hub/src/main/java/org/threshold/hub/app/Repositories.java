@@ -3,6 +3,7 @@ package org.threshold.hub.app;
 import org.threshold.hub.app.access.GlassBreakRepository;
 import org.threshold.hub.app.account.AccountRepository;
 import org.threshold.hub.app.account.SignInThrottleRepository;
+import org.threshold.hub.app.account.LiveSessionRepository;
 import org.threshold.hub.app.account.SessionRepository;
 import org.threshold.hub.app.audit.AccessLogRepository;
 import org.threshold.hub.app.dsr.RetentionRepository;
@@ -13,10 +14,12 @@ import org.threshold.hub.app.feed.FeedNonceRepository;
 import org.threshold.hub.app.feed.UpdateFeedRepository;
 import org.threshold.hub.app.household.HouseholdHistoryRepository;
 import org.threshold.hub.app.household.HouseholdRepository;
+import org.threshold.hub.app.household.LookupRepository;
 import org.threshold.hub.app.household.HouseholdRestrictionRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
+import org.threshold.hub.app.referral.QueueRepository;
 import org.threshold.hub.app.referral.ReferralRepository;
 import org.threshold.hub.app.report.ReportRepository;
 import org.threshold.hub.app.sync.EventRepository;
@@ -30,6 +33,8 @@ public interface Repositories {
 
     HouseholdRepository households();
 
+    LookupRepository lookups();
+
     RevokedTokenRepository revokedTokens();
 
     HouseholdHistoryRepository householdHistory();
@@ -40,11 +45,15 @@ public interface Repositories {
 
     ReferralRepository referrals();
 
+    QueueRepository queues();
+
     RetentionRepository retention();
 
     AccountRepository accounts();
 
     SessionRepository sessions();
+
+    LiveSessionRepository liveSessions();
 
     SignInThrottleRepository signInThrottles();
 

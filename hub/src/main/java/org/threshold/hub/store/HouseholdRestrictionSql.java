@@ -1,13 +1,9 @@
 package org.threshold.hub.store;
 
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -38,15 +34,4 @@ interface HouseholdRestrictionSql extends HouseholdRestrictionRepository {
             + "WHERE household_id = :householdId")
     @RegisterConstructorMapper(HouseholdRestriction.class)
     Optional<HouseholdRestriction> find(@Bind("householdId") UUID householdId);
-
-    @SqlQuery("SELECT household_id FROM household_restrictions WHERE household_id IN (<ids>)")
-    Set<UUID> restrictedIn(@BindList("ids") Collection<String> householdIds);
-
-    @Override
-    default Set<UUID> restrictedAmong(Collection<UUID> householdIds) {
-        if (householdIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(restrictedIn(new HashSet<>(householdIds.stream().map(UUID::toString).toList())));
-    }
 }

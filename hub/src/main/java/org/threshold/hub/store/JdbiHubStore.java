@@ -292,7 +292,8 @@ public final class JdbiHubStore implements HubStore {
         }
     }
 
-    private static StoreException failed(JdbiException e) {
+    /** A failure of the store as the hub reports it: the database's error class, never its message. */
+    static StoreException failed(Exception e) {
         return new StoreException("The hub database failed (" + describe(e) + "); nothing of this request was kept.",
                 e);
     }

@@ -7,6 +7,7 @@ import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.access.GlassBreakRepository;
 import org.threshold.hub.app.account.AccountRepository;
 import org.threshold.hub.app.account.SignInThrottleRepository;
+import org.threshold.hub.app.account.LiveSessionRepository;
 import org.threshold.hub.app.account.SessionRepository;
 import org.threshold.hub.app.audit.AccessLogRepository;
 import org.threshold.hub.app.dsr.RetentionRepository;
@@ -17,16 +18,21 @@ import org.threshold.hub.app.feed.FeedNonceRepository;
 import org.threshold.hub.app.feed.UpdateFeedRepository;
 import org.threshold.hub.app.household.HouseholdHistoryRepository;
 import org.threshold.hub.app.household.HouseholdRepository;
+import org.threshold.hub.app.household.LookupRepository;
 import org.threshold.hub.app.household.HouseholdRestrictionRepository;
 import org.threshold.hub.app.household.ProjectionRepository;
 import org.threshold.hub.app.household.RevokedTokenRepository;
 import org.threshold.hub.app.kiosk.KioskRepository;
+import org.threshold.hub.app.referral.QueueRepository;
 import org.threshold.hub.app.referral.ReferralRepository;
 import org.threshold.hub.app.report.ReportRepository;
 import org.threshold.hub.app.sync.EventRepository;
 import org.threshold.hub.app.sync.SyncLedgerRepository;
 
-/** The repositories on one jdbi handle, that is one transaction; each is attached the first time it is asked for. */
+/**
+ * The repositories on one jdbi handle, that is one transaction; each SQL object is attached the first time it is asked
+ * for. The hot-path reads ({@link LookupSql}, {@link LiveSessionSql}, {@link QueueSql}) are plain JDBC on the handle's connection.
+ */
 final class JdbiRepositories implements Repositories {
     private final Handle handle;
     private final Dialect dialect;
@@ -51,6 +57,11 @@ final class JdbiRepositories implements Repositories {
     @Override
     public HouseholdRepository households() {
         return attach(HouseholdSql.class);
+    }
+
+    @Override
+    public LookupRepository lookups() {
+        return new LookupSql(handle.getConnection());
     }
 
     @Override
@@ -86,6 +97,11 @@ final class JdbiRepositories implements Repositories {
     }
 
     @Override
+    public QueueRepository queues() {
+        return new QueueSql(handle.getConnection());
+    }
+
+    @Override
     public AccountRepository accounts() {
         return attach(AccountSql.class);
     }
@@ -93,6 +109,11 @@ final class JdbiRepositories implements Repositories {
     @Override
     public SessionRepository sessions() {
         return attach(SessionSql.class);
+    }
+
+    @Override
+    public LiveSessionRepository liveSessions() {
+        return new LiveSessionSql(handle.getConnection());
     }
 
     @Override

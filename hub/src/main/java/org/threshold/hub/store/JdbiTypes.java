@@ -44,25 +44,13 @@ final class JdbiTypes {
                 return (position, statement, context) -> statement.setBytes(position, value.toBytes());
             }
         });
-        jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rows, column, context) -> {
-            Object value = rows.getObject(column);
-            if (value == null) {
-                return null;
-            }
-            return value instanceof Number millis ? Instant.ofEpochMilli(millis.longValue())
-                    : Instant.parse(value.toString());
-        });
-        jdbi.registerColumnMapper(UUID.class, (ColumnMapper<UUID>) (rows, column, context) -> {
-            String value = rows.getString(column);
-            return value == null ? null : UUID.fromString(value);
-        });
-        jdbi.registerColumnMapper(LocalDate.class, (ColumnMapper<LocalDate>) (rows, column, context) -> {
-            String value = rows.getString(column);
-            return value == null ? null : LocalDate.parse(value);
-        });
-        jdbi.registerColumnMapper(TokenId.class, (ColumnMapper<TokenId>) (rows, column, context) -> {
-            byte[] value = rows.getBytes(column);
-            return value == null ? null : TokenId.fromBytes(value);
-        });
+        jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rows, column, context) ->
+                Columns.instant(rows, column));
+        jdbi.registerColumnMapper(UUID.class, (ColumnMapper<UUID>) (rows, column, context) ->
+                Columns.uuid(rows, column));
+        jdbi.registerColumnMapper(LocalDate.class, (ColumnMapper<LocalDate>) (rows, column, context) ->
+                Columns.date(rows, column));
+        jdbi.registerColumnMapper(TokenId.class, (ColumnMapper<TokenId>) (rows, column, context) ->
+                Columns.tokenId(rows, column));
     }
 }

@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -178,71 +177,6 @@ interface ReferralSql extends ReferralRepository, SqlObject {
         bump.execute();
     }
 
-    /**
-     * One index range scan per service (and status), each limited, merged by due time: a single scan over
-     * {@code service IN (...)} could not read in due order and would sort every open referral.
-     */
-    @Override
-    default QueuePage queue(Set<String> services, Optional<ReferralStatus> status, Optional<QueueCursor> after,
-                            int limit) {
-        if (services.isEmpty() || limit < 1) {
-            return new QueuePage(List.of(), Optional.empty());
-        }
-        List<String> ordered = List.copyOf(new TreeSet<>(services));
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM (");
-        for (int part = 0; part < ordered.size(); part++) {
-            sql.append(part == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT ").append(COLUMNS)
-                    .append(" FROM referrals WHERE service = :service").append(part)
-                    .append(status.isPresent() ? " AND status = :status" : "")
-                    .append(after.isPresent() ? " AND (due_at, referral_id) > (:afterDue, :afterId)" : "")
-                    .append(" ORDER BY due_at, referral_id LIMIT :limit) part").append(part);
-        }
-        sql.append(") page ORDER BY due_at, referral_id LIMIT :limit");
-        Query query = getHandle().createQuery(sql.toString()).bind("limit", limit + 1);
-        for (int part = 0; part < ordered.size(); part++) {
-            query.bind("service" + part, ordered.get(part));
-        }
-        status.ifPresent(wanted -> query.bind("status", wanted.name()));
-        after.ifPresent(cursor -> query.bind("afterDue", cursor.dueAt()).bind("afterId", cursor.referralId()));
-        List<ReferralRecord> found = query.map(new Rows()).list();
-        if (found.size() <= limit) {
-            return new QueuePage(found, Optional.empty());
-        }
-        List<ReferralRecord> page = found.subList(0, limit);
-        ReferralRecord last = page.get(limit - 1);
-        return new QueuePage(page, Optional.of(new QueueCursor(last.dueAt(), last.referralId())));
-    }
-
-    @Override
-    default Map<ReferralStatus, Long> countsByStatus(Set<String> services) {
-        Map<ReferralStatus, Long> counts = new java.util.EnumMap<>(ReferralStatus.class);
-        if (services.isEmpty()) {
-            return counts;
-        }
-        // The counts kept beside the referrals (V15): a few rows per service, however many referrals it holds.
-        getHandle().createQuery("SELECT status, SUM(total) FROM referral_status_counts WHERE service IN (<services>) "
-                        + "GROUP BY status HAVING SUM(total) > 0")
-                .bindList("services", List.copyOf(services))
-                .map((rows, context) -> counts.put(ReferralStatus.valueOf(rows.getString(1)), rows.getLong(2)))
-                .forEach(ignored -> { });
-        return counts;
-    }
-
-    @Override
-    default ChangeMark lastChange(Set<String> services) {
-        if (services.isEmpty()) {
-            return new ChangeMark(0, null);
-        }
-        return getHandle().createQuery("SELECT COALESCE(SUM(version), 0), MAX(changed_at) FROM "
-                        + "referral_service_changes WHERE service IN (<services>)")
-                .bindList("services", List.copyOf(services))
-                .map((rows, context) -> {
-                    long millis = rows.getLong(2);
-                    Instant at = rows.wasNull() ? null : Instant.ofEpochMilli(millis);
-                    return new ChangeMark(rows.getLong(1), at);
-                }).one();
-    }
-
     @Override
     @SqlQuery("SELECT " + COLUMNS + " FROM referrals WHERE referral_id = :id")
     @RegisterRowMapper(ReferralSql.Rows.class)
@@ -320,15 +254,20 @@ interface ReferralSql extends ReferralRepository, SqlObject {
     final class Rows implements org.jdbi.v3.core.mapper.RowMapper<ReferralRecord> {
         @Override
         public ReferralRecord map(ResultSet rows, StatementContext context) throws SQLException {
-            return new ReferralRecord(UUID.fromString(rows.getString("referral_id")),
-                    UUID.fromString(rows.getString("household_id")), rows.getString("service"),
-                    ReferralStatus.valueOf(rows.getString("status")),
-                    Urgency.fromWireName(rows.getString("urgency")).orElseThrow(),
-                    Instant.ofEpochMilli(rows.getLong("requested_at")), Instant.ofEpochMilli(rows.getLong("due_at")),
-                    LegalBasis.fromWireName(rows.getString("basis")).orElseThrow(),
-                    readPeople(rows.getString("people_json")), UUID.fromString(rows.getString("event_id")),
-                    Instant.ofEpochMilli(rows.getLong("created_at")), Instant.ofEpochMilli(rows.getLong("updated_at")));
+            return referral(rows);
         }
+    }
+
+    /** The referral in the current row, whose {@link #COLUMNS} are named as in the table. */
+    static ReferralRecord referral(ResultSet rows) throws SQLException {
+        return new ReferralRecord(UUID.fromString(rows.getString("referral_id")),
+                UUID.fromString(rows.getString("household_id")), rows.getString("service"),
+                ReferralStatus.valueOf(rows.getString("status")),
+                Urgency.fromWireName(rows.getString("urgency")).orElseThrow(),
+                Instant.ofEpochMilli(rows.getLong("requested_at")), Instant.ofEpochMilli(rows.getLong("due_at")),
+                LegalBasis.fromWireName(rows.getString("basis")).orElseThrow(),
+                readPeople(rows.getString("people_json")), UUID.fromString(rows.getString("event_id")),
+                Instant.ofEpochMilli(rows.getLong("created_at")), Instant.ofEpochMilli(rows.getLong("updated_at")));
     }
 
     final class EventRows implements org.jdbi.v3.core.mapper.RowMapper<ReferralEventRecord> {

@@ -2,7 +2,6 @@ package org.threshold.hub.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -18,12 +17,6 @@ interface SessionSql extends SessionRepository {
             + "VALUES (:hash, :sessionId, :username, :createdAt, :createdAt, :expiresAt)")
     void create(@Bind("hash") byte[] tokenHash, @Bind("sessionId") String sessionId, @Bind("username") String username,
                 @Bind("createdAt") Instant createdAt, @Bind("expiresAt") Instant expiresAt);
-
-    @Override
-    @SqlQuery("SELECT s.session_id, s.username, s.created_at, s.last_seen, s.expires_at FROM sessions s "
-            + "JOIN users u ON u.username = s.username WHERE s.token_hash = :hash AND " + LIVE)
-    Optional<Session> live(@Bind("hash") byte[] tokenHash, @Bind("now") Instant now,
-                           @Bind("idleBefore") Instant idleBefore);
 
     @Override
     @SqlUpdate("UPDATE sessions SET last_seen = :now WHERE token_hash = :hash AND last_seen < :now")

@@ -81,6 +81,18 @@ public final class AccessPolicy {
      */
     public HouseholdView household(SignedInUser user, HouseholdRecord record, List<ReferralRecord> itsReferrals,
                                    Instant now) {
+        Optional<GlassBreak> grant = user.role() == Role.PROTECTION_OFFICER
+                ? glassBreaks.stored(user, record.householdId()) : Optional.empty();
+        return household(user, record, itsReferrals, grant, now);
+    }
+
+    /**
+     * As {@link #household(SignedInUser, HouseholdRecord, List, Instant)}, with {@code storedGrant}, the user's
+     * glass-break on this household running now as the store holds it, read by the caller in the same transaction
+     * as the household ({@code LookupRepository#glassBreak}).
+     */
+    public HouseholdView household(SignedInUser user, HouseholdRecord record, List<ReferralRecord> itsReferrals,
+                                   Optional<GlassBreak> storedGrant, Instant now) {
         return switch (user.role()) {
             case ADMIN, DPO -> throw noHouseholdData(user);
             case CASEWORKER, SUPERVISOR -> {
@@ -94,7 +106,7 @@ public final class AccessPolicy {
             }
             case PROTECTION_OFFICER -> {
                 Household household = read(record);
-                Optional<GlassBreak> glassBreak = glassBreaks.active(user, record.householdId());
+                Optional<GlassBreak> glassBreak = glassBreaks.open(storedGrant);
                 Set<String> codes = glassBreak.isPresent() ? allCodes()
                         : referrals.codesForProtectionOfficer(user.services());
                 VisibleHousehold visible = NeedToKnow.forProtectionOfficer(household, codes);
@@ -106,6 +118,14 @@ public final class AccessPolicy {
                 yield new HouseholdView.Visible(record, visible, withheld, glassBreak);
             }
         };
+    }
+
+    /**
+     * Whether {@link #household} needs the household's referrals to decide what {@code user} sees: only a caseworker
+     * or supervisor sees a household through them, so nobody else's lookup reads them.
+     */
+    public boolean showsThroughReferrals(SignedInUser user) {
+        return user.role() == Role.CASEWORKER || user.role() == Role.SUPERVISOR;
     }
 
     private Set<String> allCodes() {
@@ -255,8 +275,18 @@ public final class AccessPolicy {
      * @throws Refusal FORBIDDEN {@code RESTRICTED}
      */
     public void requireReadable(SignedInUser user, UUID householdId, boolean restricted) {
-        if (restricted && (user.role() != Role.PROTECTION_OFFICER
-                || glassBreaks.active(user, householdId).isEmpty())) {
+        requireReadable(user, restricted, restricted && user.role() == Role.PROTECTION_OFFICER
+                ? glassBreaks.stored(user, householdId) : Optional.empty());
+    }
+
+    /**
+     * As {@link #requireReadable(SignedInUser, UUID, boolean)}, with {@code storedGrant}, the user's glass-break on
+     * this household running now, read by the caller in the same transaction as the household.
+     *
+     * @throws Refusal FORBIDDEN {@code RESTRICTED}
+     */
+    public void requireReadable(SignedInUser user, boolean restricted, Optional<GlassBreak> storedGrant) {
+        if (restricted && (user.role() != Role.PROTECTION_OFFICER || storedGrant.isEmpty())) {
             throw restricted();
         }
     }

@@ -23,9 +23,20 @@ public final class GlassBreakGrants {
         this.reasons = reasons;
     }
 
+    /** The grant to {@code user} on the household running now, its reason opened. */
     public Optional<GlassBreak> active(SignedInUser user, UUID householdId) {
+        return open(stored(user, householdId));
+    }
+
+    /** The grant to {@code user} on the household running now, its reason as stored (sealed). */
+    Optional<GlassBreak> stored(SignedInUser user, UUID householdId) {
         return store.read(repositories -> repositories.glassBreaks().active(user.username(), householdId,
-                clock.instant())).map(reasons::open);
+                clock.instant()));
+    }
+
+    /** A grant as the store holds it, its reason opened for the officer's own page. */
+    Optional<GlassBreak> open(Optional<GlassBreak> stored) {
+        return stored.map(reasons::open);
     }
 
     /** The grant of {@code user}'s still running that ends last: what every page marks while it lasts. */

@@ -20,6 +20,7 @@ import org.threshold.core.referral.ServiceDirectory;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.account.AccountRepository.Account;
+import org.threshold.hub.app.account.LiveSessionRepository.LiveSession;
 import org.threshold.hub.app.account.SessionRepository.Session;
 
 /**
@@ -215,27 +216,21 @@ public final class Accounts {
         }
         byte[] hash = Bytes.sha256(secret.get());
         Instant now = clock.instant();
-        // One read for the session and its account: this runs before every request a signed-in user makes.
-        Optional<SessionOf> found = store.read(repositories -> repositories.sessions()
-                .live(hash, now, now.minus(SESSION_IDLE))
-                .flatMap(session -> repositories.accounts().find(session.username())
-                        .map(account -> new SessionOf(session, account))));
-        if (found.isEmpty() || found.get().account().disabled()) {
+        // One statement for the session and its account: this runs before every request a signed-in user makes.
+        Optional<LiveSession> found = store.read(repositories -> repositories.liveSessions()
+                .find(hash, now, now.minus(SESSION_IDLE)));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Session session = found.get().session();
+        LiveSession session = found.get();
         if (!session.lastSeen().plus(TOUCH_EVERY).isAfter(now)) {
             store.inTransaction(repositories -> {
                 repositories.sessions().touch(hash, now);
                 return null;
             });
         }
-        Account account = found.get().account();
-        return Optional.of(new SignedInUser(account.username(), Role.valueOf(account.role()), account.organisation(),
-                account.services(), session.sessionId()));
-    }
-
-    private record SessionOf(Session session, Account account) {
+        return Optional.of(new SignedInUser(session.username(), session.role(), session.organisation(),
+                session.services(), session.sessionId()));
     }
 
     public void logout(String sessionToken) {

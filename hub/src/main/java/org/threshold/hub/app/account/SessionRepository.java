@@ -2,12 +2,12 @@ package org.threshold.hub.app.account;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Sign-in sessions, stored only as the SHA-256 of their token (plus a public id to list and revoke them by), so
  * every hub instance knows every session. A session is live while {@code now < expiresAt} and its last use is
- * after {@code idleBefore}; the account must not be disabled.
+ * after {@code idleBefore}; the account must not be disabled. A token's live session is read through
+ * {@link LiveSessionRepository}.
  */
 public interface SessionRepository {
 
@@ -16,9 +16,6 @@ public interface SessionRepository {
     }
 
     void create(byte[] tokenHash, String sessionId, String username, Instant createdAt, Instant expiresAt);
-
-    /** The live session of this token, if any. */
-    Optional<Session> live(byte[] tokenHash, Instant now, Instant idleBefore);
 
     /** Records a use of the session (for the idle timeout). */
     void touch(byte[] tokenHash, Instant now);

@@ -29,8 +29,9 @@ public interface HouseholdRepository {
     Optional<SealedHousehold> findById(UUID householdId);
 
     /**
-     * The stored households of these ids, by id, in one read: a page of a queue names up to 50 of them, and one
-     * round trip each would cost more than the page. Ids the store does not hold are left out.
+     * The stored households of these ids, by id, in one read: duplicate detection asks for every candidate of a
+     * projection chunk at once, and one round trip each would cost more than the chunk. Ids the store does not hold
+     * are left out.
      */
     Map<UUID, SealedHousehold> findByIds(Collection<UUID> householdIds);
 

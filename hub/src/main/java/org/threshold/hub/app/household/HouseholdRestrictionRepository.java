@@ -1,8 +1,6 @@
 package org.threshold.hub.app.household;
 
-import java.util.Collection;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** The households whose processing is restricted now; a lifted restriction leaves only its hub events behind. */
@@ -15,7 +13,4 @@ public interface HouseholdRestrictionRepository {
     boolean lift(UUID householdId);
 
     Optional<HouseholdRestriction> find(UUID householdId);
-
-    /** Which of these households are restricted; one query for a page of them. */
-    Set<UUID> restrictedAmong(Collection<UUID> householdIds);
 }

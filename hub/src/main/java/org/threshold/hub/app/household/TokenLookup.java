@@ -1,6 +1,7 @@
 package org.threshold.hub.app.household;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.access.AccessPolicy;
+import org.threshold.hub.app.access.GlassBreak;
 import org.threshold.hub.app.access.HouseholdView;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
@@ -23,7 +25,9 @@ import org.threshold.hub.app.referral.ReferralRecord;
  * kiosk signature is checked), and asks the {@link AccessPolicy} what of it the reader may see. Every attempt is
  * recorded in the access log, found or not, forged or mistyped, refused to the reader's role or not, and its record is
  * committed before the answer is given: nothing is shown that the log does not hold. The household is read on a
- * reader connection, so lookups do not queue behind ingest for the writer. Thread-safe.
+ * reader connection, so lookups do not queue behind ingest for the writer, in one read with everything the policy
+ * decides on (restriction, glass-break, referrals when they matter), through the store's plain-SQL
+ * {@link LookupRepository}. Thread-safe.
  */
 public final class TokenLookup {
     /** The access log's name for a lookup that showed the household (a read of personal data). */
@@ -67,21 +71,18 @@ public final class TokenLookup {
      *                  processing the person had restricted (but to a protection officer who broke the glass on it)
      */
     public HouseholdView find(String codeOrQr, SignedInUser reader) {
-        HouseholdRecord household = resolve(codeOrQr, reader);
+        Held held = held(codeOrQr, reader);
+        HouseholdRecord household = vault.open(held.household());
         HouseholdView view;
-        record Held(List<ReferralRecord> referrals, boolean restricted) {
-        }
-        Held held = store.read(repositories -> new Held(repositories.referrals().forHousehold(household.householdId()),
-                repositories.restrictions().find(household.householdId()).isPresent()));
         try {
-            view = policy.household(reader, household, held.referrals(), clock.instant());
+            view = policy.household(reader, household, held.referrals(), held.grant(), held.at());
         } catch (Refusal refused) {
             // The role sees no household: nothing was shown, so no household is named in the log.
             record(reader.username(), ACTION, refused.reason(), null);
             throw refused;
         }
         try {
-            policy.requireReadable(reader, household.householdId(), held.restricted());
+            policy.requireReadable(reader, held.restricted(), held.grant());
         } catch (Refusal refused) {
             record(reader.username(), ACTION, refused.reason(), household.householdId());
             throw refused;
@@ -97,6 +98,21 @@ public final class TokenLookup {
      * @throws Refusal as {@link #find} does for a token that names no household
      */
     public HouseholdRecord resolve(String codeOrQr, SignedInUser reader) {
+        return vault.open(held(codeOrQr, reader).household());
+    }
+
+    /**
+     * What a lookup reads of the household a token names, in one read transaction: the household (the survivor of a
+     * merge), whether it is restricted, the reader's glass-break on it, and its referrals if the policy shows the
+     * household to this reader through them. Null {@code household} when the token names none; {@code behind} when
+     * the projection had events to catch up on (nothing else was read).
+     */
+    private record Held(SealedHousehold household, boolean restricted, Optional<GlassBreak> grant,
+                        List<ReferralRecord> referrals, Instant at, boolean behind) {
+    }
+
+    /** @throws Refusal as {@link #find} does for a token that names no household, recorded in the access log */
+    private Held held(String codeOrQr, SignedInUser reader) {
         String username = reader.username();
         TokenId tokenId;
         try {
@@ -105,17 +121,20 @@ public final class TokenLookup {
             record(username, ACTION, refused.reason(), null);
             throw refused;
         }
-        // A caseworker who looks a card up just after the kiosk synced must find it.
-        projector.catchUpIfBehind();
-        Optional<SealedHousehold> sealed = store.read(repositories -> repositories.households().findByToken(tokenId)
-                .map(found -> found.erased() ? found : survivor(repositories, found)));
-        if (sealed.isPresent() && sealed.get().erased()) {
-            record(username, ACTION, AccessPolicy.ERASED, sealed.get().householdId());
+        Instant now = clock.instant();
+        boolean withReferrals = policy.showsThroughReferrals(reader);
+        Held held = store.read(repositories -> read(repositories, tokenId, username, now, withReferrals, true));
+        if (held.behind()) {
+            // A caseworker who looks a card up just after the kiosk synced must find it.
+            projector.catchUpIfBehind();
+            held = store.read(repositories -> read(repositories, tokenId, username, now, withReferrals, false));
+        }
+        if (held.household() != null && held.household().erased()) {
+            record(username, ACTION, AccessPolicy.ERASED, held.household().householdId());
             throw AccessPolicy.erased();
         }
-        Optional<HouseholdRecord> household = sealed.map(vault::open);
-        if (household.isPresent()) {
-            return household.get();
+        if (held.household() != null) {
+            return held;
         }
         // A card a reissue replaced: nothing is shown, but that it was asked for is recorded against the household.
         Optional<RevokedToken> revoked = store.read(repositories -> repositories.revokedTokens().find(tokenId));
@@ -127,6 +146,26 @@ public final class TokenLookup {
         record(username, ACTION, NOT_FOUND, null);
         throw new Refusal(Refusal.Kind.NOT_FOUND, NOT_FOUND, "No household with this token has reached the hub yet. "
                 + "If it was registered today, the kiosk may not have synced.");
+    }
+
+    private static Held read(Repositories repositories, TokenId tokenId, String username, Instant now,
+                             boolean withReferrals, boolean checkProjection) {
+        LookupRepository lookups = repositories.lookups();
+        if (checkProjection && lookups.projectionBehind(HouseholdProjector.PROJECTION)) {
+            return new Held(null, false, Optional.empty(), List.of(), now, true);
+        }
+        Optional<LookupRepository.TokenHolder> holder = lookups.byToken(tokenId);
+        if (holder.isEmpty()) {
+            return new Held(null, false, Optional.empty(), List.of(), now, false);
+        }
+        SealedHousehold household = holder.get().mergedInto() == null || holder.get().household().erased()
+                ? holder.get().household() : survivor(repositories, holder.get().household());
+        if (household.erased()) {
+            return new Held(household, false, Optional.empty(), List.of(), now, false);
+        }
+        UUID id = household.householdId();
+        return new Held(household, lookups.restricted(id), lookups.glassBreak(username, id, now),
+                withReferrals ? repositories.referrals().forHousehold(id) : List.of(), now, false);
     }
 
     /**

@@ -22,9 +22,9 @@ import org.threshold.hub.app.audit.AccessRecord;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
-import org.threshold.hub.app.referral.ReferralRepository.ChangeMark;
-import org.threshold.hub.app.referral.ReferralRepository.QueueCursor;
-import org.threshold.hub.app.referral.ReferralRepository.QueuePage;
+import org.threshold.hub.app.referral.QueueRepository.ChangeMark;
+import org.threshold.hub.app.referral.QueueRepository.QueueCursor;
+import org.threshold.hub.app.referral.QueueRepository.QueuePage;
 
 /**
  * What caseworkers read of referrals: a service's queue a page at a time, one referral with its history, and the
@@ -84,19 +84,12 @@ public final class ReferralQueues {
                      Optional<QueueCursor> after, int limit) {
         Set<String> services = policy.queueServices(user, service);
         int capped = Math.max(1, Math.min(limit, MAX_PAGE));
-        record Found(QueuePage page, Map<UUID, SealedHousehold> households, Set<UUID> restricted) {
-        }
         // A kiosk's referrals reach the store through the projector: once a sync was answered, the queue shows them.
         projector.catchUpIfBehind();
-        // The page's households in one read, not one round trip per referral; and which of them are restricted.
-        Found found = store.read(repositories -> {
-            QueuePage queue = repositories.referrals().queue(services, status, after, capped);
-            List<UUID> householdIds = queue.referrals().stream().map(ReferralRecord::householdId).toList();
-            return new Found(queue, repositories.households().findByIds(householdIds),
-                    repositories.restrictions().restrictedAmong(householdIds));
-        });
+        // The page with its households, and which of them are restricted, in one read: not a round trip per referral.
+        QueuePage found = store.read(repositories -> repositories.queues().page(services, status, after, capped));
         List<Shown> shown = new ArrayList<>();
-        for (ReferralRecord referral : found.page().referrals()) {
+        for (ReferralRecord referral : found.referrals()) {
             SealedHousehold household = found.households().get(referral.householdId());
             if (household == null) {
                 // Its registration was skipped by the projector (see projection_failures): nobody to show.
@@ -117,7 +110,7 @@ public final class ReferralQueues {
                     found.restricted().contains(row.referral().householdId())));
         }
         logged.await();
-        return new Page(views, found.page().next());
+        return new Page(views, found.next());
     }
 
     /**
@@ -164,7 +157,7 @@ public final class ReferralQueues {
      */
     public Map<ReferralStatus, Long> counts(SignedInUser user, Optional<String> service) {
         Set<String> services = policy.queueServices(user, service);
-        return store.read(repositories -> repositories.referrals().countsByStatus(services));
+        return store.read(repositories -> repositories.queues().countsByStatus(services));
     }
 
     /**
@@ -175,7 +168,7 @@ public final class ReferralQueues {
      */
     public ChangeMark lastChange(SignedInUser user, Optional<String> service) {
         Set<String> services = policy.queueServices(user, service);
-        return store.read(repositories -> repositories.referrals().lastChange(services));
+        return store.read(repositories -> repositories.queues().lastChange(services));
     }
 
     static Refusal noSuchReferral() {

@@ -3,14 +3,14 @@ package org.threshold.hub.app.referral;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.threshold.core.referral.ReferralStatus;
 import org.threshold.hub.app.household.ProjectionFailure;
 
-/** Referrals projected from their events, with each referral's history; the queues and the API read them here. */
+/**
+ * Referrals projected from their events, with each referral's history; the API reads them here, the queues through
+ * {@link QueueRepository}.
+ */
 public interface ReferralRepository {
 
     /** A referral as its request made it, and that request as the first event of its history. */
@@ -63,38 +63,4 @@ public interface ReferralRepository {
      * redacted: what the retention job anonymises. Oldest change first.
      */
     List<ReferralRecord> closedBefore(Instant before, int limit);
-
-    /** Where a queue page ends: the next page starts after this due time and, among equal due times, this id. */
-    record QueueCursor(Instant dueAt, UUID referralId) {
-        public QueueCursor {
-            Objects.requireNonNull(dueAt, "dueAt");
-            Objects.requireNonNull(referralId, "referralId");
-        }
-    }
-
-    /** One page of a queue, soonest due first, and where the next one starts (empty on the last page). */
-    record QueuePage(List<ReferralRecord> referrals, Optional<QueueCursor> next) {
-        public QueuePage {
-            referrals = List.copyOf(referrals);
-        }
-    }
-
-    /**
-     * Up to {@code limit} referrals to any of {@code services} (in {@code status} if given), soonest due first,
-     * after {@code after} if given. Each service's part is an index range scan, however many referrals are held.
-     */
-    QueuePage queue(Set<String> services, Optional<ReferralStatus> status, Optional<QueueCursor> after, int limit);
-
-    /** How many referrals to any of {@code services} are in each status; statuses with none are left out. */
-    Map<ReferralStatus, Long> countsByStatus(Set<String> services);
-
-    /**
-     * A mark that moves whenever a referral to any of {@code services} is added or changed (or leaves one of them),
-     * by any hub instance: what a queue page polls to learn that it should refresh.
-     */
-    ChangeMark lastChange(Set<String> services);
-
-    /** How many changes the services have seen, and when the last one was ({@code null} before any). */
-    record ChangeMark(long version, Instant changedAt) {
-    }
 }

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.referral.ReferralQueues;
-import org.threshold.hub.app.referral.ReferralRepository.ChangeMark;
+import org.threshold.hub.app.referral.QueueRepository.ChangeMark;
 import org.threshold.hub.web.access.RouteGuard;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.referral.ReferralQueues;
-import org.threshold.hub.app.referral.ReferralRepository.QueueCursor;
+import org.threshold.hub.app.referral.QueueRepository.QueueCursor;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.referral.ReferralApi;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ public final class QueueRows {
 
     private final Frame frame;
     private final Messages words;
+    // A page's 50 rows name a handful of services, statuses and urgencies: each is worded once per page, not once
+    // per row (an ICU MessageFormat is compiled for every text it formats).
+    private final Map<String, String> worded = new HashMap<>();
 
     QueueRows(Frame frame) {
         this.frame = frame;
@@ -74,11 +78,11 @@ public final class QueueRows {
 
     String service(String id) {
         String key = "service." + id;
-        return words.has(key) ? words.format(key) : id;
+        return worded.computeIfAbsent(key, service -> words.has(service) ? words.format(service) : id);
     }
 
     String status(ReferralStatus status) {
-        return frame.text("status." + status.name());
+        return worded.computeIfAbsent("status." + status.name(), frame::text);
     }
 
     String time(Instant instant) {
@@ -86,7 +90,7 @@ public final class QueueRows {
     }
 
     private String urgency(String wireName) {
-        return words.format("referrals.urgency." + wireName);
+        return worded.computeIfAbsent("referrals.urgency." + wireName, words::format);
     }
 
     private static String join(String given, String family) {

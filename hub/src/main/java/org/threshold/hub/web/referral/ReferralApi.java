@@ -19,7 +19,7 @@ import org.threshold.hub.app.referral.HouseholdConsent;
 import org.threshold.hub.app.referral.ReferralChanges;
 import org.threshold.hub.app.referral.ReferralQueues;
 import org.threshold.hub.app.referral.ReferralRecord;
-import org.threshold.hub.app.referral.ReferralRepository.QueueCursor;
+import org.threshold.hub.app.referral.QueueRepository.QueueCursor;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.http.ApiException;
