@@ -111,7 +111,8 @@ class DsrPagesTest extends ReferralScenario {
     }
 
     @Test
-    void erasingAsksToConfirmFirstAndThenTheHouseholdIsGone() {
+    void erasingAsksToConfirmFirstAndThenTheHouseholdIsGoneWithItsRestrictionAndReason() {
+        post("/dpo/household/" + code + "/restrict", "reason=DSR-2026-039");
         HubClient.Response asked = post("/dpo/household/" + code + "/erase", "reason=DSR-2026-040");
         HubClient.Response stillThere = page("/dpo/household/" + code);
         HubClient.Response erased = post("/dpo/household/" + code + "/erase", "reason=DSR-2026-040&confirm=yes");
@@ -127,6 +128,8 @@ class DsrPagesTest extends ReferralScenario {
         assertThat(gone.status()).isEqualTo(410);
         assertThat(gone.body()).contains("erased at the person").doesNotContain(TestKiosk.ARABIC_GIVEN_NAME);
         assertThat(hub.rows("SELECT outcome FROM access_log WHERE action = 'dsr-erase'")).hasSize(1);
+        // The DPO's typed reason goes with the household: nothing is left to restrict.
+        assertThat(hub.count("household_restrictions")).isZero();
     }
 
     @Test
