@@ -78,6 +78,14 @@ class RefusalLanguageTest {
     }
 
     @Test
+    void anErrorPageIsInTheCallersLanguageAndDirection() {
+        HubClient.Response page = client.get("/no-such-page", "Accept-Language", "ar");
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("<html lang=\"ar\" dir=\"rtl\">", "لا يوجد شيء في هذا العنوان");
+    }
+
+    @Test
     void theEnglishMessageStillSaysWhatToSend() {
         HubClient.Response answer = client.post("/api/login", "{\"username\":1}".getBytes(StandardCharsets.UTF_8),
                 "Content-Type", "application/json");

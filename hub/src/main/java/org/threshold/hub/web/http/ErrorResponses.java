@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,10 @@ public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
     private static final String API_PREFIX = "/api/";
 
-    /** Renders an error for a person in a browser. */
+    /** Renders an error for a person in a browser, the page in {@code language} as its message is. */
     @FunctionalInterface
     public interface ErrorPage {
-        String html(int status, String message);
+        String html(int status, String message, Locale language);
     }
 
     private ErrorResponses() {
@@ -58,13 +59,14 @@ public final class ErrorResponses {
     }
 
     private static void answer(Context ctx, ApiException refused, ErrorPage errorPage) {
-        ApiException e = refused.in(RequestLanguage.of(ctx));
+        Locale language = RequestLanguage.of(ctx);
+        ApiException e = refused.in(language);
         ctx.status(e.status());
         e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
         if (ctx.path().startsWith(API_PREFIX)) {
             ctx.json(errorBody(e.reason(), e.getMessage()));
         } else {
-            ctx.contentType("text/html; charset=utf-8").result(errorPage.html(e.status(), e.getMessage()));
+            ctx.contentType("text/html; charset=utf-8").result(errorPage.html(e.status(), e.getMessage(), language));
         }
     }
 

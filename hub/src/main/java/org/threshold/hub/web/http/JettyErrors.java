@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.threshold.core.i18n.Messages;
 
 /**
  * Errors Jetty answers itself, before a request reaches the routes (bad UTF-8 in the path, a URI or headers too
@@ -41,7 +42,8 @@ public final class JettyErrors extends ErrorHandler {
             body = ErrorResponses.jsonBody(error);
         } else {
             fields.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-            body = errorPage.html(status, error.getMessage()).getBytes(StandardCharsets.UTF_8);
+            // Jetty's errors come before the request is read as the routes read it: English, as their message is.
+            body = errorPage.html(status, error.getMessage(), Messages.ENGLISH).getBytes(StandardCharsets.UTF_8);
         }
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;

@@ -3,6 +3,7 @@ package org.threshold.hub.web.pages;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import org.threshold.core.i18n.Messages;
 import org.threshold.hub.app.account.SignedInUser;
@@ -43,9 +44,9 @@ public final class PageFrames {
         return new Frame(ui, ui.format(titleKey), null, demoMode, List.of(), List.of());
     }
 
-    /** The frame of an error page drawn outside any handler (Jetty's own errors): English, nobody signed in. */
-    Frame error() {
-        Messages ui = Messages.of(Messages.HUB_UI, Messages.ENGLISH);
+    /** The frame of an error page drawn outside any handler (an unknown address, Jetty's own errors): nobody signed in. */
+    Frame error(Locale language) {
+        Messages ui = Messages.of(Messages.HUB_UI, language);
         return new Frame(ui, ui.format("error.title"), null, demoMode, List.of(), List.of());
     }
 

@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -44,8 +45,8 @@ public final class Pages {
     }
 
     /** For errors outside these handlers (an unknown address, a failure): the message on a plain page. */
-    public String errorPage(int status, String message) {
-        return Templates.render("error.jte", Map.of("frame", frames.error(), "message", message));
+    public String errorPage(int status, String message, Locale language) {
+        return Templates.render("error.jte", Map.of("frame", frames.error(language), "message", message));
     }
 
     private void home(Context ctx) {
