@@ -52,7 +52,8 @@ import org.threshold.hub.web.http.ConnectionLimits;
  * {@code HubStoreHarness [--ingest-only] [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite and on PostgreSQL, in one run, in this
  * order (lookups first, so a run cut short keeps them):
  * <ul>
- *   <li>token lookup over HOUSEHOLDS households seeded straight into the store, 64 concurrent clients: p50, p99;</li>
+ *   <li>token lookup over HOUSEHOLDS households seeded straight into the store, 64 concurrent clients: p50, p99, and
+ *       beside it the raw read of a household by token on plain JDBC connections;</li>
  *   <li>verified ingest (kiosks POST signed binary batches to a real hub, counted on the signed ack) with 1, 4 and
  *       16 kiosks, next to the raw primitive on the same rows: a batched JDBC insert into SQLite, a binary COPY into
  *       PostgreSQL; and households projected per second (from the first POST until every one is projected), next
