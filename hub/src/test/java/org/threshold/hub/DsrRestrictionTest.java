@@ -137,6 +137,24 @@ class DsrRestrictionTest extends ReferralScenario {
                 .satisfies(row -> assertThat(row.get(0).toString()).contains("restricted", "held, not applied"));
     }
 
+    @Test
+    void theExportWordsReferralsAsTheQueueDoesAndAFormatItCannotWriteIsRefused() {
+        String code = household.token().id().shortCode();
+        JsonNode queued = get("/api/referrals", "cw-health").json().at("/referrals/0");
+        HubClient.Response pdf = client.get("/api/dsr/export?token=" + code + "&format=pdf", "Authorization",
+                "Bearer " + session("dpo"), "Accept-Language", "fr");
+
+        JsonNode exported = dpoExport(code).get("referrals");
+
+        JsonNode health = exported.findParents("service").stream()
+                .filter(referral -> referral.get("service").asText().equals("health")).findFirst().orElseThrow();
+        assertThat(health.get("urgency").asText()).isEqualTo(queued.get("urgency").asText());
+        assertThat(health.get("basis").asText()).isEqualTo(queued.get("basis").asText());
+        assertThat(pdf.status()).isEqualTo(400);
+        assertThat(pdf.reason()).isEqualTo("INVALID_FILTER");
+        assertThat(pdf.json().at("/error/message").asText()).contains("format", "json ou html");
+    }
+
     private HubClient.Response change(String action, String code, String reason) {
         return post("/api/dsr/" + action, JSON.createObjectNode().put("token", code).put("reason", reason).toString(),
                 "dpo");

@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.threshold.hub.app.dsr.DataSubjectRequests;
 import org.threshold.hub.app.dsr.HouseholdErasure;
 import org.threshold.hub.app.dsr.RetentionJob;
@@ -15,6 +16,7 @@ import org.threshold.hub.app.household.HouseholdRestriction;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
+import org.threshold.hub.web.http.ApiException;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.RequestBodies;
 
@@ -61,8 +63,13 @@ public final class DsrApi {
     }
 
     private void export(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null && !format.equals("json") && !format.equals("html")) {
+            // Refused before anything is read: answering JSON to a PDF request would pass for what was asked.
+            throw new ApiException(400, "INVALID_FILTER", Map.of("filter", "format", "expected", "format"));
+        }
         ObjectNode body = DsrExportJson.of(requests.export(RouteGuard.user(ctx), ctx.queryParam("token")));
-        if ("html".equals(ctx.queryParam("format"))) {
+        if ("html".equals(format)) {
             ctx.html(DsrExportPage.render(body, ctx.queryParam("lang"), ctx.header("Accept-Language")));
         } else {
             ctx.json(body);

@@ -34,8 +34,8 @@ public final class DsrExportJson {
         for (ReferralRecord referral : export.referrals()) {
             referrals.addObject().put("referralId", referral.referralId().toString())
                     .put("service", referral.service()).put("status", referral.status().name())
-                    .put("urgency", referral.urgency().name()).put("requestedAt", referral.requestedAt().toString())
-                    .put("basis", referral.basis().name())
+                    .put("urgency", referral.urgency().wireName()).put("requestedAt", referral.requestedAt().toString())
+                    .put("basis", referral.basis().wireName())
                     .set("people", HubJson.MAPPER.valueToTree(referral.people()));
         }
         return body;
