@@ -3,21 +3,12 @@ package org.threshold.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.referral.LegalBasis;
 import org.threshold.core.referral.Urgency;
-import org.threshold.hub.app.account.Accounts;
-import org.threshold.hub.app.account.Role;
 
 /**
  * The referral API as a black box over HTTP: queues and single referrals, each caller seeing only their services'
