@@ -261,4 +261,8 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
     @Override
     @SqlQuery("SELECT COUNT(*) FROM projection_failures")
     long failureCount();
+
+    @Override
+    @SqlUpdate("DELETE FROM projection_failures WHERE event_id = :eventId")
+    void clearFailure(@Bind("eventId") UUID eventId);
 }

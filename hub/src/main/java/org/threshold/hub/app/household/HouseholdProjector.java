@@ -114,6 +114,11 @@ public final class HouseholdProjector implements AutoCloseable {
         this.changes = new HouseholdChanges(catalogue, vault, withdrawal, duplicates);
     }
 
+    /** Applies the changes held while a household was restricted, as this projector would have applied them. */
+    public HeldChanges heldChanges() {
+        return new HeldChanges(keys, changes);
+    }
+
     /** Lets ingest go first: returns when no batch is being ingested, or after {@code max} at the latest. */
     @FunctionalInterface
     public interface IngestPriority {
