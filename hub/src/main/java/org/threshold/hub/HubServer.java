@@ -182,7 +182,7 @@ public final class HubServer implements AutoCloseable {
             GlassBreakReasons reasons = new GlassBreakReasons(dataKey, new SecureRandom());
             GlassBreakSealingUpgrade.sealAll(store, reasons);
             projector = new HouseholdProjector(store, keys, vault, catalogue, settings.clock(),
-                    ingestGate::awaitQuiet, withdrawal, new DuplicateDetection(vault, catalogue, settings.clock()));
+                    ingestGate::awaitQuiet, withdrawal, new DuplicateDetection(vault, settings.clock()));
             Accounts accounts = services.accounts();
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());

@@ -243,10 +243,17 @@ interface HouseholdSql extends HouseholdRepository, SqlObject {
     boolean sealedUnderOtherKey(@Bind("keyId") String keyId);
 
     @Override
-    @SqlQuery("SELECT household_id, token_id, token_kiosk_id, token_issued_on, kiosk_id, site, registered_at, "
-            + "household_json, event_id FROM households_unsealed ORDER BY household_id LIMIT :limit")
-    @RegisterConstructorMapper(HouseholdRecord.class)
-    List<HouseholdRecord> unsealed(@Bind("limit") int limit);
+    default List<HouseholdRecord> unsealed(int limit) {
+        // Mapped by hand: the record has two constructors of the same arity (its JSON as text or as bytes).
+        return getHandle().createQuery("SELECT household_id, token_id, token_kiosk_id, token_issued_on, kiosk_id, "
+                        + "site, registered_at, household_json, event_id FROM households_unsealed "
+                        + "ORDER BY household_id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rows, context) -> new HouseholdRecord(Columns.uuid(rows, 1), Columns.tokenId(rows, 2),
+                        rows.getString(3), Columns.date(rows, 4), rows.getString(5), rows.getString(6),
+                        Columns.instant(rows, 7), rows.getString(8), Columns.uuid(rows, 9)))
+                .list();
+    }
 
     @Override
     default void dropUnsealed(List<UUID> householdIds) {

@@ -76,7 +76,7 @@ public final class DataSubjectRequests {
         this.erasures = new HouseholdErasure(events);
         this.restrictions = new HouseholdRestrictions(events, projector.heldChanges());
         this.correction = new HouseholdCorrection(events, vault, new HouseholdReseal(vault, catalogue,
-                new DuplicateDetection(vault, catalogue, clock)));
+                new DuplicateDetection(vault, clock)));
         this.catalogue = catalogue;
         this.store = store;
         this.vault = vault;

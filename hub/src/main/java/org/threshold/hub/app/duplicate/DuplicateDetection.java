@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Household;
 import org.threshold.core.search.DuplicateRule;
 import org.threshold.hub.app.Repositories;
@@ -35,12 +34,10 @@ public final class DuplicateDetection {
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateDetection.class);
 
     private final HouseholdVault vault;
-    private final NeedsCatalogue catalogue;
     private final Clock clock;
 
-    public DuplicateDetection(HouseholdVault vault, NeedsCatalogue catalogue, Clock clock) {
+    public DuplicateDetection(HouseholdVault vault, Clock clock) {
         this.vault = vault;
-        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -122,7 +119,7 @@ public final class DuplicateDetection {
         }
         Household other;
         try {
-            other = StoredHousehold.read(vault.open(sealed.get()), catalogue);
+            other = StoredHousehold.read(vault.open(sealed.get()));
         } catch (IllegalStateException unreadable) {
             LOG.warn("Household {} does not read back; not compared for duplicates", candidate);
             return Optional.empty();

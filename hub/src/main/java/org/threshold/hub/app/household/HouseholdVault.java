@@ -76,9 +76,12 @@ public final class HouseholdVault {
         try {
             byte[] json = AesGcm.decrypt(dataKey, context(DATA_CONTEXT, sealed.householdId()), sealed.sealedJson())
                     .orElseThrow(() -> altered(sealed));
-            return new HouseholdRecord(sealed.householdId(), sealed.tokenId(), sealed.tokenKioskId(),
-                    sealed.tokenIssuedOn(), sealed.kioskId(), sealed.site(), sealed.registeredAt(),
-                    new String(json, StandardCharsets.UTF_8), sealed.eventId());
+            // The record keeps its own copy of the bytes: no String of them (StoredHousehold reads the bytes).
+            HouseholdRecord opened = new HouseholdRecord(sealed.householdId(), sealed.tokenId(),
+                    sealed.tokenKioskId(), sealed.tokenIssuedOn(), sealed.kioskId(), sealed.site(),
+                    sealed.registeredAt(), json, sealed.eventId());
+            Arrays.fill(json, (byte) 0);
+            return opened;
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
