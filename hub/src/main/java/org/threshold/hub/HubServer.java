@@ -248,7 +248,7 @@ public final class HubServer implements AutoCloseable {
             Duplicates duplicates = new Duplicates(store, hubEvents, policy, vault, audit, settings.clock());
             DuplicatesApi duplicatesApi = new DuplicatesApi(duplicates);
             DuplicatePages duplicatePages = new DuplicatePages(duplicates, catalogue, frames);
-            Reports reports = new Reports(store, audit, settings.smallCells(), settings.clock());
+            Reports reports = new Reports(store, projector, audit, settings.smallCells(), settings.clock());
             ReportsApi reportsApi = new ReportsApi(reports);
             ReportPages reportPages = new ReportPages(reports, frames);
 
