@@ -74,6 +74,7 @@ import org.threshold.hub.web.http.ErrorResponses;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.HubTls;
 import org.threshold.hub.web.http.JettyErrors;
+import org.threshold.hub.web.http.RequestThreads;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
 import org.threshold.hub.web.pages.CardPhoto;
@@ -257,6 +258,7 @@ public final class HubServer implements AutoCloseable {
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jsonMapper(new JavalinJackson(HubJson.MAPPER, false));
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
+                RequestThreads.install(config);
                 limits.install(config);
                 SecurityHeaders.install(config.routes, tls.isPresent());
                 RouteGuard.install(config.routes, auth, policy);

@@ -20,7 +20,7 @@ import org.threshold.hub.app.duplicate.DuplicatePair;
 import org.threshold.hub.app.duplicate.HouseholdMerge;
 import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdRestriction;
-import org.threshold.hub.app.household.LookupRepository.TokenHolder;
+import org.threshold.hub.app.household.LookupRepository.TokenRead;
 import org.threshold.hub.app.household.SealedHousehold;
 
 /**
@@ -64,16 +64,18 @@ abstract class LookupRepositoryContract extends StoreContract {
         });
 
         var viaHouseholds = store.read(repositories -> repositories.households().findByToken(survivor.tokenId()));
-        var found = store.read(repositories -> repositories.lookups().byToken(survivor.tokenId()));
-        var ofMerged = store.read(repositories -> repositories.lookups().byToken(merged.tokenId()));
-        var unknown = store.read(repositories -> repositories.lookups().byToken(TokenId.random(RANDOM)));
+        TokenRead found = byToken(survivor.tokenId(), "omar", AT);
+        TokenRead ofMerged = byToken(merged.tokenId(), "omar", AT);
+        TokenRead unknown = byToken(TokenId.random(RANDOM), "omar", AT);
 
-        assertThat(found.map(TokenHolder::household)).get().usingRecursiveComparison()
-                .isEqualTo(viaHouseholds.orElseThrow());
-        assertThat(found.orElseThrow().mergedInto()).isNull();
-        assertThat(ofMerged.orElseThrow().mergedInto()).isEqualTo(survivor.householdId());
-        assertThat(ofMerged.orElseThrow().household().householdId()).isEqualTo(merged.householdId());
-        assertThat(unknown).isEmpty();
+        assertThat(found.household()).usingRecursiveComparison().isEqualTo(viaHouseholds.orElseThrow());
+        assertThat(found.mergedInto()).isNull();
+        assertThat(found.restricted()).isFalse();
+        assertThat(found.glassBreak()).isEmpty();
+        assertThat(ofMerged.mergedInto()).isEqualTo(survivor.householdId());
+        assertThat(ofMerged.household().householdId()).isEqualTo(merged.householdId());
+        assertThat(unknown.household()).isNull();
+        assertThat(unknown.mergedInto()).isNull();
     }
 
     @Test
@@ -85,10 +87,10 @@ abstract class LookupRepositoryContract extends StoreContract {
             return null;
         });
 
-        var found = store.read(repositories -> repositories.lookups().byToken(household.tokenId()));
+        TokenRead found = byToken(household.tokenId(), "omar", AT);
 
-        assertThat(found.orElseThrow().household().erased()).isTrue();
-        assertThat(found.orElseThrow().household().erasedAt()).isEqualTo(AT);
+        assertThat(found.household().erased()).isTrue();
+        assertThat(found.household().erasedAt()).isEqualTo(AT);
     }
 
     @Test
@@ -126,28 +128,68 @@ abstract class LookupRepositoryContract extends StoreContract {
     }
 
     @Test
+    void aTokensHouseholdComesWithItsRestrictionAndOnlyTheReadersRunningGlassBreak() {
+        SealedHousehold restricted = household();
+        SealedHousehold free = household();
+        GlassBreak grant = inTransaction(repositories -> {
+            repositories.households().insertNew(List.of(restricted, free));
+            repositories.restrictions().restrict(new HouseholdRestriction(restricted.householdId(), AT, "dpo",
+                    UUID.randomUUID(), "DSR-2026-001"));
+            repositories.glassBreaks().add("omar", restricted.householdId(), "earlier, ended", AT,
+                    AT.plus(Duration.ofHours(1)));
+            repositories.glassBreaks().add("omar", free.householdId(), "another household", AT,
+                    AT.plus(Duration.ofHours(3)));
+            return repositories.glassBreaks().add("omar", restricted.householdId(), "sealed reason",
+                    AT.plusSeconds(60), AT.plus(Duration.ofHours(3)));
+        });
+        Instant now = AT.plus(Duration.ofHours(2));
+
+        TokenRead read = byToken(restricted.tokenId(), "omar", now);
+        TokenRead otherUser = byToken(restricted.tokenId(), "other", now);
+        TokenRead ended = byToken(restricted.tokenId(), "omar", AT.plus(Duration.ofHours(3)));
+        TokenRead unrestricted = byToken(free.tokenId(), "other", now);
+
+        assertThat(read.restricted()).isTrue();
+        assertThat(read.glassBreak()).contains(grant).isEqualTo(store.read(repositories -> repositories
+                .glassBreaks().active("omar", restricted.householdId(), now)));
+        assertThat(otherUser.restricted()).isTrue();
+        assertThat(otherUser.glassBreak()).isEmpty();
+        assertThat(ended.glassBreak()).isEmpty();
+        assertThat(unrestricted.restricted()).isFalse();
+        assertThat(unrestricted.glassBreak()).isEmpty();
+    }
+
+    @Test
     void theProjectionIsBehindWhileAStoredEventIsUnsequencedOrPastItsCursor() {
         TestKiosk kiosk = new TestKiosk("KIOSK-01", HubSealing.generate(RANDOM).publicKey());
-        boolean empty = store.read(repositories -> repositories.lookups()
-                .projectionBehind(HouseholdProjector.PROJECTION));
+        boolean empty = behind();
         inTransaction(repositories -> {
             repositories.events().lockHead("KIOSK-01");
             repositories.events().append("KIOSK-01", kiosk.registerMany(2), AT);
             return null;
         });
-        boolean unsequenced = store.read(repositories -> repositories.lookups()
-                .projectionBehind(HouseholdProjector.PROJECTION));
+        boolean unsequenced = behind();
         inTransaction(repositories -> repositories.events().sequenceForProjection(10));
-        boolean sequenced = store.read(repositories -> repositories.lookups()
-                .projectionBehind(HouseholdProjector.PROJECTION));
+        boolean sequenced = behind();
         inTransaction(repositories -> repositories.projections().advance(HouseholdProjector.PROJECTION, 0, 2));
-        boolean projected = store.read(repositories -> repositories.lookups()
-                .projectionBehind(HouseholdProjector.PROJECTION));
+        boolean projected = behind();
 
         assertThat(empty).isFalse();
         assertThat(unsequenced).isTrue();
         assertThat(sequenced).isTrue();
         assertThat(projected).isFalse();
+    }
+
+    private TokenRead byToken(TokenId token, String reader, Instant now) {
+        return store.read(repositories -> repositories.lookups().byToken(token, reader, now,
+                HouseholdProjector.PROJECTION));
+    }
+
+    /** The projection check alone, and as a lookup of an unknown token reads it: they must agree. */
+    private boolean behind() {
+        boolean alone = store.read(repositories -> repositories.lookups().projectionBehind(HouseholdProjector.PROJECTION));
+        assertThat(byToken(TokenId.random(RANDOM), "omar", AT).projectionBehind()).isEqualTo(alone);
+        return alone;
     }
 
     /** A household as the store keeps it, its sealed parts random: the store never opens them. */

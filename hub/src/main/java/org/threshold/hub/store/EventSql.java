@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -109,14 +108,6 @@ interface EventSql extends EventRepository, SqlObject {
     @Override
     @SqlQuery("SELECT COALESCE(MAX(projection_seq), 0) FROM events")
     long lastSequenced();
-
-    @SqlQuery("SELECT 1 FROM events WHERE projection_seq IS NULL LIMIT 1")
-    Optional<Integer> anyAwaitingSequence();
-
-    @Override
-    default boolean awaitingSequence() {
-        return anyAwaitingSequence().isPresent();
-    }
 
     @Override
     @SqlQuery("SELECT COUNT(*) FROM events")

@@ -153,9 +153,7 @@ public final class HouseholdProjector implements AutoCloseable {
 
     /** Projects, on the caller's thread, whatever is stored but not yet projected (unless another instance is). */
     public void catchUpIfBehind() {
-        boolean behind = store.read(repositories -> repositories.events().awaitingSequence()
-                || repositories.events().lastSequenced() > repositories.projections().cursor(PROJECTION));
-        if (behind) {
+        if (store.read(repositories -> repositories.lookups().projectionBehind(PROJECTION))) {
             catchUp(false);
         }
     }

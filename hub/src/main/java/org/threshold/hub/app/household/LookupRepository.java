@@ -14,16 +14,23 @@ import org.threshold.hub.app.access.GlassBreak;
 public interface LookupRepository {
 
     /**
-     * The household a token card names, as the store keeps it, and the household it was merged into if it was
-     * (null otherwise; a merge of that survivor is {@code DuplicateRepository#survivorOf}'s to follow).
+     * What a lookup reads of the household a token card names: whether the projection was behind when it was read;
+     * the household as the store keeps it (null when the token names none); the household it was merged into (null
+     * if it was not; a merge of that survivor is {@code DuplicateRepository#survivorOf}'s to follow); and, of the
+     * household found (not of its survivor), whether its processing is restricted and the reader's glass-break on it.
      */
-    record TokenHolder(SealedHousehold household, UUID mergedInto) {
+    record TokenRead(boolean projectionBehind, SealedHousehold household, UUID mergedInto, boolean restricted,
+                     Optional<GlassBreak> glassBreak) {
     }
+
+    /**
+     * Everything {@link TokenRead} holds, in one statement: the projection check as {@link #projectionBehind}, the
+     * restriction as {@link #restricted}, the glass-break as {@link #glassBreak} for {@code reader} at {@code now}.
+     */
+    TokenRead byToken(TokenId tokenId, String reader, Instant now, String projection);
 
     /** Whether any stored event has not yet been projected by {@code projection}: a new one, or one not sequenced. */
     boolean projectionBehind(String projection);
-
-    Optional<TokenHolder> byToken(TokenId tokenId);
 
     /** Whether the household's processing is restricted ({@code HouseholdRestrictionRepository#find}). */
     boolean restricted(UUID householdId);

@@ -151,21 +151,30 @@ public final class TokenLookup {
     private static Held read(Repositories repositories, TokenId tokenId, String username, Instant now,
                              boolean withReferrals, boolean checkProjection) {
         LookupRepository lookups = repositories.lookups();
-        if (checkProjection && lookups.projectionBehind(HouseholdProjector.PROJECTION)) {
+        LookupRepository.TokenRead read = lookups.byToken(tokenId, username, now, HouseholdProjector.PROJECTION);
+        if (checkProjection && read.projectionBehind()) {
             return new Held(null, false, Optional.empty(), List.of(), now, true);
         }
-        Optional<LookupRepository.TokenHolder> holder = lookups.byToken(tokenId);
-        if (holder.isEmpty()) {
+        if (read.household() == null) {
             return new Held(null, false, Optional.empty(), List.of(), now, false);
         }
-        SealedHousehold household = holder.get().mergedInto() == null || holder.get().household().erased()
-                ? holder.get().household() : survivor(repositories, holder.get().household());
+        SealedHousehold household = read.household();
+        boolean restricted = read.restricted();
+        Optional<GlassBreak> grant = read.glassBreak();
+        if (read.mergedInto() != null && !household.erased()) {
+            // Rare: the restriction and glass-break that count are the survivor's, read apart.
+            household = survivor(repositories, household);
+            if (!household.householdId().equals(read.household().householdId())) {
+                restricted = lookups.restricted(household.householdId());
+                grant = lookups.glassBreak(username, household.householdId(), now);
+            }
+        }
         if (household.erased()) {
             return new Held(household, false, Optional.empty(), List.of(), now, false);
         }
-        UUID id = household.householdId();
-        return new Held(household, lookups.restricted(id), lookups.glassBreak(username, id, now),
-                withReferrals ? repositories.referrals().forHousehold(id) : List.of(), now, false);
+        return new Held(household, restricted, grant,
+                withReferrals ? repositories.referrals().forHousehold(household.householdId()) : List.of(), now,
+                false);
     }
 
     /**

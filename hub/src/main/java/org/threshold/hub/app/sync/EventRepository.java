@@ -44,9 +44,6 @@ public interface EventRepository {
     /** The highest projection sequence given, 0 if none. */
     long lastSequenced();
 
-    /** Whether a committed event still waits for its projection sequence. */
-    boolean awaitingSequence();
-
     long count();
 
     /** Every event held for the kiosk, by sequence (a second event at one sequence would show twice). */

@@ -7,6 +7,7 @@ import org.threshold.hub.app.household.ReadLimit;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
+import org.threshold.hub.web.http.HubJson;
 
 /**
  * {@code GET /api/tokens/{codeOrQr}} (Bearer): the household a token card belongs to, as much of it as the access
@@ -28,6 +29,6 @@ public final class TokenApi {
     private void lookUp(Context ctx) {
         SignedInUser user = RouteGuard.user(ctx);
         reads.admit(user.username());
-        ctx.json(HouseholdViewJson.of(lookup.find(ctx.pathParam("codeOrQr"), user)));
+        HubJson.answer(ctx, HouseholdViewJson.of(lookup.find(ctx.pathParam("codeOrQr"), user)));
     }
 }

@@ -1,10 +1,13 @@
 package org.threshold.hub.web.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import org.threshold.core.input.StrictJson;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -21,7 +24,24 @@ public final class HubJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    // The response's stream is Javalin's to finish (and to compress): the writer must not close it.
+    private static final ObjectWriter ANSWER = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
     private HubJson() {
+    }
+
+    /**
+     * Answers with {@code body} as JSON, written straight into the response's bytes (Javalin's {@code ctx.json}
+     * makes a String of it first, then bytes again).
+     */
+    public static void answer(Context ctx, JsonNode body) {
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        try {
+            ANSWER.writeValue(ctx.outputStream(), body);
+        } catch (IOException e) {
+            // The client went away while the answer was being written: nothing left to tell it.
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
