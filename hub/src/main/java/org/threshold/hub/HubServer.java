@@ -205,8 +205,7 @@ public final class HubServer implements AutoCloseable {
             EventChainsApi eventChainsApi = new EventChainsApi(new EventChainVerifier(store, hubEvents.verifyingKey(),
                     services.kiosks()::verifyingKeyOrNull));
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
-            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
-                    services.updates()::rememberNonce);
+            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks());
             UpdateFeedApi updatesApi = new UpdateFeedApi(services.updates(), services.kiosks(), keys.identity(),
                     settings.clock());
             KiosksApi kiosksApi = new KiosksApi(services.syncStatus());

@@ -54,6 +54,11 @@ public final class DuplicateDetection {
         return new Arrival(householdId, household, vault.blind(DuplicateRule.blockingKeys(household)));
     }
 
+    /** As {@link #arrival(UUID, Household)}, with its keys already blinded ({@link HouseholdVault#blindTerms}). */
+    public Arrival arrival(UUID householdId, Household household, List<byte[]> blindKeys) {
+        return new Arrival(householdId, household, blindKeys);
+    }
+
     /**
      * Queues the potential duplicates of each of {@code arrivals} (already stored and indexed); returns how many. The
      * blocks of every arrival are read at once, and the candidates opened are read at once.

@@ -400,12 +400,13 @@ public final class HouseholdProjector implements AutoCloseable {
                 return Projection.failed(header, "the token names kiosk " + payload.token().kioskId()
                         + ", not the event's kiosk");
             }
-            // Sealed here, on the openers, so the cores share its cost and the transaction only writes.
-            return Projection.of(vault.seal(new HouseholdRecord(payload.householdId(), payload.token().id(),
+            // Sealed and indexed here, on the openers, so the cores share its cost and the transaction only writes.
+            HouseholdVault.BlindTerms terms = vault.blindTerms(payload.household());
+            return Projection.of(vault.sealIndexedBy(new HouseholdRecord(payload.householdId(), payload.token().id(),
                     payload.token().kioskId(), payload.token().issuedOn(), header.kioskId(), payload.site(),
                     payload.registeredAt(), HouseholdJson.write(payload.household()).toString(), header.eventId()),
-                    payload.household()), HouseholdFacts.of(payload.site(), payload.household(), catalogue),
-                    duplicates.arrival(payload.householdId(), payload.household()));
+                    terms.index()), HouseholdFacts.of(payload.site(), payload.household(), catalogue),
+                    duplicates.arrival(payload.householdId(), payload.household(), terms.blockingKeys()));
         } catch (InvalidRegistrationException e) {
             // Field paths only: the problems' messages are meant for whoever typed the values.
             return Projection.failed(header, "registration payload is invalid at "
