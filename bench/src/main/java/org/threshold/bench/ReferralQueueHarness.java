@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.threshold.bench.raw.RawPostgresCopy;
 import org.threshold.bench.raw.RawQueuePage;
 import org.threshold.core.needs.NeedsCatalogue;
@@ -71,7 +73,9 @@ import org.threshold.hub.web.account.SessionAuth;
  */
 public final class ReferralQueueHarness {
     private static final int CLIENTS = 16;
-    private static final int SEED_BATCH = 5_000;
+    private static final int SEED_TRANSACTION = 50_000;
+    // A seeded referral's one referred member, as ReferralSql writes people_json.
+    private static final String PEOPLE_JSON = "[{\"member\":0,\"needs\":[\"%s\"]}]";
     private static final String[] SERVICES = {"child-protection", "gbv", "health", "mhpss", "disability", "legal",
         "family-tracing", "shelter"};
     private static final String[] CODES = {"SC-UC", "SV-VF", "SM-CI", "SM-MI", "DS-PM", "LP-RR", "FU-TR", "WR-SF"};
@@ -196,8 +200,14 @@ public final class ReferralQueueHarness {
         return found.find() ? Optional.of(found.group(1)) : Optional.empty();
     }
 
-    /** Households sealed as the hub seals them, and open referrals of the first ones, straight into the store. */
-    private static void seed(Path hubDir, DatabaseSettings database, int households, int referrals) {
+    /**
+     * Households sealed as the hub seals them (on every core), and open referrals of the first ones with their
+     * request events, straight into the store by plain JDBC batches, {@value #SEED_TRANSACTION} households to a
+     * transaction (jdbi's binding and the store's small page cache were most of the time); then the counts per
+     * status and the change marks the queue reads, computed from the referrals as migrations V8 and V15 do.
+     */
+    private static void seed(Path hubDir, DatabaseSettings database, int households, int referrals)
+            throws SQLException {
         Household household;
         try {
             household = HouseholdJson.read(Fixtures.household(), NeedsCatalogue.bundled(), LocalDate.now());
@@ -209,33 +219,113 @@ public final class ReferralQueueHarness {
         HouseholdVault vault = new HouseholdVault(HubDataKey.loadOrCreate(hubDir, random), random);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Urgency[] urgencies = Urgency.values();
-        try (JdbiHubStore store = JdbiHubStore.open(database.urlFor(hubDir), database.password())) {
+        String url = database.urlFor(hubDir);
+        try (JdbiHubStore store = JdbiHubStore.open(url, database.password())) {
             // A hub counts each household for reports as it projects it; these skip the projector, so the hub would
             // open all of them at start to count them (ReportBackfill), minutes at 1,000,000 that measure nothing
             // of queues. Reports are not read here.
             store.inTransaction(repositories -> repositories.projections().advance(ReportBackfill.DONE, 0, 1));
-            for (int from = 0; from < households; from += SEED_BATCH) {
-                List<SealedHousehold> batch = new ArrayList<>(SEED_BATCH);
-                List<NewReferral> referred = new ArrayList<>();
-                for (int i = from; i < Math.min(households, from + SEED_BATCH); i++) {
-                    UUID householdId = UUID.randomUUID();
-                    // No search terms (null): insertNew stores none, and transliterating names for them would be
-                    // most of the seeding time.
-                    batch.add(vault.seal(new HouseholdRecord(householdId, TokenId.random(random), "KIOSK-01",
-                            LocalDate.now(), "KIOSK-01", "Bench gate", now, json, UUID.randomUUID()), null)
-                            .household());
-                    if (i < referrals) {
-                        referred.add(referral(householdId, i % SERVICES.length, urgencies[(i / 8) % urgencies.length],
-                                now.minus(i % 5_000, ChronoUnit.MINUTES)));
-                    }
+        }
+        try (Connection connection = seedingConnection(url, database.password());
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO households (household_id, "
+                     + "token_id, token_kiosk_id, token_issued_on, kiosk_id, site, registered_at, event_id, key_id, "
+                     + "wrapped_key, sealed_json, erased_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)");
+             PreparedStatement refer = connection.prepareStatement("INSERT INTO referrals (referral_id, "
+                     + "household_id, service, status, urgency, requested_at, due_at, basis, people_json, event_id, "
+                     + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement request = connection.prepareStatement("INSERT INTO referral_events (event_id, "
+                     + "referral_id, type, status, recorded_at, payload_json) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int from = 0; from < households; from += SEED_TRANSACTION) {
+                int to = Math.min(households, from + SEED_TRANSACTION);
+                // No search terms (null): transliterating names for them would be most of the seeding time.
+                List<SealedHousehold> sealed = IntStream.range(from, to).parallel()
+                        .mapToObj(i -> vault.seal(new HouseholdRecord(UUID.randomUUID(), TokenId.random(random),
+                                "KIOSK-01", LocalDate.now(), "KIOSK-01", "Bench gate", now, json,
+                                UUID.randomUUID()), null).household())
+                        .toList();
+                for (SealedHousehold one : sealed) {
+                    insert.setString(1, one.householdId().toString());
+                    insert.setBytes(2, one.tokenId().toBytes());
+                    insert.setString(3, one.tokenKioskId());
+                    insert.setString(4, one.tokenIssuedOn().toString());
+                    insert.setString(5, one.kioskId());
+                    insert.setString(6, one.site());
+                    insert.setString(7, one.registeredAt().toString());
+                    insert.setString(8, one.eventId().toString());
+                    insert.setString(9, one.keyId());
+                    insert.setBytes(10, one.wrappedKey());
+                    insert.setBytes(11, one.sealedJson());
+                    insert.addBatch();
                 }
-                store.inTransaction(repositories -> {
-                    repositories.households().insertNew(batch);
-                    repositories.referrals().insertRequested(referred);
-                    return null;
-                });
+                insert.executeBatch();
+                boolean referred = false;
+                for (int i = from; i < Math.min(to, referrals); i++) {
+                    addReferral(refer, request, referral(sealed.get(i - from).householdId(), i % SERVICES.length,
+                            urgencies[(i / 8) % urgencies.length], now.minus(i % 5_000, ChronoUnit.MINUTES)));
+                    referred = true;
+                }
+                if (referred) {
+                    refer.executeBatch();
+                    request.executeBatch();
+                }
+                connection.commit();
+            }
+            try (Statement counts = connection.createStatement()) {
+                counts.execute("INSERT INTO referral_status_counts (service, status, total) "
+                        + "SELECT service, status, COUNT(*) FROM referrals GROUP BY service, status");
+                counts.execute("INSERT INTO referral_service_changes (service, version, changed_at) "
+                        + "SELECT service, COUNT(*), MAX(updated_at) FROM referrals GROUP BY service");
+            }
+            connection.commit();
+        }
+    }
+
+    private static void addReferral(PreparedStatement refer, PreparedStatement request, NewReferral created)
+            throws SQLException {
+        ReferralRecord referral = created.referral();
+        refer.setString(1, referral.referralId().toString());
+        refer.setString(2, referral.householdId().toString());
+        refer.setString(3, referral.service());
+        refer.setString(4, referral.status().name());
+        refer.setString(5, referral.urgency().wireName());
+        refer.setLong(6, referral.requestedAt().toEpochMilli());
+        refer.setLong(7, referral.dueAt().toEpochMilli());
+        refer.setString(8, referral.basis().wireName());
+        refer.setString(9, PEOPLE_JSON.formatted(referral.people().get(0).needs().get(0)));
+        refer.setString(10, referral.eventId().toString());
+        refer.setLong(11, referral.createdAt().toEpochMilli());
+        refer.setLong(12, referral.updatedAt().toEpochMilli());
+        refer.addBatch();
+        ReferralEventRecord event = created.request();
+        request.setString(1, event.eventId().toString());
+        request.setString(2, event.referralId().toString());
+        request.setString(3, event.type());
+        request.setString(4, event.status().name());
+        request.setLong(5, event.recordedAt().toEpochMilli());
+        request.setString(6, event.payloadJson());
+        request.addBatch();
+    }
+
+    /**
+     * A connection of its own for the seeding's bulk inserts: one transaction per {@value #SEED_TRANSACTION}
+     * households, not durable one by one (nothing is measured until seeding is done and the hub opens the store anew).
+     */
+    private static Connection seedingConnection(String url, char[] password) throws SQLException {
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        Connection connection = DriverManager.getConnection(postgres ? url + "&reWriteBatchedInserts=true" : url,
+                null, password == null ? null : new String(password));
+        try (Statement settings = connection.createStatement()) {
+            if (postgres) {
+                settings.execute("SET synchronous_commit = off");
+            } else {
+                settings.execute("PRAGMA busy_timeout = 10000");
+                settings.execute("PRAGMA synchronous = OFF");
+                // Each insert lands at a random place in two indexes (household id, token): keep them in memory.
+                settings.execute("PRAGMA cache_size = -262144");
             }
         }
+        connection.setAutoCommit(false);
+        return connection;
     }
 
     private static NewReferral referral(UUID householdId, int service, Urgency urgency, Instant requestedAt) {

@@ -75,6 +75,7 @@ class AccessLogChainTest {
 abstract class AccessLogChainContract extends StoreContract {
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     private static final UUID HOUSEHOLD = UUID.fromString("5b0c7a1e-9d2f-4c31-8a6b-0f4e2d1c3b5a");
+    private static final UUID OTHER = UUID.fromString("0c4f1a2b-3d5e-4f60-8a7b-9c8d7e6f5a4b");
 
     static AccessRecord record(String username, String outcome, UUID householdId, int millis) {
         return new AccessRecord(NOW.plusMillis(millis), username, "token-lookup", outcome, householdId);
@@ -218,6 +219,69 @@ abstract class AccessLogChainContract extends StoreContract {
         assertThat(household).hasSize(9);
         assertThat(window).extracting(entry -> entry.record().at())
                 .containsExactly(NOW.plusMillis(5), NOW.plusMillis(3));
+    }
+
+    /** Ten records, then a queue page's one record naming HOUSEHOLD (for two services) and OTHER, then one more. */
+    private AccessRecord writeTenAndAPage() {
+        writeTen();
+        AccessRecord page = new AccessRecord(NOW.plusMillis(10), "omar", "referral-queue", "FOUND", null,
+                List.of(new AccessRecord.Shown(OTHER, "health"), new AccessRecord.Shown(HOUSEHOLD, "health"),
+                        new AccessRecord.Shown(HOUSEHOLD, "mhpss")));
+        inTransaction(repositories -> {
+            repositories.accessLog().recordAll(List.of(page, record("nadia", "FOUND", OTHER, 11)));
+            return null;
+        });
+        return page;
+    }
+
+    @Test
+    void aPageIsOneLinkOfTheChainAndAHouseholdTakenOffItIsFound() {
+        writeTenAndAPage();
+        ChainState intact = verifier().verify();
+        long named = store.read(repositories -> repositories.accessLog().chain(10, 11, 1)).get(0).record()
+                .shown().size();
+        execute("DELETE FROM access_log_households WHERE seq = 11 AND position = 1");
+        ChainState removed = verifier().verify();
+
+        assertThat(intact.intact()).as(intact.toString()).isTrue();
+        assertThat(intact.checked()).isEqualTo(12);
+        assertThat(named).isEqualTo(3);
+        assertThat(removed.firstBreak()).contains(new ChainState.Break(11, ChainState.Problem.ALTERED));
+    }
+
+    @Test
+    void aHouseholdOrPurposeEditedInAPageIsFound() {
+        writeTenAndAPage();
+        execute("UPDATE access_log_households SET purpose = 'shelter' WHERE seq = 11 AND position = 2");
+        ChainState purpose = verifier().verify();
+        execute("UPDATE access_log_households SET purpose = 'mhpss', household_id = ? WHERE seq = 11 AND "
+                + "position = 2", UUID.randomUUID().toString());
+
+        assertThat(purpose.firstBreak()).contains(new ChainState.Break(11, ChainState.Problem.ALTERED));
+        assertThat(verifier().verify().firstBreak()).contains(new ChainState.Break(11, ChainState.Problem.ALTERED));
+    }
+
+    @Test
+    void theDpoSearchByHouseholdFindsThePagesThatNamedIt() {
+        AccessRecord page = writeTenAndAPage();
+        var household = store.read(repositories -> repositories.accessLog().search(query(null, null, null, HOUSEHOLD,
+                null, 100)));
+        var other = store.read(repositories -> repositories.accessLog().search(query(null, null, null, OTHER, null,
+                100)));
+        var firstOfOther = store.read(repositories -> repositories.accessLog().search(query(null, null, null, OTHER,
+                null, 1)));
+        var latest = store.read(repositories -> repositories.accessLog().latest(2));
+
+        // Its nine reads of one household, and the page once, though the page names it twice.
+        assertThat(household).hasSize(10);
+        assertThat(household.get(0).record()).isEqualTo(page);
+        assertThat(household.get(0).chained()).isTrue();
+        assertThat(other).extracting(entry -> entry.record().action()).containsExactly("token-lookup",
+                "referral-queue");
+        assertThat(firstOfOther).singleElement().satisfies(entry -> assertThat(entry.record().householdId())
+                .isEqualTo(OTHER));
+        assertThat(latest.get(1)).isEqualTo(page);
+        assertThat(page.households()).containsExactly(OTHER, HOUSEHOLD);
     }
 
     private static AccessQuery query(String account, Instant from, Instant to, UUID householdId, Long beforeId,

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.referral.LegalBasis;
 import org.threshold.core.referral.Urgency;
+import org.threshold.hub.app.account.Accounts;
+import org.threshold.hub.app.account.Role;
+import org.threshold.hub.web.account.SessionAuth;
 
 /**
  * The referral API as a black box over HTTP: queues and single referrals, each caller seeing only their services'
@@ -42,8 +47,37 @@ class ReferralApiTest extends ReferralScenario {
         assertThat(queue.body()).doesNotContain("\"SV-", "\"TR-", TestKiosk.OPEN_NEED);
         assertThat(queue.json().has("next")).isFalse();
         assertThat(hub.rows("SELECT username, action, outcome, household_id FROM access_log WHERE action = ?",
-                "referral-queue")).containsExactly(List.of("cw-health", "referral-queue", "FOUND",
-                household.payload().householdId().toString()));
+                "referral-queue")).containsExactly(Arrays.asList("cw-health", "referral-queue", "FOUND", null));
+    }
+
+    @Test
+    void theDpoFindsAQueuePageAmongTheReadsOfEachHouseholdItShowed() {
+        hub.server().services().accounts().add("dpo", HubFixture.PASSWORD.toCharArray(),
+                new Accounts.Grant(Role.DPO, "Hub", Set.of()));
+        get("/api/referrals", "cw-health");
+        get("/api/referrals/" + health.id(), "cw-health");
+
+        JsonNode reads = get("/api/audit?account=cw-health&household=" + household.payload().householdId(), "dpo")
+                .json().get("records");
+        HubClient.Response page = client.get("/dpo/household/" + household.token().id().shortCode(), "Cookie",
+                SessionAuth.COOKIE + "=" + session("dpo"));
+
+        assertThat(reads).hasSize(2);
+        assertThat(reads.get(0).get("action").asText()).isEqualTo("referral-read");
+        assertThat(reads.get(0).get("householdId").asText()).isEqualTo(household.payload().householdId().toString());
+        JsonNode queue = reads.get(1);
+        assertThat(queue.get("action").asText()).isEqualTo("referral-queue");
+        assertThat(queue.get("account").asText()).isEqualTo("cw-health");
+        assertThat(queue.get("chained").asBoolean()).isTrue();
+        assertThat(queue.has("householdId")).isFalse();
+        assertThat(queue.get("households")).singleElement().satisfies(named -> {
+            assertThat(named.get("householdId").asText()).isEqualTo(household.payload().householdId().toString());
+            assertThat(named.get("purpose").asText()).isEqualTo("health");
+        });
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("referral-queue", "referral-read");
+        JsonNode chain = client.post("/api/audit/verify", new byte[0], "Authorization", "Bearer " + session("dpo")).json();
+        assertThat(chain.get("chain").get("intact").asBoolean()).isTrue();
     }
 
     @Test

@@ -1,16 +1,18 @@
 package org.threshold.hub.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.sqlobject.SqlObject;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import java.util.UUID;
 import org.threshold.core.event.ChainPosition;
 import org.threshold.hub.app.audit.AccessLogEntry;
 import org.threshold.hub.app.audit.AccessLogRepository;
@@ -18,136 +20,245 @@ import org.threshold.hub.app.audit.AccessQuery;
 import org.threshold.hub.app.audit.AccessRecord;
 import org.threshold.hub.app.audit.ChainedRecord;
 
-/** {@link AccessLogRepository} in SQL that SQLite and PostgreSQL both run. */
-interface AccessLogSql extends AccessLogRepository, SqlObject {
-    String RECORD = "at, username, action, outcome, household_id";
+/**
+ * {@link AccessLogRepository} in plain JDBC on the transaction's connection, in SQL that SQLite and PostgreSQL both
+ * run: the log's writer commits every read's record, so the general statement machinery cost more than the writes.
+ * A page's record keeps the households it names in {@code access_log_households} (V21), by its seq and their place.
+ */
+final class AccessLogSql implements AccessLogRepository {
+    private static final String RECORD = "at, username, action, outcome, household_id";
+
+    private final Connection connection;
+
+    AccessLogSql(Connection connection) {
+        this.connection = connection;
+    }
 
     /**
      * Creates the head row at genesis if missing, and otherwise rewrites it unchanged: on PostgreSQL that takes the
      * row's lock until commit (as {@code EventSql.touchHead} does for a kiosk's chain).
      */
-    @SqlUpdate("INSERT INTO access_log_head (id, seq, hash) VALUES (1, 0, :genesis) "
-            + "ON CONFLICT (id) DO UPDATE SET seq = access_log_head.seq")
-    void touchHead(@Bind("genesis") byte[] genesis);
-
     @Override
-    default ChainPosition lockHead() {
-        touchHead(ChainPosition.GENESIS.hash());
+    public ChainPosition lockHead() {
+        try (PreparedStatement touch = connection.prepareStatement("INSERT INTO access_log_head (id, seq, hash) "
+                + "VALUES (1, 0, ?) ON CONFLICT (id) DO UPDATE SET seq = access_log_head.seq")) {
+            touch.setBytes(1, ChainPosition.GENESIS.hash());
+            touch.executeUpdate();
+        } catch (SQLException e) {
+            throw JdbiHubStore.failed(e);
+        }
         return head().orElseThrow();
     }
 
     @Override
-    @SqlQuery("SELECT seq AS sequence, hash FROM access_log_head WHERE id = 1")
-    @RegisterConstructorMapper(ChainPosition.class)
-    Optional<ChainPosition> head();
-
-    @Override
-    default void insertChained(List<ChainedRecord> records) {
-        var batch = getHandle().prepareBatch("INSERT INTO access_log (" + RECORD + ", seq, hash) "
-                + "VALUES (:at, :username, :action, :outcome, :householdId, :seq, :hash)");
-        for (ChainedRecord chained : records) {
-            AccessRecord record = chained.record();
-            batch.bind("at", record.at()).bind("username", record.username()).bind("action", record.action())
-                    .bind("outcome", record.outcome())
-                    .bindByType("householdId", record.householdId(), java.util.UUID.class)
-                    .bind("seq", chained.seq()).bind("hash", chained.hash()).add();
-        }
-        if (!records.isEmpty()) {
-            batch.execute();
+    public Optional<ChainPosition> head() {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, hash FROM access_log_head WHERE id = 1");
+             ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(new ChainPosition(rows.getLong(1), rows.getBytes(2))) : Optional.empty();
+        } catch (SQLException e) {
+            throw JdbiHubStore.failed(e);
         }
     }
 
-    @SqlUpdate("UPDATE access_log_head SET seq = :sequence, hash = :hash WHERE id = 1")
-    void moveHead(@Bind("sequence") long sequence, @Bind("hash") byte[] hash);
-
     @Override
-    default void moveHead(ChainPosition head) {
-        moveHead(head.sequence(), head.hash());
+    public void insertChained(List<ChainedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO access_log (" + RECORD
+                + ", seq, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement name = connection.prepareStatement("INSERT INTO access_log_households "
+                     + "(seq, position, household_id, purpose) VALUES (?, ?, ?, ?)")) {
+            boolean pages = false;
+            for (ChainedRecord chained : records) {
+                AccessRecord record = chained.record();
+                insert.setLong(1, record.at().toEpochMilli());
+                insert.setString(2, record.username());
+                insert.setString(3, record.action());
+                insert.setString(4, record.outcome());
+                insert.setString(5, record.householdId() == null ? null : record.householdId().toString());
+                insert.setLong(6, chained.seq());
+                insert.setBytes(7, chained.hash());
+                insert.addBatch();
+                for (int position = 0; position < record.shown().size(); position++) {
+                    AccessRecord.Shown shown = record.shown().get(position);
+                    name.setLong(1, chained.seq());
+                    name.setInt(2, position);
+                    name.setString(3, shown.householdId().toString());
+                    name.setString(4, shown.purpose());
+                    name.addBatch();
+                    pages = true;
+                }
+            }
+            insert.executeBatch();
+            if (pages) {
+                name.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw JdbiHubStore.failed(e);
+        }
     }
 
     @Override
-    default List<ChainedRecord> chain(long afterSeq, long uptoSeq, int limit) {
-        return getHandle().createQuery("SELECT " + RECORD + ", seq, hash FROM access_log "
-                        + "WHERE seq > :after AND seq <= :upto ORDER BY seq LIMIT :limit")
-                .bind("after", afterSeq).bind("upto", uptoSeq).bind("limit", limit)
-                .map((rows, context) -> new ChainedRecord(rows.getLong("seq"), record(rows, context),
-                        rows.getBytes("hash")))
-                .list();
+    public void moveHead(ChainPosition head) {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE access_log_head SET seq = ?, hash = ? WHERE id = 1")) {
+            update.setLong(1, head.sequence());
+            update.setBytes(2, head.hash());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw JdbiHubStore.failed(e);
+        }
     }
 
     @Override
-    @SqlQuery("SELECT COALESCE(MAX(seq), 0) FROM access_log")
-    long maxSeq();
+    public List<ChainedRecord> chain(long afterSeq, long uptoSeq, int limit) {
+        List<ChainedRecord> chained = new ArrayList<>();
+        List<byte[]> hashes = new ArrayList<>();
+        List<Row> found = select("SELECT id, seq, " + RECORD + ", hash FROM access_log WHERE seq > ? AND seq <= ? "
+                + "ORDER BY seq LIMIT ?", List.of(afterSeq, uptoSeq, limit), hashes);
+        for (int i = 0; i < found.size(); i++) {
+            chained.add(new ChainedRecord(found.get(i).seq(), found.get(i).record(), hashes.get(i)));
+        }
+        return chained;
+    }
 
     @Override
-    @SqlQuery("SELECT COUNT(*) FROM access_log WHERE seq IS NULL")
-    long unchained();
+    public long maxSeq() {
+        return number("SELECT COALESCE(MAX(seq), 0) FROM access_log");
+    }
 
     @Override
-    @SqlQuery("SELECT COUNT(*) FROM access_log WHERE seq IS NULL "
-            + "AND id > (SELECT MIN(id) FROM access_log WHERE seq IS NOT NULL)")
-    long unchainedLate();
+    public long unchained() {
+        return number("SELECT COUNT(*) FROM access_log WHERE seq IS NULL");
+    }
 
     @Override
-    default List<AccessLogEntry> search(AccessQuery query) {
+    public long unchainedLate() {
+        return number("SELECT COUNT(*) FROM access_log WHERE seq IS NULL "
+                + "AND id > (SELECT MIN(id) FROM access_log WHERE seq IS NOT NULL)");
+    }
+
+    /** A household's reads are its own records and the pages that name it (each once, however often it names it). */
+    @Override
+    public List<AccessLogEntry> search(AccessQuery query) {
         List<String> where = new ArrayList<>();
-        if (query.account() != null) {
-            where.add("username = :account");
-        }
-        if (query.from() != null) {
-            where.add("at >= :from");
-        }
-        if (query.to() != null) {
-            where.add("at < :to");
-        }
-        if (query.action() != null) {
-            where.add("action = :action");
-        }
-        if (query.outcome() != null) {
-            where.add("outcome = :outcome");
-        }
+        List<Object> values = new ArrayList<>();
+        filter(where, values, "username = ?", query.account());
+        filter(where, values, "at >= ?", query.from() == null ? null : query.from().toEpochMilli());
+        filter(where, values, "at < ?", query.to() == null ? null : query.to().toEpochMilli());
+        filter(where, values, "action = ?", query.action());
+        filter(where, values, "outcome = ?", query.outcome());
         if (query.householdId() != null) {
-            where.add("household_id = :householdId");
+            where.add("(household_id = ? OR seq IN (SELECT seq FROM access_log_households WHERE household_id = ?))");
+            values.add(query.householdId().toString());
+            values.add(query.householdId().toString());
         }
-        if (query.beforeId() != null) {
-            where.add("id < :beforeId");
-        }
-        Query select = getHandle().createQuery("SELECT id, seq, " + RECORD + " FROM access_log"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC LIMIT :limit");
-        // Only the filters named above are bound: an unused binding is an error in jdbi.
-        bindIfSet(select, "account", query.account());
-        bindIfSet(select, "from", query.from());
-        bindIfSet(select, "to", query.to());
-        bindIfSet(select, "action", query.action());
-        bindIfSet(select, "outcome", query.outcome());
-        bindIfSet(select, "householdId", query.householdId());
-        bindIfSet(select, "beforeId", query.beforeId());
-        return select.bind("limit", query.limit())
-                .map((rows, context) -> new AccessLogEntry(rows.getLong("id"), record(rows, context),
-                        rows.getObject("seq") != null))
-                .list();
+        filter(where, values, "id < ?", query.beforeId());
+        values.add(query.limit());
+        List<Row> found = select("SELECT id, seq, " + RECORD + " FROM access_log"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC LIMIT ?",
+                values, null);
+        return found.stream().map(row -> new AccessLogEntry(row.id(), row.record(), row.seq() != null)).toList();
     }
 
-    private static void bindIfSet(Query query, String name, Object value) {
+    private static void filter(List<String> where, List<Object> values, String condition, Object value) {
         if (value != null) {
-            query.bindByType(name, value, value.getClass());
+            where.add(condition);
+            values.add(value);
         }
     }
 
-    private static AccessRecord record(ResultSet rows, org.jdbi.v3.core.statement.StatementContext context)
-            throws SQLException {
-        var instants = context.findColumnMapperFor(java.time.Instant.class).orElseThrow();
-        var uuids = context.findColumnMapperFor(java.util.UUID.class).orElseThrow();
-        return new AccessRecord(instants.map(rows, "at", context), rows.getString("username"),
-                rows.getString("action"), rows.getString("outcome"), uuids.map(rows, "household_id", context));
+    @Override
+    public long count() {
+        return number("SELECT COUNT(*) FROM access_log");
     }
 
     @Override
-    @SqlQuery("SELECT COUNT(*) FROM access_log")
-    long count();
+    public List<AccessRecord> latest(int limit) {
+        return select("SELECT id, seq, " + RECORD + " FROM access_log ORDER BY id DESC LIMIT ?", List.of(limit),
+                null).stream().map(Row::record).toList();
+    }
 
-    @Override
-    @SqlQuery("SELECT " + RECORD + " FROM access_log ORDER BY id DESC LIMIT :limit")
-    @RegisterConstructorMapper(AccessRecord.class)
-    List<AccessRecord> latest(@Bind("limit") int limit);
+    private record Row(long id, Long seq, AccessRecord record) {
+    }
+
+    /**
+     * The records {@code sql} selects (id, seq, the record's columns, and the hash into {@code hashes} if given), each
+     * page's record with the households it names.
+     */
+    private List<Row> select(String sql, List<Object> values, List<byte[]> hashes) {
+        record Read(long id, Long seq, long at, String username, String action, String outcome, String household) {
+        }
+        List<Read> read = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            bind(select, values);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long seq = rows.getLong(2);
+                    read.add(new Read(rows.getLong(1), rows.wasNull() ? null : seq, rows.getLong(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)));
+                    if (hashes != null) {
+                        hashes.add(rows.getBytes(8));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw JdbiHubStore.failed(e);
+        }
+        Map<Long, List<AccessRecord.Shown>> pages = shown(read.stream().filter(row -> row.household() == null)
+                .map(Read::seq).filter(Objects::nonNull).toList());
+        List<Row> found = new ArrayList<>(read.size());
+        for (Read row : read) {
+            found.add(new Row(row.id(), row.seq(), new AccessRecord(Instant.ofEpochMilli(row.at()),
+                    row.username(), row.action(), row.outcome(),
+                    row.household() == null ? null : UUID.fromString(row.household()),
+                    row.seq() == null ? List.of() : pages.getOrDefault(row.seq(), List.of()))));
+        }
+        return found;
+    }
+
+    /** The households each of {@code seqs} (records naming no one household) names, in their page's order. */
+    private Map<Long, List<AccessRecord.Shown>> shown(List<Long> seqs) {
+        Map<Long, List<AccessRecord.Shown>> shown = new HashMap<>();
+        if (seqs.isEmpty()) {
+            return shown;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT seq, household_id, purpose FROM "
+                + "access_log_households WHERE seq IN (" + String.join(", ", Collections.nCopies(
+                seqs.size(), "?")) + ") ORDER BY seq, position")) {
+            bind(select, new ArrayList<>(seqs));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    shown.computeIfAbsent(rows.getLong(1), seq -> new ArrayList<>()).add(
+                            new AccessRecord.Shown(UUID.fromString(rows.getString(2)), rows.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw JdbiHubStore.failed(e);
+        }
+        return shown;
+    }
+
+    private long number(String sql) {
+        try (PreparedStatement select = connection.prepareStatement(sql);
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw JdbiHubStore.failed(e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (value instanceof String text) {
+                statement.setString(i + 1, text);
+            } else {
+                statement.setLong(i + 1, ((Number) value).longValue());
+            }
+        }
+    }
 }

@@ -31,7 +31,8 @@ import org.threshold.hub.app.sync.SyncLedgerRepository;
 
 /**
  * The repositories on one jdbi handle, that is one transaction; each SQL object is attached the first time it is asked
- * for. The hot-path reads ({@link LookupSql}, {@link LiveSessionSql}, {@link QueueSql}) are plain JDBC on the handle's connection.
+ * for. The hot-path reads ({@link LookupSql}, {@link LiveSessionSql}, {@link QueueSql}) and the access log
+ * ({@link AccessLogSql}) are plain JDBC on the handle's connection.
  */
 final class JdbiRepositories implements Repositories {
     private final Handle handle;
@@ -123,7 +124,7 @@ final class JdbiRepositories implements Repositories {
 
     @Override
     public AccessLogRepository accessLog() {
-        return attach(AccessLogSql.class);
+        return new AccessLogSql(handle.getConnection());
     }
 
     @Override

@@ -12,8 +12,9 @@ import org.threshold.core.event.ChainPosition;
 /**
  * The access log's hash chain: record {@code n}'s hash is SHA-256 over record {@code n-1}'s hash (all zeros before the
  * first) and record {@code n}'s canonical encoding (a version tag, its seq, time in epoch milliseconds, account,
- * action, outcome, household). Removing a record leaves a gap in seq; editing one changes its hash; either breaks
- * every later link, and removing the last ones leaves the stored head pointing past the end.
+ * action, outcome, its household or its page's households with their purposes). Removing a record, or a household
+ * from a page's record, leaves a gap in seq or changes its hash; either breaks every later link, and removing the
+ * last ones leaves the stored head pointing past the end.
  */
 public final class AccessLogChain {
     private static final byte[] TAG = "threshold-access-log-v1".getBytes(StandardCharsets.UTF_8);
@@ -48,7 +49,7 @@ public final class AccessLogChain {
     static AccessRecord asStored(AccessRecord record) {
         Instant at = record.at().truncatedTo(ChronoUnit.MILLIS);
         return at.equals(record.at()) ? record : new AccessRecord(at, record.username(), record.action(),
-                record.outcome(), record.householdId());
+                record.outcome(), record.householdId(), record.shown());
     }
 
     /** The hash of {@code record} at {@code seq}, after the record whose hash is {@code previous}. */
@@ -60,7 +61,13 @@ public final class AccessLogChain {
                 .bytes(utf8(record.username()))
                 .bytes(utf8(record.action()))
                 .bytes(utf8(record.outcome()));
-        if (record.householdId() == null) {
+        if (!record.shown().isEmpty()) {
+            // A page's record (schema version 21); the two forms before it encode exactly as they always did.
+            encoding.u8(2).u32(record.shown().size());
+            for (AccessRecord.Shown shown : record.shown()) {
+                encoding.bytes(utf8(shown.householdId().toString())).bytes(utf8(shown.purpose()));
+            }
+        } else if (record.householdId() == null) {
             encoding.u8(0);
         } else {
             encoding.u8(1).bytes(utf8(record.householdId().toString()));

@@ -30,13 +30,13 @@ import org.threshold.hub.app.referral.QueueRepository.QueuePage;
  * What caseworkers read of referrals: a service's queue a page at a time, one referral with its history, and the
  * counts and change mark a queue page shows and polls. A referral of a household whose processing is restricted shows
  * in its queue as suspended, without its people; opening it is refused. What each user sees is the {@link AccessPolicy}'s; every
- * household shown is in the access log, committed before the answer. No read returns more than {@link #MAX_PAGE}
- * households. Thread-safe.
+ * household shown is in the access log, committed before the answer (a page as one record naming its households). No
+ * read returns more than {@link #MAX_PAGE} households. Thread-safe.
  */
 public final class ReferralQueues {
     /** The most referrals (so households) one page shows. */
     public static final int MAX_PAGE = 50;
-    /** The access log's name for a household shown in a queue page. */
+    /** The access log's name for a queue page (one record naming the households it showed). */
     public static final String QUEUE_ACTION = "referral-queue";
     /** The access log's name for a household shown with one referral. */
     public static final String READ_ACTION = "referral-read";
@@ -100,9 +100,9 @@ public final class ReferralQueues {
                 shown.add(new Shown(referral, household));
             }
         }
-        // The log's flush overlaps the opening of the households; nothing is answered before it is committed.
-        AccessAudit.Commit logged = audit.submitAll(records(user, QUEUE_ACTION,
-                shown.stream().map(row -> row.household().householdId()).toList()));
+        // One record for the page, naming each household with the service whose referral showed it. The log's flush
+        // overlaps the opening of the households; nothing is answered before it is committed.
+        AccessAudit.Commit logged = audit.submitAll(shown.isEmpty() ? List.of() : List.of(pageRecord(user, shown)));
         Instant now = clock.instant();
         List<ReferralView> views = new ArrayList<>();
         for (Shown row : shown) {
@@ -146,7 +146,7 @@ public final class ReferralQueues {
         }
         ReferralView view = policy.referral(user, found.referral(), vault.open(found.household().get()),
                 clock.instant(), found.restricted());
-        recordShown(user, READ_ACTION, List.of(view));
+        recordShown(user, view);
         return new Detail(view, found.history());
     }
 
@@ -181,16 +181,19 @@ public final class ReferralQueues {
         audit.record(new AccessRecord(clock.instant(), user.username(), READ_ACTION, outcome, householdId));
     }
 
-    /** One record per household shown, committed before anything is answered. */
-    private void recordShown(SignedInUser user, String action, List<ReferralView> views) {
-        audit.recordAll(records(user, action, views.stream().map(view -> view.household().householdId()).toList()));
+    /** The household shown, committed before anything is answered. */
+    private void recordShown(SignedInUser user, ReferralView view) {
+        audit.record(new AccessRecord(clock.instant(), user.username(), READ_ACTION, FOUND,
+                view.household().householdId()));
     }
 
-    /** One record per household, however many of its referrals are shown. */
-    private List<AccessRecord> records(SignedInUser user, String action, List<UUID> households) {
-        Instant at = clock.instant();
-        return new LinkedHashSet<>(households).stream()
-                .map(household -> new AccessRecord(at, user.username(), action, FOUND, household)).toList();
+    /** A page's one record: each household once per service whose referrals showed it, in the page's order. */
+    private AccessRecord pageRecord(SignedInUser user, List<Shown> rows) {
+        Set<AccessRecord.Shown> named = new LinkedHashSet<>();
+        for (Shown row : rows) {
+            named.add(new AccessRecord.Shown(row.household().householdId(), row.referral().service()));
+        }
+        return new AccessRecord(clock.instant(), user.username(), QUEUE_ACTION, FOUND, null, List.copyOf(named));
     }
 
     private record Shown(ReferralRecord referral, SealedHousehold household) {

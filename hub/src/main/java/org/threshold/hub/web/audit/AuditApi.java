@@ -55,6 +55,11 @@ public final class AuditApi {
             if (entry.record().householdId() != null) {
                 record.put("householdId", entry.record().householdId().toString());
             }
+            if (!entry.record().shown().isEmpty()) {
+                ArrayNode households = record.putArray("households");
+                entry.record().shown().forEach(shown -> households.addObject()
+                        .put("householdId", shown.householdId().toString()).put("purpose", shown.purpose()));
+            }
             record.put("chained", entry.chained());
         }
         if (page.next() == null) {
