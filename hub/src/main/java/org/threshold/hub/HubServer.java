@@ -183,7 +183,7 @@ public final class HubServer implements AutoCloseable {
             GlassBreakReasons reasons = new GlassBreakReasons(dataKey, new SecureRandom());
             GlassBreakSealingUpgrade.sealAll(store, reasons);
             projector = new HouseholdProjector(store, keys, vault, catalogue, settings.clock(),
-                    ingestGate::awaitQuiet, withdrawal, new DuplicateDetection(vault, catalogue, settings.clock()));
+                    ingestGate::awaitQuiet, withdrawal, new DuplicateDetection(vault, settings.clock()));
             Accounts accounts = services.accounts();
             if (settings.hasBootstrapAdmin() && accounts.createFirstAdmin(settings.adminUser(), settings.adminPassword())) {
                 LOG.info("Created the first account, {} (ADMIN)", settings.adminUser());
@@ -205,8 +205,7 @@ public final class HubServer implements AutoCloseable {
             EventChainsApi eventChainsApi = new EventChainsApi(new EventChainVerifier(store, hubEvents.verifyingKey(),
                     services.kiosks()::verifyingKeyOrNull));
             SyncService sync = new SyncService(store, settings.clock(), projector::wake);
-            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks(),
-                    services.updates()::rememberNonce);
+            SyncApi syncApi = new SyncApi(sync, keys, settings.clock(), ingestGate, services.kiosks());
             UpdateFeedApi updatesApi = new UpdateFeedApi(services.updates(), services.kiosks(), keys.identity(),
                     settings.clock());
             KiosksApi kiosksApi = new KiosksApi(services.syncStatus());
@@ -249,7 +248,7 @@ public final class HubServer implements AutoCloseable {
             Duplicates duplicates = new Duplicates(store, hubEvents, policy, vault, audit, settings.clock());
             DuplicatesApi duplicatesApi = new DuplicatesApi(duplicates);
             DuplicatePages duplicatePages = new DuplicatePages(duplicates, catalogue, frames);
-            Reports reports = new Reports(store, audit, settings.smallCells(), settings.clock());
+            Reports reports = new Reports(store, projector, audit, settings.smallCells(), settings.clock());
             ReportsApi reportsApi = new ReportsApi(reports);
             ReportPages reportPages = new ReportPages(reports, frames);
 

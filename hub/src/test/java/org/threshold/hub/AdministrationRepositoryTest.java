@@ -144,6 +144,27 @@ abstract class AdministrationRepositoryContract extends StoreContract {
         assertThat(afterExpiry).isTrue();
     }
 
+    @Test
+    void aBatchNonceIsAddedOnceAndForgottenOnlyWhenAsked() {
+        var first = inTransaction(repositories -> repositories.feedNonces().add("nonce-2", NOW.plusSeconds(600)));
+        var replay = inTransaction(repositories -> repositories.feedNonces().add("nonce-2", NOW.plusSeconds(600)));
+        inTransaction(repositories -> {
+            repositories.feedNonces().forgetExpired(NOW.plusSeconds(599));
+            return null;
+        });
+        var beforeExpiry = inTransaction(repositories -> repositories.feedNonces().add("nonce-2", NOW));
+        inTransaction(repositories -> {
+            repositories.feedNonces().forgetExpired(NOW.plusSeconds(600));
+            return null;
+        });
+        var afterExpiry = inTransaction(repositories -> repositories.feedNonces().add("nonce-2", NOW));
+
+        assertThat(first).isTrue();
+        assertThat(replay).isFalse();
+        assertThat(beforeExpiry).isFalse();
+        assertThat(afterExpiry).isTrue();
+    }
+
     private static Kiosk kiosk(String kioskId, String site) {
         return new Kiosk(kioskId, site, KEY, NOW, "0.1.0", "", null, false, null);
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.threshold.core.event.EventType;
+import org.threshold.core.event.SignedEvent;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.account.Role;
 
@@ -135,6 +136,68 @@ class DsrRestrictionTest extends ReferralScenario {
                 .contains("held, not applied: processing restricted");
         assertThat(hub.rows("SELECT reason FROM projection_failures")).singleElement()
                 .satisfies(row -> assertThat(row.get(0).toString()).contains("restricted", "held, not applied"));
+    }
+
+    @Test
+    void liftingTheRestrictionAppliesTheHeldChangesInChainOrderExactlyOnce() {
+        String code = household.token().id().shortCode();
+        change("restrict", code, "DSR-2026-024");
+        // Two reissues in a row: the second revokes the first's token, so only chain order applies both.
+        TestKiosk.Reissue first = hub.kiosk.reissue(household.payload().householdId(), household.token());
+        TestKiosk.Reissue second = hub.kiosk.reissue(household.payload().householdId(), first.token());
+        SignedEvent corrected = hub.kiosk.correct(household, second.token(), phone("+963 555 0199"));
+        sync(first.event(), second.event(), corrected);
+        assertThat(hub.count("projection_failures")).isEqualTo(3);
+
+        HubClient.Response lifted = change("lift", code, "DSR-2026-024 closed");
+
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+        assertThat(lifted.json().get("heldChanges")).isEqualTo(JSON.createObjectNode().put("applied", 3)
+                .put("held", 0));
+        String current = second.token().id().shortCode();
+        assertThat(client.lookUp(current, session("cw-health")).status()).isEqualTo(200);
+        assertThat(client.lookUp(code, session("cw-health")).reason()).isEqualTo("TOKEN_REVOKED");
+        assertThat(client.lookUp(first.token().id().shortCode(), session("cw-health")).reason())
+                .isEqualTo("TOKEN_REVOKED");
+        JsonNode export = dpoExport(current);
+        assertThat(export.at("/household/phone").asText()).isEqualTo("+963 555 0199");
+        List<String> summaries = export.get("history").findValuesAsText("summary");
+        assertThat(summaries).filteredOn(summary -> summary.endsWith("applied when it was lifted)")).hasSize(3);
+        assertThat(summaries).noneMatch(summary -> summary.startsWith("held, not applied"));
+        assertThat(hub.count("projection_failures")).isZero();
+        change("restrict", current, "DSR-2026-025");
+        assertThat(change("lift", current, "DSR-2026-025 closed").json().at("/heldChanges/applied").asInt())
+                .isZero();
+        assertThat(hub.count("revoked_tokens")).isEqualTo(2);
+    }
+
+    @Test
+    void aHeldCorrectionTheDpoCorrectedSinceStaysHeldWithItsReason() {
+        String code = household.token().id().shortCode();
+        change("restrict", code, "DSR-2026-026");
+        sync(hub.kiosk.correct(household, household.token(), phone("+963 555 0199")));
+        com.fasterxml.jackson.databind.node.ObjectNode corrected = (com.fasterxml.jackson.databind.node.ObjectNode)
+                dpoExport(code).get("household").deepCopy();
+        corrected.put("phone", "+963 555 0142");
+        assertThat(post("/api/dsr/correct", JSON.createObjectNode().put("token", code).put("reason", "DSR-2026-027")
+                .set("household", corrected).toString(), "dpo").status()).isEqualTo(200);
+
+        HubClient.Response lifted = change("lift", code, "DSR-2026-026 closed");
+
+        assertThat(lifted.json().get("heldChanges")).isEqualTo(JSON.createObjectNode().put("applied", 0)
+                .put("held", 1));
+        JsonNode export = dpoExport(code);
+        assertThat(export.at("/household/phone").asText()).isEqualTo("+963 555 0142");
+        assertThat(export.get("history").findValuesAsText("summary")).anyMatch(summary ->
+                summary.startsWith("held, not applied: the data protection officer corrected the household"));
+        assertThat(hub.rows("SELECT reason FROM projection_failures")).singleElement()
+                .satisfies(row -> assertThat(row.get(0).toString()).contains("would undo theirs"));
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode phone(String value) {
+        com.fasterxml.jackson.databind.node.ObjectNode request = JSON.createObjectNode();
+        request.putArray("corrections").addObject().put("field", "phone").put("value", value);
+        return request;
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Consent;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
@@ -57,7 +56,7 @@ abstract class DuplicateDetectionContract extends StoreContract {
     private static final Instant AT = Instant.parse("2026-11-24T10:00:00Z");
     private static final LocalDate BORN = LocalDate.of(1990, 3, 1);
     private final HouseholdVault vault = new HouseholdVault(HubDataKey.generate(RANDOM), RANDOM);
-    private final DuplicateDetection detection = new DuplicateDetection(vault, NeedsCatalogue.bundled(),
+    private final DuplicateDetection detection = new DuplicateDetection(vault,
             Clock.fixed(AT, ZoneOffset.UTC));
 
     @Test

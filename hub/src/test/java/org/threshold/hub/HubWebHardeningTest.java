@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.hub.web.http.ErrorResponses;
 import org.threshold.hub.web.http.SecurityHeaders;
 
 /**
@@ -72,6 +75,53 @@ class HubWebHardeningTest {
         assertThat(longUri.header("connection")).isEqualTo("close");
         assertJsonError(bigHeaders, 431, "HEADERS_TOO_LARGE");
         assertThat(bigHeaders.header("connection")).isEqualTo("close");
+    }
+
+    @Test
+    void errorsBeforeTheRoutesAnswerInTheCallersLanguage() throws Exception {
+        String french = "Host: 127.0.0.1\r\nAccept-Language: fr\r\n";
+        RawResponse badUri = exchange("GET /api/%ff HTTP/1.1\r\n" + french + "\r\n").get(0);
+        RawResponse badPage = exchange("GET /%ff HTTP/1.1\r\n" + french + "\r\n").get(0);
+        // Jetty drops the headers it read of a request whose headers are too large: ?lang= says the language.
+        RawResponse bigHeaders = exchange("GET /api/status?lang=fr HTTP/1.1\r\n" + french + "X-Filler: "
+                + "b".repeat(20_000) + "\r\n\r\n").get(0);
+        RawResponse notGzip = exchange("POST /api/login HTTP/1.1\r\n" + french + "Content-Type: application/json\r\n"
+                + "Content-Encoding: gzip\r\nContent-Length: 8\r\n\r\nnot gzip").get(0);
+        RawResponse cutShort = exchange("POST /api/login?lang=ar HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"username\"", true).get(0);
+
+        assertJsonError(badUri, 400, "BAD_REQUEST");
+        assertThat(message(badUri)).startsWith("La requête n’a pas pu être lue");
+        assertThat(badPage.body()).contains("La requête n’a pas pu être lue").contains("lang=\"fr\"");
+        assertJsonError(bigHeaders, 431, "HEADERS_TOO_LARGE");
+        assertThat(message(bigHeaders)).startsWith("Les en-têtes de la requête sont trop grands");
+        assertJsonError(notGzip, 400, "MALFORMED_JSON");
+        assertThat(message(notGzip)).startsWith("Le corps n’est pas du gzip valide");
+        assertJsonError(cutShort, 400, "MALFORMED_JSON");
+        assertThat(message(cutShort)).isEqualTo("تعذّرت قراءة محتوى الطلب كاملاً؛ أرسله مرة أخرى.");
+    }
+
+    @Test
+    void javalinsOwnRefusalsAnswerInTheCallersLanguageInTheErrorShape() {
+        // No hub route lets Javalin refuse a body itself today (they read bodies through RequestBodies), so a route
+        // throws what Javalin throws for a body over config.http.maxRequestSize.
+        Javalin app = Javalin.create(config -> {
+            config.routes.post("/api/upload", ctx -> {
+                throw new HttpResponseException(413, "Payload Too Large");
+            });
+            ErrorResponses.install(config.routes, (status, message, language) -> message);
+        }).start("127.0.0.1", 0);
+        try {
+            HubClient.Response refused = new HubClient(app.port())
+                    .post("/api/upload", new byte[1], "Accept-Language", "ar");
+
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.reason()).isEqualTo("CONTENT_TOO_LARGE");
+            assertThat(refused.json().at("/error/message").asText()).isEqualTo("محتوى الطلب أكبر مما يقبله المركز. "
+                    + "أرسل محتوى أصغر.");
+        } finally {
+            app.stop();
+        }
     }
 
     @Test
@@ -135,12 +185,24 @@ class HubWebHardeningTest {
         }
     }
 
+    private static String message(RawResponse response) throws IOException {
+        return JSON.readTree(response.body()).path("error").path("message").asText();
+    }
+
     /** Writes raw bytes on one connection and reads every response until the server closes it or falls silent. */
     private List<RawResponse> exchange(String requests) throws IOException {
+        return exchange(requests, false);
+    }
+
+    /** @param thenClose whether to close the sending side after the bytes, cutting short a body still expected */
+    private List<RawResponse> exchange(String requests, boolean thenClose) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", hub.server().port())) {
             socket.setSoTimeout(3_000);
-            socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
+            if (thenClose) {
+                socket.shutdownOutput();
+            }
             InputStream in = socket.getInputStream();
             List<RawResponse> responses = new ArrayList<>();
             try {

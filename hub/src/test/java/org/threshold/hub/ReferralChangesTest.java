@@ -3,6 +3,8 @@ package org.threshold.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -111,7 +113,7 @@ class ReferralChangesTest extends ReferralScenario {
     void aSupervisorReassignsToAnotherServiceButNeverToGbvAndACaseworkerMayNot() {
         HubClient.Response caseworker = post("/api/referrals/" + health.id() + "/reassign",
                 "{\"service\":\"legal\",\"reason\":\"Legal question\"}", "cw-health");
-        HubClient.Response toGbv = post("/api/referrals/" + health.id() + "/reassign",
+        HubClient.Response toGbv = post("/api/referrals/" + health.id() + "/reassign?lang=fr",
                 "{\"service\":\"gbv\",\"reason\":\"Disclosed violence\"}", "supervisor-health");
         HubClient.Response same = post("/api/referrals/" + health.id() + "/reassign",
                 "{\"service\":\"health\",\"reason\":\"Again\"}", "supervisor-health");
@@ -121,6 +123,7 @@ class ReferralChangesTest extends ReferralScenario {
         assertThat(caseworker.status()).isEqualTo(403);
         assertThat(toGbv.status()).isEqualTo(422);
         assertThat(toGbv.reason()).isEqualTo("PERSONAL_CONSENT_REQUIRED");
+        assertThat(toGbv.json().at("/error/message").asText()).startsWith("Seul le consentement de la personne");
         assertThat(same.reason()).isEqualTo("SAME_SERVICE");
         assertThat(toLegal.status()).isEqualTo(200);
         assertThat(toLegal.json().get("service").asText()).isEqualTo("legal");
@@ -135,10 +138,48 @@ class ReferralChangesTest extends ReferralScenario {
     }
 
     @Test
-    void anOfficersWithdrawalAtTheHubWithdrawsTheOpenConsentReferralsAndKeepsABestInterestsOne() {
-        TestKiosk.Referral child = hub.kiosk.refer(household, "child-protection", Urgency.URGENT,
+    void aKioskReferralItsHouseholdsRecordDoesNotSupportNeverReachesAQueue() {
+        // Member 0 is the adult focal point, who consented for themselves; member 1, a child of 7, was not asked.
+        TestKiosk.Referral childToGbv = hub.kiosk.refer(household, 1, "gbv", Urgency.URGENT, LegalBasis.CONSENT,
+                TestKiosk.SENSITIVE_NEED);
+        TestKiosk.Referral gbvWithoutConsent = hub.kiosk.refer(household, "gbv", Urgency.URGENT,
+                LegalBasis.VITAL_INTERESTS, TestKiosk.SENSITIVE_NEED);
+        TestKiosk.Referral codeNotHeld = hub.kiosk.refer(household, "legal", Urgency.EMERGENCY,
+                LegalBasis.VITAL_INTERESTS, "LP-RR");
+        TestKiosk.Referral codeWithoutThatBasis = hub.kiosk.refer(household, "shelter", Urgency.PRIORITY,
+                LegalBasis.VITAL_INTERESTS, TestKiosk.OPEN_NEED);
+        TestKiosk.Referral adultOnBestInterests = hub.kiosk.refer(household, "family-tracing", Urgency.PRIORITY,
                 LegalBasis.BEST_INTERESTS, "SC-UC");
-        sync(child.event());
+
+        sync(childToGbv.event(), gbvWithoutConsent.event(), codeNotHeld.event(), codeWithoutThatBasis.event(),
+                adultOnBestInterests.event());
+
+        assertThat(get("/api/referrals", "cw-gbv").json().get("referrals").findValuesAsText("id"))
+                .containsExactly(gbv.id().toString());
+        assertThat(hub.count("referrals")).isEqualTo(2);
+        assertThat(hub.rows("SELECT event_id, reason FROM projection_failures ORDER BY event_id"))
+                .extracting(row -> row.get(0) + " " + row.get(1)).containsExactlyInAnyOrder(
+                        childToGbv.event().header().eventId() + " a referral to gbv on consent that the household's "
+                                + "record does not support: PERSONAL_CONSENT_REQUIRED",
+                        gbvWithoutConsent.event().header().eventId() + " a referral to gbv on vital-interests that "
+                                + "the household's record does not support: PERSONAL_CONSENT_REQUIRED",
+                        codeNotHeld.event().header().eventId() + " a referral to legal on vital-interests that the "
+                                + "household's record does not support: BASIS_NOT_SUPPORTED",
+                        codeWithoutThatBasis.event().header().eventId() + " a referral to shelter on vital-interests "
+                                + "that the household's record does not support: BASIS_NOT_SUPPORTED",
+                        adultOnBestInterests.event().header().eventId() + " a referral to family-tracing on "
+                                + "best-interests that the household's record does not support: BASIS_NOT_SUPPORTED");
+    }
+
+    @Test
+    void anOfficersWithdrawalAtTheHubWithdrawsTheOpenConsentReferralsAndKeepsABestInterestsOne() {
+        // The child (member 1, aged 7) found unaccompanied: the best-interests basis holds for them.
+        ObjectNode unaccompanied = new ObjectMapper().createObjectNode();
+        unaccompanied.putArray("addNeeds").addObject().put("member", 1).putArray("needs").add("SC-UC");
+        SignedEvent found = hub.kiosk.correct(household, household.token(), unaccompanied);
+        TestKiosk.Referral child = hub.kiosk.refer(household, 1, "child-protection", Urgency.URGENT,
+                LegalBasis.BEST_INTERESTS, "SC-UC");
+        sync(found, child.event());
         String code = household.token().id().shortCode();
 
         HubClient.Response refused = post("/api/households/" + code + "/consent",

@@ -40,10 +40,10 @@ import org.threshold.hub.store.JdbiHubStore;
 import org.threshold.hub.testing.TestPostgres;
 import org.threshold.hub.app.report.ReportBackfill;
 import org.threshold.hub.app.report.ReportProjection;
-import org.threshold.hub.app.report.ReportRepository.Acceptance;
 import org.threshold.hub.app.report.ReportRepository.Count;
 import org.threshold.hub.app.report.ReportRepository.ReferralCount;
 import org.threshold.hub.app.report.ReportRepository.Reported;
+import org.threshold.hub.app.report.ReportRepository.Wait;
 
 /** The reports' counts, on SQLite and on PostgreSQL. */
 class ReportRepositoryTest {
@@ -141,8 +141,8 @@ abstract class ReportRepositoryContract extends StoreContract {
             return null;
         });
         // Requested 2026-11-24T09:30Z: urgent is due three hours later, normal later still.
-        Instant from = Instant.parse("2026-11-24T00:00:00Z");
-        Instant to = Instant.parse("2026-11-25T00:00:00Z");
+        LocalDate from = LocalDate.parse("2026-11-24");
+        LocalDate to = from;
         Instant now = Instant.parse("2026-11-24T20:00:00Z");
 
         List<ReferralCount> all = store.read(repositories -> repositories.reports().referralCounts(from, to,
@@ -150,13 +150,12 @@ abstract class ReportRepositoryContract extends StoreContract {
         List<ReferralCount> south = store.read(repositories -> repositories.reports().referralCounts(from, to,
                 Optional.of("South"), now));
         List<ReferralCount> before = store.read(repositories -> repositories.reports().referralCounts(
-                from.minusSeconds(86_400), from, Optional.empty(), now));
+                from.minusDays(1), from.minusDays(1), Optional.empty(), now));
 
         assertThat(all).containsExactly(new ReferralCount("health", "SENT", 2, 1));
         assertThat(south).containsExactly(new ReferralCount("health", "SENT", 1, 0));
         assertThat(before).isEmpty();
-        List<Acceptance> accepted = store.read(repositories -> repositories.reports().acceptances(from, to,
-                Optional.empty()));
+        List<Wait> accepted = store.read(repositories -> repositories.reports().waits(from, to, Optional.empty()));
         assertThat(accepted).as("none accepted yet").isEmpty();
     }
 
@@ -176,15 +175,16 @@ abstract class ReportRepositoryContract extends StoreContract {
             return null;
         });
 
-        List<Acceptance> accepted = store.read(repositories -> repositories.reports().acceptances(
-                requested.minus(Duration.ofDays(1)), requested.plus(Duration.ofDays(1)), Optional.empty()));
+        LocalDate day = LocalDate.ofInstant(requested, java.time.ZoneOffset.UTC);
+        List<Wait> accepted = store.read(repositories -> repositories.reports().waits(day.minusDays(1), day.plusDays(1),
+                Optional.empty()));
 
-        assertThat(accepted).containsExactlyInAnyOrder(new Acceptance("health", Duration.ofDays(1).toMillis()),
-                new Acceptance("legal", Duration.ofHours(3).toMillis()));
+        assertThat(accepted).containsExactlyInAnyOrder(new Wait("health", Duration.ofDays(1).toMinutes(), 1),
+                new Wait("legal", Duration.ofHours(3).toMinutes(), 1));
     }
 
     @Test
-    void theUpgradeFindsTheFirstAcceptanceOfReferralsAcceptedBeforeIt() throws IOException {
+    void theUpgradeFindsFirstAcceptancesAndCountsTheReferralsStoredBeforeIt() throws IOException {
         // A store as the release before V18 left it: the acceptances only among the referral events.
         String old = engine() == Engine.SQLITE ? JdbiHubStore.sqliteUrl(Files.createDirectories(dir.resolve("old")))
                 : TestPostgres.newDatabaseUrl();
@@ -195,19 +195,23 @@ abstract class ReportRepositoryContract extends StoreContract {
         try (Connection connection = DriverManager.getConnection(old);
              PreparedStatement referral = connection.prepareStatement("INSERT INTO referrals (referral_id, "
                      + "household_id, service, status, urgency, requested_at, due_at, basis, people_json, event_id, "
-                     + "created_at, updated_at) VALUES (?, 'h', ?, 'ACCEPTED', 'NORMAL', ?, ?, 'consent', '[]', ?, ?, ?)");
+                     + "created_at, updated_at) VALUES (?, ?, ?, 'ACCEPTED', 'NORMAL', ?, ?, 'consent', '[]', ?, ?, ?)");
+             PreparedStatement facts = connection.prepareStatement("INSERT INTO report_households (household_id, "
+                     + "site, arrival, members) VALUES ('h-health', 'North', '2026-11-24', '')");
              PreparedStatement event = connection.prepareStatement("INSERT INTO referral_events (event_id, "
                      + "referral_id, type, status, recorded_at, payload_json) VALUES (?, ?, 'T', ?, ?, '{}')")) {
             for (String service : List.of("health", "legal")) {
                 referral.setString(1, service + "-1");
-                referral.setString(2, service);
-                referral.setLong(3, requested);
-                referral.setLong(4, requested + 72 * hour);
-                referral.setString(5, service + "-e0");
-                referral.setLong(6, requested);
+                referral.setString(2, "h-" + service);
+                referral.setString(3, service);
+                referral.setLong(4, requested);
+                referral.setLong(5, requested + 72 * hour);
+                referral.setString(6, service + "-e0");
                 referral.setLong(7, requested);
+                referral.setLong(8, requested);
                 referral.executeUpdate();
             }
+            facts.executeUpdate();
             Object[][] events = {{"health", "REQUESTED", 0L}, {"health", "ACCEPTED", 5 * hour},
                 {"health", "ACCEPTED", 2 * hour}, {"legal", "REQUESTED", 0L}, {"legal", "DECLINED", hour}};
             for (int i = 0; i < events.length; i++) {
@@ -222,18 +226,133 @@ abstract class ReportRepositoryContract extends StoreContract {
         }
 
         try (JdbiHubStore upgraded = JdbiHubStore.open(old, null)) {
-            List<Acceptance> accepted = upgraded.read(repositories -> repositories.reports().acceptances(
-                    Instant.ofEpochMilli(requested), Instant.ofEpochMilli(requested + 1), Optional.empty()));
+            LocalDate day = LocalDate.parse("2026-11-24");
+            List<Wait> accepted = upgraded.read(repositories -> repositories.reports().waits(day, day,
+                    Optional.empty()));
+            // V20 counts the referrals there were, at their household's site when it has report facts.
+            List<ReferralCount> north = upgraded.read(repositories -> repositories.reports().referralCounts(day, day,
+                    Optional.of("North"), Instant.ofEpochMilli(requested + hour)));
+            List<ReferralCount> all = upgraded.read(repositories -> repositories.reports().referralCounts(day, day,
+                    Optional.empty(), Instant.ofEpochMilli(requested + 73 * hour)));
 
-            assertThat(accepted).containsExactly(new Acceptance("health", 2 * hour));
+            assertThat(accepted).containsExactly(new Wait("health", 120, 1));
+            assertThat(north).containsExactly(new ReferralCount("health", "ACCEPTED", 1, 0));
+            assertThat(all).containsExactlyInAnyOrder(new ReferralCount("health", "ACCEPTED", 1, 1),
+                    new ReferralCount("legal", "ACCEPTED", 1, 1));
         }
     }
 
-    private static void accept(Repositories repositories, ReferralRecord before, Instant at) {
-        ReferralRecord after = before.in(new ReferralState(before.service(), ReferralStatus.ACCEPTED, before.basis()),
-                at);
+    @Test
+    void theKeptReferralCountsAndWaitsEqualARecountFromTheReferralsAfterEveryKindOfChange() {
+        UUID north = UUID.randomUUID();
+        UUID south = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        NewReferral health = ReferralRepositoryContract.referral(UUID.randomUUID(), north, "health", Urgency.URGENT,
+                UUID.randomUUID());
+        NewReferral legal = ReferralRepositoryContract.referral(UUID.randomUUID(), north, "legal", Urgency.NORMAL,
+                UUID.randomUUID());
+        NewReferral gbv = ReferralRepositoryContract.referral(UUID.randomUUID(), south, "gbv", Urgency.NORMAL,
+                UUID.randomUUID());
+        NewReferral child = ReferralRepositoryContract.referral(UUID.randomUUID(), late, "child-protection",
+                Urgency.NORMAL, UUID.randomUUID());
+        Instant requested = health.referral().requestedAt();
+        inTransaction(repositories -> {
+            ReportProjection.added(repositories, List.of(new Reported(north, facts("North", DAY)),
+                    new Reported(south, facts("South", DAY))));
+            // The last household's referral comes before its report facts: counted without a site until they come.
+            repositories.referrals().insertRequested(List.of(health, legal, gbv, child));
+            ReferralRecord accepted = accept(repositories, health.referral(), requested.plus(Duration.ofMinutes(95)));
+            change(repositories, accepted, "health", ReferralStatus.IN_PROGRESS, requested.plus(Duration.ofHours(5)));
+            accept(repositories, gbv.referral(), requested.plus(Duration.ofDays(2)));
+            // Reassigned from legal to health, then withdrawn.
+            ReferralRecord reassigned = change(repositories, legal.referral(), "health", ReferralStatus.SENT,
+                    requested.plus(Duration.ofHours(1)));
+            change(repositories, reassigned, "health", ReferralStatus.WITHDRAWN, requested.plus(Duration.ofHours(2)));
+            // North merged into South, unmerged, then merged again: its referrals follow the household's site.
+            List<UUID> norths = List.of(health.referral().referralId(), legal.referral().referralId());
+            repositories.referrals().moveToHousehold(norths, south);
+            repositories.referrals().moveToHousehold(norths, north);
+            repositories.referrals().moveToHousehold(List.of(health.referral().referralId()), south);
+            ReportProjection.added(repositories, List.of(new Reported(late, facts("West", DAY))));
+            // Erasure redacts the history; the codes and status the reports count stay.
+            repositories.referrals().redact(gbv.referral().referralId(), Map.of(gbv.request().eventId(), "{}"),
+                    requested.plus(Duration.ofDays(3)), "ERASED");
+            return null;
+        });
+
+        Map<String, Long> counts = nonZero(table("SELECT requested, site, service, status, count FROM referral_counts"));
+        assertThat(counts).isEqualTo(recount(false, false));
+        assertThat(nonZero(table("SELECT month, site, service, status, count FROM referral_counts_by_month")))
+                .isEqualTo(recount(true, false));
+        assertThat(nonZero(table("SELECT requested, site, service, minutes, count FROM referral_waits")))
+                .isEqualTo(recount(false, true));
+        assertThat(counts).as("every change reached the kept counts").containsOnlyKeys(
+                "2026-11-24 South health IN_PROGRESS", "2026-11-24 North health WITHDRAWN",
+                "2026-11-24 South gbv ACCEPTED", "2026-11-24 West child-protection SENT");
+    }
+
+    /** A kept table's rows, keyed by their key's columns joined by spaces. */
+    private Map<String, Long> table(String sql) {
+        Map<String, Long> rows = new java.util.HashMap<>();
+        try (Connection connection = DriverManager.getConnection(url);
+             java.sql.ResultSet result = connection.createStatement().executeQuery(sql)) {
+            while (result.next()) {
+                rows.put(result.getString(1) + " " + result.getString(2) + " " + result.getString(3) + " "
+                        + result.getString(4), result.getLong(5));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    /**
+     * The counts (by day, or by month) or the waits worked out from the referrals themselves, each at its household's
+     * site from the report facts, keyed as {@link #table} keys them.
+     */
+    private Map<String, Long> recount(boolean byMonth, boolean waits) {
+        Map<String, String> sites = new java.util.HashMap<>();
+        Map<String, Long> expected = new java.util.HashMap<>();
+        try (Connection connection = DriverManager.getConnection(url)) {
+            try (java.sql.ResultSet facts = connection.createStatement().executeQuery(
+                    "SELECT household_id, site FROM report_households")) {
+                while (facts.next()) {
+                    sites.put(facts.getString(1), facts.getString(2));
+                }
+            }
+            try (java.sql.ResultSet referrals = connection.createStatement().executeQuery("SELECT household_id, "
+                    + "requested_at, service, status, accepted_at FROM referrals")) {
+                while (referrals.next()) {
+                    long requestedAt = referrals.getLong(2);
+                    long acceptedAt = referrals.getLong(5);
+                    boolean accepted = !referrals.wasNull();
+                    String day = LocalDate.ofInstant(Instant.ofEpochMilli(requestedAt), java.time.ZoneOffset.UTC)
+                            .toString();
+                    String key = (byMonth ? day.substring(0, 7) : day) + " "
+                            + sites.getOrDefault(referrals.getString(1), "") + " " + referrals.getString(3) + " ";
+                    if (!waits) {
+                        expected.merge(key + referrals.getString(4), 1L, Long::sum);
+                    } else if (accepted) {
+                        expected.merge(key + (acceptedAt - requestedAt) / 60_000, 1L, Long::sum);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return expected;
+    }
+
+    private static ReferralRecord change(Repositories repositories, ReferralRecord before, String service,
+                                         ReferralStatus status, Instant at) {
+        ReferralRecord after = before.in(new ReferralState(service, status, before.basis()), at);
         repositories.referrals().recordChange(before, after, new ReferralEventRecord(UUID.randomUUID(),
-                before.referralId(), "ReferralTransitioned", ReferralStatus.ACCEPTED, at, "{}"));
+                before.referralId(), "ReferralTransitioned", status, at, "{}"));
+        return after;
+    }
+
+    private static ReferralRecord accept(Repositories repositories, ReferralRecord before, Instant at) {
+        return change(repositories, before, before.service(), ReferralStatus.ACCEPTED, at);
     }
 
     @Test

@@ -55,7 +55,7 @@ class StoreStartupTest {
         assertThatThrownBy(() -> HubServices.open(dataDir, DatabaseSettings.SQLITE_IN_DATA_FOLDER,
                 java.time.Clock.systemUTC()))
                 .isInstanceOf(HubStartupException.class)
-                .hasMessageContaining("schema version 99, newer than this hub release knows (19)")
+                .hasMessageContaining("schema version 99, newer than this hub release knows (20)")
                 .hasMessageContaining("do not run an older hub on it");
     }
 
@@ -87,7 +87,7 @@ class StoreStartupTest {
 
             assertThat(status.status()).isEqualTo(200);
             assertThat(status.json().at("/store/database").asText()).isEqualTo("postgresql");
-            assertThat(status.json().at("/store/schemaVersion").asText()).isEqualTo("19");
+            assertThat(status.json().at("/store/schemaVersion").asText()).isEqualTo("20");
         }
     }
 

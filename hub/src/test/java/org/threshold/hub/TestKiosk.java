@@ -125,9 +125,15 @@ final class TestKiosk {
 
     /** The next event: a canonical referral of the registered household's member 0 to {@code service}. */
     Referral refer(Registration registration, String service, Urgency urgency, LegalBasis basis, String... needs) {
+        return refer(registration, 0, service, urgency, basis, needs);
+    }
+
+    /** A referral of one member of the household, by their place in its member list. */
+    Referral refer(Registration registration, int member, String service, Urgency urgency, LegalBasis basis,
+                   String... needs) {
         ReferralRequested request = new ReferralRequested(UUID.randomUUID(), registration.payload().householdId(),
                 service, urgency, REGISTERED_AT, REGISTERED_AT.plus(urgency.dueIn()), basis,
-                List.of(new ReferredPerson(0, List.of(needs))));
+                List.of(new ReferredPerson(member, List.of(needs))));
         return new Referral(refer(request.toJson()), request);
     }
 

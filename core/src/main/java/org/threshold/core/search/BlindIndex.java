@@ -27,18 +27,24 @@ public final class BlindIndex {
 
     /** The blind form of each term, in order. */
     public static List<byte[]> terms(byte[] indexKey, Collection<String> terms) {
+        // One keyed MAC for all the terms: looking it up and keying it cost more than a short term's HMAC.
+        Mac mac = mac(indexKey);
         List<byte[]> out = new ArrayList<>(terms.size());
         for (String term : terms) {
-            out.add(Arrays.copyOf(hmac(indexKey, term.getBytes(StandardCharsets.UTF_8)), TERM_BYTES));
+            out.add(Arrays.copyOf(mac.doFinal(term.getBytes(StandardCharsets.UTF_8)), TERM_BYTES));
         }
         return out;
     }
 
     private static byte[] hmac(byte[] key, byte[] message) {
+        return mac(key).doFinal(message);
+    }
+
+    private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }

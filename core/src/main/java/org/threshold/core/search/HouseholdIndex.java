@@ -20,7 +20,23 @@ public final class HouseholdIndex {
     }
 
     public static Set<String> terms(Household household) {
+        return terms(household, new LatinNames());
+    }
+
+    /** A household's {@link #terms} and its {@link #duplicateKeys(Household, int)}, made together. */
+    public record TermsAndKeys(Set<String> terms, Set<String> duplicateKeys) {
+    }
+
+    /**
+     * {@link #terms} and {@link #duplicateKeys(Household, int)} with {@code slack} at once, each name transliterated
+     * once for both (the hub indexes a household and looks for its duplicates as it projects it).
+     */
+    public static TermsAndKeys termsAndDuplicateKeys(Household household, int slack) {
         LatinNames latin = new LatinNames();
+        return new TermsAndKeys(terms(household, latin), duplicateKeys(household, slack, latin));
+    }
+
+    private static Set<String> terms(Household household, LatinNames latin) {
         Set<String> terms = new LinkedHashSet<>();
         for (Member member : household.members()) {
             for (String name : Arrays.asList(member.givenName(), member.familyName(), member.givenNameLatin(),

@@ -65,6 +65,21 @@ class DuplicateRuleTest {
                 .isEqualTo(90);
     }
 
+    @Test
+    void termsAndBlockingKeysMadeTogetherAreThoseMadeApart() {
+        Household family = new Household(LocalDate.of(2026, 11, 23), new Origin("SYR", "Aleppo"), List.of("ar"), null,
+                new Consent(true, true), List.of(new Member("نورهان", "الزعبي", "Nourhan", "Al-Zoubi", Sex.F, BORN,
+                false, null, "SYR", Relationship.FOCAL_POINT, List.of()), person("Samir", "الزعبي", Sex.M, null, 36)));
+
+        HouseholdIndex.TermsAndKeys together = HouseholdIndex.termsAndDuplicateKeys(family, DuplicateRule.YEAR_SLACK);
+
+        assertThat(together.terms()).containsExactlyElementsOf(HouseholdIndex.terms(family));
+        assertThat(together.duplicateKeys()).containsExactlyElementsOf(DuplicateRule.blockingKeys(family));
+        assertThat(BlindIndex.terms(new byte[32], List.of("w:amina", "y:1990"))).usingElementComparator(
+                java.util.Arrays::compare).containsExactly(BlindIndex.terms(new byte[32], List.of("w:amina")).get(0),
+                BlindIndex.terms(new byte[32], List.of("y:1990")).get(0));
+    }
+
     private static Member person(String given, String family, Sex sex, LocalDate born, Integer age) {
         return new Member(given, family, null, null, sex, born, false, age, "SYR", Relationship.FOCAL_POINT,
                 List.of());

@@ -19,4 +19,14 @@ interface FeedNonceSql extends FeedNonceRepository {
         forget(now);
         return insert(nonce, forgetAfter) == 1;
     }
+
+    @Override
+    default boolean add(String nonce, Instant forgetAfter) {
+        return insert(nonce, forgetAfter) == 1;
+    }
+
+    @Override
+    default void forgetExpired(Instant now) {
+        forget(now);
+    }
 }

@@ -26,6 +26,10 @@ interface HouseholdHistorySql extends HouseholdHistoryRepository, SqlObject {
     }
 
     @Override
+    @SqlUpdate("UPDATE household_history SET summary = :summary WHERE event_id = :eventId")
+    void resummarize(@Bind("eventId") UUID eventId, @Bind("summary") String summary);
+
+    @Override
     default List<HistoryEntry> of(UUID householdId) {
         return getHandle().createQuery("SELECT event_id, household_id, projection_seq, event_type, at, kiosk_id, "
                         + "operator, summary FROM household_history WHERE household_id = :householdId "

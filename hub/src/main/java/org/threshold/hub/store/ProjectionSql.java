@@ -35,6 +35,11 @@ interface ProjectionSql extends ProjectionRepository {
         default boolean tryTakeTurn() {
             return true;
         }
+
+        @Override
+        default void takeTurn() {
+            // The transaction's write lock orders it with the projector's.
+        }
     }
 
     /** PostgreSQL: a transaction-scoped advisory lock, released by commit or rollback, or when an instance dies. */
@@ -42,5 +47,13 @@ interface ProjectionSql extends ProjectionRepository {
         @Override
         @SqlQuery("SELECT pg_try_advisory_xact_lock(" + AdvisoryLocks.PROJECTOR + ")")
         boolean tryTakeTurn();
+
+        @Override
+        default void takeTurn() {
+            waitForTurn();
+        }
+
+        @SqlQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + AdvisoryLocks.PROJECTOR + ")) AS turn")
+        int waitForTurn();
     }
 }

@@ -62,9 +62,12 @@ interface ReferralSql extends ReferralRepository, SqlObject {
                 .map(created -> created.referral().referralId().toString()).toList());
         List<ProjectionFailure> refused = new ArrayList<>();
         SortedMap<CountKey, Long> added = new TreeMap<>();
-        PreparedBatch rows = getHandle().prepareBatch("INSERT INTO referrals (" + COLUMNS + ") VALUES (:referralId, "
-                + ":householdId, :service, :status, :urgency, :requestedAt, :dueAt, :basis, :peopleJson, :eventId, "
-                + ":createdAt, :updatedAt)");
+        Map<UUID, String> sites = ReportSqlReferrals.sites(getHandle(), referrals.stream()
+                .map(created -> created.referral().householdId()).toList());
+        ReportSqlReferrals reported = new ReportSqlReferrals();
+        PreparedBatch rows = getHandle().prepareBatch("INSERT INTO referrals (" + COLUMNS + ", site) VALUES "
+                + "(:referralId, :householdId, :service, :status, :urgency, :requestedAt, :dueAt, :basis, :peopleJson, "
+                + ":eventId, :createdAt, :updatedAt, :site)");
         PreparedBatch events = getHandle().prepareBatch("INSERT INTO referral_events (" + EVENT_COLUMNS + ") VALUES "
                 + "(:eventId, :referralId, :type, :status, :recordedAt, :payloadJson)");
         for (NewReferral created : referrals) {
@@ -78,12 +81,16 @@ interface ReferralSql extends ReferralRepository, SqlObject {
                 refused.add(new ProjectionFailure(referral.eventId(), ID_CLASH));
                 continue;
             }
+            String site = sites.getOrDefault(referral.householdId(), ReportSqlReferrals.NO_SITE);
+            reported.add(new ReportSqlReferrals.Kept(referral.requestedAt(), site, referral.service(),
+                    referral.status().name(), null), 1);
             rows.bind("referralId", referral.referralId()).bind("householdId", referral.householdId())
                     .bind("service", referral.service()).bind("status", referral.status().name())
                     .bind("urgency", referral.urgency().wireName()).bind("requestedAt", referral.requestedAt())
                     .bind("dueAt", referral.dueAt()).bind("basis", referral.basis().wireName())
                     .bind("peopleJson", writePeople(referral.people())).bind("eventId", referral.eventId())
-                    .bind("createdAt", referral.createdAt()).bind("updatedAt", referral.updatedAt()).add();
+                    .bind("createdAt", referral.createdAt()).bind("updatedAt", referral.updatedAt())
+                    .bind("site", site).add();
             ReferralEventRecord request = created.request();
             events.bind("eventId", request.eventId()).bind("referralId", request.referralId())
                     .bind("type", request.type()).bind("status", request.status().name())
@@ -94,6 +101,7 @@ interface ReferralSql extends ReferralRepository, SqlObject {
             rows.execute();
             events.execute();
             addToCounts(added);
+            reported.apply(getHandle());
             Set<String> services = new TreeSet<>();
             referrals.forEach(created -> services.add(created.referral().service()));
             changed(services, referrals.get(0).referral().updatedAt());
@@ -103,6 +111,8 @@ interface ReferralSql extends ReferralRepository, SqlObject {
 
     @Override
     default void recordChange(ReferralRecord before, ReferralRecord after, ReferralEventRecord event) {
+        ReportSqlReferrals.Kept kept = ReportSqlReferrals.kept(getHandle(), "referral_id",
+                List.of(after.referralId())).get(after.referralId());
         getHandle().createUpdate("UPDATE referrals SET service = :service, status = :status, basis = :basis, "
                         + "updated_at = :updatedAt WHERE referral_id = :referralId")
                 .bind("service", after.service()).bind("status", after.status().name())
@@ -119,6 +129,11 @@ interface ReferralSql extends ReferralRepository, SqlObject {
                             + "AND (accepted_at IS NULL OR accepted_at > :at)")
                     .bind("at", event.recordedAt()).bind("referralId", event.referralId()).execute();
         }
+        boolean firstAcceptance = event.status() == ReferralStatus.ACCEPTED
+                && (kept.acceptedAt() == null || kept.acceptedAt().isAfter(event.recordedAt()));
+        new ReportSqlReferrals().move(kept, new ReportSqlReferrals.Kept(kept.requestedAt(), kept.site(),
+                after.service(), after.status().name(), firstAcceptance ? event.recordedAt() : kept.acceptedAt()))
+                .apply(getHandle());
         SortedMap<CountKey, Long> moved = new TreeMap<>();
         moved.merge(new CountKey(before.service(), before.status()), -1L, Long::sum);
         moved.merge(new CountKey(after.service(), after.status()), 1L, Long::sum);
@@ -162,6 +177,8 @@ interface ReferralSql extends ReferralRepository, SqlObject {
             getHandle().createUpdate("UPDATE referrals SET household_id = :householdId WHERE referral_id IN (<ids>)")
                     .bind("householdId", householdId)
                     .bindList("ids", referralIds.stream().map(UUID::toString).toList()).execute();
+            ReportSqlReferrals.moveTo(getHandle(), referralIds, ReportSqlReferrals.sites(getHandle(),
+                    List.of(householdId)).getOrDefault(householdId, ReportSqlReferrals.NO_SITE));
         }
     }
 

@@ -3,6 +3,7 @@ package org.threshold.hub.store;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -59,6 +60,14 @@ interface ReportSql extends ReportRepository, SqlObject {
                     .bind("arrival", facts.arrival().toString()).bind("members", facts.encode()).add();
         }
         insert.execute();
+        resite(households);
+    }
+
+    /** Referrals counted before their household had facts (site unknown) move to its site. */
+    private void resite(List<Reported> households) {
+        Map<UUID, String> sites = new HashMap<>();
+        households.forEach(household -> sites.put(household.householdId(), household.facts().site()));
+        ReportSqlReferrals.resite(getHandle(), sites);
     }
 
     @SqlUpdate("UPDATE report_households SET site = :site, arrival = :arrival, members = :members "
@@ -70,6 +79,7 @@ interface ReportSql extends ReportRepository, SqlObject {
     default void updateFacts(Reported household) {
         HouseholdFacts facts = household.facts();
         update(household.householdId().toString(), facts.site(), facts.arrival().toString(), facts.encode());
+        resite(List.of(household));
     }
 
     @Override
@@ -139,35 +149,66 @@ interface ReportSql extends ReportRepository, SqlObject {
                 + "AND arrival >= :" + part + "From AND arrival <= :" + part + "To" + atSite;
     }
 
+    /**
+     * The kept counts summed over the window as the households' are (whole months from the monthly counts, the days
+     * around them from the daily ones), and the overdue ones counted from the open referrals' index.
+     */
     @Override
-    default List<ReferralCount> referralCounts(Instant from, Instant to, Optional<String> site, Instant now) {
-        Query query = getHandle().createQuery("SELECT r.service, r.status, COUNT(*), SUM(CASE WHEN r.due_at < :now "
-                + "AND r.status IN (<open>) THEN 1 ELSE 0 END) FROM referrals r" + referralWindow(site)
-                + " GROUP BY r.service, r.status");
-        bindWindow(query, from, to, site).bind("now", now.toEpochMilli())
+    default List<ReferralCount> referralCounts(LocalDate from, LocalDate to, Optional<String> site, Instant now) {
+        String atSite = site.isPresent() ? " AND site = :site" : "";
+        ReportMonths split = ReportMonths.of(from, to);
+        List<String> parts = new ArrayList<>();
+        split.head().ifPresent(days -> parts.add(referralDays("head", atSite)));
+        split.tail().ifPresent(days -> parts.add(referralDays("tail", atSite)));
+        split.months().ifPresent(months -> parts.add("SELECT service, status, count FROM referral_counts_by_month "
+                + "WHERE month >= :monthFrom AND month <= :monthTo" + atSite));
+        Query counts = getHandle().createQuery("SELECT service, status, SUM(count) FROM ("
+                + String.join(" UNION ALL ", parts) + ") parts GROUP BY service, status HAVING SUM(count) <> 0");
+        split.head().ifPresent(days -> counts.bind("headFrom", days.from().toString())
+                .bind("headTo", days.to().toString()));
+        split.tail().ifPresent(days -> counts.bind("tailFrom", days.from().toString())
+                .bind("tailTo", days.to().toString()));
+        split.months().ifPresent(months -> counts.bind("monthFrom", months.from().toString())
+                .bind("monthTo", months.to().toString()));
+        site.ifPresent(name -> counts.bind("site", name));
+        Map<List<String>, Long> overdue = overdue(from, to, site, now);
+        return counts.map((rows, context) -> new ReferralCount(rows.getString(1), rows.getString(2), rows.getLong(3),
+                overdue.getOrDefault(List.of(rows.getString(1), rows.getString(2)), 0L))).list();
+    }
+
+    private static String referralDays(String part, String atSite) {
+        return "SELECT service, status, count FROM referral_counts WHERE requested >= :" + part + "From "
+                + "AND requested <= :" + part + "To" + atSite;
+    }
+
+    /**
+     * Open referrals requested in the window and due before {@code now}, by service and status: the one figure that
+     * changes with time alone, so it is counted, from the index of the open statuses (V20), not kept.
+     */
+    private Map<List<String>, Long> overdue(LocalDate from, LocalDate to, Optional<String> site, Instant now) {
+        Query query = getHandle().createQuery("SELECT service, status, COUNT(*) FROM referrals WHERE status IN "
+                + "(<open>) AND requested_at >= :from AND requested_at < :to AND due_at < :now"
+                + (site.isPresent() ? " AND site = :site" : "") + " GROUP BY service, status")
                 .bindList("open", Arrays.stream(ReferralStatus.values()).filter(ReferralStatus::open)
-                        .map(Enum::name).toList());
-        return query.map((rows, context) -> new ReferralCount(rows.getString(1), rows.getString(2), rows.getLong(3),
-                rows.getLong(4))).list();
+                        .map(Enum::name).toList())
+                .bind("from", from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli())
+                .bind("to", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli())
+                .bind("now", now.toEpochMilli());
+        site.ifPresent(name -> query.bind("site", name));
+        Map<List<String>, Long> overdue = new HashMap<>();
+        query.map((rows, context) -> overdue.put(List.of(rows.getString(1), rows.getString(2)), rows.getLong(3)))
+                .forEach(ignored -> { });
+        return overdue;
     }
 
     @Override
-    default List<Acceptance> acceptances(Instant from, Instant to, Optional<String> site) {
-        Query query = getHandle().createQuery("SELECT r.service, r.accepted_at - r.requested_at FROM referrals r"
-                + referralWindow(site) + " AND r.accepted_at IS NOT NULL");
-        bindWindow(query, from, to, site);
-        return query.map((rows, context) -> new Acceptance(rows.getString(1), rows.getLong(2))).list();
-    }
-
-    /** The site is the household's, from its facts: the referral store does not repeat it. */
-    private static String referralWindow(Optional<String> site) {
-        return (site.isPresent() ? " JOIN report_households h ON h.household_id = r.household_id AND h.site = :site"
-                : "") + " WHERE r.requested_at >= :from AND r.requested_at < :to";
-    }
-
-    private static Query bindWindow(Query query, Instant from, Instant to, Optional<String> site) {
+    default List<Wait> waits(LocalDate from, LocalDate to, Optional<String> site) {
+        Query query = getHandle().createQuery("SELECT service, minutes, SUM(count) FROM referral_waits "
+                + "WHERE requested >= :from AND requested <= :to" + (site.isPresent() ? " AND site = :site" : "")
+                + " GROUP BY service, minutes HAVING SUM(count) <> 0")
+                .bind("from", from.toString()).bind("to", to.toString());
         site.ifPresent(name -> query.bind("site", name));
-        return query.bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
+        return query.map((rows, context) -> new Wait(rows.getString(1), rows.getLong(2), rows.getLong(3))).list();
     }
 
     @SqlQuery("SELECT h.household_id FROM households h LEFT JOIN report_households r "

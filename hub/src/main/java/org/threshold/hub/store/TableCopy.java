@@ -22,7 +22,8 @@ final class TableCopy {
             "referral_service_changes", "referral_status_counts", "access_log_head", "glass_breaks",
             "households_unsealed", "household_terms", "report_households", "report_counts",
             "duplicate_pairs", "household_merges", "report_counts_by_month",
-            "household_restrictions", "referral_redactions");
+            "household_restrictions", "referral_redactions", "referral_counts", "referral_counts_by_month",
+            "referral_waits");
     /** The identity columns, by table. */
     private static final Map<String, String> IDENTITIES = Map.of("events", "position", "sync_incidents", "id",
             "access_log", "id", "feed_updates", "position", "glass_breaks", "id");

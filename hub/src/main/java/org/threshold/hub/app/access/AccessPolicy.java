@@ -331,6 +331,6 @@ public final class AccessPolicy {
     }
 
     private Household read(HouseholdRecord record) {
-        return StoredHousehold.read(record, referrals.catalogue());
+        return StoredHousehold.read(record);
     }
 }

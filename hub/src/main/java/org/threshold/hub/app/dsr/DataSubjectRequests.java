@@ -74,9 +74,9 @@ public final class DataSubjectRequests {
                                NeedsCatalogue catalogue) {
         this.finder = finder;
         this.erasures = new HouseholdErasure(events);
-        this.restrictions = new HouseholdRestrictions(events);
+        this.restrictions = new HouseholdRestrictions(events, projector.heldChanges());
         this.correction = new HouseholdCorrection(events, vault, new HouseholdReseal(vault, catalogue,
-                new DuplicateDetection(vault, catalogue, clock)));
+                new DuplicateDetection(vault, clock)));
         this.catalogue = catalogue;
         this.store = store;
         this.vault = vault;
@@ -174,14 +174,15 @@ public final class DataSubjectRequests {
     }
 
     /**
-     * Lifts the restriction of the household of {@code token}; returns when.
+     * Lifts the restriction of the household of {@code token} and applies the kiosk's changes held under it
+     * ({@link HouseholdRestrictions#lift}).
      *
      * @throws Refusal INVALID {@code INVALID_REASON}; NOT_FOUND, GONE {@code ERASED}; CONFLICT {@code NOT_RESTRICTED}
      */
-    public java.time.Instant lift(SignedInUser dpo, String token, String reason) {
+    public HouseholdRestrictions.Lifted lift(SignedInUser dpo, String token, String reason) {
         String checked = reason(dpo, LIFT, reason);
         SealedHousehold sealed = resolve(dpo, LIFT, token);
-        java.time.Instant lifted = change(dpo, LIFT, sealed, repositories -> restrictions.lift(repositories,
+        HouseholdRestrictions.Lifted lifted = change(dpo, LIFT, sealed, repositories -> restrictions.lift(repositories,
                 sealed.householdId(), dpo.username(), checked));
         LOG.info("Household {} restriction lifted at a data-subject request", sealed.householdId());
         return lifted;

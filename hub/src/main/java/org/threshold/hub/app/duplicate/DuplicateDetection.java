@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.Household;
 import org.threshold.core.search.DuplicateRule;
 import org.threshold.hub.app.Repositories;
@@ -35,12 +34,10 @@ public final class DuplicateDetection {
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateDetection.class);
 
     private final HouseholdVault vault;
-    private final NeedsCatalogue catalogue;
     private final Clock clock;
 
-    public DuplicateDetection(HouseholdVault vault, NeedsCatalogue catalogue, Clock clock) {
+    public DuplicateDetection(HouseholdVault vault, Clock clock) {
         this.vault = vault;
-        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -55,6 +52,11 @@ public final class DuplicateDetection {
     /** Blinds {@code household}'s blocking keys: costly enough to do on the projector's opening threads. */
     public Arrival arrival(UUID householdId, Household household) {
         return new Arrival(householdId, household, vault.blind(DuplicateRule.blockingKeys(household)));
+    }
+
+    /** As {@link #arrival(UUID, Household)}, with its keys already blinded ({@link HouseholdVault#blindTerms}). */
+    public Arrival arrival(UUID householdId, Household household, List<byte[]> blindKeys) {
+        return new Arrival(householdId, household, blindKeys);
     }
 
     /**
@@ -122,7 +124,7 @@ public final class DuplicateDetection {
         }
         Household other;
         try {
-            other = StoredHousehold.read(vault.open(sealed.get()), catalogue);
+            other = StoredHousehold.read(vault.open(sealed.get()));
         } catch (IllegalStateException unreadable) {
             LOG.warn("Household {} does not read back; not compared for duplicates", candidate);
             return Optional.empty();

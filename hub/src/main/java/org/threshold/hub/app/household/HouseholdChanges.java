@@ -31,11 +31,16 @@ import org.threshold.hub.app.Repositories;
  * chain registered the household (the only kiosk that can make one today). Checks come before writes, so a change
  * refused as a {@link ProjectionFailure} leaves nothing behind (but a held one's line in the history). Reasons name no personal data. A consent change that
  * withdraws consent to referral withdraws the household's open consent-based referrals ({@link ConsentWithdrawal}).
- * A change to a household whose processing is restricted is held, not applied ({@link #held}).
+ * A change to a household whose processing is restricted is held, not applied ({@link #held}), until the restriction is
+ * lifted ({@link HeldChanges}).
  */
 final class HouseholdChanges {
+    /** How the history's summary of a change held, and not applied since, begins. */
+    static final String HELD_PREFIX = "held, not applied: ";
     /** The history's summary of a change held while the household was restricted. */
-    static final String HELD = "held, not applied: processing restricted";
+    static final String HELD = HELD_PREFIX + "processing restricted";
+    /** Ends the history's summary of a held change applied when the restriction was lifted. */
+    static final String APPLIED_ON_LIFT = " (held while processing was restricted; applied when it was lifted)";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NeedsCatalogue catalogue;
@@ -61,6 +66,18 @@ final class HouseholdChanges {
 
     /** Applies {@code change}; empty if it was, or why it was not. */
     Optional<ProjectionFailure> apply(Repositories repositories, Change change) {
+        return apply(repositories, change, false);
+    }
+
+    /**
+     * Applies a change held while its household was restricted, now that it is not, as {@link #apply} would have;
+     * if it applies, its history line (there since it was held) gets its summary, saying so.
+     */
+    Optional<ProjectionFailure> applyHeld(Repositories repositories, Change change) {
+        return apply(repositories, change, true);
+    }
+
+    private Optional<ProjectionFailure> apply(Repositories repositories, Change change, boolean wasHeld) {
         EventHeader header = change.header();
         Optional<SealedHousehold> stored = repositories.households().findById(change.payload().householdId());
         if (stored.isEmpty()) {
@@ -89,18 +106,23 @@ final class HouseholdChanges {
                  HOUSEHOLD_RESTRICTED, HOUSEHOLD_RESTRICTION_LIFTED -> failed(change, "a " + header.type() + " is not a change");
         };
         if (failure.isEmpty()) {
-            repositories.householdHistory().record(new HistoryEntry(header.eventId(), household.householdId(),
-                    change.sequence(), header.type(), change.payload().at(), header.kioskId(),
-                    change.payload().operator(), ChangeSummary.of(header.type(), change.payload().details(),
-                    read(household.householdJson()).path("consent"))));
+            String summary = ChangeSummary.of(header.type(), change.payload().details(),
+                    read(household.householdJson()).path("consent"));
+            if (wasHeld) {
+                repositories.householdHistory().resummarize(header.eventId(), summary + APPLIED_ON_LIFT);
+            } else {
+                repositories.householdHistory().record(new HistoryEntry(header.eventId(), household.householdId(),
+                        change.sequence(), header.type(), change.payload().at(), header.kioskId(),
+                        change.payload().operator(), summary));
+            }
         }
         return failure;
     }
 
     /**
      * A kiosk's change to a household whose processing is restricted: not applied, since the person asked that their
-     * data not be processed. Its history says which change waits, so the DPO (who sees the history) can re-enter it
-     * after lifting the restriction; the projection failure says why it was not applied.
+     * data not be processed. Its history says which change waits, for the DPO (who sees the history); the projection
+     * failure says why it was not applied. Lifting the restriction applies it ({@link HeldChanges}).
      */
     private Optional<ProjectionFailure> held(Repositories repositories, Change change) {
         EventHeader header = change.header();

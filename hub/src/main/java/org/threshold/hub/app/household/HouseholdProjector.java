@@ -31,6 +31,7 @@ import org.threshold.core.registration.FieldProblem;
 import org.threshold.core.registration.HouseholdChange;
 import org.threshold.core.registration.HouseholdJson;
 import org.threshold.core.registration.InvalidRegistrationException;
+import org.threshold.core.referral.ReferralData;
 import org.threshold.core.registration.RegistrationPayload;
 import org.threshold.core.report.HouseholdFacts;
 import org.threshold.hub.app.HubStore;
@@ -39,6 +40,7 @@ import org.threshold.hub.app.duplicate.DuplicateDetection;
 import org.threshold.hub.app.event.HubEvents;
 import org.threshold.hub.app.referral.ConsentWithdrawal;
 import org.threshold.hub.app.referral.ReferralProjection;
+import org.threshold.hub.app.referral.RequestedReferrals;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
 import org.threshold.hub.app.report.ReportProjection;
 import org.threshold.hub.app.report.ReportRepository;
@@ -89,6 +91,7 @@ public final class HouseholdProjector implements AutoCloseable {
     private final Clock clock;
     private final IngestPriority ingest;
     private final HouseholdChanges changes;
+    private final RequestedReferrals requested;
     private final HouseholdVault vault;
     private final DuplicateDetection duplicates;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("household-projection"));
@@ -112,6 +115,12 @@ public final class HouseholdProjector implements AutoCloseable {
         this.ingest = ingest;
         this.vault = vault;
         this.changes = new HouseholdChanges(catalogue, vault, withdrawal, duplicates);
+        this.requested = new RequestedReferrals(vault, ReferralData.bundled());
+    }
+
+    /** Applies the changes held while a household was restricted, as this projector would have applied them. */
+    public HeldChanges heldChanges() {
+        return new HeldChanges(keys, changes);
     }
 
     /** Lets ingest go first: returns when no batch is being ingested, or after {@code max} at the latest. */
@@ -271,7 +280,7 @@ public final class HouseholdProjector implements AutoCloseable {
             }
         }
         failures.addAll(insertRegistrations(repositories, registrations));
-        failures.addAll(repositories.referrals().insertRequested(referrals));
+        failures.addAll(requested.insert(repositories, referrals));
         return failures;
     }
 
@@ -395,12 +404,13 @@ public final class HouseholdProjector implements AutoCloseable {
                 return Projection.failed(header, "the token names kiosk " + payload.token().kioskId()
                         + ", not the event's kiosk");
             }
-            // Sealed here, on the openers, so the cores share its cost and the transaction only writes.
-            return Projection.of(vault.seal(new HouseholdRecord(payload.householdId(), payload.token().id(),
+            // Sealed and indexed here, on the openers, so the cores share its cost and the transaction only writes.
+            HouseholdVault.BlindTerms terms = vault.blindTerms(payload.household());
+            return Projection.of(vault.sealIndexedBy(new HouseholdRecord(payload.householdId(), payload.token().id(),
                     payload.token().kioskId(), payload.token().issuedOn(), header.kioskId(), payload.site(),
                     payload.registeredAt(), HouseholdJson.write(payload.household()).toString(), header.eventId()),
-                    payload.household()), HouseholdFacts.of(payload.site(), payload.household(), catalogue),
-                    duplicates.arrival(payload.householdId(), payload.household()));
+                    terms.index()), HouseholdFacts.of(payload.site(), payload.household(), catalogue),
+                    duplicates.arrival(payload.householdId(), payload.household(), terms.blockingKeys()));
         } catch (InvalidRegistrationException e) {
             // Field paths only: the problems' messages are meant for whoever typed the values.
             return Projection.failed(header, "registration payload is invalid at "

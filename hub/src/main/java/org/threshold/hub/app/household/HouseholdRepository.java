@@ -85,4 +85,7 @@ public interface HouseholdRepository {
 
     /** How many events the projection skipped. */
     long failureCount();
+
+    /** Forgets the event's failure: it was applied after all (a change held while its household was restricted). */
+    void clearFailure(UUID eventId);
 }

@@ -2,6 +2,7 @@ package org.threshold.hub.app.household;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.threshold.core.crypto.AesGcm;
 import org.threshold.core.registration.Household;
 import org.threshold.core.search.BlindIndex;
+import org.threshold.core.search.DuplicateRule;
 import org.threshold.core.search.HouseholdIndex;
 import org.threshold.hub.deployment.HubDataKey;
 
@@ -42,6 +44,26 @@ public final class HouseholdVault {
      * terms if {@code household} is null (a stored household that no longer reads: sealed, but found by token only).
      */
     public Sealed seal(HouseholdRecord record, Household household) {
+        return sealIndexedBy(record, household == null ? List.of() : blind(terms(household)));
+    }
+
+    /** A household's blind index terms and its blind duplicate blocking keys ({@link DuplicateRule#blockingKeys}). */
+    public record BlindTerms(List<byte[]> index, List<byte[]> blockingKeys) {
+    }
+
+    /** {@code household}'s {@link BlindTerms}, each name transliterated once for both, blinded with one keyed MAC. */
+    public BlindTerms blindTerms(Household household) {
+        HouseholdIndex.TermsAndKeys made = HouseholdIndex.termsAndDuplicateKeys(household, DuplicateRule.YEAR_SLACK);
+        Set<String> index = new LinkedHashSet<>(made.terms());
+        index.addAll(HouseholdIndex.birthTerms(household));
+        List<String> all = new ArrayList<>(index);
+        all.addAll(made.duplicateKeys());
+        List<byte[]> blind = blind(all);
+        return new BlindTerms(blind.subList(0, index.size()), blind.subList(index.size(), blind.size()));
+    }
+
+    /** Seals {@code record}, to be indexed by {@code blindTerms} (its {@link BlindTerms#index}). */
+    public Sealed sealIndexedBy(HouseholdRecord record, List<byte[]> blindTerms) {
         byte[] dataKey = new byte[AesGcm.KEY_BYTES];
         random.nextBytes(dataKey);
         byte[] json = record.householdJson().getBytes(StandardCharsets.UTF_8);
@@ -50,7 +72,7 @@ public final class HouseholdVault {
             byte[] wrapped = key.wrap(dataKey, context(KEY_CONTEXT, record.householdId()), random);
             return new Sealed(new SealedHousehold(record.householdId(), record.tokenId(), record.tokenKioskId(),
                     record.tokenIssuedOn(), record.kioskId(), record.site(), record.registeredAt(), record.eventId(),
-                    key.keyId(), wrapped, sealed, null), household == null ? List.of() : blind(terms(household)));
+                    key.keyId(), wrapped, sealed, null), blindTerms);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
             Arrays.fill(json, (byte) 0);
@@ -76,9 +98,12 @@ public final class HouseholdVault {
         try {
             byte[] json = AesGcm.decrypt(dataKey, context(DATA_CONTEXT, sealed.householdId()), sealed.sealedJson())
                     .orElseThrow(() -> altered(sealed));
-            return new HouseholdRecord(sealed.householdId(), sealed.tokenId(), sealed.tokenKioskId(),
-                    sealed.tokenIssuedOn(), sealed.kioskId(), sealed.site(), sealed.registeredAt(),
-                    new String(json, StandardCharsets.UTF_8), sealed.eventId());
+            // The record keeps its own copy of the bytes: no String of them (StoredHousehold reads the bytes).
+            HouseholdRecord opened = new HouseholdRecord(sealed.householdId(), sealed.tokenId(),
+                    sealed.tokenKioskId(), sealed.tokenIssuedOn(), sealed.kioskId(), sealed.site(),
+                    sealed.registeredAt(), json, sealed.eventId());
+            Arrays.fill(json, (byte) 0);
+            return opened;
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }

@@ -9,6 +9,13 @@ public interface ProjectionRepository {
      */
     boolean tryTakeTurn();
 
+    /**
+     * Takes the projector's turn for the rest of this transaction, waiting for the instance that has it. For a change
+     * outside the projector that must not interleave with a chunk (lifting a restriction applies the changes a chunk
+     * held). Take it before the hub chain's lock: the projector takes that lock inside its turn.
+     */
+    void takeTurn();
+
     /** The projection sequence {@code projection} reflects: every event up to it is projected or recorded failed. */
     long cursor(String projection);
 

@@ -11,8 +11,9 @@ import org.threshold.core.report.HouseholdFacts;
 
 /**
  * What the reports count, in non-identifying columns only: each household's {@link HouseholdFacts} and the running
- * counts the reports sum; and the referral figures, read from the referral store's non-identifying columns (service,
- * status, times). Only the projector writes here, in its own transaction.
+ * counts the reports sum; and the referral figures, kept with each change to a referral (request day, site, service,
+ * status, wait to acceptance) but for those overdue, which are counted from the open referrals against now. Only the
+ * projector writes here, in its own transaction.
  */
 public interface ReportRepository {
 
@@ -32,8 +33,8 @@ public interface ReportRepository {
     record ReferralCount(String service, String status, long count, long overdue) {
     }
 
-    /** How long one referral took from its request to its first acceptance, by service. */
-    record Acceptance(String service, long millis) {
+    /** How many referrals of a service waited {@code minutes} whole minutes from request to first acceptance. */
+    record Wait(String service, long minutes, long count) {
     }
 
     /** Which of {@code householdIds} already have facts. */
@@ -54,11 +55,14 @@ public interface ReportRepository {
      */
     List<Count> counts(LocalDate from, LocalDate to, Optional<String> site);
 
-    /** Referrals requested from {@code from} (inclusive) to {@code to} (exclusive), at {@code site} or every site. */
-    List<ReferralCount> referralCounts(Instant from, Instant to, Optional<String> site, Instant now);
+    /**
+     * Referrals requested from {@code from} to {@code to} (UTC days, both included), at {@code site} or every site,
+     * with those open past their due time at {@code now}; a service and status none is counted in is left out.
+     */
+    List<ReferralCount> referralCounts(LocalDate from, LocalDate to, Optional<String> site, Instant now);
 
-    /** The first acceptance of each referral requested in the window that was accepted. */
-    List<Acceptance> acceptances(Instant from, Instant to, Optional<String> site);
+    /** The waits to first acceptance of the referrals requested in the window, by service and whole minutes. */
+    List<Wait> waits(LocalDate from, LocalDate to, Optional<String> site);
 
     /** Up to {@code limit} households after {@code after} (by id; null from the start) that have no facts yet. */
     List<UUID> householdsWithoutFacts(UUID after, int limit);

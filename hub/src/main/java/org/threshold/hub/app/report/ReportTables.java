@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.threshold.core.referral.ReferralStatus;
 import org.threshold.core.registration.Sex;
@@ -15,9 +17,9 @@ import org.threshold.core.report.HxlTags;
 import org.threshold.core.report.Publication;
 import org.threshold.core.report.Suppressed;
 import org.threshold.core.report.Suppression;
-import org.threshold.hub.app.report.ReportRepository.Acceptance;
 import org.threshold.hub.app.report.ReportRepository.Count;
 import org.threshold.hub.app.report.ReportRepository.ReferralCount;
+import org.threshold.hub.app.report.ReportRepository.Wait;
 
 /**
  * Builds the reports from the counts, suppressed together. The households' three reports are one publication:
@@ -36,7 +38,7 @@ final class ReportTables {
     private static final String REFERRALS = "r";
     private static final String OVERDUE = "o";
     private static final List<Sex> SEXES = List.of(Sex.F, Sex.M, Sex.OTHER, Sex.UNKNOWN);
-    private static final double DAY_MILLIS = 86_400_000.0;
+    private static final double DAY_MINUTES = 1_440.0;
 
     private ReportTables() {
     }
@@ -207,7 +209,7 @@ final class ReportTables {
     }
 
     /** The referrals per service by status, those overdue and the median days to acceptance. */
-    static ReportTable referrals(ReportWindow window, List<ReferralCount> counts, List<Acceptance> acceptances,
+    static ReportTable referrals(ReportWindow window, List<ReferralCount> counts, List<Wait> waited,
                                  Suppression suppression) {
         SortedSet<String> services = new TreeSet<>();
         Map<String, Long> values = new HashMap<>();
@@ -234,10 +236,11 @@ final class ReportTables {
         total(publication, key(REFERRALS, ALL, ALL), serviceTotals);
         total(publication, key(OVERDUE, ALL, ALL), overdue);
         Suppressed published = suppression.apply(publication);
-        Map<String, List<Long>> waits = new HashMap<>();
-        for (Acceptance acceptance : acceptances) {
-            waits.computeIfAbsent(acceptance.service(), service -> new ArrayList<>()).add(acceptance.millis());
-            waits.computeIfAbsent(ALL, service -> new ArrayList<>()).add(acceptance.millis());
+        Map<String, SortedMap<Long, Long>> waits = new HashMap<>();
+        for (Wait wait : waited) {
+            for (String service : List.of(wait.service(), ALL)) {
+                waits.computeIfAbsent(service, any -> new TreeMap<>()).merge(wait.minutes(), wait.count(), Long::sum);
+            }
         }
         List<String> columns = new ArrayList<>(List.of("service"));
         for (ReferralStatus status : ReferralStatus.values()) {
@@ -253,7 +256,7 @@ final class ReportTables {
     }
 
     private static List<Object> referralRow(Suppressed published, String label, String service,
-                                            Map<String, List<Long>> waits, Suppression suppression) {
+                                            Map<String, SortedMap<Long, Long>> waits, Suppression suppression) {
         List<Object> row = new ArrayList<>();
         row.add(label);
         for (ReferralStatus status : ReferralStatus.values()) {
@@ -261,23 +264,36 @@ final class ReportTables {
         }
         row.add(value(published, key(REFERRALS, service, ALL)));
         row.add(value(published, key(OVERDUE, service, ALL)));
-        row.add(medianDays(waits.getOrDefault(service, List.of()), suppression));
+        row.add(medianDays(waits.getOrDefault(service, new TreeMap<>()), suppression));
         return row;
     }
 
     /**
-     * The median wait in days, to a tenth; null when fewer referrals than the threshold were accepted, because
-     * the median of one or two waits is someone's own.
+     * The median wait in days, to a tenth, of waits counted by whole minutes (how many waited each number of
+     * minutes); null when fewer referrals than the threshold were accepted, because the median of one or two waits is
+     * someone's own.
      */
-    static Double medianDays(List<Long> millis, Suppression suppression) {
-        if (millis.isEmpty() || millis.size() < suppression.rule().threshold()) {
+    static Double medianDays(SortedMap<Long, Long> countsByMinutes, Suppression suppression) {
+        long total = countsByMinutes.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0 || total < suppression.rule().threshold()) {
             return null;
         }
-        List<Long> sorted = millis.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        double median = sorted.size() % 2 == 1 ? sorted.get(middle)
-                : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
-        return Math.round(median / DAY_MILLIS * 10) / 10.0;
+        // The waits in order, 0-based: the median is the middle one, or the mean of the middle two.
+        long lower = (total - 1) / 2;
+        long upper = total / 2;
+        Long lowerMinutes = null;
+        long seen = 0;
+        for (Map.Entry<Long, Long> waited : countsByMinutes.entrySet()) {
+            seen += waited.getValue();
+            if (lowerMinutes == null && seen > lower) {
+                lowerMinutes = waited.getKey();
+            }
+            if (seen > upper) {
+                double median = (lowerMinutes + waited.getKey()) / 2.0;
+                return Math.round(median / DAY_MINUTES * 10) / 10.0;
+            }
+        }
+        throw new IllegalStateException("The middle wait lies within the total");
     }
 
     private static Long value(Suppressed published, String key) {

@@ -17,6 +17,7 @@ import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessAudit;
 import org.threshold.hub.app.audit.AccessRecord;
+import org.threshold.hub.app.household.HouseholdProjector;
 
 /**
  * The coordinators' reports: arrivals per day and site, the age-sex pyramid, needs by category, and referrals per
@@ -41,12 +42,15 @@ public final class Reports {
     public static final String SHOWN = "SHOWN";
 
     private final HubStore store;
+    private final HouseholdProjector projector;
     private final AccessAudit audit;
     private final Suppression suppression;
     private final Clock clock;
 
-    public Reports(HubStore store, AccessAudit audit, SmallCells rule, Clock clock) {
+    /** {@code projector}: caught up before each report, so a report asked right after a sync counts what it brought. */
+    public Reports(HubStore store, HouseholdProjector projector, AccessAudit audit, SmallCells rule, Clock clock) {
         this.store = store;
+        this.projector = projector;
         this.audit = audit;
         this.suppression = new Suppression(rule);
         this.clock = clock;
@@ -65,6 +69,7 @@ public final class Reports {
                     + String.join(", ", NAMES) + ", each as .csv or .json.", Map.of("reports", String.join(", ", NAMES)));
         }
         ReportWindow window = window(from, to, site);
+        projector.catchUpIfBehind();
         ReportTable table = name.equals(REFERRALS) ? referrals(window) : households(window).get(name);
         audit.record(new AccessRecord(clock.instant(), user.username(), "report-" + name + "." + format, EXPORTED,
                 null));
@@ -78,6 +83,7 @@ public final class Reports {
      */
     public ReportSet all(SignedInUser user, String from, String to, String site) {
         ReportWindow window = window(from, to, site);
+        projector.catchUpIfBehind();
         Map<String, ReportTable> households = households(window);
         ReportSet set = new ReportSet(window, households.get(ARRIVALS), households.get(AGE_SEX),
                 households.get(NEEDS), referrals(window));
@@ -108,12 +114,10 @@ public final class Reports {
     }
 
     private ReportTable referrals(ReportWindow window) {
-        Instant from = window.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = window.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant now = clock.instant();
         return store.read(repositories -> ReportTables.referrals(window,
-                repositories.reports().referralCounts(from, to, window.site(), now),
-                repositories.reports().acceptances(from, to, window.site()), suppression));
+                repositories.reports().referralCounts(window.from(), window.to(), window.site(), now),
+                repositories.reports().waits(window.from(), window.to(), window.site()), suppression));
     }
 
     private static LocalDate date(String parameter, String text, LocalDate otherwise) {

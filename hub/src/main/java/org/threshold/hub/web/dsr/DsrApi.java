@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.threshold.hub.app.dsr.DataSubjectRequests;
+import org.threshold.hub.app.dsr.HouseholdRestrictions;
 import org.threshold.hub.app.dsr.HouseholdErasure;
 import org.threshold.hub.app.dsr.RetentionJob;
 import org.threshold.hub.app.household.HouseholdFinder;
@@ -93,8 +94,10 @@ public final class DsrApi {
 
     private void lift(Context ctx) {
         TokenAndReason request = tokenAndReason(ctx);
-        Instant lifted = requests.lift(RouteGuard.user(ctx), request.token(), request.reason());
-        ctx.json(HubJson.MAPPER.createObjectNode().put("liftedAt", lifted.toString()));
+        HouseholdRestrictions.Lifted lifted = requests.lift(RouteGuard.user(ctx), request.token(), request.reason());
+        ObjectNode answer = HubJson.MAPPER.createObjectNode().put("liftedAt", lifted.at().toString());
+        answer.putObject("heldChanges").put("applied", lifted.held().applied()).put("held", lifted.held().held());
+        ctx.json(answer);
     }
 
     private void correct(Context ctx) {

@@ -1,11 +1,12 @@
 package org.threshold.hub.web.dsr;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.threshold.core.registration.HouseholdJson;
 import org.threshold.hub.app.dsr.DataSubjectRequests;
 import org.threshold.hub.app.household.HistoryEntry;
 import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.StoredHousehold;
 import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.web.http.HubJson;
 
@@ -50,12 +51,7 @@ public final class DsrExportJson {
         json.put("registeredAt", record.registeredAt().toString());
         json.putObject("token").put("code", record.tokenId().shortCode()).put("kioskId", record.tokenKioskId())
                 .put("issuedOn", record.tokenIssuedOn().toString());
-        try {
-            json.set("household", HubJson.MAPPER.readTree(record.householdJson()));
-        } catch (JsonProcessingException e) {
-            // Never quote it: the stored household is personal data.
-            throw new IllegalStateException("The stored household " + record.householdId() + " is not JSON");
-        }
+        json.set("household", HouseholdJson.write(StoredHousehold.read(record)));
         return json;
     }
 }

@@ -12,14 +12,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.threshold.hub.app.Refusal;
+import org.threshold.core.registration.Member;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.audit.AccessLogEntry;
 import org.threshold.hub.app.audit.AccessQuery;
 import org.threshold.hub.app.audit.AuditTrail;
 import org.threshold.hub.app.dsr.DataSubjectRequests;
 import org.threshold.hub.app.household.HouseholdRecord;
+import org.threshold.hub.app.household.StoredHousehold;
 import org.threshold.hub.web.access.Access;
 import org.threshold.hub.web.access.RouteGuard;
 import org.threshold.hub.web.household.SearchApi;
@@ -203,14 +206,8 @@ public final class DsrPages {
 
     private static Found found(HouseholdRecord record) {
         List<String> people = new ArrayList<>();
-        try {
-            for (JsonNode member : HubJson.MAPPER.readTree(record.householdJson()).path("members")) {
-                people.add(String.join(" ", List.of(member.path("givenName").asText(""),
-                        member.path("familyName").asText(""))).strip());
-            }
-        } catch (JsonProcessingException e) {
-            // Never quote it: the stored household is personal data.
-            throw new IllegalStateException("The stored household " + record.householdId() + " is not JSON");
+        for (Member member : StoredHousehold.read(record).members()) {
+            people.add((member.givenName() + " " + Objects.requireNonNullElse(member.familyName(), "")).strip());
         }
         return new Found(record.tokenId().shortCode(), record.site(), record.tokenIssuedOn().toString(), people);
     }

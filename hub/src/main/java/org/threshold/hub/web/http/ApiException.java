@@ -15,12 +15,14 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String reason;
     private final Duration retryAfter;
-    /** The arguments of {@code hub.REASON} in core's errors bundle, or null when the message is English only. */
+    /** The arguments of {@link #messageKey} in core's errors bundle, or null when the message is English only. */
     private final Map<String, ?> arguments;
+    /** The message's key in core's errors bundle, {@code hub.REASON} unless a constructor says otherwise. */
+    private final String messageKey;
 
     /** An answer in English whatever the caller's language: for kiosks and other machines, which read the reason. */
     public ApiException(int status, String reason, String message) {
-        this(status, reason, message, null, null);
+        this(status, reason, message, null, null, null);
     }
 
     /**
@@ -28,17 +30,27 @@ public final class ApiException extends RuntimeException {
      * errors bundle, formatted with {@code arguments}.
      */
     public ApiException(int status, String reason, Map<String, ?> arguments) {
-        this(status, reason, Messages.of(Messages.ERRORS, Messages.ENGLISH).format("hub." + reason, arguments), null,
-                arguments);
+        this(status, reason, "hub." + reason, arguments);
     }
 
-    private ApiException(int status, String reason, String message, Duration retryAfter, Map<String, ?> arguments) {
+    /**
+     * An answer to a person whose reason its caller chooses but whose message is the same whatever the reason:
+     * {@code messageKey} (e.g. {@code hub.BODY_CUT_SHORT}) from core's errors bundle, in their language when rendered.
+     */
+    public ApiException(int status, String reason, String messageKey, Map<String, ?> arguments) {
+        this(status, reason, Messages.of(Messages.ERRORS, Messages.ENGLISH).format(messageKey, arguments), null,
+                arguments, messageKey);
+    }
+
+    private ApiException(int status, String reason, String message, Duration retryAfter, Map<String, ?> arguments,
+                         String messageKey) {
         // No stack trace: this is an answer to the client, not a fault in the hub.
         super(message, null, false, false);
         this.status = status;
         this.reason = reason;
         this.retryAfter = retryAfter;
         this.arguments = arguments;
+        this.messageKey = messageKey;
     }
 
     /** This answer with its message in {@code locale}, if it has a translation; else as it is. */
@@ -46,8 +58,8 @@ public final class ApiException extends RuntimeException {
         if (arguments == null) {
             return this;
         }
-        return new ApiException(status, reason, Messages.of(Messages.ERRORS, locale).format("hub." + reason,
-                arguments), retryAfter, arguments);
+        return new ApiException(status, reason, Messages.of(Messages.ERRORS, locale).format(messageKey, arguments),
+                retryAfter, arguments, messageKey);
     }
 
     /**
@@ -59,7 +71,7 @@ public final class ApiException extends RuntimeException {
         Messages errors = Messages.of(Messages.ERRORS, locale);
         String key = "hub." + refusal.reason();
         return errors.has(key) ? new ApiException(english.status, english.reason, errors.format(key,
-                refusal.arguments()), english.retryAfter, null) : english;
+                refusal.arguments()), english.retryAfter, null, null) : english;
     }
 
     /** The answer to a use case's refusal: the one place a {@link Refusal.Kind} becomes an HTTP status. */
@@ -77,7 +89,7 @@ public final class ApiException extends RuntimeException {
             case UNAVAILABLE -> 503;
         };
         return new ApiException(status, refusal.reason(), refusal.getMessage(), refusal.retryAfter().orElse(null),
-                null);
+                null, null);
     }
 
     public int status() {

@@ -77,9 +77,8 @@ public final class ErrorResponses {
         if (e.getStatus() == 405) {
             return new ApiException(405, "METHOD_NOT_ALLOWED", Map.of());
         }
-        HttpStatus status = HttpStatus.forStatus(e.getStatus());
-        return new ApiException(e.getStatus(), status.name(), "The request was refused (" + status.getMessage()
-                + "). Check it against docs/api.md.");
+        return new ApiException(e.getStatus(), HttpStatus.forStatus(e.getStatus()).name(),
+                JettyErrors.messageKey(e.getStatus()), Map.of("status", e.getStatus()));
     }
 
     /** The route template, e.g. {@code /api/tokens/{code}}: the real path may hold a token code. */

@@ -2,6 +2,7 @@ package org.threshold.hub.web.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -13,8 +14,9 @@ import org.threshold.core.i18n.Messages;
 
 /**
  * Errors Jetty answers itself, before a request reaches the routes (bad UTF-8 in the path, a URI or headers too
- * long to read, a body arriving too slowly): in the JSON error shape on {@code /api/} paths and as the plain error
- * page elsewhere, with the same headers as every other answer, as the kiosk does. Nothing of the request is
+ * long to read, a body arriving too slowly or too large): in the JSON error shape on {@code /api/} paths and as the
+ * plain error page elsewhere, with the same headers as every other answer, as the kiosk does, in the caller's language
+ * when Jetty read enough of the request to know it (not for a request line too long: 414). Nothing of the request is
  * echoed. When Jetty cannot go on reading the connection, the answer says {@code Connection: close}, so a client
  * opens a new connection instead of losing its next request on this one.
  */
@@ -35,15 +37,15 @@ public final class JettyErrors extends ErrorHandler {
         if (!request.getConnectionMetaData().isPersistent()) {
             fields.put(HttpHeader.CONNECTION, "close");
         }
-        ApiException error = error(status);
+        Locale language = language(request);
+        ApiException error = error(status).in(language);
         byte[] body;
         if (status == 414 || apiPath(request)) {
             fields.put(HttpHeader.CONTENT_TYPE, "application/json");
             body = ErrorResponses.jsonBody(error);
         } else {
             fields.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-            // Jetty's errors come before the request is read as the routes read it: English, as their message is.
-            body = errorPage.html(status, error.getMessage(), Messages.ENGLISH).getBytes(StandardCharsets.UTF_8);
+            body = errorPage.html(status, error.getMessage(), language).getBytes(StandardCharsets.UTF_8);
         }
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
@@ -62,18 +64,41 @@ public final class JettyErrors extends ErrorHandler {
         }
     }
 
+    /**
+     * As {@code RequestLanguage} picks it, from what Jetty read: {@code ?lang=} if the URI decodes, else
+     * Accept-Language if the headers were read, else English.
+     */
+    private static Locale language(Request request) {
+        String lang = null;
+        try {
+            lang = Request.extractQueryParameters(request).getValue("lang");
+        } catch (RuntimeException undecodable) {
+            // The header alone says it.
+        }
+        HttpFields headers = request.getHeaders();
+        return Messages.pick(lang, headers == null ? null : headers.get(HttpHeader.ACCEPT_LANGUAGE));
+    }
+
     private static ApiException error(int status) {
+        String reason = switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 408 -> "REQUEST_TIMEOUT";
+            case 414 -> "URI_TOO_LONG";
+            case 431 -> "HEADERS_TOO_LARGE";
+            default -> "HTTP_" + status;
+        };
+        return new ApiException(status, reason, messageKey(status), Map.of("status", status));
+    }
+
+    /** The errors bundle's words for an HTTP status the hub did not choose itself: Jetty's, or Javalin's. */
+    static String messageKey(int status) {
         return switch (status) {
-            case 400 -> new ApiException(400, "BAD_REQUEST", "The request could not be read (malformed HTTP, or a "
-                    + "path that is not valid UTF-8). Check the address and try again.");
-            case 408 -> new ApiException(408, "REQUEST_TIMEOUT", "The request arrived too slowly and was cut off. "
-                    + "Send it again.");
-            case 414 -> new ApiException(414, "URI_TOO_LONG", "The address is too long for the hub to read. Check "
-                    + "the address.");
-            case 431 -> new ApiException(431, "HEADERS_TOO_LARGE", "The request's headers are too large for the hub "
-                    + "to read. Clear the browser's data for this site and reload.");
-            default -> new ApiException(status, "HTTP_" + status, "The request was not accepted (HTTP " + status
-                    + "). Check it against docs/api.md.");
+            case 400 -> "hub.BAD_REQUEST";
+            case 408 -> "hub.REQUEST_TIMEOUT";
+            case 413 -> "hub.CONTENT_TOO_LARGE";
+            case 414 -> "hub.URI_TOO_LONG";
+            case 431 -> "hub.HEADERS_TOO_LARGE";
+            default -> "hub.HTTP_ERROR";
         };
     }
 }

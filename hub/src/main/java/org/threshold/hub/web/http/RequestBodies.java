@@ -4,11 +4,13 @@ import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a request body, undoing {@code Content-Encoding: gzip}, and never holding more than a limit in memory:
- * the limit applies to the decompressed bytes, so a small gzip bomb is refused like a large body.
+ * the limit applies to the decompressed bytes, so a small gzip bomb is refused like a large body. Its refusals are in
+ * the caller's language, as {@link ErrorResponses} renders them.
  */
 public final class RequestBodies {
     private RequestBodies() {
@@ -37,7 +39,7 @@ public final class RequestBodies {
         try (InputStream raw = ctx.bodyInputStream()) {
             return limited(raw, maxBytes, tooLarge);
         } catch (IOException e) {
-            throw new ApiException(400, malformedReason, "The body could not be read completely; send it again.");
+            throw new ApiException(400, malformedReason, "hub.BODY_CUT_SHORT", Map.of());
         }
     }
 
@@ -50,8 +52,7 @@ public final class RequestBodies {
         try (InputStream body = new GZIPInputStream(new ByteArrayInputStream(asSent))) {
             return limited(body, maxBytes, tooLarge);
         } catch (IOException e) {
-            throw new ApiException(400, malformedReason, "The body is not valid gzip. Compress it again, or send it "
-                    + "plain without Content-Encoding.");
+            throw new ApiException(400, malformedReason, "hub.BODY_NOT_GZIP", Map.of());
         }
     }
 
@@ -67,8 +68,7 @@ public final class RequestBodies {
         String encoding = ctx.header("Content-Encoding");
         boolean gzip = "gzip".equalsIgnoreCase(encoding);
         if (encoding != null && !gzip && !"identity".equalsIgnoreCase(encoding)) {
-            throw new ApiException(415, "UNSUPPORTED_ENCODING",
-                    "Send the body plain or with Content-Encoding: gzip; other encodings are not accepted.");
+            throw new ApiException(415, "UNSUPPORTED_ENCODING", Map.of());
         }
         return gzip;
     }

@@ -15,33 +15,25 @@ import org.threshold.hub.web.http.ApiException;
 /**
  * Who sent a batch, established before the hub spends an ingest permit on it ({@link BatchRequestSignature}).
  * In two steps: {@link #claim} checks the headers before a byte of the body is read (an enrolled kiosk, a time
- * inside {@link #WINDOW}, a nonce, a signature), {@link #verify} checks the signature over the body read, then
- * remembers the nonce so the same request is taken once, by any hub instance. Every refusal here is counted
+ * inside {@link #WINDOW}, a nonce, a signature), {@link #verify} checks the signature over the body read. The nonce
+ * is remembered in the batch's own transaction ({@link #forgetAfter}), so the same request is taken once, by any hub
+ * instance; a replay is counted here through {@link #replayed}. Every refusal here is counted
  * ({@link #rejected}), apart from the kiosks' incidents: it says nothing about a kiosk, since anyone can send it.
  * Thread-safe.
  */
 public final class BatchAuthentication {
     static final Duration WINDOW = Duration.ofMinutes(5);
 
-    /** Where nonces are remembered, across hub instances. */
-    @FunctionalInterface
-    public interface Nonces {
-        /** False if {@code nonce} was seen before. */
-        boolean remember(String nonce, Instant forgetAfter);
-    }
-
     /** What the headers claim, not yet checked against the body. */
     record Claim(Kiosk kiosk, Instant at, String nonce, String signature) {
     }
 
     private final KioskDirectory kiosks;
-    private final Nonces nonces;
     private final Clock clock;
     private final AtomicLong rejected = new AtomicLong();
 
-    BatchAuthentication(KioskDirectory kiosks, Nonces nonces, Clock clock) {
+    BatchAuthentication(KioskDirectory kiosks, Clock clock) {
         this.kiosks = kiosks;
-        this.nonces = nonces;
         this.clock = clock;
     }
 
@@ -69,17 +61,23 @@ public final class BatchAuthentication {
         return new Claim(kiosk, at, nonce, signature);
     }
 
-    /** @throws ApiException 401 {@code BAD_REQUEST_SIGNATURE}, 409 {@code REPLAYED_REQUEST} */
+    /** @throws ApiException 401 {@code BAD_REQUEST_SIGNATURE} */
     void verify(Context ctx, Claim claim, byte[] bodyAsSent) {
         if (!BatchRequestSignature.verify(claim.kiosk().verifyingKey(), ctx.method().name(), ctx.path(),
                 claim.kiosk().kioskId(), claim.at(), claim.nonce(), bodyAsSent, claim.signature())) {
             throw refuse(401, "BAD_REQUEST_SIGNATURE", "The batch is not signed with kiosk "
                     + claim.kiosk().kioskId() + "'s key. Nothing was stored.");
         }
-        if (!nonces.remember(claim.nonce(), claim.at().plus(WINDOW).plus(WINDOW))) {
-            throw refuse(409, "REPLAYED_REQUEST", "This batch was already received; sign a new request with a fresh "
-                    + "nonce.");
-        }
+    }
+
+    /** Until when a claim's nonce must be remembered: past the window in which its time is accepted. */
+    static Instant forgetAfter(Claim claim) {
+        return claim.at().plus(WINDOW).plus(WINDOW);
+    }
+
+    /** Counts a verified request whose nonce was already taken: a replay, refused by the store. */
+    void replayed() {
+        rejected.incrementAndGet();
     }
 
     /** How many batches this instance refused as not (or not provably) from an enrolled kiosk since it started. */

@@ -18,6 +18,7 @@ import org.threshold.core.event.KioskId;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.sync.BatchBody;
 import org.threshold.core.sync.SyncAck;
+import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.kiosk.KioskDirectory;
 import org.threshold.hub.app.sync.IngestGate;
 import org.threshold.hub.app.sync.IngestOutcome;
@@ -49,14 +50,12 @@ public final class SyncApi {
     private final IngestGate gate;
     private final BatchAuthentication authentication;
 
-    /** @param nonces where the nonces of signed requests are remembered, shared with the update feed */
-    public SyncApi(SyncService sync, HubKeys keys, Clock clock, IngestGate gate, KioskDirectory kiosks,
-                   BatchAuthentication.Nonces nonces) {
+    public SyncApi(SyncService sync, HubKeys keys, Clock clock, IngestGate gate, KioskDirectory kiosks) {
         this.sync = sync;
         this.hubIdentity = keys.identity();
         this.clock = clock;
         this.gate = gate;
-        this.authentication = new BatchAuthentication(kiosks, nonces, clock);
+        this.authentication = new BatchAuthentication(kiosks, clock);
     }
 
     /** Batches this instance refused as not provably from an enrolled kiosk; not the kiosks' incidents. */
@@ -79,6 +78,8 @@ public final class SyncApi {
         byte[] asSent = RequestBodies.readAsSent(ctx, MAX_BATCH_BYTES, tooLarge, MALFORMED);
         authentication.verify(ctx, claim, asSent);
         String kioskId = claim.kiosk().kioskId();
+        SyncService.RequestNonce nonce = new SyncService.RequestNonce(claim.nonce(),
+                BatchAuthentication.forgetAfter(claim));
         try (IngestGate.Permit permit = gate.enter()) {
             byte[] body = RequestBodies.decode(ctx, asSent, MAX_BATCH_BYTES, tooLarge, MALFORMED);
             String contentType = String.valueOf(ctx.contentType());
@@ -86,14 +87,25 @@ public final class SyncApi {
             if (contentType.startsWith(BatchBody.CONTENT_TYPE)) {
                 BatchBody batch = binary(body);
                 sameKiosk(kioskId, batch.kioskId());
-                outcome = sync.ingest(kioskId, decodeEnvelopes(batch.envelopes(), i -> "Event " + i));
+                outcome = ingest(kioskId, nonce, decodeEnvelopes(batch.envelopes(), i -> "Event " + i));
             } else {
                 JsonNode json = HubJson.parse(ctx, body, BATCH_SHAPE);
                 sameKiosk(kioskId, kioskId(json));
-                outcome = sync.ingest(kioskId, decode(encodedEvents(json)));
+                outcome = ingest(kioskId, nonce, decode(encodedEvents(json)));
             }
             ctx.status(outcome.rejection().map(rejection -> status(rejection.reason())).orElse(200));
             ctx.json(answer(kioskId, outcome));
+        }
+    }
+
+    private IngestOutcome ingest(String kioskId, SyncService.RequestNonce nonce, List<SignedEvent> events) {
+        try {
+            return sync.ingest(kioskId, nonce, events);
+        } catch (Refusal e) {
+            if (e.reason().equals("REPLAYED_REQUEST")) {
+                authentication.replayed();
+            }
+            throw e;
         }
     }
 
