@@ -57,7 +57,7 @@ public final class RequestedReferrals {
     }
 
     private Household open(SealedHousehold sealed) {
-        return StoredHousehold.read(vault.open(sealed), data.catalogue());
+        return StoredHousehold.read(vault.open(sealed));
     }
 
     private static ReferralRequested request(ReferralRecord record) {
