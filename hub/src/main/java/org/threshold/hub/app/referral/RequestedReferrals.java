@@ -25,12 +25,10 @@ import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
  */
 public final class RequestedReferrals {
     private final HouseholdVault vault;
-    private final ReferralData data;
     private final ReferralBasisCheck check;
 
     public RequestedReferrals(HouseholdVault vault, ReferralData data) {
         this.vault = vault;
-        this.data = data;
         this.check = new ReferralBasisCheck(data);
     }
 
