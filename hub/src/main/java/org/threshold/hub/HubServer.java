@@ -257,7 +257,7 @@ public final class HubServer implements AutoCloseable {
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jsonMapper(new JavalinJackson(HubJson.MAPPER, false));
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
-                RequestThreads.install(config);
+                RequestThreads.install(config, limits);
                 limits.install(config);
                 SecurityHeaders.install(config.routes, tls.isPresent());
                 RouteGuard.install(config.routes, auth, policy);
