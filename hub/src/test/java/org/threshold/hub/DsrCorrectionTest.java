@@ -57,6 +57,20 @@ class DsrCorrectionTest extends ReferralScenario {
     }
 
     @Test
+    void aCorrectionThatTakesAwayTheConsentAReferralStandsOnWithdrawsIt() {
+        ObjectNode corrected = held().deepCopy();
+        ((ObjectNode) corrected.get("consent")).put("referral", false);
+
+        assertThat(correct(corrected, "DSR-2026-033", null).status()).isEqualTo(200);
+
+        assertThat(get("/api/referrals/" + health.id(), "cw-health").json().get("status").asText())
+                .isEqualTo("WITHDRAWN");
+        JsonNode gbvNow = get("/api/referrals/" + gbv.id(), "cw-gbv").json();
+        assertThat(gbvNow.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(gbvNow.at("/history/1/reason").asText()).contains("data protection officer corrected it");
+    }
+
+    @Test
     void anInvalidCorrectionIsRefusedInTheDposLanguageNamingTheFieldAndChangesNothing() {
         ObjectNode corrected = held().deepCopy();
         ((ObjectNode) corrected.get("members").get(0)).put("birthDate", "2999-01-01");

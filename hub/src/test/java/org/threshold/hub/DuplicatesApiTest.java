@@ -89,6 +89,24 @@ class DuplicatesApiTest extends DuplicateScenario {
     }
 
     @Test
+    void aMergeLeavesAGbvReferralWithTheRegistrationThatRecordsTheSurvivorsOwnConsent() {
+        String id = onlyPair().get("id").asText();
+
+        HubClient.Response merged = post("/api/duplicates/" + id + "/merge", merge(second(), first()),
+                "supervisor-health");
+
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(hub.rows("SELECT service, household_id FROM referrals WHERE referral_id IN (?, ?)",
+                health.id().toString(), gbv.id().toString())).containsExactlyInAnyOrder(
+                List.of("health", second()), List.of("gbv", first()));
+        assertThat(get("/api/referrals/" + gbv.id(), "cw-gbv").json().get("status").asText()).isEqualTo("SENT");
+
+        assertThat(post("/api/duplicates/" + id + "/unmerge", "{}", "supervisor-health").status()).isEqualTo(200);
+        assertThat(hub.rows("SELECT household_id FROM referrals WHERE referral_id IN (?, ?)", health.id().toString(),
+                gbv.id().toString())).containsOnly(List.of(first()));
+    }
+
+    @Test
     void aDismissalIsAHubEventAndThePairCanNoLongerBeMerged() {
         String id = onlyPair().get("id").asText();
 

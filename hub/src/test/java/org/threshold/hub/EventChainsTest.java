@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threshold.core.event.RedactedEvent;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.account.Role;
 
@@ -50,6 +51,22 @@ class EventChainsTest extends ReferralScenario {
         assertThat(broken.get("intact").asBoolean()).isFalse();
         assertThat(chain(broken, "KIOSK-01").at("/firstBreak/problem").asText()).isEqualTo("BAD_SEAL");
         assertThat(chain(broken, "HUB").get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEventABareHeaderStandsForSinceAnEarlierReleaseCutItIsCountedAsCutAndUnsealed() throws Exception {
+        post("/api/dsr/erase", "{\"token\":\"" + household.token().id().shortCode() + "\",\"reason\":\"DSR-2026-061\"}",
+                "dpo");
+        List<Object> cut = firstCut("KIOSK-01");
+        // What the release before sealed cuts stored in its place: the header alone.
+        byte[] bare = RedactedEvent.decode((byte[]) cut.get(1)).header().encode();
+        hub.execute("UPDATE events SET envelope = ? WHERE event_id = ?", bare, cut.get(0));
+
+        JsonNode kiosk = chain(verify(), "KIOSK-01");
+
+        assertThat(kiosk.get("intact").asBoolean()).as(kiosk.toString()).isTrue();
+        assertThat(kiosk.get("redacted").asInt()).isEqualTo(3);
+        assertThat(kiosk.get("unsealed").asInt()).isEqualTo(1);
     }
 
     @Test

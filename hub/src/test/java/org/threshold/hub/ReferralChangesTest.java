@@ -202,6 +202,24 @@ class ReferralChangesTest extends ReferralScenario {
     }
 
     @Test
+    void aChildsAssentWithdrawnAtTheKioskWithdrawsTheirGbvReferralAndNoOneElses() {
+        Consent assented = new Consent(true, true, null, null, null, null,
+                List.of(new Consent.ChildConsent(1, true, Consent.Assent.GIVEN)));
+        SignedEvent asked = hub.kiosk.changeConsent(household, household.token(), assented);
+        TestKiosk.Referral child = hub.kiosk.refer(household, 1, "gbv", Urgency.URGENT, LegalBasis.CONSENT,
+                TestKiosk.SENSITIVE_NEED);
+        sync(asked, child.event());
+        assertThat(referral(child, "cw-gbv").get("status").asText()).isEqualTo("SENT");
+
+        sync(hub.kiosk.changeConsent(household, household.token(), new Consent(true, true, null, null, null, null,
+                List.of(new Consent.ChildConsent(1, true, Consent.Assent.REFUSED)))));
+
+        assertThat(referral(child, "cw-gbv").get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(referral(gbv, "cw-gbv").get("status").asText()).isEqualTo("SENT");
+        assertThat(referral(health, "cw-health").get("status").asText()).isEqualTo("SENT");
+    }
+
+    @Test
     void aConsentWithdrawnAtTheKioskWithdrawsTheOpenConsentReferralsAtTheHub() {
         SignedEvent change = hub.kiosk.changeConsent(household, household.token(), new Consent(true, false));
         sync(change);

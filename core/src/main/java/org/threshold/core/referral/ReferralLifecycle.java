@@ -51,6 +51,11 @@ public final class ReferralLifecycle {
         this.services = Objects.requireNonNull(services, "services");
     }
 
+    /** The services it knows, as the services file lists them. */
+    public ServiceDirectory services() {
+        return services;
+    }
+
     /** The statuses a receiving service may move a referral in {@code status} to. */
     public static Set<ReferralStatus> nextStatuses(ReferralStatus status) {
         Set<ReferralStatus> next = EnumSet.noneOf(ReferralStatus.class);

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.threshold.core.needs.NeedsCatalogue;
+import org.threshold.core.referral.ReferralData;
+import org.threshold.core.referral.ReferralLifecycle;
 import org.threshold.core.registration.FieldProblem;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
@@ -33,6 +35,7 @@ import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
 import org.threshold.hub.app.household.TokenLookup;
+import org.threshold.hub.app.referral.ConsentWithdrawal;
 import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
@@ -76,7 +79,8 @@ public final class DataSubjectRequests {
         this.erasures = new HouseholdErasure(events);
         this.restrictions = new HouseholdRestrictions(events, projector.heldChanges());
         this.correction = new HouseholdCorrection(events, vault, new HouseholdReseal(vault, catalogue,
-                new DuplicateDetection(vault, clock)));
+                new DuplicateDetection(vault, clock)), new ConsentWithdrawal(events,
+                new ReferralLifecycle(ReferralData.bundled().services())));
         this.catalogue = catalogue;
         this.store = store;
         this.vault = vault;

@@ -20,12 +20,14 @@ import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdReseal;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
+import org.threshold.hub.app.referral.ConsentWithdrawal;
 
 /**
  * The data protection officer's correction of a household at the person's request, in the caller's transaction: a
  * {@code HouseholdCorrected} event on the locked hub chain holding the whole household after it (as a kiosk's
  * correction does), the household sealed anew ({@link HouseholdReseal}), and a line in its history naming the fields
- * that changed, never their values.
+ * that changed, never their values. An open referral on consent that the corrected record no longer holds is withdrawn
+ * ({@link ConsentWithdrawal#withdrawUnconsented}).
  */
 final class HouseholdCorrection {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,11 +35,13 @@ final class HouseholdCorrection {
     private final HubEvents events;
     private final HouseholdVault vault;
     private final HouseholdReseal reseal;
+    private final ConsentWithdrawal withdrawal;
 
-    HouseholdCorrection(HubEvents events, HouseholdVault vault, HouseholdReseal reseal) {
+    HouseholdCorrection(HubEvents events, HouseholdVault vault, HouseholdReseal reseal, ConsentWithdrawal withdrawal) {
         this.events = events;
         this.vault = vault;
         this.reseal = reseal;
+        this.withdrawal = withdrawal;
     }
 
     /**
@@ -54,6 +58,9 @@ final class HouseholdCorrection {
         SignedEvent event = chain.append(DsrEvents.corrected(householdId, actor, reason, at, after));
         reseal.store(repositories, before, changed);
         HubHistory.record(repositories, event, householdId, actor, differences(read(before.householdJson()), after));
+        // The record as corrected may not hold the consent an open referral stands on: that referral ends now.
+        withdrawal.withdrawUnconsented(repositories, householdId, changed, "The consent it stood on is not recorded "
+                + "in the household as the data protection officer corrected it.", actor);
         return at;
     }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.threshold.core.event.SignedEvent;
+import org.threshold.core.referral.ReferralData;
+import org.threshold.core.referral.ServiceDirectory;
 import org.threshold.core.referral.VisibleHousehold;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
@@ -37,6 +39,8 @@ public final class Duplicates {
     public static final String READ = "duplicate-read";
     /** The longest list asked for at once. */
     public static final int MAX_LIST = 200;
+
+    private static final ServiceDirectory SERVICES = ReferralData.bundled().services();
 
     private final HubStore store;
     private final HubEvents events;
@@ -115,7 +119,8 @@ public final class Duplicates {
 
     /**
      * {@code merged} becomes part of {@code survivor}, the pair's two households: its referrals move to the survivor
-     * and its tokens open the survivor from now on.
+     * (but those to a service only the person's own consent opens, GBV, which stay with the registration that records
+     * that consent) and its tokens open the survivor from now on.
      *
      * @throws Refusal FORBIDDEN; NOT_FOUND {@code NO_SUCH_DUPLICATE}; INVALID {@code SAME_HOUSEHOLD} or
      *                  {@code NOT_IN_PAIR}; CONFLICT {@code ALREADY_MERGED} (the pair, or either household in another
@@ -141,7 +146,10 @@ public final class Duplicates {
                     || repositories.duplicates().mergeOf(merged).isPresent()) {
                 throw alreadyMerged();
             }
+            // A GBV referral stands on one person's own consent, recorded on the registration it came from and naming
+            // them by their place in it: moved, it would name whoever holds that place in the survivor. It stays.
             List<UUID> moved = repositories.referrals().forHousehold(merged).stream()
+                    .filter(referral -> !SERVICES.require(referral.service()).personalConsentOnly())
                     .map(ReferralRecord::referralId).toList();
             SignedEvent event = chain.append(DuplicateEvents.merged(pairId, survivor, merged, moved,
                     goes.tokenId().shortCode(), events.now(), user.username()));

@@ -61,8 +61,9 @@ public final class EventChainVerifier {
     }
 
     /**
-     * One chain's state: how many events were checked, how many of them were cut at an erasure (sealed), how many were
-     * cut before cuts were sealed (only their place is checked), and the first break, if any.
+     * One chain's state: how many events were checked, how many of them were cut to their header (at an erasure, or by
+     * the retention job), how many of those a release before sealed cuts left with no seal (only their place is
+     * checked), and the first break, if any.
      */
     public record ChainState(String chain, long checked, long redacted, long unsealed, Optional<Break> firstBreak) {
         public boolean intact() {
@@ -159,7 +160,9 @@ public final class EventChainVerifier {
             try {
                 event = SignedEvent.decode(stored);
             } catch (MalformedEncodingException notWhole) {
-                // Cut to a bare header before cuts were sealed: only its place in the chain can be checked.
+                // Cut to its bare header by a release before cuts were sealed: a cut like the others, but nothing
+                // vouches for its header, so only its place in the chain can be checked.
+                redacted++;
                 unsealed++;
                 return Optional.of(RedactedEvent.bareHeader(stored));
             }

@@ -13,6 +13,7 @@ import org.threshold.core.referral.ReferralLifecycle;
 import org.threshold.hub.app.duplicate.DuplicateDetection;
 import org.threshold.hub.app.referral.ConsentWithdrawal;
 import org.threshold.core.event.EventHeader;
+import org.threshold.core.event.EventType;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.registration.FieldProblem;
 import org.threshold.core.registration.Household;
@@ -29,8 +30,9 @@ import org.threshold.hub.app.Repositories;
  * order, which keeps each kiosk's chain order: a kiosk's event is stored only after the one before it committed,
  * so it is numbered after it. Order across kiosks is not kept, so a change is accepted only from the kiosk whose
  * chain registered the household (the only kiosk that can make one today). Checks come before writes, so a change
- * refused as a {@link ProjectionFailure} leaves nothing behind (but a held one's line in the history). Reasons name no personal data. A consent change that
- * withdraws consent to referral withdraws the household's open consent-based referrals ({@link ConsentWithdrawal}).
+ * refused as a {@link ProjectionFailure} leaves nothing behind (but a held one's line in the history). Reasons name no
+ * personal data. A consent change or a correction that takes away the consent an open referral stands on (the
+ * household's, or the referred person's own) withdraws that referral ({@link ConsentWithdrawal#withdrawUnconsented}).
  * A change to a household whose processing is restricted is held, not applied ({@link #held}), until the restriction is
  * lifted ({@link HeldChanges}).
  */
@@ -170,13 +172,7 @@ final class HouseholdChanges {
         }
         ObjectNode after = read(household.householdJson());
         after.set("consent", consent);
-        Optional<ProjectionFailure> failure = replaceJson(repositories, change, household, after);
-        if (failure.isEmpty() && consent.path("referral").isBoolean() && !consent.path("referral").booleanValue()) {
-            // Withdrawn at the kiosk: the household's open referrals on consent end here, in this transaction.
-            withdrawal.withdraw(repositories, household.householdId(), withdrawalReason(change),
-                    change.header().kioskId().toLowerCase(Locale.ROOT));
-        }
-        return failure;
+        return replaceJson(repositories, change, household, after);
     }
 
     /** The reason the kiosk recorded, if it reads as staff text; else one that says where it came from. */
@@ -189,7 +185,10 @@ final class HouseholdChanges {
                 return checked.text();
             }
         }
-        return "Consent to referral withdrawn at kiosk " + change.header().kioskId() + ".";
+        return change.header().type() == EventType.CONSENT_CHANGED
+                ? "Consent to referral withdrawn at kiosk " + change.header().kioskId() + "."
+                : "The consent it stood on is no longer recorded after a correction at kiosk "
+                        + change.header().kioskId() + ".";
     }
 
     /** Validates {@code json} as at registration, on the change's date, and stores it as the household. */
@@ -206,6 +205,9 @@ final class HouseholdChanges {
                     + e.problems().stream().map(FieldProblem::field).toList());
         }
         reseal.store(repositories, household, changed);
+        // The change may take away consent a referral stands on (all of it, or one person's): it ends here, now.
+        withdrawal.withdrawUnconsented(repositories, household.householdId(), changed, withdrawalReason(change),
+                change.header().kioskId().toLowerCase(Locale.ROOT));
         return Optional.empty();
     }
 

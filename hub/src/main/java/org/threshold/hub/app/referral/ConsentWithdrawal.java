@@ -3,11 +3,15 @@ package org.threshold.hub.app.referral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.threshold.core.event.EventType;
+import org.threshold.core.referral.LegalBasis;
 import org.threshold.core.referral.ReferralCommand;
+import org.threshold.core.referral.ReferralConsents;
 import org.threshold.core.referral.ReferralLifecycle;
 import org.threshold.core.referral.ReferralTransitioned;
 import org.threshold.core.referral.TransitionOutcome;
+import org.threshold.core.registration.Household;
 import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.event.HubEvents;
 
@@ -41,11 +45,38 @@ public final class ConsentWithdrawal {
      * @param actor  an account name, or for the kiosk the kiosk id in lower case
      */
     public Outcome withdraw(Repositories repositories, UUID householdId, String reason, String actor) {
+        return withdraw(repositories, householdId, reason, actor, referral -> true);
+    }
+
+    /**
+     * Withdraws the household's open referrals on consent that its consent, as {@code household} now records it, no
+     * longer holds for every person they refer: a correction or a consent change can take away the household's
+     * consent, or one person's own (a child's assent, say), on which a GBV referral stands; or the person referred.
+     *
+     * @param household the household as it reads after the change
+     */
+    public Outcome withdrawUnconsented(Repositories repositories, UUID householdId, Household household, String reason,
+                                       String actor) {
+        ReferralConsents consents = ReferralConsents.fromRegistration(household, lifecycle.services());
+        return withdraw(repositories, householdId, reason, actor, referral -> referral.basis() == LegalBasis.CONSENT
+                && !referral.people().stream().allMatch(person -> person.member() < household.members().size()
+                        && lifecycle.services().find(referral.service())
+                                .map(service -> consents.holds(person.member(), service)).orElse(false)));
+    }
+
+    private Outcome withdraw(Repositories repositories, UUID householdId, String reason, String actor,
+                             Predicate<ReferralRecord> which) {
+        Predicate<ReferralRecord> candidate = referral -> referral.status().open() && which.test(referral);
+        // Most kiosk changes take no consent away: the hub's chain is locked (and the referrals read again) only when
+        // one does, so they do not wait on hub actions for nothing.
+        if (repositories.referrals().forHousehold(householdId).stream().noneMatch(candidate)) {
+            return new Outcome(List.of(), List.of());
+        }
         HubEvents.Appender chain = events.lock(repositories);
         List<ReferralRecord> withdrawn = new ArrayList<>();
         List<ReferralRecord> kept = new ArrayList<>();
         for (ReferralRecord referral : repositories.referrals().forHousehold(householdId)) {
-            if (!referral.status().open()) {
+            if (!candidate.test(referral)) {
                 continue;
             }
             TransitionOutcome outcome = lifecycle.decide(referral.state(),
