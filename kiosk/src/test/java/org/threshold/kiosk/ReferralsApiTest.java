@@ -170,6 +170,19 @@ class ReferralsApiTest {
     }
 
     @Test
+    void aGbvReferralWithoutTheSurvivorsOwnConsentIsRefusedInTheOperatorsLanguage() throws Exception {
+        Reply arabic = client.post("/api/households?lang=ar", confirming(family(true), "gbv"));
+        Reply french = client.post("/api/households?lang=fr", confirming(family(true), "health", "gbv"));
+
+        assertThat(arabic.reason()).isEqualTo("PERSONAL_CONSENT_REQUIRED");
+        assertThat(arabic.body().path("error").path("message").asText()).startsWith("تحتاج هذه الإحالة إلى موافقة الشخص نفسه");
+        assertThat(french.reason()).isEqualTo("PERSONAL_CONSENT_REQUIRED");
+        assertThat(french.body().path("error").path("message").asText())
+                .startsWith("Cette orientation demande le consentement de la personne elle-même");
+        assertThat(totalEvents()).isZero();
+    }
+
+    @Test
     void aChildWhoAssentedWithHerGuardiansConsentIsReferredToGbvOnHerOwnConsent() throws Exception {
         ObjectNode household = family(true);
         ((ObjectNode) household.get("consent")).putArray("children").addObject()
