@@ -1,5 +1,6 @@
 package org.threshold.hub.web.pages;
 
+import com.ibm.icu.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,6 +29,8 @@ public final class QueueRows {
     // A page's 50 rows name a handful of services, statuses and urgencies: each is worded once per page, not once
     // per row (an ICU MessageFormat is compiled for every text it formats).
     private final Map<String, String> worded = new HashMap<>();
+    // The first pages of a queue are its most overdue referrals: their text is compiled once per page, not per row.
+    private MessageFormat overdueText;
 
     QueueRows(Frame frame) {
         this.frame = frame;
@@ -57,7 +60,10 @@ public final class QueueRows {
         String overdue = null;
         if (view.overdue()) {
             Duration late = Duration.between(referral.dueAt(), now);
-            overdue = frame.text("queue.overdue", Map.of("hours", late.toHours(), "minutes", late.toMinutesPart(),
+            if (overdueText == null) {
+                overdueText = frame.ui().compiled("queue.overdue");
+            }
+            overdue = overdueText.format(Map.of("hours", late.toHours(), "minutes", late.toMinutesPart(),
                     "due", TIME.format(referral.dueAt()), "urgency", urgency(referral.urgency().wireName())));
         }
         return new Row(referral.referralId().toString(), view.household().tokenId().shortCode(),
