@@ -34,7 +34,8 @@ import org.threshold.hub.store.JdbiHubStore;
  * falling size and three small border posts that see a few households a day (the small cells suppression works
  * on); members of 1 to 6 with a plausible sex and age mix, one in five people with specific needs; one household in
  * ten referred to a service, a third of those accepted within a week. Seeded, so every run has the same figures.
- * Only what the reports read is seeded: the households' report facts and counts and the referrals, not the sealed
+ * Only what the reports read is seeded: the households' report facts and counts and the referrals (through the
+ * referral store, which keeps the referrals report's counts and waits as the projector's changes do), not the sealed
  * households themselves, which no report opens.
  */
 final class ReportSeed {

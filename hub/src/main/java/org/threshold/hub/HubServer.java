@@ -158,6 +158,7 @@ public final class HubServer implements AutoCloseable {
             dataKey = HubDataKey.loadOrCreate(dataDir, new SecureRandom());
             tls = HubTls.load(dataDir);
             authority = HubAuthority.load(dataDir, new SecureRandom());
+            RetentionSettingsFile.write(dataDir, settings.retention());
         } catch (DeploymentException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new HubStartupException(e.getMessage(), e);
         }

@@ -44,6 +44,14 @@ class HubStartupTest {
     }
 
     @Test
+    void writesTheRetentionPeriodsItRunsWithForTheProvisionCommand(@TempDir Path other) {
+        try (HubFixture hub = HubFixture.start(other)) {
+            assertThat(RetentionSettingsFile.read(other))
+                    .contains(org.threshold.hub.app.dsr.RetentionPeriods.DEFAULT);
+        }
+    }
+
+    @Test
     void readsItsCommandLine() {
         HubSettings settings = HubMain.parse(new String[] {"--data", dataDir.toString(), "--port", "8123", "--demo"});
 

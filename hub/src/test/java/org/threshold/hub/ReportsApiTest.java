@@ -50,6 +50,18 @@ class ReportsApiTest {
     }
 
     @Test
+    void aReportAskedRightAfterASyncCountsWhatTheSyncBrought() {
+        // No lookup in between: the report itself catches the projector up, as the queue and lookups do.
+        assertThat(client.sync("KIOSK-01", List.of(hub.kiosk.register().event())).status()).isEqualTo(200);
+
+        JsonNode rows = report("arrivals.json?from=2026-11-01&to=2026-11-24", dpo).json().get("rows");
+
+        JsonNode total = rows.get(rows.size() - 1);
+        assertThat(total.get(0).asText()).isEqualTo("total");
+        assertThat(total.get(2).asLong()).as("households, the one just synced among them").isEqualTo(8);
+    }
+
+    @Test
     void arrivalsAreCountedPerDayAndSiteInCsvWithTheHxlRow() {
         HubClient.Response csv = report("arrivals.csv?from=2026-11-01&to=2026-11-24", dpo);
 

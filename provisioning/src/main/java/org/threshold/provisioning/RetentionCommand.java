@@ -1,9 +1,11 @@
 package org.threshold.provisioning;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.threshold.hub.RetentionSettingsFile;
 import org.threshold.hub.app.dsr.RetentionJob;
 import org.threshold.hub.app.dsr.RetentionPeriods;
 import picocli.CommandLine.Command;
@@ -14,16 +16,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code provision retention [--dry-run]}: the hub's retention job run now from the hub host, through the hub's own
- * services (the same job and dry run as the DPO's {@code /api/dsr/retention}), whether or not the hub runs. The access
- * log records it as user {@value #ACTOR}.
+ * services (the same job and dry run as the DPO's {@code /api/dsr/retention}), whether or not the hub runs, with the
+ * periods the hub runs with ({@link RetentionSettingsFile}). The access log records it as user {@value #ACTOR}.
  */
 @Command(name = "retention", mixinStandardHelpOptions = true,
         description = {"Run the hub's retention job now: anonymise the referrals closed longer than their period and "
                 + "erase the households without activity longer than theirs, each action in the access log. With "
                 + "--dry-run, only say what it would do (ids, no personal data). Safe while the hub runs: one run at "
                 + "a time acts, whichever instance or command it is."},
-        footer = {"", "Give the periods the hub runs with (its --retain-... options) if they are not the defaults.",
-            "", "Example:", "  provision retention --dry-run", "  provision retention --retain-inactive-households-days 1095"})
+        footer = {"", "The periods are the hub's own (its --retain-closed-referrals-days and "
+                + "--retain-inactive-households-days), as it wrote them into its data folder at its last start "
+                + "(" + RetentionSettingsFile.FILE + "); the defaults, 730 and 1826 days, if it has not started since.",
+            "", "Example:", "  provision retention --dry-run", "  provision retention"})
 final class RetentionCommand implements Callable<Integer> {
     /** Who the access log says ran it. */
     static final String ACTOR = "provision";
@@ -36,24 +40,11 @@ final class RetentionCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Say what the job would do now; do nothing.")
     boolean dryRun;
 
-    @Option(names = "--retain-closed-referrals-days", paramLabel = "N", description = "Keep a closed referral's notes "
-            + "and reasons N days (default: ${DEFAULT-VALUE}).", defaultValue = "730")
-    int closedReferralsDays;
-
-    @Option(names = "--retain-inactive-households-days", paramLabel = "N", description = "Keep a household without "
-            + "activity N days (default: ${DEFAULT-VALUE}).", defaultValue = "1826")
-    int inactiveHouseholdsDays;
-
     @Override
     public Integer call() {
-        RetentionPeriods periods;
-        try {
-            periods = new RetentionPeriods(closedReferralsDays, inactiveHouseholdsDays);
-        } catch (IllegalArgumentException e) {
-            throw new ProvisioningException(e.getMessage() + ".");
-        }
         PrintWriter out = spec.commandLine().getOut();
         try (HubData data = HubData.open(hub)) {
+            RetentionPeriods periods = periods(data.hubDir());
             if (dryRun) {
                 RetentionJob.Plan plan = data.services().retentionPlan(periods, ACTOR);
                 out.println("Dry run (" + periods + "); nothing was done.");
@@ -67,6 +58,15 @@ final class RetentionCommand implements Callable<Integer> {
                         + "anonymised, " + outcome.householdsErased() + " household(s) erased.");
             }
             return 0;
+        }
+    }
+
+    /** The hub's periods, as it last started with them: what its daily job uses. */
+    private static RetentionPeriods periods(Path hubDir) {
+        try {
+            return RetentionSettingsFile.read(hubDir).orElse(RetentionPeriods.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(e.getMessage() + ".");
         }
     }
 
