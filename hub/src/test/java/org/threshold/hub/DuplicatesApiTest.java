@@ -3,11 +3,20 @@ package org.threshold.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.threshold.core.event.EventType;
+import org.threshold.core.referral.LegalBasis;
+import org.threshold.core.referral.Urgency;
+import org.threshold.core.registration.Consent;
+import org.threshold.core.registration.Household;
+import org.threshold.core.registration.Member;
+import org.threshold.core.registration.Origin;
+import org.threshold.core.registration.Relationship;
+import org.threshold.core.registration.Sex;
 
 /**
  * The duplicate queue over HTTP: found across kiosks and scripts as the hub projects, listed to supervisors and
@@ -89,6 +98,41 @@ class DuplicatesApiTest extends DuplicateScenario {
     }
 
     @Test
+    void aMovedReferralNamesThePersonItWasMadeForWhereverTheSurvivorListsThemAndAnUnmergeRestoresIt() {
+        // The family registered a third time, its focal point second this time, and she alone referred to health.
+        Member omar = new Member("Omar", "Haddad", null, null, Sex.M, LocalDate.of(1985, 6, 2), false, null, "SYR",
+                Relationship.SPOUSE, List.of());
+        Member nourhan = new Member("Nourhan", "Al-Zoubi", null, null, Sex.F, LocalDate.of(1990, 3, 1), true, null,
+                "SYR", Relationship.FOCAL_POINT, List.of(TestKiosk.OPEN_NEED));
+        TestKiosk.Registration third = otherKiosk.register(new Household(LocalDate.of(2026, 11, 25),
+                new Origin("SYR", "Aleppo"), List.of("ar"), null, new Consent(true, true), List.of(omar, nourhan)));
+        TestKiosk.Referral hers = otherKiosk.refer(third, 1, "health", Urgency.PRIORITY, LegalBasis.CONSENT,
+                TestKiosk.OPEN_NEED);
+        assertThat(client.sync("KIOSK-02", List.of(third.event(), hers.event())).status()).isEqualTo(200);
+        String card = third.token().id().shortCode();
+        client.lookUp(card, session(HubFixture.OFFICER));
+        String thirdId = third.payload().householdId().toString();
+        String pair = pairOf(first(), thirdId);
+
+        assertThat(post("/api/duplicates/" + pair + "/merge", merge(first(), thirdId), "supervisor-health").status())
+                .isEqualTo(200);
+
+        // In the survivor's list she is first, and second is a boy of seven.
+        assertThat(referredIn(get("/api/referrals/" + hers.id(), "cw-health").json()))
+                .containsExactly("0 F 1990-03-01");
+        assertThat(referredIn(shown(get("/api/referrals?service=health", "cw-health").json(), hers)))
+                .containsExactly("0 F 1990-03-01");
+        assertThat(referredIn(shown(client.lookUp(card, session("cw-health")).json(), hers)))
+                .containsExactly("0 F 1990-03-01");
+
+        assertThat(post("/api/duplicates/" + pair + "/unmerge", "{}", "supervisor-health").status()).isEqualTo(200);
+
+        JsonNode restored = get("/api/referrals/" + hers.id(), "cw-health").json();
+        assertThat(restored.get("token").asText()).isEqualTo(card);
+        assertThat(referredIn(restored)).containsExactly("1 F 1990-03-01");
+    }
+
+    @Test
     void aMergeLeavesAGbvReferralWithTheRegistrationThatRecordsTheSurvivorsOwnConsent() {
         String id = onlyPair().get("id").asText();
 
@@ -104,6 +148,34 @@ class DuplicatesApiTest extends DuplicateScenario {
         assertThat(post("/api/duplicates/" + id + "/unmerge", "{}", "supervisor-health").status()).isEqualTo(200);
         assertThat(hub.rows("SELECT household_id FROM referrals WHERE referral_id IN (?, ?)", health.id().toString(),
                 gbv.id().toString())).containsOnly(List.of(first()));
+    }
+
+    private String pairOf(String one, String other) {
+        for (JsonNode pair : get("/api/duplicates", "supervisor-health").json().get("duplicates")) {
+            if (List.of(pair.get("householdA").asText(), pair.get("householdB").asText()).containsAll(
+                    List.of(one, other))) {
+                return pair.get("id").asText();
+            }
+        }
+        throw new AssertionError("no pair of " + one + " and " + other);
+    }
+
+    /** The referral among those a queue page or a lookup shows. */
+    private static JsonNode shown(JsonNode answer, TestKiosk.Referral referral) {
+        for (JsonNode shown : answer.get("referrals")) {
+            if (shown.get("id").asText().equals(referral.id().toString())) {
+                return shown;
+            }
+        }
+        throw new AssertionError("referral " + referral.id() + " not in " + answer);
+    }
+
+    /** Who a referral shows: each person's place in the list, sex and date of birth. */
+    private static List<String> referredIn(JsonNode referral) {
+        List<String> people = new ArrayList<>();
+        referral.get("people").forEach(person -> people.add(person.get("member").asInt() + " "
+                + person.path("sex").asText() + " " + person.path("birthDate").asText()));
+        return people;
     }
 
     @Test

@@ -9,13 +9,15 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.threshold.core.event.RedactedEvent;
+import org.threshold.core.event.SignedEvent;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.account.Role;
 
 /**
  * The event chains after an erasure, over HTTP on a real store: the erasure cuts the household's events, the kiosk's
  * and the hub's, to their headers, and {@code POST /api/events/verify} still finds every chain intact; a cut header
- * altered afterwards, or a whole event altered, breaks its chain there. {@code OnPostgres} runs it on PostgreSQL.
+ * altered afterwards, a whole event altered, or an event stripped to a bare header with no erasure behind it, breaks
+ * its chain there. {@code OnPostgres} runs it on PostgreSQL.
  */
 class EventChainsTest extends ReferralScenario {
     @BeforeEach
@@ -67,6 +69,21 @@ class EventChainsTest extends ReferralScenario {
         assertThat(kiosk.get("intact").asBoolean()).as(kiosk.toString()).isTrue();
         assertThat(kiosk.get("redacted").asInt()).isEqualTo(3);
         assertThat(kiosk.get("unsealed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aBareHeaderOfAnEventNoErasureOrRetentionCutBreaksItsChain() throws Exception {
+        // Stripped in the database to what a release before sealed cuts left: the household was never erased.
+        List<Object> whole = hub.rows("SELECT event_id, envelope FROM events WHERE kiosk_id = 'KIOSK-01' "
+                + "ORDER BY sequence").get(0);
+        byte[] bare = SignedEvent.decode((byte[]) whole.get(1)).header().encode();
+        hub.execute("UPDATE events SET envelope = ? WHERE event_id = ?", bare, whole.get(0));
+
+        JsonNode kiosk = chain(verify(), "KIOSK-01");
+
+        assertThat(kiosk.get("intact").asBoolean()).as(kiosk.toString()).isFalse();
+        assertThat(kiosk.at("/firstBreak/problem").asText()).isEqualTo("UNRECORDED_CUT");
+        assertThat(kiosk.get("unsealed").asInt()).isZero();
     }
 
     @Test

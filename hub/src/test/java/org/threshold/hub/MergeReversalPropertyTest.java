@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,13 @@ import org.threshold.core.crypto.HubSealing;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.referral.ReferralData;
 import org.threshold.core.referral.Urgency;
+import org.threshold.core.registration.Consent;
+import org.threshold.core.registration.Household;
+import org.threshold.core.registration.HouseholdJson;
+import org.threshold.core.registration.Member;
+import org.threshold.core.registration.Origin;
+import org.threshold.core.registration.Relationship;
+import org.threshold.core.registration.Sex;
 import org.threshold.core.search.DuplicateRule;
 import org.threshold.core.token.TokenId;
 import org.threshold.hub.app.HubStore;
@@ -45,14 +53,16 @@ import org.threshold.hub.app.event.HubEvents;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
+import org.threshold.hub.app.household.StoredHousehold;
 import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.deployment.HubDataKey;
 import org.threshold.hub.store.JdbiHubStore;
 
 /**
  * Whatever households, referrals and merges there are, merging and then unmerging in the opposite order gives back
- * exactly what was there: every referral in its own household, every token opening its own household, every pair
- * OPEN, no merge in force. While merged, each referral and token belongs to the household its merges lead to. On a
+ * exactly what was there: every referral in its own household naming its own people, every token opening its own
+ * household, every pair OPEN, no merge in force. While merged, each referral and token belongs to the household its
+ * merges lead to, and each referral names the same people, however that household lists them. On a
  * real SQLite store, through the same {@link Duplicates} as the API, each decision a signed hub event.
  */
 class MergeReversalPropertyTest {
@@ -89,8 +99,18 @@ class MergeReversalPropertyTest {
         }
     }
 
-    /** What merges change: which household each referral belongs to, and which household each token opens. */
-    private record State(Map<UUID, UUID> referralHouseholds, Map<TokenId, UUID> tokenHouseholds) {
+    // Every household is the same three people, each listed in its own order.
+    private static final List<Member> FAMILY = List.of(
+            member("Amal", Sex.F, LocalDate.of(1988, 4, 2), Relationship.FOCAL_POINT),
+            member("Basel", Sex.M, LocalDate.of(1986, 9, 14), Relationship.SPOUSE),
+            member("Dana", Sex.F, LocalDate.of(2015, 1, 30), Relationship.DAUGHTER));
+
+    /**
+     * What merges change: which household each referral belongs to, whom it names (read against that household's
+     * list), and which household each token opens.
+     */
+    private record State(Map<UUID, UUID> referralHouseholds, Map<UUID, List<String>> referredPeople,
+                         Map<TokenId, UUID> tokenHouseholds) {
     }
 
     @Property(tries = 60)
@@ -145,6 +165,7 @@ class MergeReversalPropertyTest {
         store.read(repositories -> {
             before.referralHouseholds().forEach((referral, owner) -> assertThat(now.referralHouseholds().get(referral))
                     .isEqualTo(repositories.duplicates().survivorOf(owner)));
+            assertThat(now.referredPeople()).isEqualTo(before.referredPeople());
             before.tokenHouseholds().forEach((token, owner) -> assertThat(now.tokenHouseholds().get(token))
                     .isEqualTo(repositories.duplicates().survivorOf(owner)));
             return null;
@@ -154,15 +175,19 @@ class MergeReversalPropertyTest {
     private State state(List<SealedHousehold> households) {
         return store.read(repositories -> {
             Map<UUID, UUID> referrals = new HashMap<>();
+            Map<UUID, List<String>> people = new HashMap<>();
             Map<TokenId, UUID> tokens = new HashMap<>();
             for (SealedHousehold household : households) {
+                List<Member> members = StoredHousehold.read(vault.open(household)).members();
                 for (ReferralRecord referral : repositories.referrals().forHousehold(household.householdId())) {
                     referrals.put(referral.referralId(), household.householdId());
+                    people.put(referral.referralId(), referral.people().stream()
+                            .map(person -> members.get(person.member()).givenName()).toList());
                 }
                 UUID found = repositories.households().findByToken(household.tokenId()).orElseThrow().householdId();
                 tokens.put(household.tokenId(), repositories.duplicates().survivorOf(found));
             }
-            return new State(referrals, tokens);
+            return new State(referrals, people, tokens);
         });
     }
 
@@ -173,9 +198,17 @@ class MergeReversalPropertyTest {
     }
 
     private SealedHousehold household() {
+        List<Member> members = new ArrayList<>(FAMILY);
+        Collections.shuffle(members, RANDOM);
+        Household household = new Household(LocalDate.of(2026, 11, 24), new Origin("SYR", "Aleppo"), List.of("ar"),
+                null, new Consent(true, true), members);
         HouseholdRecord record = new HouseholdRecord(UUID.randomUUID(), TokenId.random(RANDOM), "KIOSK-01",
-                LocalDate.of(2026, 11, 24), "KIOSK-01", "North gate", CLOCK.instant(), "{\"members\":[]}",
-                UUID.randomUUID());
+                LocalDate.of(2026, 11, 24), "KIOSK-01", "North gate", CLOCK.instant(),
+                HouseholdJson.write(household).toString(), UUID.randomUUID());
         return vault.seal(record, null).household();
+    }
+
+    private static Member member(String name, Sex sex, LocalDate born, Relationship relationship) {
+        return new Member(name, "Haddad", null, null, sex, born, false, null, "SYR", relationship, List.of());
     }
 }

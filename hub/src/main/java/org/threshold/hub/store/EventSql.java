@@ -150,4 +150,16 @@ interface EventSql extends EventRepository, SqlObject {
         redactedByEvent.forEach((id, envelope) -> update.bind("id", id).bind("envelope", envelope).add());
         update.execute();
     }
+
+    @Override
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM households WHERE event_id = :id AND erased_at IS NOT NULL) "
+            + "OR EXISTS (SELECT 1 FROM household_history c JOIN households h ON h.household_id = c.household_id "
+            + "WHERE c.event_id = :id AND h.erased_at IS NOT NULL) "
+            // A retention redaction leaves the referral's request whole; an erasure cuts it too.
+            + "OR EXISTS (SELECT 1 FROM referral_events e JOIN referrals r ON r.referral_id = e.referral_id "
+            + "JOIN referral_redactions x ON x.referral_id = r.referral_id "
+            + "WHERE e.event_id = :id AND (x.cause = 'ERASED' OR e.event_id <> r.event_id)) "
+            + "OR EXISTS (SELECT 1 FROM referrals r JOIN referral_redactions x ON x.referral_id = r.referral_id "
+            + "WHERE r.event_id = :id AND x.cause = 'ERASED')")
+    boolean cutByRecord(@Bind("id") UUID eventId);
 }

@@ -172,6 +172,16 @@ interface ReferralSql extends ReferralRepository, SqlObject {
     }
 
     @Override
+    default void replacePeople(Map<UUID, List<ReferredPerson>> peopleByReferral) {
+        if (!peopleByReferral.isEmpty()) {
+            PreparedBatch update = getHandle().prepareBatch("UPDATE referrals SET people_json = :people "
+                    + "WHERE referral_id = :id");
+            peopleByReferral.forEach((id, people) -> update.bind("id", id).bind("people", writePeople(people)).add());
+            update.execute();
+        }
+    }
+
+    @Override
     default void moveToHousehold(List<UUID> referralIds, UUID householdId) {
         if (!referralIds.isEmpty()) {
             getHandle().createUpdate("UPDATE referrals SET household_id = :householdId WHERE referral_id IN (<ids>)")

@@ -1,15 +1,21 @@
 package org.threshold.hub.app.duplicate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.threshold.core.codec.MalformedEncodingException;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.referral.ReferralData;
+import org.threshold.core.referral.ReferralRequested;
+import org.threshold.core.referral.ReferredPerson;
 import org.threshold.core.referral.ServiceDirectory;
 import org.threshold.core.referral.VisibleHousehold;
+import org.threshold.core.registration.Household;
 import org.threshold.hub.app.HubStore;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.Repositories;
@@ -21,18 +27,20 @@ import org.threshold.hub.app.event.HubEvents;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
+import org.threshold.hub.app.household.StoredHousehold;
 import org.threshold.hub.app.household.TokenLookup;
 import org.threshold.hub.app.report.ReportProjection;
+import org.threshold.hub.app.referral.ReferralEventRecord;
 import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
  * The supervisors' queue of potential duplicates ({@link DuplicateDetection} fills it) and their decisions, each a
  * hub event, signed and chained ({@link HubEvents}), applied in the same transaction: a dismissal
  * ({@code DuplicateDismissed}, NOT_DUPLICATE); a merge ({@code HouseholdsMerged}, MERGED), which gives the merged
- * household's referrals to the survivor and makes its tokens open the survivor; and an unmerge
- * ({@code HouseholdsUnmerged}, OPEN again), which gives back exactly the referrals the merge moved and ends the
- * redirection. Who may is the {@link AccessPolicy}'s; the list names no one, and each household shown is logged.
- * Thread-safe.
+ * household's referrals to the survivor, their people carried to their places in its list ({@link MemberMatch}), and
+ * makes its tokens open the survivor; and an unmerge ({@code HouseholdsUnmerged}, OPEN again), which gives back
+ * exactly the referrals the merge moved, naming their people as requested, and ends the redirection. Who may is the
+ * {@link AccessPolicy}'s; the list names no one, and each household shown is logged. Thread-safe.
  */
 public final class Duplicates {
     /** The access log's name for showing a pair's households to a decider. */
@@ -140,21 +148,29 @@ public final class Duplicates {
                         + pair.householdA() + " and " + pair.householdB() + ".",
                         Map.of("a", pair.householdA().toString(), "b", pair.householdB().toString()));
             }
-            present(repositories, survivor);
+            SealedHousehold stays = present(repositories, survivor);
             SealedHousehold goes = present(repositories, merged);
             if (repositories.duplicates().mergeOf(survivor).isPresent()
                     || repositories.duplicates().mergeOf(merged).isPresent()) {
                 throw alreadyMerged();
             }
-            // A GBV referral stands on one person's own consent, recorded on the registration it came from and naming
-            // them by their place in it: moved, it would name whoever holds that place in the survivor. It stays.
-            List<UUID> moved = repositories.referrals().forHousehold(merged).stream()
-                    .filter(referral -> !SERVICES.require(referral.service()).personalConsentOnly())
-                    .map(ReferralRecord::referralId).toList();
+            // A referral names its people by their place in its household's list: it moves only with each of them
+            // carried to their place in the survivor's, and stays with the registration it was made for if one of them
+            // is not reliably a survivor member. A GBV referral stands on one person's own consent, recorded on that
+            // registration: it stays.
+            MemberMatch match = new MemberMatch(open(goes), open(stays));
+            Map<UUID, List<ReferredPerson>> carried = new LinkedHashMap<>();
+            for (ReferralRecord referral : repositories.referrals().forHousehold(merged)) {
+                if (!SERVICES.require(referral.service()).personalConsentOnly()) {
+                    match.carry(referral.people()).ifPresent(people -> carried.put(referral.referralId(), people));
+                }
+            }
+            List<UUID> moved = List.copyOf(carried.keySet());
             SignedEvent event = chain.append(DuplicateEvents.merged(pairId, survivor, merged, moved,
                     goes.tokenId().shortCode(), events.now(), user.username()));
             Instant at = event.header().recordedAt();
             repositories.referrals().moveToHousehold(moved, survivor);
+            repositories.referrals().replacePeople(carried);
             repositories.duplicates().recordMerge(new HouseholdMerge(merged, survivor, pairId, moved,
                     event.header().eventId(), at));
             ReportProjection.merged(repositories, merged);
@@ -188,6 +204,7 @@ public final class Duplicates {
             }
             SignedEvent event = chain.append(DuplicateEvents.unmerged(merge, events.now(), user.username()));
             repositories.referrals().moveToHousehold(merge.movedReferrals(), merge.mergedId());
+            repositories.referrals().replacePeople(requestedPeople(repositories, merge.movedReferrals()));
             repositories.duplicates().removeMerge(merge.mergedId());
             ReportProjection.unmerged(repositories, merge.mergedId());
             return decide(repositories, pair, DuplicateStatus.OPEN, event.header().recordedAt(), user);
@@ -202,6 +219,27 @@ public final class Duplicates {
         }
         HouseholdRecord record = vault.open(sealed.get());
         return new Side(householdId, record, policy.duplicateSide(user, record), mergedInto);
+    }
+
+    private Household open(SealedHousehold sealed) {
+        return StoredHousehold.read(vault.open(sealed));
+    }
+
+    /** Each referral's people as its kiosk requested them: places in the list of the household it was made for. */
+    private static Map<UUID, List<ReferredPerson>> requestedPeople(Repositories repositories, List<UUID> referralIds) {
+        Map<UUID, List<ReferredPerson>> people = new LinkedHashMap<>();
+        for (UUID referralId : referralIds) {
+            ReferralRecord referral = repositories.referrals().find(referralId).orElseThrow();
+            ReferralEventRecord request = repositories.referrals().history(referralId).stream()
+                    .filter(event -> event.eventId().equals(referral.eventId())).findFirst().orElseThrow();
+            try {
+                people.put(referralId, ReferralRequested.fromJson(request.payloadJson()
+                        .getBytes(StandardCharsets.UTF_8)).people());
+            } catch (MalformedEncodingException e) {
+                throw new IllegalStateException("A stored referral request does not read: " + referralId, e);
+            }
+        }
+        return people;
     }
 
     private static DuplicatePair decide(Repositories repositories, DuplicatePair pair, DuplicateStatus to, Instant at,

@@ -20,7 +20,8 @@ import org.threshold.hub.app.sync.HeldEvent;
  * Walks every hash chain the event store holds, each kiosk's and the hub's, as it stands now, erasures included:
  * a whole event must hash to its stored hash and carry its chain's signature (the kiosk's key, or the hub's for
  * {@link HubEvents#CHAIN}); an event cut to its header at an erasure must carry the hub's seal over its header and
- * stored hash ({@link RedactedEvent}); and every event must follow the one before it (sequence, link to its hash) up
+ * stored hash ({@link RedactedEvent}), or, cut by a release before cuts were sealed, be an event the hub's records show
+ * an erasure or the retention job cut; and every event must follow the one before it (sequence, link to its hash) up
  * to the head the store records. So an erasure leaves the chains verifiable, and a header altered after it, an event
  * deleted or reordered, still shows. One chain is read at a time, its envelopes a page at a time. Thread-safe.
  */
@@ -48,6 +49,11 @@ public final class EventChainVerifier {
         BAD_SIGNATURE,
         /** A cut event whose header or hash is not what the hub sealed. */
         BAD_SEAL,
+        /**
+         * A bare header with no seal where the hub's records show no erasure or retention cut: nothing vouches that
+         * the hub cut it, so it may be an event stripped and altered in the database.
+         */
+        UNRECORDED_CUT,
         /** An event of another chain, or out of its place: a sequence missing or repeated. */
         OUT_OF_PLACE,
         /** An event that does not link to the hash of the one before it. */
@@ -160,11 +166,17 @@ public final class EventChainVerifier {
             try {
                 event = SignedEvent.decode(stored);
             } catch (MalformedEncodingException notWhole) {
-                // Cut to its bare header by a release before cuts were sealed: a cut like the others, but nothing
-                // vouches for its header, so only its place in the chain can be checked.
+                // Cut to its bare header by a release before cuts were sealed: nothing vouches for its header, so only
+                // its place in the chain can be checked, and only if the hub's records say it cut that event (else
+                // anyone who can write to the database could strip an event to its header and alter it).
+                EventHeader bare = RedactedEvent.bareHeader(stored);
+                if (!store.read(repositories -> repositories.events().cutByRecord(held.eventId()))) {
+                    fail(held, Problem.UNRECORDED_CUT);
+                    return Optional.empty();
+                }
                 redacted++;
                 unsealed++;
-                return Optional.of(RedactedEvent.bareHeader(stored));
+                return Optional.of(bare);
             }
             if (!Arrays.equals(event.hash(), held.hash())) {
                 fail(held, Problem.HASH_MISMATCH);

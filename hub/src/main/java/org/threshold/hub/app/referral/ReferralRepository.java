@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.threshold.core.referral.ReferredPerson;
 import org.threshold.hub.app.household.ProjectionFailure;
 
 /**
@@ -46,6 +47,9 @@ public interface ReferralRepository {
 
     /** A household's referrals, soonest due first. */
     List<ReferralRecord> forHousehold(UUID householdId);
+
+    /** Names each referral's people anew, as places in its household's member list (a merge moved it). */
+    void replacePeople(Map<UUID, List<ReferredPerson>> peopleByReferral);
 
     /** A referral's history, oldest first. */
     List<ReferralEventRecord> history(UUID referralId);

@@ -60,4 +60,11 @@ public interface EventRepository {
      * hash, place in its kiosk's chain and projection number stay, so the chain still verifies by hashes.
      */
     void redact(Map<UUID, byte[]> redactedByEvent);
+
+    /**
+     * Whether the hub's own records say an erasure or the retention job cut this event: it carried the data of a
+     * household recorded as erased (its registration, a correction, a referral redacted at its erasure) or the notes
+     * and reasons of a referral the retention job redacted. What stands for a bare header with no seal.
+     */
+    boolean cutByRecord(UUID eventId);
 }
