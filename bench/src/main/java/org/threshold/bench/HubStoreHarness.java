@@ -261,10 +261,8 @@ public final class HubStoreHarness {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<String> sample = new ArrayList<>();
-        try (Connection connection = seedingConnection(url, database.password());
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO households (household_id, token_id, "
-                     + "token_kiosk_id, token_issued_on, kiosk_id, site, registered_at, event_id, key_id, "
-                     + "wrapped_key, sealed_json, erased_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+        try (Connection connection = SeedRows.connection(url, database.password());
+             PreparedStatement insert = SeedRows.households(connection)) {
             for (int from = 0; from < count; from += SEED_TRANSACTION) {
                 List<SealedHousehold> sealed = IntStream.range(from, Math.min(count, from + SEED_TRANSACTION))
                         .parallel().mapToObj(i -> {
@@ -280,18 +278,7 @@ public final class HubStoreHarness {
                     if (i % 100 == 0) {
                         sample.add(household.tokenId().shortCode());
                     }
-                    insert.setString(1, household.householdId().toString());
-                    insert.setBytes(2, household.tokenId().toBytes());
-                    insert.setString(3, household.tokenKioskId());
-                    insert.setString(4, household.tokenIssuedOn().toString());
-                    insert.setString(5, household.kioskId());
-                    insert.setString(6, household.site());
-                    insert.setString(7, household.registeredAt().toString());
-                    insert.setString(8, household.eventId().toString());
-                    insert.setString(9, household.keyId());
-                    insert.setBytes(10, household.wrappedKey());
-                    insert.setBytes(11, household.sealedJson());
-                    insert.addBatch();
+                    SeedRows.addHousehold(insert, household);
                 }
                 insert.executeBatch();
                 connection.commit();
@@ -320,31 +307,6 @@ public final class HubStoreHarness {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("Java 9+ always has DRBG", e);
         }
-    }
-
-    /**
-     * A connection for seeding only, in one transaction at a time: on SQLite without waiting for the disk at each
-     * commit and with a page cache that holds the indexes (a crash would only lose the bench's seed); on PostgreSQL
-     * with each batch sent as a few multi-row inserts.
-     */
-    private static Connection seedingConnection(String url, char[] password) throws SQLException {
-        java.util.Properties properties = new java.util.Properties();
-        if (password != null) {
-            properties.setProperty("password", new String(password));
-        }
-        boolean sqlite = url.startsWith("jdbc:sqlite:");
-        if (!sqlite) {
-            properties.setProperty("reWriteBatchedInserts", "true");
-        }
-        Connection connection = java.sql.DriverManager.getConnection(url, properties);
-        if (sqlite) {
-            try (Statement pragmas = connection.createStatement()) {
-                pragmas.execute("PRAGMA synchronous = OFF");
-                pragmas.execute("PRAGMA cache_size = " + -256 * 1024);
-            }
-        }
-        connection.setAutoCommit(false);
-        return connection;
     }
 
     /** One measured round: each lookup's latency, the wall time, the process's CPU time and the clients' share. */

@@ -226,10 +226,8 @@ public final class ReferralQueueHarness {
             // of queues. Reports are not read here.
             store.inTransaction(repositories -> repositories.projections().advance(ReportBackfill.DONE, 0, 1));
         }
-        try (Connection connection = seedingConnection(url, database.password());
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO households (household_id, "
-                     + "token_id, token_kiosk_id, token_issued_on, kiosk_id, site, registered_at, event_id, key_id, "
-                     + "wrapped_key, sealed_json, erased_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)");
+        try (Connection connection = SeedRows.connection(url, database.password());
+             PreparedStatement insert = SeedRows.households(connection);
              PreparedStatement refer = connection.prepareStatement("INSERT INTO referrals (referral_id, "
                      + "household_id, service, status, urgency, requested_at, due_at, basis, people_json, event_id, "
                      + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -244,18 +242,7 @@ public final class ReferralQueueHarness {
                                 UUID.randomUUID()), null).household())
                         .toList();
                 for (SealedHousehold one : sealed) {
-                    insert.setString(1, one.householdId().toString());
-                    insert.setBytes(2, one.tokenId().toBytes());
-                    insert.setString(3, one.tokenKioskId());
-                    insert.setString(4, one.tokenIssuedOn().toString());
-                    insert.setString(5, one.kioskId());
-                    insert.setString(6, one.site());
-                    insert.setString(7, one.registeredAt().toString());
-                    insert.setString(8, one.eventId().toString());
-                    insert.setString(9, one.keyId());
-                    insert.setBytes(10, one.wrappedKey());
-                    insert.setBytes(11, one.sealedJson());
-                    insert.addBatch();
+                    SeedRows.addHousehold(insert, one);
                 }
                 insert.executeBatch();
                 boolean referred = false;
@@ -304,28 +291,6 @@ public final class ReferralQueueHarness {
         request.setLong(5, event.recordedAt().toEpochMilli());
         request.setString(6, event.payloadJson());
         request.addBatch();
-    }
-
-    /**
-     * A connection of its own for the seeding's bulk inserts: one transaction per {@value #SEED_TRANSACTION}
-     * households, not durable one by one (nothing is measured until seeding is done and the hub opens the store anew).
-     */
-    private static Connection seedingConnection(String url, char[] password) throws SQLException {
-        boolean postgres = url.startsWith("jdbc:postgresql:");
-        Connection connection = DriverManager.getConnection(postgres ? url + "&reWriteBatchedInserts=true" : url,
-                null, password == null ? null : new String(password));
-        try (Statement settings = connection.createStatement()) {
-            if (postgres) {
-                settings.execute("SET synchronous_commit = off");
-            } else {
-                settings.execute("PRAGMA busy_timeout = 10000");
-                settings.execute("PRAGMA synchronous = OFF");
-                // Each insert lands at a random place in two indexes (household id, token): keep them in memory.
-                settings.execute("PRAGMA cache_size = -262144");
-            }
-        }
-        connection.setAutoCommit(false);
-        return connection;
     }
 
     private static NewReferral referral(UUID householdId, int service, Urgency urgency, Instant requestedAt) {
