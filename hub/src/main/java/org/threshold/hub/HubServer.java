@@ -218,7 +218,7 @@ public final class HubServer implements AutoCloseable {
             ReferralQueues queues = new ReferralQueues(projector, store, vault, policy, audit,
                     settings.clock());
             ReferralChanges referralChanges = new ReferralChanges(store, hubEvents, policy, ReferralData.bundled(),
-                    withdrawal);
+                    withdrawal, vault);
             HouseholdConsent consent = new HouseholdConsent(lookup, referralChanges);
             ReferralApi referralApi = new ReferralApi(queues, referralChanges, consent);
             AccountsApi accountsApi = new AccountsApi(accounts);

@@ -138,6 +138,28 @@ class ReferralChangesTest extends ReferralScenario {
     }
 
     @Test
+    void aReassignmentKeepsItsBasisOnlyWhereThatBasisHoldsForTheNewService() {
+        // The focal point's critical condition: health may take her without consent, on vital interests; legal may not.
+        ObjectNode critical = new ObjectMapper().createObjectNode();
+        critical.putArray("addNeeds").addObject().put("member", 0).putArray("needs").add("SM-CC");
+        SignedEvent found = hub.kiosk.correct(household, household.token(), critical);
+        TestKiosk.Referral vital = hub.kiosk.refer(household, "health", Urgency.EMERGENCY, LegalBasis.VITAL_INTERESTS,
+                "SM-CC");
+        sync(found, vital.event());
+
+        HubClient.Response toLegal = post("/api/referrals/" + vital.id() + "/reassign?lang=fr",
+                "{\"service\":\"legal\",\"reason\":\"Legal question\"}", "supervisor-health");
+
+        assertThat(toLegal.status()).isEqualTo(422);
+        assertThat(toLegal.reason()).isEqualTo("BASIS_NOT_SUPPORTED");
+        assertThat(toLegal.json().at("/error/message").asText()).startsWith("Cette orientation repose sur "
+                + "vital-interests").contains("legal");
+        assertThat(referral(vital, "cw-health").get("service").asText()).isEqualTo("health");
+        assertThat(referral(vital, "cw-health").get("history")).hasSize(1);
+        assertThat(hub.rows("SELECT COUNT(*) FROM events WHERE kiosk_id = 'HUB'")).containsExactly(List.of(0));
+    }
+
+    @Test
     void aKioskReferralItsHouseholdsRecordDoesNotSupportNeverReachesAQueue() {
         // Member 0 is the adult focal point, who consented for themselves; member 1, a child of 7, was not asked.
         TestKiosk.Referral childToGbv = hub.kiosk.refer(household, 1, "gbv", Urgency.URGENT, LegalBasis.CONSENT,

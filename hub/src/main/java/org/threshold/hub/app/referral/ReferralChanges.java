@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.threshold.core.event.EventType;
 import org.threshold.core.input.StrictText;
+import org.threshold.core.referral.ReferralBasisCheck;
 import org.threshold.core.referral.ReferralCommand;
 import org.threshold.core.referral.ReferralData;
 import org.threshold.core.referral.ReferralLifecycle;
@@ -19,6 +20,7 @@ import org.threshold.hub.app.Repositories;
 import org.threshold.hub.app.access.AccessPolicy;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.event.HubEvents;
+import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
 
 /**
@@ -37,15 +39,17 @@ public final class ReferralChanges {
     private final ReferralData data;
     private final ReferralLifecycle lifecycle;
     private final ConsentWithdrawal withdrawal;
+    private final RequestedReferrals basisCheck;
 
     public ReferralChanges(HubStore store, HubEvents events, AccessPolicy policy, ReferralData data,
-                           ConsentWithdrawal withdrawal) {
+                           ConsentWithdrawal withdrawal, HouseholdVault vault) {
         this.store = store;
         this.events = events;
         this.policy = policy;
         this.data = data;
         this.lifecycle = new ReferralLifecycle(data.services());
         this.withdrawal = withdrawal;
+        this.basisCheck = new RequestedReferrals(vault, data);
     }
 
     /**
@@ -104,12 +108,15 @@ public final class ReferralChanges {
 
     /**
      * A supervisor of the referral's service sends it to {@code toService}, where it starts {@code SENT}, on the basis
-     * it stands on. Never to a service only the person's own consent opens (GBV): the hub holds no such consent.
+     * it stands on, if that basis holds there by the household's record as a kiosk's request must: consent recorded
+     * for the new service, or best or vital interests that the shared codes support for it. Never to a service only the
+     * person's own consent opens (GBV): the hub holds no such consent.
      *
      * @throws Refusal NOT_FOUND {@code NO_SUCH_REFERRAL}, FORBIDDEN {@code SUPERVISOR_REQUIRED} /
      *                  {@code NOT_YOUR_SERVICE}, INVALID {@code UNKNOWN_SERVICE} / {@code SAME_SERVICE} /
      *                  {@code REASON_REQUIRED} / {@code REASON_TOO_LONG}, UNACCEPTABLE
-     *                  {@code PERSONAL_CONSENT_REQUIRED}, CONFLICT {@code INVALID_TRANSITION} (a closed referral)
+     *                  {@code PERSONAL_CONSENT_REQUIRED} / {@code CONSENT_REQUIRED} / {@code BASIS_NOT_SUPPORTED},
+     *                  CONFLICT {@code INVALID_TRANSITION} (a closed referral)
      */
     public ReferralRecord reassign(SignedInUser user, UUID referralId, String toService, String reason) {
         policy.requireKnownService(toService);
@@ -123,6 +130,10 @@ public final class ReferralChanges {
             if (target.personalConsentOnly() && !target.id().equals(referral.service())) {
                 throw refusal(org.threshold.core.referral.Refusal.PERSONAL_CONSENT_REQUIRED, referral, toService);
             }
+            basisCheck.problemIfSentTo(repositories, referral, toService, events.now())
+                    .ifPresent(problem -> {
+                        throw basisRefusal(problem, referral, toService);
+                    });
             TransitionOutcome outcome = lifecycle.decide(referral.state(),
                     new ReferralCommand.Reassign(toService, referral.basis(), checkedReason));
             TransitionOutcome.Moved moved = movedOrRefused(outcome, referral, toService);
@@ -212,6 +223,22 @@ public final class ReferralChanges {
                     Map.of("max", max));
         }
         return text;
+    }
+
+    /** Why the referral's basis would not hold at {@code toService}, as the hub answers it. */
+    private static Refusal basisRefusal(ReferralBasisCheck.Problem problem, ReferralRecord referral,
+                                        String toService) {
+        return switch (problem) {
+            case CONSENT_REQUIRED -> new Refusal(Refusal.Kind.UNACCEPTABLE, "CONSENT_REQUIRED", "This referral stands "
+                    + "on consent, and no consent to a referral to " + toService + " is recorded, so it cannot be "
+                    + "reassigned there.", Map.of("service", toService));
+            case PERSONAL_CONSENT_REQUIRED -> refusal(org.threshold.core.referral.Refusal.PERSONAL_CONSENT_REQUIRED,
+                    referral, toService);
+            case UNKNOWN_SERVICE, UNKNOWN_MEMBER, BASIS_NOT_SUPPORTED -> new Refusal(Refusal.Kind.UNACCEPTABLE,
+                    "BASIS_NOT_SUPPORTED", "This referral stands on " + referral.basis().wireName() + ", which the "
+                    + "needs it shares do not support for " + toService + ", so it cannot be reassigned there.",
+                    Map.of("service", toService, "basis", referral.basis().wireName()));
+        };
     }
 
     /** The lifecycle's refusal as the hub answers it, with what its message names. */

@@ -1,5 +1,6 @@
 package org.threshold.hub.app.referral;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,8 @@ public final class RequestedReferrals {
             ReferralRecord record = referral.referral();
             Optional<ReferralBasisCheck.Problem> problem = households.computeIfAbsent(record.householdId(),
                     id -> repositories.households().findById(id).filter(found -> !found.erased()).map(this::open))
-                    .flatMap(household -> check.problem(request(record), household));
+                    .flatMap(household -> check.problem(asRequest(record, record.service(), record.requestedAt()),
+                            household));
             if (problem.isPresent()) {
                 refused.add(new ProjectionFailure(record.eventId(), "a referral to " + record.service() + " on "
                         + record.basis().wireName() + " that the household's record does not support: "
@@ -54,12 +56,22 @@ public final class RequestedReferrals {
         return refused;
     }
 
+    /**
+     * Whether {@code referral} would stand on its own basis if it went to {@code service} on {@code at}: a supervisor's
+     * reassignment is checked as a kiosk's request is. Empty when the household is not held (the caller refuses that).
+     */
+    Optional<ReferralBasisCheck.Problem> problemIfSentTo(Repositories repositories, ReferralRecord referral,
+                                                         String service, Instant at) {
+        return repositories.households().findById(referral.householdId()).filter(found -> !found.erased())
+                .map(this::open).flatMap(household -> check.problem(asRequest(referral, service, at), household));
+    }
+
     private Household open(SealedHousehold sealed) {
         return StoredHousehold.read(vault.open(sealed));
     }
 
-    private static ReferralRequested request(ReferralRecord record) {
-        return new ReferralRequested(record.referralId(), record.householdId(), record.service(), record.urgency(),
-                record.requestedAt(), record.dueAt(), record.basis(), record.people());
+    private static ReferralRequested asRequest(ReferralRecord record, String service, Instant at) {
+        return new ReferralRequested(record.referralId(), record.householdId(), service, record.urgency(), at,
+                record.dueAt(), record.basis(), record.people());
     }
 }
