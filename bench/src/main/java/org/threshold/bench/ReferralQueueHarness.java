@@ -2,6 +2,8 @@ package org.threshold.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +21,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,12 +68,13 @@ import org.threshold.hub.web.account.SessionAuth;
  *   <li>{@code GET /api/referrals}: half filtered to {@code SENT}; one in four the page after the last one;</li>
  *   <li>{@code GET /queue?service=}: the page with its counts per status; one in four the next page.</li>
  * </ul>
- * Each answer is 50 referrals whose households are opened and shown through the need-to-know policy, with 50
- * access-log records committed before it. Then the floor, in the same run: the bare SQL of those pages
+ * Each answer is 50 referrals whose households are opened and shown through the need-to-know policy, with one
+ * access-log record naming them committed before it. Then the floor, in the same run: the bare SQL of those pages
  * ({@link RawQueuePage}) by 16 threads on JDBC connections of their own. Prints p50 and p99 of each with the load
- * average and the CPU time this JVM (hub, clients, and for SQLite the database) spent per request, which the load
- * of a shared machine does not inflate as it does latency; and the hub's p50 over the floor's. Defaults: 1,000,000
- * households, 300,000 open referrals, 100 requests per caseworker.
+ * average and the CPU time per request of this JVM (hub, clients, JIT, and for SQLite the database) and of the hub's
+ * request threads alone (with, on SQLite, the database's work done on them), which the load of a shared machine
+ * does not inflate as it does latency; and the hub's p50 over the floor's. Defaults: 1,000,000 households, 300,000
+ * open referrals, 100 requests per caseworker.
  */
 public final class ReferralQueueHarness {
     private static final int CLIENTS = 16;
@@ -86,6 +91,10 @@ public final class ReferralQueueHarness {
     // CPU time is what a loaded machine does not distort: a request's share of two idle cores follows from it.
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    // The hub's request threads are named after their pool (RequestThreads).
+    private static final String REQUEST_THREADS = "hub-request";
 
     private final Path dir;
     private final EmbeddedPostgres postgres;
@@ -154,13 +163,38 @@ public final class ReferralQueueHarness {
             throws Exception {
         ConcurrentReaders.run(readers, WARM_UP);
         long cpu = PROCESS.getProcessCpuTime();
+        Map<Long, Long> requestThreads = requestThreadsCpu();
         long[] nanos = ConcurrentReaders.run(readers, requests);
         double cpuMillis = (PROCESS.getProcessCpuTime() - cpu) / 1e6 / nanos.length;
+        Map<Long, Long> requestThreadsAfter = requestThreadsCpu();
+        long requestCpu = 0;
+        for (Map.Entry<Long, Long> thread : requestThreadsAfter.entrySet()) {
+            requestCpu += thread.getValue() - requestThreads.getOrDefault(thread.getKey(), 0L);
+        }
         Percentiles latency = new Percentiles(nanos);
-        System.out.printf("  %-10s %-26s p50 %8.2f ms, p99 %8.2f ms, %5.1f ms CPU of this JVM per request "
-                        + "(%,d requests) (%s)%n", label, what, latency.medianMillis(), latency.p99Millis(), cpuMillis,
+        System.out.printf("  %-10s %-26s p50 %8.2f ms, p99 %8.2f ms, %5.1f ms CPU of this JVM per request, "
+                        + "%5.2f ms of the hub's request threads (%,d requests) (%s)%n", label, what,
+                latency.medianMillis(), latency.p99Millis(), cpuMillis, requestCpu / 1e6 / nanos.length,
                 nanos.length, LoadAverage.now());
         return latency.medianMillis();
+    }
+
+    /**
+     * The CPU time of each of the hub's request threads so far, by thread id: what a request costs the hub itself,
+     * without the clients, the JIT compiler, the access log's writer or (SQLite) the database's own work in it. A
+     * thread that ended meanwhile is missed; with 16 clients always waiting, the pool keeps its threads.
+     */
+    private static Map<Long, Long> requestThreadsCpu() {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith(REQUEST_THREADS)) {
+                long nanos = THREADS.getThreadCpuTime(thread.getThreadId());
+                if (nanos >= 0) {
+                    cpu.put(thread.getThreadId(), nanos);
+                }
+            }
+        }
+        return cpu;
     }
 
     /** The floor: the same pages' bare SQL, 16 threads on connections of their own, with the hub stopped. */

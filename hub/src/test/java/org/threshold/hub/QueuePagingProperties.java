@@ -27,6 +27,7 @@ import org.threshold.core.referral.ReferralRequested;
 import org.threshold.core.referral.ReferredPerson;
 import org.threshold.core.referral.Urgency;
 import org.threshold.hub.app.HubStore;
+import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.referral.ReferralEventRecord;
 import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
@@ -98,7 +99,7 @@ class QueuePagingProperties {
         do {
             Optional<QueueCursor> from = after;
             QueuePage found = store.read(repositories -> repositories.queues().page(read, Optional.empty(), from,
-                    scenario.pageSize()));
+                    scenario.pageSize(), HouseholdProjector.PROJECTION));
             assertThat(found.referrals()).hasSizeLessThanOrEqualTo(scenario.pageSize());
             seen.addAll(found.referrals());
             after = found.next();

@@ -3,6 +3,7 @@ package org.threshold.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.threshold.core.referral.ReferralState;
 import org.threshold.core.referral.ReferralStatus;
 import org.threshold.core.referral.ReferredPerson;
 import org.threshold.core.referral.Urgency;
+import org.threshold.core.crypto.HubSealing;
+import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdRestriction;
 import org.threshold.hub.app.household.ProjectionFailure;
 import org.threshold.hub.app.household.SealedHousehold;
@@ -52,6 +55,7 @@ class ReferralRepositoryTest {
 abstract class ReferralRepositoryContract extends StoreContract {
     private static final Instant REQUESTED = Instant.parse("2026-11-24T09:30:00.123Z");
     private static final Instant PROJECTED = Instant.parse("2026-11-24T09:31:00Z");
+    private static final String PROJECTION = HouseholdProjector.PROJECTION;
 
     static NewReferral referral(UUID referralId, UUID householdId, String service, Urgency urgency, UUID eventId) {
         ReferralRequested request = new ReferralRequested(referralId, householdId, service, urgency, REQUESTED,
@@ -144,7 +148,7 @@ abstract class ReferralRepositoryContract extends StoreContract {
         do {
             Optional<QueueCursor> from = after;
             QueuePage page = store.read(repositories -> repositories.queues().page(Set.of("health", "legal"),
-                    Optional.empty(), from, 7));
+                    Optional.empty(), from, 7, PROJECTION));
             assertThat(page.referrals()).hasSizeLessThanOrEqualTo(7);
             seen.addAll(page.referrals());
             after = page.next();
@@ -176,7 +180,7 @@ abstract class ReferralRepositoryContract extends StoreContract {
         });
 
         QueuePage page = store.read(repositories -> repositories.queues().page(Set.of("health"), Optional.empty(),
-                Optional.empty(), 50));
+                Optional.empty(), 50, PROJECTION));
         var stored = store.read(repositories -> repositories.households().findById(kept.householdId()));
 
         assertThat(page.referrals()).containsExactlyInAnyOrderElementsOf(made.stream().map(NewReferral::referral)
@@ -189,6 +193,43 @@ abstract class ReferralRepositoryContract extends StoreContract {
         assertThat(page.restricted()).containsExactly(restricted.householdId());
     }
 
+    /** A page says, in its own read, whether stored events await projection: with referrals or with none. */
+    @Test
+    void aQueuePageSaysWhetherTheProjectionIsBehind() {
+        NewReferral health = referral(UUID.randomUUID(), UUID.randomUUID(), "health", Urgency.URGENT,
+                UUID.randomUUID());
+        inTransaction(repositories -> repositories.referrals().insertRequested(List.of(health)));
+        boolean before = behind("health");
+        TestKiosk kiosk = new TestKiosk("KIOSK-01", HubSealing.generate(new SecureRandom()).publicKey());
+        inTransaction(repositories -> {
+            repositories.events().lockHead("KIOSK-01");
+            repositories.events().append("KIOSK-01", kiosk.registerMany(2), PROJECTED);
+            return null;
+        });
+        boolean stored = behind("health");
+        boolean storedEmpty = behind("legal");
+        inTransaction(repositories -> repositories.events().sequenceForProjection(10));
+        inTransaction(repositories -> repositories.projections().advance(PROJECTION, 0, 2));
+        boolean projected = behind("health");
+        boolean projectedEmpty = behind("legal");
+
+        assertThat(before).isFalse();
+        assertThat(stored).isTrue();
+        assertThat(storedEmpty).isTrue();
+        assertThat(projected).isFalse();
+        assertThat(projectedEmpty).isFalse();
+    }
+
+    /** The page's own check, which must be the lookups' check. */
+    private boolean behind(String service) {
+        QueuePage page = store.read(repositories -> repositories.queues().page(Set.of(service), Optional.empty(),
+                Optional.empty(), 50, PROJECTION));
+        assertThat(page.projectionBehind()).isEqualTo(store.read(repositories -> repositories.lookups()
+                .projectionBehind(PROJECTION)));
+        assertThat(page.referrals()).hasSize(service.equals("health") ? 1 : 0);
+        return page.projectionBehind();
+    }
+
     @Test
     void aQueueFiltersByStatusAndCountsEachStatusOfItsServices() {
         NewReferral health = referral(UUID.randomUUID(), UUID.randomUUID(), "health", Urgency.URGENT,
@@ -197,13 +238,13 @@ abstract class ReferralRepositoryContract extends StoreContract {
         inTransaction(repositories -> repositories.referrals().insertRequested(List.of(health, legal)));
 
         QueuePage sent = store.read(repositories -> repositories.queues().page(Set.of("health"),
-                Optional.of(ReferralStatus.SENT), Optional.empty(), 50));
+                Optional.of(ReferralStatus.SENT), Optional.empty(), 50, PROJECTION));
         QueuePage closed = store.read(repositories -> repositories.queues().page(Set.of("health"),
-                Optional.of(ReferralStatus.CLOSED), Optional.empty(), 50));
+                Optional.of(ReferralStatus.CLOSED), Optional.empty(), 50, PROJECTION));
         Map<ReferralStatus, Long> counts = store.read(repositories -> repositories.queues()
                 .countsByStatus(Set.of("health", "legal", "gbv")));
         QueuePage none = store.read(repositories -> repositories.queues().page(Set.of(), Optional.empty(),
-                Optional.empty(), 50));
+                Optional.empty(), 50, PROJECTION));
 
         assertThat(sent.referrals()).containsExactly(health.referral());
         assertThat(sent.next()).isEmpty();
@@ -254,7 +295,7 @@ abstract class ReferralRepositoryContract extends StoreContract {
     private Map<ReferralStatus, Long> countedFromTheReferrals(Set<String> services) {
         Map<ReferralStatus, Long> counted = new java.util.EnumMap<>(ReferralStatus.class);
         QueuePage all = store.read(repositories -> repositories.queues().page(services, Optional.empty(),
-                Optional.empty(), 1_000));
+                Optional.empty(), 1_000, PROJECTION));
         all.referrals().forEach(referral -> counted.merge(referral.status(), 1L, Long::sum));
         return counted;
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.threshold.core.token.TokenId;
+import org.threshold.hub.app.household.IsoTimes;
 
 /**
  * How the hub's types read back from a column, the same on SQLite and PostgreSQL: times as epoch milliseconds (or the
@@ -22,7 +23,7 @@ final class Columns {
             return null;
         }
         return value instanceof Number millis ? Instant.ofEpochMilli(millis.longValue())
-                : Instant.parse(value.toString());
+                : IsoTimes.instant(value.toString());
     }
 
     static UUID uuid(ResultSet rows, int column) throws SQLException {
@@ -32,7 +33,7 @@ final class Columns {
 
     static LocalDate date(ResultSet rows, int column) throws SQLException {
         String value = rows.getString(column);
-        return value == null ? null : LocalDate.parse(value);
+        return value == null ? null : IsoTimes.date(value);
     }
 
     static TokenId tokenId(ResultSet rows, int column) throws SQLException {

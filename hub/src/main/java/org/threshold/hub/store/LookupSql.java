@@ -19,7 +19,8 @@ import org.threshold.hub.app.household.SealedHousehold;
  * one statement: on PostgreSQL each statement is a round trip, and on SQLite each one prepared anew.
  */
 final class LookupSql implements LookupRepository {
-    private static final String BEHIND = "EXISTS (SELECT 1 FROM events WHERE projection_seq IS NULL) "
+    /** Whether the projection named by the one parameter has not reached every stored event: one row, one column. */
+    static final String BEHIND = "EXISTS (SELECT 1 FROM events WHERE projection_seq IS NULL) "
             + "OR (SELECT COALESCE(MAX(projection_seq), 0) FROM events) "
             + "> COALESCE((SELECT position FROM projection_cursors WHERE projection = ?), 0)";
     private static final String GLASS_BREAK_COLUMNS = "id, reason, granted_at, expires_at";

@@ -34,17 +34,20 @@ final class QueueSql implements QueueRepository {
     /**
      * One index range scan per service (and status), each limited, merged by due time: a single scan over
      * {@code service IN (...)} could not read in due order and would sort every open referral. Then each of the
-     * page's households by primary key, and whether it is restricted.
+     * page's households by primary key, and whether it is restricted. All of it left-joined to a one-row table
+     * holding the projection check, so the statement answers the check even for an empty page, and in the same
+     * snapshot as the page.
      */
     @Override
     public QueuePage page(Set<String> services, Optional<ReferralStatus> status, Optional<QueueCursor> after,
-                          int limit) {
+                          int limit, String projection) {
         if (services.isEmpty() || limit < 1) {
-            return new QueuePage(List.of(), Map.of(), Set.of(), Optional.empty());
+            return new QueuePage(List.of(), Map.of(), Set.of(), Optional.empty(), false);
         }
         List<String> ordered = List.copyOf(new TreeSet<>(services));
-        StringBuilder sql = new StringBuilder("SELECT p.*, ").append(SealedHouseholdColumns.select("h"))
-                .append(", r.household_id AS restricted_id FROM (SELECT ").append(ReferralSql.COLUMNS).append(" FROM (");
+        StringBuilder sql = new StringBuilder("SELECT check_.behind, p.*, ").append(SealedHouseholdColumns.select("h"))
+                .append(", r.household_id AS restricted_id FROM (SELECT ").append(LookupSql.BEHIND)
+                .append(" AS behind) check_ LEFT JOIN (SELECT ").append(ReferralSql.COLUMNS).append(" FROM (");
         for (int part = 0; part < ordered.size(); part++) {
             sql.append(part == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT ").append(ReferralSql.COLUMNS)
                     .append(" FROM referrals WHERE service = ?")
@@ -52,15 +55,17 @@ final class QueueSql implements QueueRepository {
                     .append(after.isPresent() ? " AND (due_at, referral_id) > (?, ?)" : "")
                     .append(" ORDER BY due_at, referral_id LIMIT ?) part").append(part);
         }
-        sql.append(") merged ORDER BY due_at, referral_id LIMIT ?) p ")
+        sql.append(") merged ORDER BY due_at, referral_id LIMIT ?) p ON TRUE ")
                 .append("LEFT JOIN households h ON h.household_id = p.household_id ")
                 .append("LEFT JOIN household_restrictions r ON r.household_id = p.household_id ")
                 .append("ORDER BY p.due_at, p.referral_id");
         List<ReferralRecord> found = new ArrayList<>();
         Map<UUID, SealedHousehold> households = new HashMap<>();
         Set<UUID> restricted = new HashSet<>();
+        boolean behind = false;
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
             int parameter = 1;
+            select.setString(parameter++, projection);
             for (String service : ordered) {
                 select.setString(parameter++, service);
                 if (status.isPresent()) {
@@ -76,6 +81,11 @@ final class QueueSql implements QueueRepository {
             try (ResultSet rows = select.executeQuery()) {
                 int first = rows.findColumn("restricted_id") - SealedHouseholdColumns.COUNT;
                 while (rows.next()) {
+                    behind = rows.getBoolean(1);
+                    if (rows.getString("referral_id") == null) {
+                        // The one row of an empty page: the check alone.
+                        continue;
+                    }
                     ReferralRecord referral = ReferralSql.referral(rows);
                     found.add(referral);
                     SealedHousehold household = SealedHouseholdColumns.read(rows, first);
@@ -91,12 +101,12 @@ final class QueueSql implements QueueRepository {
             throw JdbiHubStore.failed(e);
         }
         if (found.size() <= limit) {
-            return new QueuePage(found, households, restricted, Optional.empty());
+            return new QueuePage(found, households, restricted, Optional.empty(), behind);
         }
         List<ReferralRecord> page = found.subList(0, limit);
         ReferralRecord last = page.get(limit - 1);
         return new QueuePage(page, households, restricted,
-                Optional.of(new QueueCursor(last.dueAt(), last.referralId())));
+                Optional.of(new QueueCursor(last.dueAt(), last.referralId())), behind);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.threshold.hub.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -264,17 +266,46 @@ interface ReferralSql extends ReferralRepository, SqlObject {
         return list.toString();
     }
 
+    /**
+     * Streamed, not through a tree: a queue page reads fifty of these. Only the projector writes them
+     * ({@link #writePeople}), so the shape is checked, nothing more.
+     */
     static List<ReferredPerson> readPeople(String json) {
-        try {
+        try (JsonParser parser = JSON.getFactory().createParser(json)) {
             List<ReferredPerson> people = new ArrayList<>();
-            for (JsonNode person : JSON.readTree(json)) {
+            expect(parser, parser.nextToken() == JsonToken.START_ARRAY);
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                int member = -1;
                 List<String> needs = new ArrayList<>();
-                person.get("needs").forEach(code -> needs.add(code.textValue()));
-                people.add(new ReferredPerson(person.get("member").intValue(), needs));
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (field.equals("member")) {
+                        expect(parser, value == JsonToken.VALUE_NUMBER_INT);
+                        member = parser.getIntValue();
+                    } else if (field.equals("needs")) {
+                        expect(parser, value == JsonToken.START_ARRAY);
+                        while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                            needs.add(parser.getText());
+                        }
+                        expect(parser, parser.currentToken() == JsonToken.END_ARRAY);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                expect(parser, member >= 0);
+                people.add(new ReferredPerson(member, needs));
             }
+            expect(parser, parser.currentToken() == JsonToken.END_ARRAY);
             return people;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("A stored referral's people are not JSON", e);
+        }
+    }
+
+    private static void expect(JsonParser parser, boolean asWritten) throws JsonParseException {
+        if (!asWritten) {
+            throw new JsonParseException(parser, "not as the hub writes a referral's people");
         }
     }
 

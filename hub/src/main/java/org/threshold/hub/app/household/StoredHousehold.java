@@ -98,7 +98,7 @@ public final class StoredHousehold {
                 case "givenBy" -> givenBy = number(parser);
                 case "recordedBy" -> recordedBy = text(parser);
                 case "recordedAt" -> recordedAt = token == JsonToken.VALUE_NULL ? null
-                        : Instant.parse(parser.getText());
+                        : IsoTimes.instant(parser.getText());
                 case "children" -> children = children(parser, token);
                 default -> parser.skipChildren();
             }
@@ -201,7 +201,7 @@ public final class StoredHousehold {
 
     private static LocalDate date(JsonParser parser) throws IOException {
         String text = text(parser);
-        return text == null ? null : LocalDate.parse(text);
+        return text == null ? null : IsoTimes.date(text);
     }
 
     /** A whole number as written, or as digits in text (what a kiosk may once have sent); null for JSON null. */

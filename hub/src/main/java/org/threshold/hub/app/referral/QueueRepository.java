@@ -28,10 +28,12 @@ public interface QueueRepository {
 
     /**
      * One page of a queue, soonest due first; each referral's household as the store keeps it, by id (a household the
-     * hub does not hold is missing); which of them are restricted; where the next page starts (empty on the last).
+     * hub does not hold is missing); which of them are restricted; where the next page starts (empty on the last);
+     * whether, when it was read, the projection had not yet reached every stored event (so the page may lack
+     * referrals a sync already brought).
      */
     record QueuePage(List<ReferralRecord> referrals, Map<UUID, SealedHousehold> households, Set<UUID> restricted,
-                     Optional<QueueCursor> next) {
+                     Optional<QueueCursor> next, boolean projectionBehind) {
         public QueuePage {
             referrals = List.copyOf(referrals);
             households = Map.copyOf(households);
@@ -45,10 +47,12 @@ public interface QueueRepository {
 
     /**
      * Up to {@code limit} referrals to any of {@code services} (in {@code status} if given), soonest due first,
-     * after {@code after} if given, with their households. Each service's part is an index range scan, however
-     * many referrals are held; each household a primary-key lookup.
+     * after {@code after} if given, with their households, and in the same read whether the projection named
+     * {@code projection} is behind. Each service's part is an index range scan, however many referrals are held;
+     * each household a primary-key lookup.
      */
-    QueuePage page(Set<String> services, Optional<ReferralStatus> status, Optional<QueueCursor> after, int limit);
+    QueuePage page(Set<String> services, Optional<ReferralStatus> status, Optional<QueueCursor> after, int limit,
+                   String projection);
 
     /** How many referrals to any of {@code services} are in each status; statuses with none are left out. */
     Map<ReferralStatus, Long> countsByStatus(Set<String> services);

@@ -18,9 +18,9 @@ public record Frame(Messages ui, String title, SignedInUser user, boolean demoMo
         banners = List.copyOf(banners);
     }
 
-    /** The text of {@code key} in the page's language. */
+    /** The text of {@code key} in the page's language (worded once per language: {@link Wording}). */
     public String text(String key) {
-        return ui.format(key);
+        return Wording.fixed(ui, key);
     }
 
     public String text(String key, Map<String, ?> args) {

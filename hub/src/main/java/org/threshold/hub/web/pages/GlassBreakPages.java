@@ -8,6 +8,7 @@ import org.threshold.core.i18n.Messages;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.hub.app.Refusal;
 import org.threshold.hub.app.access.GlassBreakGrants;
+import org.threshold.hub.app.account.Role;
 import org.threshold.hub.app.account.SignedInUser;
 import org.threshold.hub.app.household.GlassBreaks;
 import org.threshold.hub.app.household.ReadLimit;
@@ -42,8 +43,15 @@ public final class GlassBreakPages {
         routes.post("/lookup/glass-break", this::open, Access.PROTECTION_OFFICER);
     }
 
-    /** The mark of a running grant, for every page of its officer: which household, and until when. */
+    /**
+     * The mark of a running grant, for every page of its officer: which household, and until when. Only a protection
+     * officer's grant opens anything ({@code AccessPolicy}), so only their pages read for one: a caseworker's queue
+     * page does not pay a read for a mark it can never carry.
+     */
     public List<Banner> banners(SignedInUser user, Messages ui) {
+        if (user.role() != Role.PROTECTION_OFFICER) {
+            return List.of();
+        }
         return grants.anyActive(user).map(grant -> List.of(new Banner(ui.format("glass.banner", Map.of("until",
                 grant.until().toString(), "household", grant.householdId().toString())), true))).orElse(List.of());
     }

@@ -1,7 +1,9 @@
 package org.threshold.hub.web.pages;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.threshold.hub.app.account.Role;
 import org.threshold.hub.web.pages.Frame.NavLink;
 
@@ -10,10 +12,23 @@ import org.threshold.hub.web.pages.Frame.NavLink;
  * is a convenience, not a permission). A new page adds its link here.
  */
 final class Navigation {
+    // Made once per role: the links are the same for every page of a role.
+    private static final Map<Role, List<NavLink>> BY_ROLE = new EnumMap<>(Role.class);
+
+    static {
+        for (Role role : Role.values()) {
+            BY_ROLE.put(role, links(role));
+        }
+    }
+
     private Navigation() {
     }
 
     static List<NavLink> forRole(Role role) {
+        return BY_ROLE.get(role);
+    }
+
+    private static List<NavLink> links(Role role) {
         List<NavLink> links = new ArrayList<>();
         switch (role) {
             case SUPERVISOR, CASEWORKER -> {

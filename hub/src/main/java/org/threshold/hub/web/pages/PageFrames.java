@@ -35,22 +35,22 @@ public final class PageFrames {
         Messages ui = ui(ctx);
         List<Banner> banners = new ArrayList<>();
         bannerSources.forEach(source -> banners.addAll(source.apply(user, ui)));
-        return new Frame(ui, ui.format(titleKey), user, demoMode, Navigation.forRole(user.role()), banners);
+        return new Frame(ui, Wording.fixed(ui, titleKey), user, demoMode, Navigation.forRole(user.role()), banners);
     }
 
     /** The frame of a page anyone may see (signing in): no user, no navigation. */
     public Frame anonymous(Context ctx, String titleKey) {
         Messages ui = ui(ctx);
-        return new Frame(ui, ui.format(titleKey), null, demoMode, List.of(), List.of());
+        return new Frame(ui, Wording.fixed(ui, titleKey), null, demoMode, List.of(), List.of());
     }
 
     /** The frame of an error page drawn outside any handler (an unknown address, Jetty's own errors): nobody signed in. */
     Frame error(Locale language) {
-        Messages ui = Messages.of(Messages.HUB_UI, language);
-        return new Frame(ui, ui.format("error.title"), null, demoMode, List.of(), List.of());
+        Messages ui = Wording.bundle(Messages.HUB_UI, language);
+        return new Frame(ui, Wording.fixed(ui, "error.title"), null, demoMode, List.of(), List.of());
     }
 
     public static Messages ui(Context ctx) {
-        return Messages.of(Messages.HUB_UI, RequestLanguage.of(ctx));
+        return Wording.bundle(Messages.HUB_UI, RequestLanguage.of(ctx));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +25,14 @@ public final class QueueRows {
 
     private final Frame frame;
     private final Messages words;
-    // A page's 50 rows name a handful of services, statuses and urgencies: each is worded once per page, not once
-    // per row (an ICU MessageFormat is compiled for every text it formats).
-    private final Map<String, String> worded = new HashMap<>();
-    // The first pages of a queue are its most overdue referrals: their text is compiled once per page, not per row.
+    // The texts a row fills in are compiled once per page, not per row (an ICU MessageFormat is compiled for every
+    // text it formats, and is for one thread at a time): the first pages of a queue are its most overdue referrals.
     private MessageFormat overdueText;
+    private MessageFormat suspendedText;
 
     QueueRows(Frame frame) {
         this.frame = frame;
-        this.words = Messages.of(Messages.KIOSK_UI, frame.ui().locale());
+        this.words = Wording.bundle(Messages.KIOSK_UI, frame.ui().locale());
     }
 
     /** One referral in a queue: its household's card, the referred people the service may see, and its clock. */
@@ -68,8 +66,8 @@ public final class QueueRows {
         }
         return new Row(referral.referralId().toString(), view.household().tokenId().shortCode(),
                 service(referral.service()), people, needs, urgency(referral.urgency().wireName()),
-                TIME.format(referral.dueAt()), view.suspended() ? frame.text("queue.suspended", Map.of("status",
-                status(referral.status()))) : status(referral.status()), referral.status().open(), overdue);
+                TIME.format(referral.dueAt()), view.suspended() ? suspended(referral.status())
+                : status(referral.status()), referral.status().open(), overdue);
     }
 
     /** Every status, in the lifecycle's order, with how many referrals are in it (zero included). */
@@ -84,11 +82,19 @@ public final class QueueRows {
 
     String service(String id) {
         String key = "service." + id;
-        return worded.computeIfAbsent(key, service -> words.has(service) ? words.format(service) : id);
+        return words.has(key) ? Wording.fixed(words, key) : id;
     }
 
     String status(ReferralStatus status) {
-        return worded.computeIfAbsent("status." + status.name(), frame::text);
+        return frame.text("status." + status.name());
+    }
+
+    /** A restricted household's referral: shown, its processing suspended. */
+    private String suspended(ReferralStatus status) {
+        if (suspendedText == null) {
+            suspendedText = frame.ui().compiled("queue.suspended");
+        }
+        return suspendedText.format(Map.of("status", status(status)));
     }
 
     String time(Instant instant) {
@@ -96,7 +102,7 @@ public final class QueueRows {
     }
 
     private String urgency(String wireName) {
-        return worded.computeIfAbsent("referrals.urgency." + wireName, words::format);
+        return Wording.fixed(words, "referrals.urgency." + wireName);
     }
 
     private static String join(String given, String family) {
