@@ -47,7 +47,7 @@ final class JdbiRepositories implements Repositories {
 
     @Override
     public EventRepository events() {
-        return attach(EventSql.class);
+        return dialect == Dialect.POSTGRESQL ? attach(EventSql.OnPostgres.class) : attach(EventSql.OnSqlite.class);
     }
 
     @Override
