@@ -39,7 +39,6 @@ import org.threshold.core.deployment.OperatorRecord;
 import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.EventIds;
 import org.threshold.core.event.EventSealer;
-import org.threshold.core.event.EventType;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.referral.HouseholdNeeds;
@@ -326,7 +325,7 @@ final class HubIngestRate {
         }
     }
 
-    /** Enrolls a kiosk with Provisioner and seals its whole chain with EventSealer, as RegisterHousehold would. */
+    /** Enrolls a kiosk with Provisioner and seals its whole chain with EventSealer, as RegisterHousehold does. */
     private KioskLoad kioskLoad(Path hubDir, DatabaseSettings database, Path kioskDir, String kioskId, int count,
                                 boolean withReferrals) {
         KioskConfig config = provisioner.enrollKiosk(hubDir, database, kioskDir, kioskId,
@@ -352,17 +351,14 @@ final class HubIngestRate {
             UUID householdId = ids.next();
             byte[] payload = new RegistrationPayload(householdId, RegistrationLatency.SITE, now, token, household)
                     .toJson();
-            SignedEvent event = sealer.seal(head, ids.next(), now, EventType.HOUSEHOLD_REGISTERED, payload);
-            events.add(event);
-            head = ChainPosition.after(event);
             List<SuggestedReferral> suggested = withReferrals ? referralsOf(household, now) : List.of();
             referrals += suggested.size();
-            for (SuggestedReferral referral : suggested) {
-                SignedEvent request = sealer.seal(head, ids.next(), now, EventType.REFERRAL_REQUESTED,
-                        ReferralRequested.of(ids.next(), householdId, now, referral).toJson());
-                events.add(request);
-                head = ChainPosition.after(request);
-            }
+            // Sealed together, the referrals under the registration's exported secret, as EventChain seals them.
+            List<SignedEvent> sealed = sealer.sealRegistration(head, now, new EventSealer.Draft(ids.next(), payload),
+                    suggested.stream().map(referral -> new EventSealer.Draft(ids.next(),
+                            ReferralRequested.of(ids.next(), householdId, now, referral).toJson())).toList());
+            events.addAll(sealed);
+            head = ChainPosition.after(sealed.get(sealed.size() - 1));
         }
         List<byte[]> bodies = new ArrayList<>();
         List<Long> ackSequences = new ArrayList<>();

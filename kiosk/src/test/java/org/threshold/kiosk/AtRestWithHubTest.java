@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.core.deployment.OperatorRecord;
+import org.threshold.core.event.SignedEvent;
 import org.threshold.core.testing.TestClock;
 import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
@@ -142,6 +143,26 @@ class AtRestWithHubTest {
         assertDestroyed("REVOKED", code);
     }
 
+    @Test
+    void theReferralsSealedWithTheirRegistrationSyncAndReachTheirServiceAtTheHub() throws Exception {
+        ObjectNode household = Households.nourhan();
+        // A separated son: child protection, on his best interests.
+        ((ObjectNode) household.withArray("members").get(1)).putArray("needs").add("SC-SC");
+        Reply registered = client.post("/api/households", household);
+        assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
+        String code = registered.body().at("/token/code").asText();
+        List<SignedEvent> events = KioskFiles.events(kioskDir);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).sealedUnder()).contains(events.get(0).header().eventId());
+
+        assertThat(sync().path("pendingEvents").asInt()).isZero();
+
+        assertThat(atHub(code)).isEqualTo(Households.GIVEN_NAME);
+        JsonNode queue = asOfficer().get("/api/referrals?service=child-protection").body().path("referrals");
+        assertThat(queue).hasSize(1);
+        assertThat(queue.get(0).path("token").asText()).contains(code);
+    }
+
     private void assertDestroyed(String why, String code) throws Exception {
         assertThat(lookup(code).isMissingNode()).as("the session was locked").isTrue();
         Reply refused = client.unlock(SUPERVISOR, SUPERVISOR_PASSPHRASE);
@@ -196,12 +217,16 @@ class AtRestWithHubTest {
         return reply.body();
     }
 
-    private String atHub(String code) throws Exception {
+    private KioskClient asOfficer() throws Exception {
         KioskClient hubClient = new KioskClient(hub.port());
         Reply login = hubClient.post("/api/login", Map.of("username", OFFICER, "password", ADMIN_PASSWORD));
         assertThat(login.status()).isEqualTo(200);
         hubClient.useSessionToken(login.body().path("sessionToken").asText());
-        Reply found = hubClient.get("/api/tokens/" + code);
+        return hubClient;
+    }
+
+    private String atHub(String code) throws Exception {
+        Reply found = asOfficer().get("/api/tokens/" + code);
         assertThat(found.status()).as(String.valueOf(found.body())).isEqualTo(200);
         return found.body().at("/household/members/0/givenName").asText();
     }

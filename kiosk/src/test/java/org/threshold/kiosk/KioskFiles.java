@@ -11,8 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.threshold.core.codec.MalformedEncodingException;
+import org.threshold.core.crypto.SealingPrivateKey;
+import org.threshold.core.crypto.UnsealException;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.testing.ByteSearch;
 
@@ -46,6 +50,21 @@ public final class KioskFiles {
             }
         }
         return events;
+    }
+
+    /**
+     * Opens an event of {@code events} as the hub does: one sealed with its registration under the secret the
+     * registration's HPKE context exports, any other with the hub's key directly.
+     */
+    public static byte[] open(List<SignedEvent> events, SignedEvent event, SealingPrivateKey hubKey)
+            throws UnsealException {
+        Optional<UUID> registration = event.sealedUnder();
+        if (registration.isEmpty()) {
+            return event.openPayload(hubKey);
+        }
+        SignedEvent sealing = events.stream().filter(e -> e.header().eventId().equals(registration.get()))
+                .findFirst().orElseThrow();
+        return event.openUnder(sealing.exportedSecret(hubKey));
     }
 
     public static long count(Path dataDir, String table) throws SQLException {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -75,9 +76,10 @@ class ReferralsApiTest {
 
     private List<ReferralRequested> referralsSent() throws Exception {
         List<ReferralRequested> referrals = new ArrayList<>();
-        for (SignedEvent event : KioskFiles.events(dataDir)) {
+        List<SignedEvent> events = KioskFiles.events(dataDir);
+        for (SignedEvent event : events) {
             if (event.header().type() == EventType.REFERRAL_REQUESTED) {
-                referrals.add(ReferralRequested.fromJson(event.openPayload(deployment.hubSealing)));
+                referrals.add(ReferralRequested.fromJson(KioskFiles.open(events, event, deployment.hubSealing)));
             }
         }
         return referrals;
@@ -117,6 +119,9 @@ class ReferralsApiTest {
         assertThat(events).extracting(e -> e.header().type()).containsExactly(EventType.HOUSEHOLD_REGISTERED,
                 EventType.REFERRAL_REQUESTED, EventType.REFERRAL_REQUESTED, EventType.REFERRAL_REQUESTED);
         assertThat(events).allMatch(e -> e.signatureValid(deployment.kioskKey.verifyingKey()));
+        // Sealed with their registration: under its exported secret, without an encapsulation of their own.
+        assertThat(events.subList(1, 4)).allMatch(e -> e.sealedUnder().equals(Optional.of(events.get(0).header()
+                .eventId())));
         UUID household = UUID.fromString(reply.body().path("householdId").asText());
         List<ReferralRequested> referrals = referralsSent();
         assertThat(referrals).allMatch(r -> r.householdId().equals(household) && r.requestedAt().equals(NOW)

@@ -3,7 +3,10 @@ package org.threshold.core.event;
 import org.threshold.core.codec.CanonicalReader;
 import org.threshold.core.codec.CanonicalWriter;
 import org.threshold.core.codec.MalformedEncodingException;
+import java.util.Optional;
+import java.util.UUID;
 import org.threshold.core.crypto.Bytes;
+import org.threshold.core.crypto.ExportedKeySealing;
 import org.threshold.core.crypto.HubSealing;
 import org.threshold.core.crypto.SealedPayload;
 import org.threshold.core.crypto.SealingPrivateKey;
@@ -15,8 +18,11 @@ import org.threshold.core.crypto.VerifyingKey;
  * kiosk's Ed25519 signature over both. Its SHA-256 is what the next event links to.
  *
  * <pre>
- * header | encapsulation(u32 len) | ciphertext(u32 len) | signature(64)
+ * header | encapsulation or reference(u32 len) | ciphertext(u32 len) | signature(64)
  * </pre>
+ * A payload is sealed to the hub with HPKE (its own encapsulation), or, for a referral made with its registration,
+ * under the secret the registration's HPKE context exported (a reference to the registration's event instead,
+ * {@link SealedPayload#underExportOf}).
  * The signature covers everything before it. Immutable; the byte arrays it returns are copies.
  */
 public final class SignedEvent {
@@ -94,9 +100,40 @@ public final class SignedEvent {
         return kioskKey.verify(java.util.Arrays.copyOf(encoded, encoded.length - signature.length), signature);
     }
 
-    /** Opens the personal payload; only the hub holds a key that can. */
+    /** The registration event whose exported secret seals this payload; empty if it has its own encapsulation. */
+    public Optional<UUID> sealedUnder() {
+        return payload.exportedFrom();
+    }
+
+    /** Opens a payload with its own encapsulation; only the hub holds a key that can. */
     public byte[] openPayload(SealingPrivateKey hubKey) throws UnsealException {
-        return HubSealing.open(hubKey, header.encode(), payload);
+        return openExporting(hubKey).plaintext();
+    }
+
+    /** Opens a payload with its own encapsulation, with the secret that keys the events sealed under it. */
+    public HubSealing.Opened openExporting(SealingPrivateKey hubKey) throws UnsealException {
+        requireOwnEncapsulation();
+        return HubSealing.openExporting(hubKey, header.encode(), payload);
+    }
+
+    /** Only the secret that keys the events sealed under this one (one decapsulation, the payload left closed). */
+    public byte[] exportedSecret(SealingPrivateKey hubKey) throws UnsealException {
+        requireOwnEncapsulation();
+        return HubSealing.exported(hubKey, payload);
+    }
+
+    /** Opens a payload sealed under {@code exported}, the secret of the event {@link #sealedUnder()} names. */
+    public byte[] openUnder(byte[] exported) throws UnsealException {
+        if (sealedUnder().isEmpty()) {
+            throw new UnsealException("The payload has its own encapsulation: open it with the hub's key");
+        }
+        return ExportedKeySealing.open(exported, header.eventId(), header.encode(), payload.ciphertext());
+    }
+
+    private void requireOwnEncapsulation() throws UnsealException {
+        if (sealedUnder().isPresent()) {
+            throw new UnsealException("The payload is sealed under its registration's exported secret, not to a key");
+        }
     }
 
     @Override

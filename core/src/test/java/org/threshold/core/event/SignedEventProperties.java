@@ -13,7 +13,10 @@ import net.jqwik.api.Provide;
 import org.threshold.core.codec.MalformedEncodingException;
 import org.threshold.core.crypto.SealedPayload;
 
-/** Any event the format can express decodes back to itself, byte for byte. */
+/**
+ * Any event the format can express decodes back to itself, byte for byte, in either form: with its own encapsulation,
+ * or referring to the registration whose exported secret seals it.
+ */
 class SignedEventProperties {
 
     @Provide
@@ -39,6 +42,13 @@ class SignedEventProperties {
     }
 
     @Provide
+    Arbitrary<SealedPayload> referencingPayloads() {
+        Arbitrary<UUID> ids = Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(UUID::new);
+        return Combinators.combine(ids, Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(2000))
+                .as(SealedPayload::underExportOf);
+    }
+
+    @Provide
     Arbitrary<byte[]> signatures() {
         return Arbitraries.bytes().array(byte[].class).ofSize(64);
     }
@@ -57,5 +67,27 @@ class SignedEventProperties {
         assertThat(decoded.payload().ciphertext()).isEqualTo(payload.ciphertext());
         assertThat(decoded.signature()).isEqualTo(signature);
         assertThat(decoded.hash()).isEqualTo(event.hash());
+    }
+
+    @Property(tries = 200)
+    void aReferenceToARegistrationDecodesBackToTheSameRegistration(
+            @ForAll("headers") EventHeader header, @ForAll("referencingPayloads") SealedPayload payload,
+            @ForAll("signatures") byte[] signature) throws MalformedEncodingException {
+        SignedEvent event = SignedEvent.of(header, payload, signature);
+
+        SignedEvent decoded = SignedEvent.decode(event.encode());
+
+        assertThat(decoded).isEqualTo(event);
+        assertThat(decoded.sealedUnder()).isPresent().isEqualTo(payload.exportedFrom());
+        assertThat(decoded.payload().ciphertext()).isEqualTo(payload.ciphertext());
+        assertThat(decoded.hash()).isEqualTo(event.hash());
+    }
+
+    @Property(tries = 200)
+    void anEncapsulationIsNeverTakenForAReference(@ForAll("payloads") SealedPayload payload) {
+        boolean reference = payload.encapsulation().length == 20
+                && new String(payload.encapsulation(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("TRK1");
+
+        assertThat(payload.exportedFrom().isPresent()).isEqualTo(reference);
     }
 }

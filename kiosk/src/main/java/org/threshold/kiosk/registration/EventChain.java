@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import java.util.function.Supplier;
 import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.KioskConfig;
-import org.threshold.core.event.ChainPosition;
 import org.threshold.core.event.EventIds;
 import org.threshold.core.event.EventSealer;
 import org.threshold.core.event.EventType;
@@ -79,30 +77,34 @@ public final class EventChain {
      * both under the chain lock; the payload is zeroed afterwards. {@code commit} must store the event durably.
      */
     <T> T append(EventType type, Instant at, byte[] payload, Function<SignedEvent, T> commit) {
-        return appendAll(at, List.of(new Draft(type, payload)), sealed -> commit.apply(sealed.get(0)));
-    }
-
-    /** An event to seal: its type and plaintext payload. */
-    record Draft(EventType type, byte[] payload) {
+        return exclusively(() -> {
+            SignedEvent sealed;
+            try {
+                sealed = sealer.seal(events.chainHead(), ids.next(), at, type, payload);
+            } finally {
+                Arrays.fill(payload, (byte) 0);
+            }
+            return commit.apply(sealed);
+        });
     }
 
     /**
-     * Seals the drafts as consecutive events recorded at {@code at}, each on top of the one before, then runs
-     * {@code commit} with them, all under the chain lock; the payloads are zeroed afterwards. {@code commit} must
-     * store every event durably, in one transaction: they stand or fall together.
+     * Seals a registration and the {@code ReferralRequested} payloads made with it as consecutive events recorded at
+     * {@code at}, the referrals under the registration's exported secret ({@link EventSealer#sealRegistration}),
+     * then runs {@code commit} with them, all under the chain lock; the payloads are zeroed afterwards. {@code commit}
+     * must store every event durably, in one transaction: they stand or fall together.
      */
-    <T> T appendAll(Instant at, List<Draft> drafts, Function<List<SignedEvent>, T> commit) {
+    <T> T appendRegistration(Instant at, byte[] registration, List<byte[]> referrals,
+                             Function<List<SignedEvent>, T> commit) {
         return exclusively(() -> {
-            List<SignedEvent> sealed = new ArrayList<>(drafts.size());
+            List<SignedEvent> sealed;
             try {
-                ChainPosition previous = events.chainHead();
-                for (Draft draft : drafts) {
-                    SignedEvent event = sealer.seal(previous, ids.next(), at, draft.type(), draft.payload());
-                    sealed.add(event);
-                    previous = ChainPosition.after(event);
-                }
+                sealed = sealer.sealRegistration(events.chainHead(), at,
+                        new EventSealer.Draft(ids.next(), registration),
+                        referrals.stream().map(referral -> new EventSealer.Draft(ids.next(), referral)).toList());
             } finally {
-                drafts.forEach(draft -> Arrays.fill(draft.payload(), (byte) 0));
+                Arrays.fill(registration, (byte) 0);
+                referrals.forEach(referral -> Arrays.fill(referral, (byte) 0));
             }
             return commit.apply(sealed);
         });

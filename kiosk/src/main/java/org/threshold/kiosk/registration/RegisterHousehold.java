@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import org.threshold.core.search.HouseholdIndex;
 import org.threshold.core.crypto.SealingPublicKey;
 import org.threshold.core.crypto.SigningKey;
 import org.threshold.core.deployment.KioskConfig;
-import org.threshold.core.event.EventType;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.i18n.Phrase;
 import org.threshold.core.needs.NeedsCatalogue;
@@ -163,7 +161,7 @@ public final class RegisterHousehold {
         UUID householdId = chain.nextId();
         LocalDate today = LocalDate.now(clock);
         // Before anything is sealed: a referral that cannot be made refuses the whole registration.
-        List<EventChain.Draft> referralDrafts = referrals.requests(household, householdId, today, now,
+        List<byte[]> referralDrafts = referrals.requests(household, householdId, today, now,
                 request.referrals(), chain::nextId);
         byte[] localCopy = localKey.map(key -> LocalCopies.encrypt(key, householdId, household)).orElse(null);
         List<byte[]> terms = localKey.map(key -> key.blindTerms(HouseholdIndex.terms(household))).orElse(List.of());
@@ -173,10 +171,7 @@ public final class RegisterHousehold {
                 return null; // a retry with the same key committed while this one was being prepared
             }
             byte[] payload = new RegistrationPayload(householdId, chain.config().site(), now, token, household).toJson();
-            List<EventChain.Draft> drafts = new ArrayList<>();
-            drafts.add(new EventChain.Draft(EventType.HOUSEHOLD_REGISTERED, payload));
-            drafts.addAll(referralDrafts);
-            return chain.appendAll(now, drafts, sealed -> {
+            return chain.appendRegistration(now, payload, referralDrafts, sealed -> {
                 store.commit(new NewRegistration(sealed.get(0), householdId, token.id().code(), token.qrPayload(),
                         today, localCopy, terms, request.idempotency(), sealed.subList(1, sealed.size())));
                 return sealed.get(0);

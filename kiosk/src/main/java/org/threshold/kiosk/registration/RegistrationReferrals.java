@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.threshold.core.event.EventType;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.referral.HouseholdNeeds;
 import org.threshold.core.referral.ReferralConfirmation;
@@ -21,7 +20,7 @@ import org.threshold.core.registration.Household;
 
 /**
  * The referrals a registration makes: the rules' suggestions from the household's needs and recorded consents,
- * narrowed to the services the operator confirmed, as {@code ReferralRequested} events to seal after the
+ * narrowed to the services the operator confirmed, as {@code ReferralRequested} events to seal with the
  * registration. Nothing here stores or sends anything. Thread-safe.
  */
 public final class RegistrationReferrals {
@@ -40,19 +39,19 @@ public final class RegistrationReferrals {
     }
 
     /**
-     * The events for the referrals to make.
+     * The {@code ReferralRequested} payloads of the referrals to make.
      *
      * @param confirmed the services the operator confirmed; empty for every suggested referral
      * @param ids       a fresh referral id each time
      * @throws ReferralConfirmation.NotConfirmableException if a confirmed service cannot be referred to; nothing
      *                                                      is made
      */
-    List<EventChain.Draft> requests(Household household, UUID householdId, LocalDate today, Instant at,
+    List<byte[]> requests(Household household, UUID householdId, LocalDate today, Instant at,
                                     Optional<List<String>> confirmed, Supplier<UUID> ids) {
         List<SuggestedReferral> made = ReferralConfirmation.confirm(suggest(household, today, at), data.services(),
                 confirmed);
-        return made.stream().map(referral -> new EventChain.Draft(EventType.REFERRAL_REQUESTED,
-                ReferralRequested.of(ids.get(), householdId, at, referral).toJson())).toList();
+        return made.stream().map(referral -> ReferralRequested.of(ids.get(), householdId, at, referral).toJson())
+                .toList();
     }
 
     /**

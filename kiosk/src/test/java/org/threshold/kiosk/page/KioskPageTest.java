@@ -454,7 +454,7 @@ class KioskPageTest {
         HubKeys keys = HubKeys.load(hubDir);
         List<String> services = new java.util.ArrayList<>();
         for (SignedEvent event : made.subList(1, made.size())) {
-            services.add(ReferralRequested.fromJson(event.openPayload(
+            services.add(ReferralRequested.fromJson(KioskFiles.open(made, event,
                     keys.sealingKey(event.header().sealingKeyId()).orElseThrow())).service());
         }
         assertThat(services).containsExactly("gbv", "health");

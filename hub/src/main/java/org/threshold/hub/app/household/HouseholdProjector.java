@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.core.codec.MalformedEncodingException;
-import org.threshold.core.crypto.SealingPrivateKey;
-import org.threshold.core.crypto.UnsealException;
 import org.threshold.core.event.EventHeader;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.core.needs.NeedsCatalogue;
@@ -178,9 +176,10 @@ public final class HouseholdProjector implements AutoCloseable {
     }
 
     /** A chunk and its payloads being opened on the openers, slice by slice. */
-    private record Opening(Chunk chunk, List<Future<List<Projection>>> slices) {
+    private record Opening(Chunk chunk, ChunkPayloads payloads, List<Future<List<Projection>>> slices) {
         void cancel() {
             slices.forEach(slice -> slice.cancel(true));
+            payloads.close();
         }
     }
 
@@ -232,7 +231,8 @@ public final class HouseholdProjector implements AutoCloseable {
         if (chunk == null || chunk.events().isEmpty()) {
             return null;
         }
-        return new Opening(chunk, open(chunk.events(), givingWay));
+        ChunkPayloads payloads = new ChunkPayloads(keys, store, chunk.events());
+        return new Opening(chunk, payloads, open(chunk.events(), payloads, givingWay));
     }
 
     /**
@@ -311,7 +311,8 @@ public final class HouseholdProjector implements AutoCloseable {
     }
 
     /** Starts opening the payloads on every core, in slices. */
-    private List<Future<List<Projection>>> open(List<StoredEvent> events, boolean givingWay) {
+    private List<Future<List<Projection>>> open(List<StoredEvent> events, ChunkPayloads payloads,
+                                                boolean givingWay) {
         long giveWayUntil = System.nanoTime() + GIVE_WAY.toNanos();
         List<Future<List<Projection>>> slices = new ArrayList<>();
         for (int from = 0; from < events.size(); from += SLICE) {
@@ -322,7 +323,7 @@ public final class HouseholdProjector implements AutoCloseable {
                 }
                 List<Projection> opened = new ArrayList<>(slice.size());
                 for (StoredEvent stored : slice) {
-                    opened.add(project(stored));
+                    opened.add(project(stored, payloads));
                 }
                 return opened;
             }));
@@ -343,6 +344,8 @@ public final class HouseholdProjector implements AutoCloseable {
             throw new IllegalStateException("Projection interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Opening a payload failed unexpectedly", e.getCause());
+        } finally {
+            opening.payloads().close();
         }
         return projections;
     }
@@ -360,7 +363,7 @@ public final class HouseholdProjector implements AutoCloseable {
         }
     }
 
-    private Projection project(StoredEvent stored) {
+    private Projection project(StoredEvent stored, ChunkPayloads payloads) {
         SignedEvent event;
         try {
             event = SignedEvent.decode(stored.envelope());
@@ -376,10 +379,10 @@ public final class HouseholdProjector implements AutoCloseable {
         }
         // One case per event type, so a new type cannot pass unprojected unnoticed.
         return switch (event.header().type()) {
-            case HOUSEHOLD_REGISTERED -> registration(event);
+            case HOUSEHOLD_REGISTERED -> registration(event, payloads.open(event));
             case HOUSEHOLD_CARD_REPRINTED, TOKEN_REISSUED, HOUSEHOLD_CORRECTED, CONSENT_CHANGED ->
-                    change(event, stored.sequence());
-            case REFERRAL_REQUESTED -> referral(event);
+                    change(event, stored.sequence(), payloads.open(event));
+            case REFERRAL_REQUESTED -> referral(event, payloads.open(event));
             case REFERRAL_TRANSITIONED, REFERRAL_NOTE_ADDED, REFERRAL_REASSIGNED -> Projection.failed(event.header(),
                     "only the hub moves referrals on; a kiosk's " + event.header().type().wireName() + " is ignored");
             case HOUSEHOLDS_MERGED, HOUSEHOLDS_UNMERGED, DUPLICATE_DISMISSED -> Projection.failed(event.header(),
@@ -391,11 +394,10 @@ public final class HouseholdProjector implements AutoCloseable {
         };
     }
 
-    private Projection registration(SignedEvent event) {
+    private Projection registration(SignedEvent event, ChunkPayloads.Opened opened) {
         EventHeader header = event.header();
-        Opened opened = open(event);
         if (opened.failure() != null) {
-            return opened.failure();
+            return Projection.failed(header, opened.failure());
         }
         byte[] plaintext = opened.plaintext();
         try {
@@ -421,10 +423,9 @@ public final class HouseholdProjector implements AutoCloseable {
     }
 
     /** Reads a change's payload here; what it does to the household is decided in order, in the transaction. */
-    private Projection change(SignedEvent event, long sequence) {
-        Opened opened = open(event);
+    private Projection change(SignedEvent event, long sequence, ChunkPayloads.Opened opened) {
         if (opened.failure() != null) {
-            return opened.failure();
+            return Projection.failed(event.header(), opened.failure());
         }
         try {
             return Projection.of(new HouseholdChanges.Change(event.header(), sequence,
@@ -436,30 +437,10 @@ public final class HouseholdProjector implements AutoCloseable {
         }
     }
 
-    /** A payload opened, or why it was not. */
-    private record Opened(byte[] plaintext, Projection failure) {
-    }
-
-    private Opened open(SignedEvent event) {
-        EventHeader header = event.header();
-        Optional<SealingPrivateKey> key = keys.sealingKey(header.sealingKeyId());
-        if (key.isEmpty()) {
-            return new Opened(null, Projection.failed(header, "sealed to key " + header.sealingKeyId()
-                    + ", which keys.json does not hold"));
-        }
-        try {
-            return new Opened(event.openPayload(key.get()), null);
-        } catch (UnsealException e) {
-            return new Opened(null, Projection.failed(header, "payload does not open with key "
-                    + header.sealingKeyId() + ": altered, or sealed to another key"));
-        }
-    }
-
     /** A referral request becomes a {@code SENT} referral in the referral store, in the same cursor transaction. */
-    private Projection referral(SignedEvent event) {
-        Opened opened = open(event);
+    private Projection referral(SignedEvent event, ChunkPayloads.Opened opened) {
         if (opened.failure() != null) {
-            return opened.failure();
+            return Projection.failed(event.header(), opened.failure());
         }
         try {
             return Projection.of(ReferralProjection.requested(event.header(), opened.plaintext(), clock.instant()));
