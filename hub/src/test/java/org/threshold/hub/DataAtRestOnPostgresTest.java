@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class DataAtRestOnPostgresTest extends DataAtRestTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class DsrCorrectionOnPostgresTest extends DsrCorrectionTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class DsrPagesOnPostgresTest extends DsrPagesTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

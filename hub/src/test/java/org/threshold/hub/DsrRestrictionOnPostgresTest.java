@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class DsrRestrictionOnPostgresTest extends DsrRestrictionTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

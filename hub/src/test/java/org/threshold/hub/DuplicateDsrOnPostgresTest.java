@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class DuplicateDsrOnPostgresTest extends DuplicateDsrTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

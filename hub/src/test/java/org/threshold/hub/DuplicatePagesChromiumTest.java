@@ -2,13 +2,10 @@ package org.threshold.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,8 +17,6 @@ import org.threshold.core.testing.Chromium;
  * and a merge and its undoing are a click each; in Arabic the pages read right to left.
  */
 class DuplicatePagesChromiumTest extends DuplicateScenario {
-    @TempDir
-    Path browserDir;
     private ChromeDriver driver;
     private String base;
 
@@ -30,14 +25,7 @@ class DuplicatePagesChromiumTest extends DuplicateScenario {
         Optional<String> missing = Chromium.ensureInstalled();
         Assumptions.assumeTrue(missing.isEmpty(), () -> "Skipping the duplicate page tests: " + missing.orElse(""));
         base = hub.server().scheme() + "://127.0.0.1:" + hub.server().port();
-        driver = Chromium.start(browserDir.resolve("profile"), 1280, 900);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+        driver = Chromium.shared(1280, 900, "en");
     }
 
     @Test
@@ -74,8 +62,7 @@ class DuplicatePagesChromiumTest extends DuplicateScenario {
 
     @Test
     void theQueueReadsRightToLeftInArabicAndNamesNobody() {
-        driver.quit();
-        driver = Chromium.start(browserDir.resolve("arabic-profile"), 1280, 900, "--accept-lang=ar");
+        Chromium.speak(driver, "ar");
         signIn(HubFixture.OFFICER);
         driver.get(base + "/duplicates");
 

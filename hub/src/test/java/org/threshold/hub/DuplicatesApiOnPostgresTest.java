@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class DuplicatesApiOnPostgresTest extends DuplicatesApiTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

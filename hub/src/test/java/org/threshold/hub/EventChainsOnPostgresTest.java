@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class EventChainsOnPostgresTest extends EventChainsTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class GlassBreakApiOnPostgresTest extends GlassBreakApiTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class GlassBreakPagesOnPostgresTest extends GlassBreakPagesTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

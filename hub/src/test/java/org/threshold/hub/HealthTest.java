@@ -36,7 +36,7 @@ class HealthTest {
     static class OnPostgres extends HealthTest {
         @Override
         DatabaseSettings database() {
-            return TestPostgres.newDatabase();
+            return TestPostgres.newMigratedDatabase();
         }
     }
 }

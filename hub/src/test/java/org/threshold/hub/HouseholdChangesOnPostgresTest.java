@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class HouseholdChangesOnPostgresTest extends HouseholdChangesTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class HouseholdSealingUpgradeOnPostgresTest extends HouseholdSealingUpgradeTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

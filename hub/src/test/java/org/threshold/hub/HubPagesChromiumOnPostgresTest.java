@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class HubPagesChromiumOnPostgresTest extends HubPagesChromiumTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

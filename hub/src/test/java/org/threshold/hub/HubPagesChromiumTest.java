@@ -34,8 +34,8 @@ import org.threshold.hub.app.account.Role;
  * keyboard-wedge scanner (which types the QR payload and Enter), opens the referral, accepts it, notes it and closes
  * it; declines one, first without a reason (refused on the page) then with one; sees an overdue referral marked and
  * an arriving one without a reload; sees a protection officer's consent withdrawal reach their open queue; and a
- * protection officer reads a phone photo of a worn card. One hub and one browser serve the whole class (each test
- * has its own household and signs in afresh); {@code OnPostgres} runs it all on PostgreSQL.
+ * protection officer reads a phone photo of a worn card. One hub and the test JVM's one browser serve the whole class
+ * (each test has its own household and signs in afresh); {@code OnPostgres} runs it all on PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HubPagesChromiumTest {
@@ -47,7 +47,7 @@ class HubPagesChromiumTest {
     @TempDir
     static Path dataDir;
     @TempDir
-    static Path browserDir;
+    static Path photoDir;
     private HubFixture hub;
     private ChromeDriver driver;
     private String base;
@@ -66,14 +66,11 @@ class HubPagesChromiumTest {
         hub.server().services().accounts().add(DPO, HubFixture.PASSWORD.toCharArray(),
                 new Accounts.Grant(Role.DPO, "Hub", Set.of()));
         base = hub.server().scheme() + "://127.0.0.1:" + hub.server().port();
-        driver = Chromium.start(browserDir.resolve("profile"), 1280, 900);
+        driver = Chromium.shared(1280, 900, "en");
     }
 
     @AfterAll
-    void stopHubAndBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    void stopHub() {
         if (hub != null) {
             hub.close();
         }
@@ -197,7 +194,7 @@ class HubPagesChromiumTest {
     void aPhotoOfADegradedCardIsReadFromTheScanPage() throws Exception {
         TestKiosk.Registration household = hub.kiosk.register();
         sync(household, household.event());
-        Path photo = browserDir.resolve("card-" + household.token().id().shortCode() + ".jpg");
+        Path photo = photoDir.resolve("card-" + household.token().id().shortCode() + ".jpg");
         // Blurred, turned 7 degrees, noisy and compressed hard: a phone photo of a card carried for weeks.
         Files.write(photo, CardPhotos.photo(CardPhotos.printed(household.token()), 3.0, -7, 3, 16, 0.5f, 7));
         signIn(HubFixture.OFFICER);

@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class IngestAuthenticationOnPostgresTest extends IngestAuthenticationTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

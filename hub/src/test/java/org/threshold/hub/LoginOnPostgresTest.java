@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class LoginOnPostgresTest extends LoginTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class QueuePageOnPostgresTest extends QueuePageTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

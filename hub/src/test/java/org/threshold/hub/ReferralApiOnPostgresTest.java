@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class ReferralApiOnPostgresTest extends ReferralApiTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

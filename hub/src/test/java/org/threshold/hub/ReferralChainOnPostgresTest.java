@@ -21,7 +21,7 @@ class ReferralChainOnPostgresTest extends ReferralScenario {
 
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 
     @Test

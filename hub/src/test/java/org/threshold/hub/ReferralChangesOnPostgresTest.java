@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class ReferralChangesOnPostgresTest extends ReferralChangesTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

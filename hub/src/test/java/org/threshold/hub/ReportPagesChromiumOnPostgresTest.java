@@ -6,7 +6,7 @@ import org.threshold.hub.testing.TestPostgres;
 class ReportPagesChromiumOnPostgresTest extends ReportPagesChromiumTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 
     @Override

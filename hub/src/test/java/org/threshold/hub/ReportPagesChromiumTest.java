@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -29,15 +30,14 @@ import org.threshold.core.testing.Chromium;
  * bracket labels, mirrored in Arabic), and a screenshot of each report is kept under
  * {@code hub/target/screenshots/}. {@code OnPostgres} runs it on PostgreSQL.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportPagesChromiumTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final List<String> REPORTS = List.of("arrivals", "age-sex", "needs", "referrals");
     private static final String WINDOW = "?from=2026-11-01&to=2026-11-30";
 
     @TempDir
-    Path dataDir;
-    @TempDir
-    Path browserDir;
+    static Path dataDir;
     private HubFixture hub;
     private ChromeDriver driver;
     private String base;
@@ -50,7 +50,8 @@ class ReportPagesChromiumTest {
         return "sqlite";
     }
 
-    @BeforeEach
+    /** The pages only read: one hub with its figures serves both tests. */
+    @BeforeAll
     void start() {
         Optional<String> missing = Chromium.ensureInstalled();
         Assumptions.assumeTrue(missing.isEmpty(), () -> "Skipping the report page tests: " + missing.orElse(""));
@@ -66,11 +67,8 @@ class ReportPagesChromiumTest {
         base = hub.server().scheme() + "://127.0.0.1:" + hub.server().port();
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
         if (hub != null) {
             hub.close();
         }
@@ -97,7 +95,6 @@ class ReportPagesChromiumTest {
         open("en");
         double englishMen = centre("g.men rect.bar");
         double englishWomen = centre("g.women rect.bar");
-        driver.quit();
         open("ar");
         double arabicMen = centre("g.men rect.bar");
         double arabicWomen = centre("g.women rect.bar");
@@ -111,7 +108,7 @@ class ReportPagesChromiumTest {
     }
 
     private void open(String language) {
-        driver = Chromium.start(browserDir.resolve("profile-" + language), 1280, 2400, "--accept-lang=" + language);
+        driver = Chromium.shared(1280, 2400, language);
         driver.get(base + "/");
         driver.findElement(By.id("username")).sendKeys(ReportScenario.DPO);
         driver.findElement(By.id("password")).sendKeys(HubFixture.PASSWORD + Keys.ENTER);

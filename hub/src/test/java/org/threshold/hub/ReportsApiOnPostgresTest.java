@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class ReportsApiOnPostgresTest extends ReportsApiTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

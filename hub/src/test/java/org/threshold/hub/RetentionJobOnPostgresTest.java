@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class RetentionJobOnPostgresTest extends RetentionJobTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class RoleMatrixOnPostgresTest extends RoleMatrixTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

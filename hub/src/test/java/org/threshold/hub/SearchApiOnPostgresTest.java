@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class SearchApiOnPostgresTest extends SearchApiTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

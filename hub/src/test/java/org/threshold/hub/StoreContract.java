@@ -30,7 +30,7 @@ abstract class StoreContract {
 
     @BeforeEach
     void openStore() {
-        url = engine() == Engine.SQLITE ? JdbiHubStore.sqliteUrl(dir) : TestPostgres.newDatabaseUrl();
+        url = engine() == Engine.SQLITE ? JdbiHubStore.sqliteUrl(dir) : TestPostgres.newMigratedDatabaseUrl();
         store = JdbiHubStore.open(url, null);
     }
 

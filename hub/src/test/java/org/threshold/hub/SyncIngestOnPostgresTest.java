@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class SyncIngestOnPostgresTest extends SyncIngestTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class SyncSafetyOnPostgresTest extends SyncSafetyTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

@@ -6,6 +6,6 @@ import org.threshold.hub.testing.TestPostgres;
 class TokenLookupOnPostgresTest extends TokenLookupTest {
     @Override
     DatabaseSettings database() {
-        return TestPostgres.newDatabase();
+        return TestPostgres.newMigratedDatabase();
     }
 }

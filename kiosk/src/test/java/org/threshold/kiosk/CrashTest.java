@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.core.testing.LongRun;
 import org.threshold.core.token.TokenId;
 
 /**
@@ -34,7 +35,8 @@ import org.threshold.core.token.TokenId;
  * again and again on the same data folder: every registration it confirmed before a kill is there
  * afterwards with its token, the hash chain has no gap, and {@code integrity_check} is ok.
  *
- * <p>{@code -Dthreshold.crash.kills=N} sets the number of kills (200 by default), spread over
+ * <p>{@code -Dthreshold.crash.kills=N} sets the number of kills (50 by default, 200 with {@code -Dthreshold.long=true}:
+ * 50 already puts some 45 kills inside registrations, and each costs a JVM start), spread over
  * {@code -Dthreshold.crash.lanes=L} kiosks killed side by side (2 by default, one per core);
  * {@code -Dthreshold.crash.seed=S} replays a run. The result is also written to
  * {@code target/crash-test-report.txt}.
@@ -98,7 +100,7 @@ class CrashTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void everyConfirmedRegistrationSurvivesRepeatedSigkills() throws Exception {
-        int kills = Integer.getInteger("threshold.crash.kills", 200);
+        int kills = LongRun.rounds("threshold.crash.kills", 50, 200);
         int lanes = Math.max(1, Math.min(kills, Integer.getInteger("threshold.crash.lanes", 2)));
         long seed = Long.getLong("threshold.crash.seed", System.nanoTime());
         Path work = Files.createTempDirectory(dataDir.getParent(), "crash-child");

@@ -1,9 +1,11 @@
 package org.threshold.core.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,7 @@ public final class Chromium {
     public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     public static final String INSTALL = "apt-get install -y chromium chromium-driver fonts-dejavu-core";
     private static final Duration APT_LIMIT = Duration.ofMinutes(8);
+    private static ChromeDriver shared;
 
     private Chromium() {
     }
@@ -35,7 +38,8 @@ public final class Chromium {
         if (!root || !Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
             return Optional.of("Chromium is not installed: run `sudo " + INSTALL + "` to run the page tests");
         }
-        if (!run(List.of("sh", "-c", INSTALL)) && !(run(List.of("apt-get", "update")) && run(List.of("sh", "-c", INSTALL)))) {
+        String install = INSTALL.replace("apt-get ", "apt-get " + DebianPackages.WAIT_FOR_LOCK + " ");
+        if (!run(List.of("sh", "-c", install)) && !(run(List.of("apt-get", "update")) && run(List.of("sh", "-c", install)))) {
             return Optional.of("Installing Chromium with `" + INSTALL + "` failed; install it by hand to run these tests");
         }
         return ready() ? Optional.empty() : Optional.of("Chromium is still missing after `" + INSTALL + "`");
@@ -69,17 +73,56 @@ public final class Chromium {
     }
 
     /**
-     * Headless, with a fresh profile, at {@code width} x {@code height} (the kiosk's screen, a phone, a desk), with
-     * {@code extraArguments} (e.g. {@code --accept-lang=ar} for a browser set to Arabic).
+     * The test JVM's one browser, started on first use and quit when the JVM exits (a start is seconds of a loaded
+     * machine's time, once per test class before), handed over as a new one would be: no cookies, a blank page, at
+     * {@code width} x {@code height}, with {@code language} as the language the browser asks for (as
+     * {@code --accept-lang} would).
      */
-    public static ChromeDriver start(Path profile, int width, int height, String... extraArguments) {
+    public static synchronized ChromeDriver shared(int width, int height, String language) {
+        if (shared == null) {
+            Path profile;
+            try {
+                profile = Files.createTempDirectory("threshold-chromium-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ChromeDriver started = start(profile, width, height);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.quit();
+                deleteTree(profile);
+            }, "chromium-quit"));
+            shared = started;
+        }
+        shared.get("about:blank");
+        shared.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        speak(shared, language);
+        resize(shared, width, height);
+        return shared;
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // The JVM is exiting; a profile left in the temporary folder harms nothing.
+        }
+    }
+
+    /** The language the browser asks pages for, in the Accept-Language header and {@code navigator.languages}. */
+    public static void speak(ChromeDriver driver, String language) {
+        Object userAgent = driver.executeCdpCommand("Browser.getVersion", Map.of()).get("userAgent");
+        driver.executeCdpCommand("Emulation.setUserAgentOverride",
+                Map.of("userAgent", String.valueOf(userAgent), "acceptLanguage", language));
+    }
+
+    /** Headless, with a fresh profile, at {@code width} x {@code height} (the kiosk's screen, a phone, a desk). */
+    public static ChromeDriver start(Path profile, int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + width + "," + height, "--hide-scrollbars", "--force-device-scale-factor=1");
-        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

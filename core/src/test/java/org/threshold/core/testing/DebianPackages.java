@@ -19,6 +19,12 @@ public final class DebianPackages {
     private DebianPackages() {
     }
 
+    /**
+     * Waits for another apt-get to finish rather than fail at once: test JVMs side by side (two per module, two
+     * modules at a time) may each install what they need at the same moment.
+     */
+    public static final String WAIT_FOR_LOCK = "-oDPkg::Lock::Timeout=300";
+
     /** Makes sure {@code command} is on the PATH, installing {@code packages} if needed, or skips the test. */
     public static void require(String command, String... packages) {
         String install = "apt-get install -y " + String.join(" ", packages);
@@ -30,7 +36,7 @@ public final class DebianPackages {
                 abort(command + " is not installed and these tests are not running as root on Debian, so they cannot"
                         + " install it: run `sudo " + install + "` and test again");
             }
-            List<String> apt = new ArrayList<>(List.of("apt-get", "install", "-y", "-q"));
+            List<String> apt = new ArrayList<>(List.of("apt-get", WAIT_FOR_LOCK, "install", "-y", "-q"));
             apt.addAll(List.of(packages));
             String[] aptCommand = apt.toArray(String[]::new);
             if (!runs(aptCommand) && !(runs("apt-get", "update", "-q") && runs(aptCommand))) {

@@ -78,8 +78,9 @@ public final class VirtualSerialPair implements AutoCloseable {
             abort("socat is not installed and these tests are not running as root on Debian, so they cannot"
                     + " install it: run `sudo apt-get install -y socat` and test again");
         }
-        if (!run(List.of("apt-get", "install", "-y", "-q", "socat"))
-                && !(run(List.of("apt-get", "update", "-q")) && run(List.of("apt-get", "install", "-y", "-q", "socat")))) {
+        // Waits for another apt-get (a test JVM beside this one installing the same) instead of failing at once.
+        List<String> install = List.of("apt-get", "-oDPkg::Lock::Timeout=300", "install", "-y", "-q", "socat");
+        if (!run(install) && !(run(List.of("apt-get", "update", "-q")) && run(install))) {
             abort("apt-get could not install socat (offline?); install it by hand to run the serial tests");
         }
     }

@@ -8,15 +8,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.threshold.hub.DatabaseSettings;
+import org.threshold.hub.store.JdbiHubStore;
 
 /**
  * One embedded PostgreSQL server per test JVM (zonky: real PostgreSQL binaries, started once, on loopback, stopped
- * when the JVM exits), and a fresh empty database on it for every test that asks, so tests never see each other's
- * rows and pay only for a {@code CREATE DATABASE}.
+ * when the JVM exits), and a fresh database on it for every test that asks, so tests never see each other's rows and
+ * pay only for a {@code CREATE DATABASE}: empty ({@link #newDatabase}), for tests of migrating, moving or restoring a
+ * store; or already at this release's schema ({@link #newMigratedDatabase}), copied from a template the hub's own
+ * migrations built once per JVM, for tests of what a running hub does (migrating every test's database again cost
+ * them about a second each).
  */
 public final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final String TEMPLATE = "hub_template";
     private static EmbeddedPostgres server;
+    private static boolean templateMigrated;
 
     private TestPostgres() {
     }
@@ -27,11 +33,32 @@ public final class TestPostgres {
     }
 
     public static String newDatabaseUrl() {
+        return create("hub_" + DATABASES.incrementAndGet(), "");
+    }
+
+    /** A new database at this release's schema, with no rows of its own: what a hub leaves after its first start. */
+    public static DatabaseSettings newMigratedDatabase() {
+        return new DatabaseSettings(newMigratedDatabaseUrl(), null);
+    }
+
+    public static String newMigratedDatabaseUrl() {
+        migrateTemplate();
+        return create("hub_" + DATABASES.incrementAndGet(), " TEMPLATE " + TEMPLATE);
+    }
+
+    /** The template, migrated by the hub's store itself and closed again: a copy needs it without connections. */
+    private static synchronized void migrateTemplate() {
+        if (!templateMigrated) {
+            JdbiHubStore.open(create(TEMPLATE, ""), null).close();
+            templateMigrated = true;
+        }
+    }
+
+    private static String create(String name, String clause) {
         EmbeddedPostgres postgres = server();
-        String name = "hub_" + DATABASES.incrementAndGet();
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
              Statement create = admin.createStatement()) {
-            create.execute("CREATE DATABASE " + name);
+            create.execute("CREATE DATABASE " + name + clause);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create a test database", e);
         }
