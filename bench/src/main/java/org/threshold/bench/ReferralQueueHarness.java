@@ -58,8 +58,8 @@ import org.threshold.hub.store.JdbiHubStore;
 import org.threshold.hub.web.account.SessionAuth;
 
 /**
- * {@code ReferralQueueHarness [HOUSEHOLDS] [OPEN_REFERRALS] [REQUESTS_PER_CLIENT]}: the queue under 16 concurrent
- * caseworkers (16 accounts, two per service), on SQLite and then PostgreSQL, over HOUSEHOLDS households and
+ * {@code ReferralQueueHarness [HOUSEHOLDS] [OPEN_REFERRALS] [REQUESTS_PER_CLIENT] [sqlite|postgresql|both]}: the
+ * queue under 16 concurrent caseworkers (16 accounts, two per service), on SQLite and then PostgreSQL (or one of them), over HOUSEHOLDS households and
  * OPEN_REFERRALS open referrals (spread over the eight services and four urgencies) seeded straight into the store
  * (the seeding time is printed, not measured; the reports' one-off backfill is marked done, as on a hub that
  * projected these households itself). For each store, one after the other, each caseworker makes
@@ -108,14 +108,22 @@ public final class ReferralQueueHarness {
         int households = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int referrals = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        // One store alone keeps a run on a shared machine short.
+        String stores = args.length > 3 ? args[3] : "both";
+        boolean sqlite = !stores.equals("postgresql");
+        boolean postgresql = !stores.equals("sqlite");
         System.out.printf("ReferralQueueHarness %,d households, %,d open referrals, %d caseworkers x %d requests, "
                         + "%d cores, started %s (%s)%n", households, referrals, CLIENTS, requests,
                 Runtime.getRuntime().availableProcessors(), Instant.now(), LoadAverage.now());
         Path dir = Files.createTempDirectory("threshold-referral-queue-");
         try (EmbeddedPostgres postgres = RawPostgresCopy.start()) {
             ReferralQueueHarness harness = new ReferralQueueHarness(dir, postgres);
-            harness.queues("SQLite", DatabaseSettings.SQLITE_IN_DATA_FOLDER, households, referrals, requests);
-            harness.queues("PostgreSQL", harness.newDatabase(), households, referrals, requests);
+            if (sqlite) {
+                harness.queues("SQLite", DatabaseSettings.SQLITE_IN_DATA_FOLDER, households, referrals, requests);
+            }
+            if (postgresql) {
+                harness.queues("PostgreSQL", harness.newDatabase(), households, referrals, requests);
+            }
         }
     }
 

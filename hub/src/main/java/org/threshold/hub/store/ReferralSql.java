@@ -1,11 +1,5 @@
 package org.threshold.hub.store;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,7 +34,6 @@ interface ReferralSql extends ReferralRepository, SqlObject {
             + "event_id, created_at, updated_at";
     String EVENT_COLUMNS = "event_id, referral_id, type, status, recorded_at, payload_json";
     String ID_CLASH = "referral id already projected from another event";
-    ObjectMapper JSON = new ObjectMapper();
 
     /** Which event requested each of these referral ids, by id. */
     default Map<String, String> requestsHolding(List<String> referralIds) {
@@ -90,7 +83,7 @@ interface ReferralSql extends ReferralRepository, SqlObject {
                     .bind("service", referral.service()).bind("status", referral.status().name())
                     .bind("urgency", referral.urgency().wireName()).bind("requestedAt", referral.requestedAt())
                     .bind("dueAt", referral.dueAt()).bind("basis", referral.basis().wireName())
-                    .bind("peopleJson", writePeople(referral.people())).bind("eventId", referral.eventId())
+                    .bind("peopleJson", ReferralPeopleJson.write(referral.people())).bind("eventId", referral.eventId())
                     .bind("createdAt", referral.createdAt()).bind("updatedAt", referral.updatedAt())
                     .bind("site", site).add();
             ReferralEventRecord request = created.request();
@@ -178,7 +171,7 @@ interface ReferralSql extends ReferralRepository, SqlObject {
         if (!peopleByReferral.isEmpty()) {
             PreparedBatch update = getHandle().prepareBatch("UPDATE referrals SET people_json = :people "
                     + "WHERE referral_id = :id");
-            peopleByReferral.forEach((id, people) -> update.bind("id", id).bind("people", writePeople(people)).add());
+            peopleByReferral.forEach((id, people) -> update.bind("id", id).bind("people", ReferralPeopleJson.write(people)).add());
             update.execute();
         }
     }
@@ -257,58 +250,6 @@ interface ReferralSql extends ReferralRepository, SqlObject {
                 .map(new Rows()).list();
     }
 
-    static String writePeople(List<ReferredPerson> people) {
-        ArrayNode list = JSON.createArrayNode();
-        for (ReferredPerson person : people) {
-            ArrayNode needs = list.addObject().put("member", person.member()).putArray("needs");
-            person.needs().forEach(needs::add);
-        }
-        return list.toString();
-    }
-
-    /**
-     * Streamed, not through a tree: a queue page reads fifty of these. Only the projector writes them
-     * ({@link #writePeople}), so the shape is checked, nothing more.
-     */
-    static List<ReferredPerson> readPeople(String json) {
-        try (JsonParser parser = JSON.getFactory().createParser(json)) {
-            List<ReferredPerson> people = new ArrayList<>();
-            expect(parser, parser.nextToken() == JsonToken.START_ARRAY);
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                int member = -1;
-                List<String> needs = new ArrayList<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if (field.equals("member")) {
-                        expect(parser, value == JsonToken.VALUE_NUMBER_INT);
-                        member = parser.getIntValue();
-                    } else if (field.equals("needs")) {
-                        expect(parser, value == JsonToken.START_ARRAY);
-                        while (parser.nextToken() == JsonToken.VALUE_STRING) {
-                            needs.add(parser.getText());
-                        }
-                        expect(parser, parser.currentToken() == JsonToken.END_ARRAY);
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-                expect(parser, member >= 0);
-                people.add(new ReferredPerson(member, needs));
-            }
-            expect(parser, parser.currentToken() == JsonToken.END_ARRAY);
-            return people;
-        } catch (IOException e) {
-            throw new IllegalStateException("A stored referral's people are not JSON", e);
-        }
-    }
-
-    private static void expect(JsonParser parser, boolean asWritten) throws JsonParseException {
-        if (!asWritten) {
-            throw new JsonParseException(parser, "not as the hub writes a referral's people");
-        }
-    }
-
     final class Rows implements org.jdbi.v3.core.mapper.RowMapper<ReferralRecord> {
         @Override
         public ReferralRecord map(ResultSet rows, StatementContext context) throws SQLException {
@@ -324,7 +265,7 @@ interface ReferralSql extends ReferralRepository, SqlObject {
                 Urgency.fromWireName(rows.getString("urgency")).orElseThrow(),
                 Instant.ofEpochMilli(rows.getLong("requested_at")), Instant.ofEpochMilli(rows.getLong("due_at")),
                 LegalBasis.fromWireName(rows.getString("basis")).orElseThrow(),
-                readPeople(rows.getString("people_json")), UUID.fromString(rows.getString("event_id")),
+                ReferralPeopleJson.read(rows.getString("people_json")), UUID.fromString(rows.getString("event_id")),
                 Instant.ofEpochMilli(rows.getLong("created_at")), Instant.ofEpochMilli(rows.getLong("updated_at")));
     }
 

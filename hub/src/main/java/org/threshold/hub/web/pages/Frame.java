@@ -23,8 +23,9 @@ public record Frame(Messages ui, String title, SignedInUser user, boolean demoMo
         return Wording.fixed(ui, key);
     }
 
+    /** The text of {@code key} with {@code args} filled in (compiled once per language and thread: {@link Wording}). */
     public String text(String key, Map<String, ?> args) {
-        return ui.format(key, args);
+        return Wording.compiled(ui, key).format(args);
     }
 
     public String lang() {

@@ -1,6 +1,5 @@
 package org.threshold.hub.web.pages;
 
-import com.ibm.icu.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,10 +24,6 @@ public final class QueueRows {
 
     private final Frame frame;
     private final Messages words;
-    // The texts a row fills in are compiled once per page, not per row (an ICU MessageFormat is compiled for every
-    // text it formats, and is for one thread at a time): the first pages of a queue are its most overdue referrals.
-    private MessageFormat overdueText;
-    private MessageFormat suspendedText;
 
     QueueRows(Frame frame) {
         this.frame = frame;
@@ -55,19 +50,17 @@ public final class QueueRows {
             }
             person.needs().stream().filter(code -> !needs.contains(code)).forEach(needs::add);
         }
+        String due = TIME.format(referral.dueAt());
+        String urgency = urgency(referral.urgency().wireName());
         String overdue = null;
         if (view.overdue()) {
             Duration late = Duration.between(referral.dueAt(), now);
-            if (overdueText == null) {
-                overdueText = frame.ui().compiled("queue.overdue");
-            }
-            overdue = overdueText.format(Map.of("hours", late.toHours(), "minutes", late.toMinutesPart(),
-                    "due", TIME.format(referral.dueAt()), "urgency", urgency(referral.urgency().wireName())));
+            overdue = frame.text("queue.overdue", Map.of("hours", late.toHours(), "minutes", late.toMinutesPart(),
+                    "due", due, "urgency", urgency));
         }
         return new Row(referral.referralId().toString(), view.household().tokenId().shortCode(),
-                service(referral.service()), people, needs, urgency(referral.urgency().wireName()),
-                TIME.format(referral.dueAt()), view.suspended() ? suspended(referral.status())
-                : status(referral.status()), referral.status().open(), overdue);
+                service(referral.service()), people, needs, urgency, due, view.suspended() ? frame.text("queue.suspended", Map.of("status",
+                status(referral.status()))) : status(referral.status()), referral.status().open(), overdue);
     }
 
     /** Every status, in the lifecycle's order, with how many referrals are in it (zero included). */
@@ -89,13 +82,6 @@ public final class QueueRows {
         return frame.text("status." + status.name());
     }
 
-    /** A restricted household's referral: shown, its processing suspended. */
-    private String suspended(ReferralStatus status) {
-        if (suspendedText == null) {
-            suspendedText = frame.ui().compiled("queue.suspended");
-        }
-        return suspendedText.format(Map.of("status", status(status)));
-    }
 
     String time(Instant instant) {
         return TIME.format(instant);

@@ -90,8 +90,8 @@ public final class ReferralApi {
             answer(ctx, user, id);
         } catch (Refusal gone) {
             // Reassigned to a service the supervisor does not lead: they no longer see it, only where it went.
-            ctx.json(HubJson.MAPPER.createObjectNode().put("id", id.toString()).put("service", moved.service())
-                    .put("status", moved.status().name()));
+            HubJson.answer(ctx, HubJson.MAPPER.createObjectNode().put("id", id.toString())
+                    .put("service", moved.service()).put("status", moved.status().name()));
         }
     }
 
@@ -119,7 +119,7 @@ public final class ReferralApi {
         outcome.kept().forEach(open -> kept.addObject().put("id", open.referralId().toString())
                 .put("service", open.service()).put("status", open.status().name())
                 .put("basis", open.basis().wireName()));
-        ctx.json(answer);
+        HubJson.answer(ctx, answer);
     }
 
     /** The referral after a change, as the caller sees it now, with its history. */
@@ -127,7 +127,7 @@ public final class ReferralApi {
         ReferralQueues.Detail detail = queues.find(user, id);
         ObjectNode body = ReferralJson.of(detail.view());
         body.set("history", ReferralJson.history(detail.history()));
-        ctx.json(body);
+        HubJson.answer(ctx, body);
     }
 
     private static JsonNode body(Context ctx, String shape) {
@@ -163,14 +163,14 @@ public final class ReferralApi {
                 status(ctx.queryParam("status")), cursor(ctx.queryParam("after")), limit(ctx.queryParam("limit")));
         ObjectNode body = ReferralJson.list(page.referrals());
         page.next().ifPresent(next -> body.put("next", cursorText(next)));
-        ctx.json(body);
+        HubJson.answer(ctx, body);
     }
 
     private void show(Context ctx) {
         ReferralQueues.Detail detail = queues.find(RouteGuard.user(ctx), id(ctx.pathParam("id")));
         ObjectNode body = ReferralJson.of(detail.view());
         body.set("history", ReferralJson.history(detail.history()));
-        ctx.json(body);
+        HubJson.answer(ctx, body);
     }
 
     public static UUID id(String text) {
