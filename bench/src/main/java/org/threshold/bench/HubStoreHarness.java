@@ -52,7 +52,8 @@ import org.threshold.hub.store.JdbiHubStore;
 import org.threshold.hub.web.http.ConnectionLimits;
 
 /**
- * {@code HubStoreHarness [--ingest-only] [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite and on PostgreSQL, in one run, in this
+ * {@code HubStoreHarness [--ingest-only] [--store sqlite|postgresql] [EVENTS] [HOUSEHOLDS]}: the hub's store on SQLite
+ * and on PostgreSQL (or the one store named), in one run, in this
  * order (lookups first, so a run cut short keeps them):
  * <ul>
  *   <li>token lookup over HOUSEHOLDS households seeded straight into the store, 64 concurrent clients: p50, p99, and
@@ -65,7 +66,8 @@ import org.threshold.hub.web.http.ConnectionLimits;
  *   <li>bytes on disk per household after the 16-kiosk run.</li>
  * </ul>
  * Defaults: 20,000 events, 1,000,000 households; {@code --ingest-only} leaves the lookups out, and 0 events measures
- * the lookups only. PostgreSQL is zonky's embedded server with durable commits.
+ * the lookups only; {@code --store} measures one store, so each half fits a shared machine's time slot (three
+ * instances against one need the PostgreSQL half). PostgreSQL is zonky's embedded server with durable commits.
  */
 public final class HubStoreHarness {
     /** The account the clients look households up as (the bootstrap administrator sees none). */
@@ -75,6 +77,7 @@ public final class HubStoreHarness {
     private static final int LOOKUPS_PER_CLIENT = 200;
     private static final int SEED_TRANSACTION = 50_000;
     private static final String INGEST_ONLY = "--ingest-only";
+    private static final String STORE = "--store";
 
     private final Path dir;
     private final EmbeddedPostgres postgres;
@@ -87,8 +90,17 @@ public final class HubStoreHarness {
 
     public static void main(String[] args) throws Exception {
         // --ingest-only skips the lookups, whose seeding takes minutes, when ingest and projection are the question.
-        boolean ingestOnly = List.of(args).contains(INGEST_ONLY);
-        List<String> numbers = List.of(args).stream().filter(arg -> !arg.equals(INGEST_ONLY)).toList();
+        List<String> arguments = new java.util.ArrayList<>(List.of(args));
+        boolean ingestOnly = arguments.remove(INGEST_ONLY);
+        int store = arguments.indexOf(STORE);
+        String only = store < 0 ? "" : arguments.remove(store + 1);
+        if (store >= 0) {
+            arguments.remove(store);
+        }
+        if (!List.of("", "sqlite", "postgresql").contains(only)) {
+            throw new IllegalArgumentException("--store takes sqlite or postgresql");
+        }
+        List<String> numbers = arguments;
         int events = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 20_000;
         int seeded = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 1_000_000;
         System.out.printf("HubStoreHarness %,d events, %s, %d cores, started %s (%s)%n", events,
@@ -98,23 +110,28 @@ public final class HubStoreHarness {
         try (EmbeddedPostgres postgres = RawPostgresCopy.start()) {
             HubStoreHarness harness = new HubStoreHarness(dir, postgres);
             if (!ingestOnly) {
-                harness.lookups(seeded);
+                harness.lookups(seeded, only);
             }
             if (events > 0) {
-                harness.ingest(events);
+                harness.ingest(events, only);
             }
         }
     }
 
-    private void lookups(int seeded) throws Exception {
+    private void lookups(int seeded, String only) throws Exception {
         // Lookups first: the figure the hub's caseworkers feel, and the one a run cut short should not lose.
         System.out.printf("Token lookup over %,d households, %d clients x %d lookups (after a warm-up):%n", seeded,
                 CLIENTS, LOOKUPS_PER_CLIENT);
-        lookups("SQLite", DatabaseSettings.SQLITE_IN_DATA_FOLDER, seeded);
-        lookups("PostgreSQL", newDatabase(), seeded);
+        if (!only.equals("postgresql")) {
+            lookups("SQLite", DatabaseSettings.SQLITE_IN_DATA_FOLDER, seeded);
+        }
+        if (!only.equals("sqlite")) {
+            lookups("PostgreSQL", newDatabase(), seeded);
+        }
     }
 
-    private void ingest(int events) throws Exception {
+    /** @param only "sqlite" or "postgresql" for that store alone, "" for both */
+    private void ingest(int events, String only) throws Exception {
 
         HubIngestRate hub = new HubIngestRate(dir);
         hub.ingest(hub.prepare("warm-up", 1, Math.max(4 * HubIngestRate.BATCH, events / 5)));
@@ -122,6 +139,9 @@ public final class HubStoreHarness {
                 HubIngestRate.BATCH);
         HubIngestRate.Run sixteenOnPostgres = null;
         for (boolean onPostgres : new boolean[] {false, true}) {
+            if (only.equals(onPostgres ? "sqlite" : "postgresql")) {
+                continue;
+            }
             for (int kiosks : KIOSKS) {
                 DatabaseSettings database = onPostgres ? newDatabase() : DatabaseSettings.SQLITE_IN_DATA_FOLDER;
                 String name = (onPostgres ? "pg-" : "sqlite-") + kiosks;
@@ -152,6 +172,9 @@ public final class HubStoreHarness {
                     }
                 }
             }
+        }
+        if (sixteenOnPostgres == null) {
+            return;
         }
         HubIngestRate.Load three = hub.prepare("pg-3-instances", 16, events, newDatabase());
         HubIngestRate.Run threeInstances = hub.ingest(three, 3);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import org.threshold.hub.app.household.SealedHousehold;
+import org.threshold.hub.store.HouseholdRows;
 
 /** Seeding a hub's store straight by JDBC, for harnesses that need a million households before they measure. */
 final class SeedRows {
@@ -43,24 +44,11 @@ final class SeedRows {
 
     /** The insert {@link #addHousehold} fills. */
     static PreparedStatement households(Connection connection) throws SQLException {
-        return connection.prepareStatement("INSERT INTO households (household_id, token_id, token_kiosk_id, "
-                + "token_issued_on, kiosk_id, site, registered_at, event_id, key_id, wrapped_key, sealed_json, "
-                + "erased_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)");
+        return connection.prepareStatement(HouseholdRows.INSERT);
     }
 
     /** Adds a sealed household, as the store keeps it, to the batch of {@link #households}. */
     static void addHousehold(PreparedStatement insert, SealedHousehold household) throws SQLException {
-        insert.setString(1, household.householdId().toString());
-        insert.setBytes(2, household.tokenId().toBytes());
-        insert.setString(3, household.tokenKioskId());
-        insert.setString(4, household.tokenIssuedOn().toString());
-        insert.setString(5, household.kioskId());
-        insert.setString(6, household.site());
-        insert.setString(7, household.registeredAt().toString());
-        insert.setString(8, household.eventId().toString());
-        insert.setString(9, household.keyId());
-        insert.setBytes(10, household.wrappedKey());
-        insert.setBytes(11, household.sealedJson());
-        insert.addBatch();
+        HouseholdRows.add(insert, household);
     }
 }

@@ -68,8 +68,9 @@ import org.threshold.hub.deployment.HubKeys;
  * database; this works the same on SQLite.)
  *
  * <p>Ingest goes first: on a two-core hub, opening payloads while kiosks are sending would take the cores and the
- * write lock from them, so the worker steps aside (at most {@link #GIVE_WAY} per chunk) while a batch is being
- * ingested. Thread-safe.
+ * write lock from them (a kiosk's batch waited seconds behind a chunk's transaction), so the worker starts a chunk
+ * only once ingest has been quiet for a moment, or after {@link #BURST_LAG} of a burst, and its openers step aside
+ * (at most {@link #GIVE_WAY} per chunk) while a batch is being ingested. Thread-safe.
  */
 public final class HouseholdProjector implements AutoCloseable {
     /** The households projection's name for its cursor. */
@@ -78,6 +79,9 @@ public final class HouseholdProjector implements AutoCloseable {
     // Large enough that a peak day's backlog costs few commits; small enough to free the write lock often.
     private static final int CHUNK = 1_024;
     private static final Duration GIVE_WAY = Duration.ofSeconds(1);
+    // Ingest goes first through a burst of batches: the worker waits that long at most before each chunk, so the
+    // projection lags a few seconds during a burst and catches up after it.
+    private static final Duration BURST_LAG = Duration.ofSeconds(3);
     // Opening a payload takes about 0.2 ms: ingest waits at most ~6 ms for a slice to finish.
     private static final int SLICE = 32;
     private static final Duration TICK = Duration.ofSeconds(2);
@@ -164,6 +168,10 @@ public final class HouseholdProjector implements AutoCloseable {
         // Each chunk takes the turn anew, so a lookup and the worker share a long backlog between them.
         boolean more = true;
         while (more && !closed && !Thread.currentThread().isInterrupted()) {
+            if (givingWay) {
+                // Outside the turn: a lookup that must catch up does not wait for the burst to end.
+                giveWay(System.nanoTime() + BURST_LAG.toNanos());
+            }
             more = projectNextChunk(givingWay);
         }
     }

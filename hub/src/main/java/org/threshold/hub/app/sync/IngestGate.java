@@ -13,6 +13,11 @@ import org.threshold.hub.app.Refusal;
  * (a waiting batch is already in memory) and answers quickly instead of timing out. Thread-safe.
  */
 public final class IngestGate {
+    /**
+     * How long after the last batch ingest counts as quiet: a kiosk sending batch after batch leaves shorter gaps
+     * between one batch's answer and the next one's arrival, and work that waits for quiet should not slip into those.
+     */
+    static final Duration SETTLE = Duration.ofMillis(250);
     /** Two cores: two batches verify while a third is written. */
     public static final IngestGate DEFAULT = new IngestGate(3, 16, Duration.ofSeconds(5), Duration.ofSeconds(2));
 
@@ -21,8 +26,10 @@ public final class IngestGate {
     private final Duration maxWait;
     private final Duration retryAfter;
     private final AtomicInteger waiting = new AtomicInteger();
-    private final AtomicInteger working = new AtomicInteger();
     private final Object quiet = new Object();
+    // Batches between arrival and answer, and when the last was answered; guarded by quiet.
+    private int inFlight;
+    private long lastDone = System.nanoTime() - SETTLE.toNanos();
 
     public IngestGate(int concurrent, int queued, Duration maxWait, Duration retryAfter) {
         if (concurrent < 1 || queued < 0 || maxWait.isNegative() || retryAfter.isNegative()) {
@@ -57,11 +64,22 @@ public final class IngestGate {
     }
 
     private Permit granted() {
-        working.incrementAndGet();
+        return permits::release;
+    }
+
+    /**
+     * Counts a batch as in flight from its arrival (its headers name an enrolled kiosk) until it is answered, while
+     * its body is received and its signature checked as well as while it holds a permit; close it when answered.
+     * This is all {@link #awaitQuiet} goes by.
+     */
+    public Permit arriving() {
+        synchronized (quiet) {
+            inFlight++;
+        }
         return () -> {
-            permits.release();
-            if (working.decrementAndGet() == 0) {
-                synchronized (quiet) {
+            synchronized (quiet) {
+                lastDone = System.nanoTime();
+                if (--inFlight == 0) {
                     quiet.notifyAll();
                 }
             }
@@ -69,18 +87,29 @@ public final class IngestGate {
     }
 
     /**
-     * Returns once no batch is being ingested, or after {@code max} at the latest. Background work that can wait
-     * (opening payloads for the projection) calls it between chunks, so a kiosk's batch, which a kiosk is waiting
-     * for, gets the CPU and the database's write lock first; {@code max} keeps that work from starving under a
-     * long peak.
+     * Returns once no batch is in flight ({@link #arriving}) and none has been for {@link #SETTLE}, or after
+     * {@code max} at the latest. Background work that can wait (the projection: opening payloads, and on SQLite the one writer its
+     * transactions hold) calls it, so a kiosk's batch, which a kiosk is waiting for, gets the CPU and the database's
+     * write lock first through a whole burst of batches; {@code max} keeps that work from starving under a long one.
      */
     public void awaitQuiet(Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         synchronized (quiet) {
-            long left = max.toNanos();
-            while (working.get() > 0 && left > 0) {
-                TimeUnit.NANOSECONDS.timedWait(quiet, left);
-                left = deadline - System.nanoTime();
+            while (true) {
+                long now = System.nanoTime();
+                long left = deadline - now;
+                if (left <= 0) {
+                    return;
+                }
+                if (inFlight > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(quiet, left);
+                } else {
+                    long settling = lastDone + SETTLE.toNanos() - now;
+                    if (settling <= 0) {
+                        return;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(quiet, Math.min(settling, left));
+                }
             }
         }
     }

@@ -73,28 +73,31 @@ public final class SyncApi {
      */
     private void receiveBatch(Context ctx) {
         BatchAuthentication.Claim claim = authentication.claim(ctx);
-        ApiException tooLarge = new ApiException(413, "BATCH_TOO_LARGE",
-                "A batch may hold at most 16 MiB (after gzip is undone). Send fewer events per batch.");
-        byte[] asSent = RequestBodies.readAsSent(ctx, MAX_BATCH_BYTES, tooLarge, MALFORMED);
-        authentication.verify(ctx, claim, asSent);
-        String kioskId = claim.kiosk().kioskId();
-        SyncService.RequestNonce nonce = new SyncService.RequestNonce(claim.nonce(),
-                BatchAuthentication.forgetAfter(claim));
-        try (IngestGate.Permit permit = gate.enter()) {
-            byte[] body = RequestBodies.decode(ctx, asSent, MAX_BATCH_BYTES, tooLarge, MALFORMED);
-            String contentType = String.valueOf(ctx.contentType());
-            IngestOutcome outcome;
-            if (contentType.startsWith(BatchBody.CONTENT_TYPE)) {
-                BatchBody batch = binary(body);
-                sameKiosk(kioskId, batch.kioskId());
-                outcome = ingest(kioskId, nonce, decodeEnvelopes(batch.envelopes(), i -> "Event " + i));
-            } else {
-                JsonNode json = HubJson.parse(ctx, body, BATCH_SHAPE);
-                sameKiosk(kioskId, kioskId(json));
-                outcome = ingest(kioskId, nonce, decode(encodedEvents(json)));
+        // In flight from here, so the projection holds back between one kiosk's batches, not only during each.
+        try (IngestGate.Permit arrival = gate.arriving()) {
+            ApiException tooLarge = new ApiException(413, "BATCH_TOO_LARGE",
+                    "A batch may hold at most 16 MiB (after gzip is undone). Send fewer events per batch.");
+            byte[] asSent = RequestBodies.readAsSent(ctx, MAX_BATCH_BYTES, tooLarge, MALFORMED);
+            authentication.verify(ctx, claim, asSent);
+            String kioskId = claim.kiosk().kioskId();
+            SyncService.RequestNonce nonce = new SyncService.RequestNonce(claim.nonce(),
+                    BatchAuthentication.forgetAfter(claim));
+            try (IngestGate.Permit permit = gate.enter()) {
+                byte[] body = RequestBodies.decode(ctx, asSent, MAX_BATCH_BYTES, tooLarge, MALFORMED);
+                String contentType = String.valueOf(ctx.contentType());
+                IngestOutcome outcome;
+                if (contentType.startsWith(BatchBody.CONTENT_TYPE)) {
+                    BatchBody batch = binary(body);
+                    sameKiosk(kioskId, batch.kioskId());
+                    outcome = ingest(kioskId, nonce, decodeEnvelopes(batch.envelopes(), i -> "Event " + i));
+                } else {
+                    JsonNode json = HubJson.parse(ctx, body, BATCH_SHAPE);
+                    sameKiosk(kioskId, kioskId(json));
+                    outcome = ingest(kioskId, nonce, decode(encodedEvents(json)));
+                }
+                ctx.status(outcome.rejection().map(rejection -> status(rejection.reason())).orElse(200));
+                ctx.json(answer(kioskId, outcome));
             }
-            ctx.status(outcome.rejection().map(rejection -> status(rejection.reason())).orElse(200));
-            ctx.json(answer(kioskId, outcome));
         }
     }
 
