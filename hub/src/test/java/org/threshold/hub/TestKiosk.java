@@ -137,6 +137,37 @@ final class TestKiosk {
         return new Referral(refer(request.toJson()), request);
     }
 
+    /**
+     * A registration and referrals of its member 0 to {@code services} made with it, sealed together as the kiosk
+     * seals them: the referrals under the secret the registration's HPKE context exports.
+     */
+    Referred registerReferring(String... services) {
+        IssuedToken token = IssuedToken.issue(TokenId.random(RANDOM), kioskId, LocalDate.of(2026, 11, 24), key);
+        RegistrationPayload payload = new RegistrationPayload(UUID.randomUUID(), SITE, REGISTERED_AT, token,
+                household());
+        List<ReferralRequested> requests = java.util.Arrays.stream(services).map(service -> new ReferralRequested(
+                UUID.randomUUID(), payload.householdId(), service, Urgency.PRIORITY, REGISTERED_AT,
+                REGISTERED_AT.plus(Urgency.PRIORITY.dueIn()), LegalBasis.CONSENT,
+                List.of(new ReferredPerson(0, List.of(OPEN_NEED))))).toList();
+        List<SignedEvent> sealed = sealer.sealRegistration(position, REGISTERED_AT,
+                new EventSealer.Draft(ids.next(), payload.toJson()),
+                requests.stream().map(request -> new EventSealer.Draft(ids.next(), request.toJson())).toList());
+        position = ChainPosition.after(sealed.get(sealed.size() - 1));
+        List<Referral> referrals = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            referrals.add(new Referral(sealed.get(i + 1), requests.get(i)));
+        }
+        return new Referred(new Registration(sealed.get(0), payload), referrals);
+    }
+
+    record Referred(Registration registration, List<Referral> referrals) {
+        List<SignedEvent> events() {
+            List<SignedEvent> events = new ArrayList<>(List.of(registration.event()));
+            referrals.forEach(referral -> events.add(referral.event()));
+            return events;
+        }
+    }
+
     record Referral(SignedEvent event, ReferralRequested request) {
         UUID id() {
             return request.referralId();
