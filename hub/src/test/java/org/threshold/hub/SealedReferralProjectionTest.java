@@ -90,6 +90,13 @@ class SealedReferralProjectionTest {
         assertThat(hub.rows("SELECT referral_id FROM referrals")).isEmpty();
         assertThat(hub.rows("SELECT reason FROM projection_failures")).hasSize(2)
                 .allSatisfy(row -> assertThat(row.get(0).toString()).contains("was erased"));
+        // The kiosk's chain, its registration cut at the erasure and its referrals sealed under it, still verifies.
+        HubClient.Response verified = client.post("/api/events/verify", new byte[0], "Authorization",
+                "Bearer " + client.sessionToken("dpo"));
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.json().get("intact").asBoolean()).isTrue();
+        assertThat(verified.json().toString()).contains("\"chain\":\"KIOSK-01\",\"intact\":true,\"checked\":3,"
+                + "\"redacted\":1");
     }
 
     /** Syncs the events and looks the household up, which projects whatever is behind. */
