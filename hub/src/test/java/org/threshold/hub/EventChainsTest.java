@@ -105,19 +105,7 @@ class EventChainsTest extends ReferralScenario {
     }
 
     private JsonNode verify() {
-        HubClient.Response response = client.post("/api/events/verify", "".getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + session("dpo"));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private static JsonNode chain(JsonNode verified, String name) {
-        for (JsonNode chain : verified.get("chains")) {
-            if (chain.get("chain").asText().equals(name)) {
-                return chain;
-            }
-        }
-        throw new AssertionError("no chain " + name + " in " + verified);
+        return verifyChains(session("dpo"));
     }
 
     private List<Object> firstCut(String chain) {

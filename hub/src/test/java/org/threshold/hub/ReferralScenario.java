@@ -84,6 +84,24 @@ abstract class ReferralScenario {
     }
 
 
+    /** {@code POST /api/events/verify} with {@code sessionToken} (a DPO's): every chain's state. */
+    JsonNode verifyChains(String sessionToken) {
+        HubClient.Response verified = client.post("/api/events/verify", new byte[0], "Authorization",
+                "Bearer " + sessionToken);
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        return verified.json();
+    }
+
+    /** One chain's state in {@link #verifyChains}'s answer. */
+    static JsonNode chain(JsonNode verified, String name) {
+        for (JsonNode chain : verified.get("chains")) {
+            if (chain.get("chain").asText().equals(name)) {
+                return chain;
+            }
+        }
+        throw new AssertionError("no chain " + name + " in " + verified);
+    }
+
     /** The hub chain's events as stored, in order; they must verify from genesis with the hub's identity key. */
     List<SignedEvent> hubChain() {
         List<SignedEvent> events = new ArrayList<>();

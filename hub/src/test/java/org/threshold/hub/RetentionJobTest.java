@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threshold.core.event.RedactedEvent;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.account.Role;
@@ -76,6 +77,36 @@ class RetentionJobTest extends ReferralScenario {
                 List.of("retention-job", "DONE", household.payload().householdId().toString()));
         assertThat(hub.rows("SELECT action FROM access_log WHERE action IN ('retention-plan', 'retention-run')"))
                 .hasSize(6);
+    }
+
+    @Test
+    void aRetentionCutStoredAsABareHeaderStillVerifiesButTheRequestItLeftWholeDoesNot() throws Exception {
+        String referral = "/api/referrals/" + health.id();
+        assertThat(post(referral + "/transitions", "{\"status\":\"ACCEPTED\",\"note\":\"" + NOTE + "\"}",
+                "cw-health").status()).isEqualTo(200);
+        closeHealth(referral);
+        hub.clock.advance(Duration.ofDays(731));
+        String dpo = client.sessionToken("dpo");
+        assertThat(run(dpo).get("referralsAnonymised").asInt()).isEqualTo(1);
+        // What a release before sealed cuts stored for a hub event the retention job cut: its header alone.
+        List<Object> cut = hub.rows("SELECT event_id, envelope FROM events WHERE kiosk_id = 'HUB' ORDER BY sequence")
+                .stream().filter(row -> RedactedEvent.isRedacted((byte[]) row.get(1))).findFirst().orElseThrow();
+        hub.execute("UPDATE events SET envelope = ? WHERE event_id = ?",
+                RedactedEvent.decode((byte[]) cut.get(1)).header().encode(), cut.get(0));
+
+        JsonNode hubChain = chain(verifyChains(dpo), "HUB");
+
+        assertThat(hubChain.get("intact").asBoolean()).as(hubChain.toString()).isTrue();
+        assertThat(hubChain.get("unsealed").asInt()).isEqualTo(1);
+
+        // Retention leaves the kiosk's request whole, so nothing vouches for that event stripped to its header.
+        List<Object> request = hub.rows("SELECT event_id, envelope FROM events WHERE kiosk_id = 'KIOSK-01' "
+                + "ORDER BY sequence").stream().filter(row -> row.get(0).toString()
+                .equals(health.event().header().eventId().toString())).findFirst().orElseThrow();
+        hub.execute("UPDATE events SET envelope = ? WHERE event_id = ?",
+                SignedEvent.decode((byte[]) request.get(1)).header().encode(), request.get(0));
+
+        assertThat(chain(verifyChains(dpo), "KIOSK-01").at("/firstBreak/problem").asText()).isEqualTo("UNRECORDED_CUT");
     }
 
     @Test
