@@ -1,7 +1,6 @@
 package org.threshold.hub.app.household;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,29 +15,24 @@ import org.threshold.core.event.EventType;
 import org.threshold.core.event.RedactedEvent;
 import org.threshold.core.event.SignedEvent;
 import org.threshold.hub.app.HubStore;
-import org.threshold.hub.app.sync.StoredEvent;
 import org.threshold.hub.deployment.HubKeys;
 
 /**
  * Opens the payloads of one chunk of events for the projector. A referral the kiosk made with its registration is
  * sealed under the secret the registration's HPKE context exported ({@link SignedEvent#sealedUnder()}): opening a
  * registration keeps that secret here, so the registration and its referrals in the chunk cost one X-Wing
- * decapsulation; a referral whose registration lies in an earlier chunk re-opens the registration's encapsulation
- * from the store. An erased registration's envelope is cut to its header, so its referrals no longer open either.
+ * decapsulation; a referral whose registration was not opened first (it lies in an earlier chunk, or another opener
+ * holds it) re-opens the registration's encapsulation, read from the store. An erased registration's envelope is cut to its header, so its referrals no longer open either.
  * Lives for one chunk: {@link #close()} zeroes every secret, so no key outlives it. Thread-safe: the openers share it.
  */
 final class ChunkPayloads implements AutoCloseable {
     private final HubKeys keys;
     private final HubStore store;
-    private final List<StoredEvent> chunk;
     private final Map<UUID, Exported> secrets = new ConcurrentHashMap<>();
-    // The chunk's envelopes by event id, indexed when a referral first needs a registration not opened yet.
-    private Map<UUID, byte[]> envelopes;
 
-    ChunkPayloads(HubKeys keys, HubStore store, List<StoredEvent> chunk) {
+    ChunkPayloads(HubKeys keys, HubStore store) {
         this.keys = keys;
         this.store = store;
-        this.chunk = chunk;
     }
 
     /** A payload opened, or why it was not (never personal data). */
@@ -104,7 +98,9 @@ final class ChunkPayloads implements AutoCloseable {
 
     /** Re-opens the registration's encapsulation for its exported secret (one decapsulation). */
     private Secret exportedBy(EventHeader referral, UUID registrationId) {
-        byte[] envelope = envelope(registrationId);
+        // Every event of the chunk is stored before it is projected, so the store holds the registration either way.
+        byte[] envelope = store.read(repositories -> repositories.events().envelopes(List.of(registrationId)))
+                .get(registrationId);
         if (envelope == null) {
             return new Secret(null, "its registration " + registrationId + " is not stored");
         }
@@ -132,30 +128,6 @@ final class ChunkPayloads implements AutoCloseable {
             return new Secret(null, "its registration " + registrationId + " does not open with key "
                     + header.sealingKeyId());
         }
-    }
-
-    /** The registration's envelope: from this chunk if it is here, else from the store. */
-    private byte[] envelope(UUID eventId) {
-        byte[] inChunk = chunkEnvelopes().get(eventId);
-        return inChunk != null ? inChunk
-                : store.read(repositories -> repositories.events().envelopes(List.of(eventId))).get(eventId);
-    }
-
-    private synchronized Map<UUID, byte[]> chunkEnvelopes() {
-        if (envelopes == null) {
-            envelopes = new HashMap<>();
-            for (StoredEvent stored : chunk) {
-                try {
-                    SignedEvent event = SignedEvent.decode(stored.envelope());
-                    if (event.header().type() == EventType.HOUSEHOLD_REGISTERED) {
-                        envelopes.put(event.header().eventId(), stored.envelope());
-                    }
-                } catch (MalformedEncodingException redactedOrDamaged) {
-                    // Not a registration to open: the projector reports it when it reaches it.
-                }
-            }
-        }
-        return envelopes;
     }
 
     /** Keeps the first secret exported for a registration (two openers may race to it); returns the one kept. */

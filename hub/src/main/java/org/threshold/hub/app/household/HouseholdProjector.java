@@ -239,7 +239,7 @@ public final class HouseholdProjector implements AutoCloseable {
         if (chunk == null || chunk.events().isEmpty()) {
             return null;
         }
-        ChunkPayloads payloads = new ChunkPayloads(keys, store, chunk.events());
+        ChunkPayloads payloads = new ChunkPayloads(keys, store);
         return new Opening(chunk, payloads, open(chunk.events(), payloads, givingWay));
     }
 
