@@ -72,9 +72,10 @@ import org.threshold.hub.web.account.SessionAuth;
  * access-log record naming them committed before it. Then the floor, in the same run: the bare SQL of those pages
  * ({@link RawQueuePage}) by 16 threads on JDBC connections of their own. Prints p50 and p99 of each with the load
  * average and the CPU time per request of this JVM (hub, clients, JIT, and for SQLite the database) and of the hub's
- * request threads alone (with, on SQLite, the database's work done on them), which the load of a shared machine
- * does not inflate as it does latency; and the hub's p50 over the floor's. Defaults: 1,000,000 households, 300,000
- * open referrals, 100 requests per caseworker.
+ * request threads alone (with, on SQLite, the database's work done on them), and on PostgreSQL of its server
+ * ({@link ServerCpu}), which the load of a shared machine does not inflate as it does latency; and the hub's p50 over
+ * the floor's. {@code -Dqueue.slowStatementMs=N} has PostgreSQL log each statement slower than N ms. Defaults:
+ * 1,000,000 households, 300,000 open referrals, 100 requests per caseworker.
  */
 public final class ReferralQueueHarness {
     private static final int CLIENTS = 16;
@@ -88,6 +89,8 @@ public final class ReferralQueueHarness {
     private static final Pattern API_NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");
     private static final Pattern PAGE_NEXT = Pattern.compile("after=([0-9]+\\.[0-9a-f-]{36})");
     private static final int WARM_UP = 10;
+    // -Dqueue.slowStatementMs=N: PostgreSQL logs every statement that took longer than N ms, with its parameters.
+    private static final String SLOW_STATEMENT_MS = System.getProperty("queue.slowStatementMs");
     // CPU time is what a loaded machine does not distort: a request's share of two idle cores follows from it.
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -135,6 +138,12 @@ public final class ReferralQueueHarness {
         seed(hubDir, database, households, referrals);
         System.out.printf("  %-10s seeded in %.0f s (%s)%n", label, (System.nanoTime() - seeding) / 1e9,
                 LoadAverage.now());
+        ServerCpu server = null;
+        if (database.urlFor(hubDir).startsWith("jdbc:postgresql:")) {
+            try (Connection connection = DriverManager.getConnection(database.urlFor(hubDir))) {
+                server = ServerCpu.of(connection);
+            }
+        }
         double hubMedian;
         try (HubServer hub = HubServer.start(HubSettings.of(hubDir).withDatabase(database)
                 .withBootstrapAdmin("bench", PASSWORD.toCharArray()))) {
@@ -159,21 +168,27 @@ public final class ReferralQueueHarness {
                         + next.map(after -> "&after=" + after).orElse(""), "Cookie",
                         SessionAuth.COOKIE + "=" + session, PAGE_NEXT));
             }
-            hubMedian = report(label, "GET /api/referrals", api, requests);
-            report(label, "GET /queue", pages, requests);
+            hubMedian = report(label, "GET /api/referrals", api, requests, server);
+            report(label, "GET /queue", pages, requests, server);
         }
-        double rawMedian = raw(label, database.urlFor(hubDir), requests);
+        double rawMedian = raw(label, database.urlFor(hubDir), requests, server);
         System.out.printf("  %-10s GET /api/referrals p50 / raw p50: %.1f%n", label, hubMedian / rawMedian);
     }
 
-    /** Warms up, measures, prints p50 and p99 of {@code readers}; returns p50 in milliseconds. */
-    private static double report(String label, String what, List<ConcurrentReaders.Reader> readers, int requests)
-            throws Exception {
+    /**
+     * Warms up, measures, prints p50 and p99 of {@code readers}, with the CPU per request of this JVM, of the hub's
+     * request threads and of the database {@code server} if given; returns p50 in milliseconds.
+     */
+    private static double report(String label, String what, List<ConcurrentReaders.Reader> readers, int requests,
+                                 ServerCpu server) throws Exception {
         ConcurrentReaders.run(readers, WARM_UP);
+        long serverCpu = server == null ? 0 : server.nanos();
         long cpu = PROCESS.getProcessCpuTime();
         Map<Long, Long> requestThreads = requestThreadsCpu();
         long[] nanos = ConcurrentReaders.run(readers, requests);
         double cpuMillis = (PROCESS.getProcessCpuTime() - cpu) / 1e6 / nanos.length;
+        String serverMillis = server == null ? "" : String.format(", %5.2f ms of the PostgreSQL server",
+                (server.nanos() - serverCpu) / 1e6 / nanos.length);
         Map<Long, Long> requestThreadsAfter = requestThreadsCpu();
         long requestCpu = 0;
         for (Map.Entry<Long, Long> thread : requestThreadsAfter.entrySet()) {
@@ -181,9 +196,9 @@ public final class ReferralQueueHarness {
         }
         Percentiles latency = new Percentiles(nanos);
         System.out.printf("  %-10s %-26s p50 %8.2f ms, p99 %8.2f ms, %5.1f ms CPU of this JVM per request, "
-                        + "%5.2f ms of the hub's request threads (%,d requests) (%s)%n", label, what,
+                        + "%5.2f ms of the hub's request threads%s (%,d requests) (%s)%n", label, what,
                 latency.medianMillis(), latency.p99Millis(), cpuMillis, requestCpu / 1e6 / nanos.length,
-                nanos.length, LoadAverage.now());
+                serverMillis, nanos.length, LoadAverage.now());
         return latency.medianMillis();
     }
 
@@ -206,7 +221,7 @@ public final class ReferralQueueHarness {
     }
 
     /** The floor: the same pages' bare SQL, 16 threads on connections of their own, with the hub stopped. */
-    private static double raw(String label, String url, int requests) throws Exception {
+    private static double raw(String label, String url, int requests, ServerCpu server) throws Exception {
         List<Connection> connections = new ArrayList<>();
         try {
             List<ConcurrentReaders.Reader> readers = new ArrayList<>();
@@ -217,7 +232,7 @@ public final class ReferralQueueHarness {
                 readers.add((next, random) -> queue.read(random.nextBoolean() ? Optional.of("SENT") : Optional.empty(),
                         next.map(ReferralQueueHarness::rawCursor)).map(end -> end.dueAt() + "." + end.referralId()));
             }
-            return report(label, "raw page query (JDBC)", readers, requests);
+            return report(label, "raw page query (JDBC)", readers, requests, server);
         } finally {
             for (Connection connection : connections) {
                 connection.close();
@@ -361,6 +376,11 @@ public final class ReferralQueueHarness {
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
              Statement create = admin.createStatement()) {
             create.execute("CREATE DATABASE referral_queues");
+            if (SLOW_STATEMENT_MS != null) {
+                // Statements slower than this go to the server's log, printed with the harness's output.
+                create.execute("ALTER DATABASE referral_queues SET log_min_duration_statement = "
+                        + Integer.parseInt(SLOW_STATEMENT_MS));
+            }
         }
         return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/referral_queues"
                 + "?user=postgres", null);

@@ -155,9 +155,38 @@ abstract class ReferralRepositoryContract extends StoreContract {
             pages++;
         } while (after.isPresent() && pages < 10);
 
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(seen).extracting(ReferralRecord::dueAt).isSorted();
+        assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(pages).isEqualTo(3);
+    }
+
+    /** The referral read beyond the page, only to learn that a next page exists, brings nothing of its household. */
+    @Test
+    void aQueuePageCarriesTheHouseholdsOfTheReferralsItShowsAndNoOther() {
+        List<SealedHousehold> households = List.of(LookupRepositoryContract.household(),
+                LookupRepositoryContract.household(), LookupRepositoryContract.household());
+        Urgency[] soonestFirst = {Urgency.EMERGENCY, Urgency.URGENT, Urgency.PRIORITY};
+        List<NewReferral> made = new ArrayList<>();
+        for (int i = 0; i < households.size(); i++) {
+            made.add(referral(UUID.randomUUID(), households.get(i).householdId(), "health", soonestFirst[i],
+                    UUID.randomUUID()));
+        }
+        inTransaction(repositories -> {
+            repositories.households().insertNew(households);
+            repositories.referrals().insertRequested(made);
+            repositories.restrictions().restrict(new HouseholdRestriction(households.get(2).householdId(), PROJECTED,
+                    "dpo", UUID.randomUUID(), "DSR-2026-003"));
+            return null;
+        });
+
+        QueuePage page = store.read(repositories -> repositories.queues().page(Set.of("health"), Optional.empty(),
+                Optional.empty(), 2, PROJECTION));
+
+        assertThat(page.referrals()).containsExactly(made.get(0).referral(), made.get(1).referral());
+        assertThat(page.households()).containsOnlyKeys(households.get(0).householdId(),
+                households.get(1).householdId());
+        assertThat(page.restricted()).isEmpty();
+        assertThat(page.next()).contains(new QueueCursor(made.get(1).referral().dueAt(),
+                made.get(1).referral().referralId()));
     }
 
     @Test

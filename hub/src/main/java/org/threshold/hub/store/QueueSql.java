@@ -22,9 +22,17 @@ import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
  * {@link QueueRepository} in plain JDBC on the transaction's connection: a page is one statement (the referrals,
- * their households and restrictions joined), mapped by hand, with no statement machinery between.
+ * their households and restrictions joined), mapped by hand by position, with no statement machinery between; on a
+ * SQLite reader each statement is prepared once ({@link ReaderStatements}).
  */
 final class QueueSql implements QueueRepository {
+    // The page statement's columns: the check, the referral's place in the page, its columns, its household's.
+    private static final int BEHIND = 1;
+    private static final int PLACE = 2;
+    private static final int REFERRAL = 3;
+    private static final int HOUSEHOLD = REFERRAL + ReferralSql.COLUMN_COUNT;
+    private static final int RESTRICTED = HOUSEHOLD + SealedHouseholdColumns.COUNT;
+
     private final Connection connection;
 
     QueueSql(Connection connection) {
@@ -32,11 +40,13 @@ final class QueueSql implements QueueRepository {
     }
 
     /**
-     * One index range scan per service (and status), each limited, merged by due time: a single scan over
-     * {@code service IN (...)} could not read in due order and would sort every open referral. Then each of the
-     * page's households by primary key, and whether it is restricted. All of it left-joined to a one-row table
-     * holding the projection check, so the statement answers the check even for an empty page, and in the same
-     * snapshot as the page.
+     * The page's referrals as one index range scan (per service, each limited, merged by due time when there are
+     * several: a single scan over {@code service IN (...)} could not read in due order and would sort every open
+     * referral), numbered in due order; then, by primary key, the household of each referral the page shows and
+     * whether it is restricted. The one extra referral read only to learn that a next page exists has neither. Rows
+     * come back in no particular order (sorting the joined rows, sealed households included, cost more than the
+     * rest of the statement): each is placed by its number. All of it is left-joined to a one-row table holding the
+     * projection check, so the statement answers the check even for an empty page, and in the same snapshot.
      */
     @Override
     public QueuePage page(Set<String> services, Optional<ReferralStatus> status, Optional<QueueCursor> after,
@@ -45,68 +55,106 @@ final class QueueSql implements QueueRepository {
             return new QueuePage(List.of(), Map.of(), Set.of(), Optional.empty(), false);
         }
         List<String> ordered = List.copyOf(new TreeSet<>(services));
-        StringBuilder sql = new StringBuilder("SELECT check_.behind, p.*, ").append(SealedHouseholdColumns.select("h"))
-                .append(", r.household_id AS restricted_id FROM (SELECT ").append(LookupSql.BEHIND)
-                .append(" AS behind) check_ LEFT JOIN (SELECT ").append(ReferralSql.COLUMNS).append(" FROM (");
-        for (int part = 0; part < ordered.size(); part++) {
-            sql.append(part == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT ").append(ReferralSql.COLUMNS)
-                    .append(" FROM referrals WHERE service = ?")
-                    .append(status.isPresent() ? " AND status = ?" : "")
-                    .append(after.isPresent() ? " AND (due_at, referral_id) > (?, ?)" : "")
-                    .append(" ORDER BY due_at, referral_id LIMIT ?) part").append(part);
-        }
-        sql.append(") merged ORDER BY due_at, referral_id LIMIT ?) p ON TRUE ")
-                .append("LEFT JOIN households h ON h.household_id = p.household_id ")
-                .append("LEFT JOIN household_restrictions r ON r.household_id = p.household_id ")
-                .append("ORDER BY p.due_at, p.referral_id");
-        List<ReferralRecord> found = new ArrayList<>();
-        Map<UUID, SealedHousehold> households = new HashMap<>();
-        Set<UUID> restricted = new HashSet<>();
-        boolean behind = false;
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            int parameter = 1;
-            select.setString(parameter++, projection);
-            for (String service : ordered) {
-                select.setString(parameter++, service);
-                if (status.isPresent()) {
-                    select.setString(parameter++, status.get().name());
-                }
-                if (after.isPresent()) {
-                    select.setLong(parameter++, after.get().dueAt().toEpochMilli());
-                    select.setString(parameter++, after.get().referralId().toString());
-                }
-                select.setInt(parameter++, limit + 1);
-            }
-            select.setInt(parameter, limit + 1);
-            try (ResultSet rows = select.executeQuery()) {
-                int first = rows.findColumn("restricted_id") - SealedHouseholdColumns.COUNT;
-                while (rows.next()) {
-                    behind = rows.getBoolean(1);
-                    if (rows.getString("referral_id") == null) {
-                        // The one row of an empty page: the check alone.
-                        continue;
-                    }
-                    ReferralRecord referral = ReferralSql.referral(rows);
-                    found.add(referral);
-                    SealedHousehold household = SealedHouseholdColumns.read(rows, first);
-                    if (household != null) {
-                        households.put(household.householdId(), household);
-                    }
-                    if (rows.getString("restricted_id") != null) {
-                        restricted.add(referral.householdId());
-                    }
-                }
-            }
+        try {
+            return ReaderStatements.run(connection, pageSql(ordered.size(), status.isPresent(), after.isPresent()),
+                    select -> {
+                        int parameter = 1;
+                        select.setString(parameter++, projection);
+                        for (String service : ordered) {
+                            select.setString(parameter++, service);
+                            if (status.isPresent()) {
+                                select.setString(parameter++, status.get().name());
+                            }
+                            if (after.isPresent()) {
+                                select.setLong(parameter++, after.get().dueAt().toEpochMilli());
+                                select.setString(parameter++, after.get().referralId().toString());
+                            }
+                            if (ordered.size() > 1) {
+                                select.setInt(parameter++, limit + 1);
+                            }
+                        }
+                        select.setInt(parameter++, limit + 1);
+                        select.setInt(parameter++, limit);
+                        select.setInt(parameter, limit);
+                        try (ResultSet rows = select.executeQuery()) {
+                            return page(rows, limit);
+                        }
+                    });
         } catch (SQLException e) {
             throw JdbiHubStore.failed(e);
         }
-        if (found.size() <= limit) {
-            return new QueuePage(found, households, restricted, Optional.empty(), behind);
+    }
+
+    /**
+     * The page in {@code rows}, each referral at its place, with the households and restrictions of the first
+     * {@code limit}.
+     */
+    private static QueuePage page(ResultSet rows, int limit) throws SQLException {
+        ReferralRecord[] placed = new ReferralRecord[limit + 1];
+        Map<UUID, SealedHousehold> households = new HashMap<>();
+        Set<UUID> restricted = new HashSet<>();
+        boolean behind = false;
+        while (rows.next()) {
+            behind = rows.getBoolean(BEHIND);
+            int place = rows.getInt(PLACE);
+            if (rows.wasNull()) {
+                // The one row of an empty page: the check alone.
+                continue;
+            }
+            ReferralRecord referral = ReferralSql.referral(rows, REFERRAL);
+            placed[place - 1] = referral;
+            if (place > limit) {
+                continue;
+            }
+            SealedHousehold household = SealedHouseholdColumns.read(rows, HOUSEHOLD);
+            if (household != null) {
+                households.put(household.householdId(), household);
+            }
+            if (rows.getString(RESTRICTED) != null) {
+                restricted.add(referral.householdId());
+            }
         }
-        List<ReferralRecord> page = found.subList(0, limit);
+        List<ReferralRecord> page = new ArrayList<>(limit);
+        for (int place = 0; place < limit && placed[place] != null; place++) {
+            page.add(placed[place]);
+        }
+        if (placed[limit] == null) {
+            return new QueuePage(page, households, restricted, Optional.empty(), behind);
+        }
         ReferralRecord last = page.get(limit - 1);
         return new QueuePage(page, households, restricted,
                 Optional.of(new QueueCursor(last.dueAt(), last.referralId())), behind);
+    }
+
+    /**
+     * A page's statement for {@code services} services, with or without a status and a cursor. Its parameters: the
+     * projection; for each service its name, the status, the cursor's due time and id, and (several services) the
+     * limit plus one; the limit plus one; the limit, twice.
+     */
+    static String pageSql(int services, boolean status, boolean cursor) {
+        String where = "WHERE service = ?" + (status ? " AND status = ?" : "")
+                + (cursor ? " AND (due_at, referral_id) > (?, ?)" : "");
+        StringBuilder source = new StringBuilder();
+        if (services == 1) {
+            source.append("referrals ").append(where);
+        } else {
+            source.append('(');
+            for (int part = 0; part < services; part++) {
+                source.append(part == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT ")
+                        .append(ReferralSql.COLUMNS).append(" FROM referrals ").append(where)
+                        .append(" ORDER BY due_at, referral_id LIMIT ?) part").append(part);
+            }
+            source.append(") merged");
+        }
+        return "SELECT check_.behind, p.*, " + SealedHouseholdColumns.select("h") + ", r.household_id "
+                + "FROM (SELECT " + LookupSql.BEHIND + " AS behind) check_ "
+                + "LEFT JOIN (SELECT ROW_NUMBER() OVER (ORDER BY due_at, referral_id) AS place, "
+                + ReferralSql.COLUMNS + " FROM " + source + " ORDER BY due_at, referral_id LIMIT ?) p ON TRUE "
+                // The extra referral's household id is NULL here, so neither database looks it up (an index seek
+                // for NULL matches nothing); a condition beside the key would be tested only after the seek.
+                + "LEFT JOIN households h ON h.household_id = CASE WHEN p.place <= ? THEN p.household_id END "
+                + "LEFT JOIN household_restrictions r "
+                + "ON r.household_id = CASE WHEN p.place <= ? THEN p.household_id END";
     }
 
     @Override
@@ -116,15 +164,17 @@ final class QueueSql implements QueueRepository {
             return counts;
         }
         // The counts kept beside the referrals (V15): a few rows per service, however many referrals it holds.
-        try (PreparedStatement select = connection.prepareStatement("SELECT status, SUM(total) FROM "
-                + "referral_status_counts WHERE service IN (" + placeholders(services.size()) + ") "
-                + "GROUP BY status HAVING SUM(total) > 0")) {
-            bindAll(select, services);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(ReferralStatus.valueOf(rows.getString(1)), rows.getLong(2));
-                }
-            }
+        try {
+            ReaderStatements.run(connection, "SELECT status, SUM(total) FROM referral_status_counts WHERE service IN ("
+                    + placeholders(services.size()) + ") GROUP BY status HAVING SUM(total) > 0", select -> {
+                        bindAll(select, services);
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                counts.put(ReferralStatus.valueOf(rows.getString(1)), rows.getLong(2));
+                            }
+                        }
+                        return counts;
+                    });
         } catch (SQLException e) {
             throw JdbiHubStore.failed(e);
         }
@@ -136,16 +186,17 @@ final class QueueSql implements QueueRepository {
         if (services.isEmpty()) {
             return new ChangeMark(0, null);
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT COALESCE(SUM(version), 0), "
-                + "MAX(changed_at) FROM referral_service_changes WHERE service IN (" + placeholders(services.size())
-                + ")")) {
-            bindAll(select, services);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                long version = rows.getLong(1);
-                long millis = rows.getLong(2);
-                return new ChangeMark(version, rows.wasNull() ? null : Instant.ofEpochMilli(millis));
-            }
+        try {
+            return ReaderStatements.run(connection, "SELECT COALESCE(SUM(version), 0), MAX(changed_at) FROM "
+                    + "referral_service_changes WHERE service IN (" + placeholders(services.size()) + ")", select -> {
+                        bindAll(select, services);
+                        try (ResultSet rows = select.executeQuery()) {
+                            rows.next();
+                            long version = rows.getLong(1);
+                            long millis = rows.getLong(2);
+                            return new ChangeMark(version, rows.wasNull() ? null : Instant.ofEpochMilli(millis));
+                        }
+                    });
         } catch (SQLException e) {
             throw JdbiHubStore.failed(e);
         }

@@ -32,6 +32,8 @@ import org.threshold.hub.app.referral.ReferralRepository;
 interface ReferralSql extends ReferralRepository, SqlObject {
     String COLUMNS = "referral_id, household_id, service, status, urgency, requested_at, due_at, basis, people_json, "
             + "event_id, created_at, updated_at";
+    /** How many columns {@link #COLUMNS} names. */
+    int COLUMN_COUNT = 12;
     String EVENT_COLUMNS = "event_id, referral_id, type, status, recorded_at, payload_json";
     String ID_CLASH = "referral id already projected from another event";
 
@@ -253,20 +255,22 @@ interface ReferralSql extends ReferralRepository, SqlObject {
     final class Rows implements org.jdbi.v3.core.mapper.RowMapper<ReferralRecord> {
         @Override
         public ReferralRecord map(ResultSet rows, StatementContext context) throws SQLException {
-            return referral(rows);
+            return referral(rows, 1);
         }
     }
 
-    /** The referral in the current row, whose {@link #COLUMNS} are named as in the table. */
-    static ReferralRecord referral(ResultSet rows) throws SQLException {
-        return new ReferralRecord(UUID.fromString(rows.getString("referral_id")),
-                UUID.fromString(rows.getString("household_id")), rows.getString("service"),
-                ReferralStatus.valueOf(rows.getString("status")),
-                Urgency.fromWireName(rows.getString("urgency")).orElseThrow(),
-                Instant.ofEpochMilli(rows.getLong("requested_at")), Instant.ofEpochMilli(rows.getLong("due_at")),
-                LegalBasis.fromWireName(rows.getString("basis")).orElseThrow(),
-                ReferralPeopleJson.read(rows.getString("people_json")), UUID.fromString(rows.getString("event_id")),
-                Instant.ofEpochMilli(rows.getLong("created_at")), Instant.ofEpochMilli(rows.getLong("updated_at")));
+    /**
+     * The referral in the {@link #COLUMN_COUNT} columns of the current row from {@code first}, in {@link #COLUMNS}'
+     * order: read by position, since a label is looked up by name on every read.
+     */
+    static ReferralRecord referral(ResultSet rows, int first) throws SQLException {
+        return new ReferralRecord(UUID.fromString(rows.getString(first)), UUID.fromString(rows.getString(first + 1)),
+                rows.getString(first + 2), ReferralStatus.valueOf(rows.getString(first + 3)),
+                Urgency.fromWireName(rows.getString(first + 4)).orElseThrow(),
+                Instant.ofEpochMilli(rows.getLong(first + 5)), Instant.ofEpochMilli(rows.getLong(first + 6)),
+                LegalBasis.fromWireName(rows.getString(first + 7)).orElseThrow(),
+                ReferralPeopleJson.read(rows.getString(first + 8)), UUID.fromString(rows.getString(first + 9)),
+                Instant.ofEpochMilli(rows.getLong(first + 10)), Instant.ofEpochMilli(rows.getLong(first + 11)));
     }
 
     final class EventRows implements org.jdbi.v3.core.mapper.RowMapper<ReferralEventRecord> {

@@ -2,6 +2,7 @@ package org.threshold.hub.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.UUID;
 import org.threshold.hub.app.household.SealedHousehold;
 
 /** A households row read by hand in plain JDBC: its columns in {@link SealedHousehold}'s order, under an alias. */
@@ -24,10 +25,11 @@ final class SealedHouseholdColumns {
 
     /** The household in the {@link #COUNT} columns from {@code first}, or null if the row had none (a left join). */
     static SealedHousehold read(ResultSet rows, int first) throws SQLException {
-        if (rows.getString(first) == null) {
+        String householdId = rows.getString(first);
+        if (householdId == null) {
             return null;
         }
-        return new SealedHousehold(Columns.uuid(rows, first), Columns.tokenId(rows, first + 1),
+        return new SealedHousehold(UUID.fromString(householdId), Columns.tokenId(rows, first + 1),
                 rows.getString(first + 2), Columns.date(rows, first + 3), rows.getString(first + 4),
                 rows.getString(first + 5), Columns.instant(rows, first + 6), Columns.uuid(rows, first + 7),
                 rows.getString(first + 8), rows.getBytes(first + 9), rows.getBytes(first + 10),

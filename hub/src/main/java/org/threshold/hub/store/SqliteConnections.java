@@ -57,6 +57,7 @@ final class SqliteConnections implements AutoCloseable {
                 Connection reader = DriverManager.getConnection(url, reading.toProperties());
                 opened.add(reader);
                 readers.add(reader);
+                ReaderStatements.keepFor(reader);
             }
             return new SqliteConnections(writer, readers);
         } catch (SQLException | RuntimeException e) {
@@ -129,6 +130,7 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection connection) {
+        ReaderStatements.closeFor(connection);
         try {
             connection.close();
         } catch (SQLException ignored) {
