@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import org.threshold.bench.raw.RawQueuePage;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.referral.LegalBasis;
 import org.threshold.core.referral.ReferralRequested;
+import org.threshold.core.referral.ReferralStatus;
 import org.threshold.core.referral.ReferredPerson;
 import org.threshold.core.referral.Urgency;
 import org.threshold.core.registration.Household;
@@ -46,10 +48,13 @@ import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.account.Role;
+import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
+import org.threshold.hub.app.referral.QueueRepository.QueueCursor;
 import org.threshold.hub.app.referral.ReferralEventRecord;
+import org.threshold.hub.app.referral.ReferralQueues;
 import org.threshold.hub.app.report.ReportBackfill;
 import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
@@ -70,7 +75,8 @@ import org.threshold.hub.web.account.SessionAuth;
  * </ul>
  * Each answer is 50 referrals whose households are opened and shown through the need-to-know policy, with one
  * access-log record naming them committed before it. Then the floor, in the same run: the bare SQL of those pages
- * ({@link RawQueuePage}) by 16 threads on JDBC connections of their own. Prints p50 and p99 of each with the load
+ * ({@link RawQueuePage}) by 16 threads on JDBC connections of their own, and the same pages read through the hub's
+ * store alone. Prints p50 and p99 of each with the load
  * average and the CPU time per request of this JVM (hub, clients, JIT, and for SQLite the database) and of the hub's
  * request threads alone (with, on SQLite, the database's work done on them), and on PostgreSQL of its server
  * ({@link ServerCpu}), which the load of a shared machine does not inflate as it does latency; and the hub's p50 over
@@ -171,6 +177,7 @@ public final class ReferralQueueHarness {
             hubMedian = report(label, "GET /api/referrals", api, requests, server);
             report(label, "GET /queue", pages, requests, server);
         }
+        store(label, database, hubDir, requests, server);
         double rawMedian = raw(label, database.urlFor(hubDir), requests, server);
         System.out.printf("  %-10s GET /api/referrals p50 / raw p50: %.1f%n", label, hubMedian / rawMedian);
     }
@@ -196,9 +203,9 @@ public final class ReferralQueueHarness {
         }
         Percentiles latency = new Percentiles(nanos);
         System.out.printf("  %-10s %-26s p50 %8.2f ms, p99 %8.2f ms, %5.1f ms CPU of this JVM per request, "
-                        + "%5.2f ms of the hub's request threads%s (%,d requests) (%s)%n", label, what,
+                        + "%5.2f ms of the hub's request threads%s (%,d requests, ended %s) (%s)%n", label, what,
                 latency.medianMillis(), latency.p99Millis(), cpuMillis, requestCpu / 1e6 / nanos.length,
-                serverMillis, nanos.length, LoadAverage.now());
+                serverMillis, nanos.length, LocalTime.now().truncatedTo(ChronoUnit.SECONDS), LoadAverage.now());
         return latency.medianMillis();
     }
 
@@ -218,6 +225,32 @@ public final class ReferralQueueHarness {
             }
         }
         return cpu;
+    }
+
+    /**
+     * The store's part of a page: the same pages read through the hub's own store ({@code QueueRepository}, with its
+     * households and the projection check, on its connections), 16 threads, with the hub stopped: no HTTP, session,
+     * policy, opening of households or access log.
+     */
+    private static void store(String label, DatabaseSettings database, Path hubDir, int requests, ServerCpu server)
+            throws Exception {
+        try (JdbiHubStore store = JdbiHubStore.open(database.urlFor(hubDir), database.password())) {
+            List<ConcurrentReaders.Reader> readers = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                Set<String> service = Set.of(SERVICES[c % SERVICES.length]);
+                readers.add((next, random) -> {
+                    Optional<ReferralStatus> status = random.nextBoolean() ? Optional.of(ReferralStatus.SENT)
+                            : Optional.empty();
+                    Optional<QueueCursor> after = next.map(ReferralQueueHarness::rawCursor)
+                            .map(cursor -> new QueueCursor(Instant.ofEpochMilli(cursor.dueAt()),
+                                    UUID.fromString(cursor.referralId())));
+                    return store.read(repositories -> repositories.queues().page(service, status, after,
+                            ReferralQueues.MAX_PAGE, HouseholdProjector.PROJECTION)).next()
+                            .map(end -> end.dueAt().toEpochMilli() + "." + end.referralId());
+                });
+            }
+            report(label, "store page (QueueRepository)", readers, requests, server);
+        }
     }
 
     /** The floor: the same pages' bare SQL, 16 threads on connections of their own, with the hub stopped. */
@@ -377,9 +410,13 @@ public final class ReferralQueueHarness {
              Statement create = admin.createStatement()) {
             create.execute("CREATE DATABASE referral_queues");
             if (SLOW_STATEMENT_MS != null) {
-                // Statements slower than this go to the server's log, printed with the harness's output.
+                // Statements slower than this go to the server's log, printed with the harness's output, with what
+                // the server did meanwhile (its checkpoints and autovacuum runs) to set them beside.
                 create.execute("ALTER DATABASE referral_queues SET log_min_duration_statement = "
                         + Integer.parseInt(SLOW_STATEMENT_MS));
+                create.execute("ALTER SYSTEM SET log_checkpoints = on");
+                create.execute("ALTER SYSTEM SET log_autovacuum_min_duration = 0");
+                create.execute("SELECT pg_reload_conf()");
             }
         }
         return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/referral_queues"
