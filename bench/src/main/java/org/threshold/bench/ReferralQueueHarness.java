@@ -80,8 +80,7 @@ import org.threshold.hub.web.account.SessionAuth;
  * average and the CPU time per request of this JVM (hub, clients, JIT, and for SQLite the database) and of the hub's
  * request threads alone (with, on SQLite, the database's work done on them), and on PostgreSQL of its server
  * ({@link ServerCpu}), which the load of a shared machine does not inflate as it does latency; and the hub's p50 over
- * the floor's. {@code -Dqueue.slowStatementMs=N} has PostgreSQL log each statement slower than N ms. Defaults:
- * 1,000,000 households, 300,000 open referrals, 100 requests per caseworker.
+ * the floor's. Defaults: 1,000,000 households, 300,000 open referrals, 100 requests per caseworker.
  */
 public final class ReferralQueueHarness {
     private static final int CLIENTS = 16;
@@ -95,8 +94,6 @@ public final class ReferralQueueHarness {
     private static final Pattern API_NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");
     private static final Pattern PAGE_NEXT = Pattern.compile("after=([0-9]+\\.[0-9a-f-]{36})");
     private static final int WARM_UP = 10;
-    // -Dqueue.slowStatementMs=N: PostgreSQL logs every statement that took longer than N ms, with its parameters.
-    private static final String SLOW_STATEMENT_MS = System.getProperty("queue.slowStatementMs");
     // CPU time is what a loaded machine does not distort: a request's share of two idle cores follows from it.
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -409,15 +406,6 @@ public final class ReferralQueueHarness {
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
              Statement create = admin.createStatement()) {
             create.execute("CREATE DATABASE referral_queues");
-            if (SLOW_STATEMENT_MS != null) {
-                // Statements slower than this go to the server's log, printed with the harness's output, with what
-                // the server did meanwhile (its checkpoints and autovacuum runs) to set them beside.
-                create.execute("ALTER DATABASE referral_queues SET log_min_duration_statement = "
-                        + Integer.parseInt(SLOW_STATEMENT_MS));
-                create.execute("ALTER SYSTEM SET log_checkpoints = on");
-                create.execute("ALTER SYSTEM SET log_autovacuum_min_duration = 0");
-                create.execute("SELECT pg_reload_conf()");
-            }
         }
         return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/referral_queues"
                 + "?user=postgres", null);
