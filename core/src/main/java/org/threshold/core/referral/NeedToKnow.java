@@ -56,8 +56,11 @@ public final class NeedToKnow {
         private Sight(Set<Integer> members, Set<PersonField> personFields, Set<HouseholdField> householdFields,
                       Set<String> codes) {
             this.members = members;
-            this.personFields = personFields;
-            this.householdFields = householdFields;
+            // Asked once per field read: an EnumSet answers without hashing.
+            this.personFields = personFields.isEmpty() ? EnumSet.noneOf(PersonField.class)
+                    : EnumSet.copyOf(personFields);
+            this.householdFields = householdFields.isEmpty() ? EnumSet.noneOf(HouseholdField.class)
+                    : EnumSet.copyOf(householdFields);
             this.codes = codes;
         }
 

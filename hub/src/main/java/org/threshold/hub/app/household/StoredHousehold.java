@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.threshold.core.i18n.Digits;
 import org.threshold.core.referral.HouseholdField;
@@ -33,12 +32,6 @@ import org.threshold.core.registration.Sex;
 public final class StoredHousehold {
     private static final JsonFactory JSON = new JsonFactory();
     private static final Predicate<PersonField> EVERY_FIELD = field -> true;
-    // The stored member fields each field of a view shows (the needs are filtered code by code).
-    private static final Map<String, PersonField> MEMBER_FIELDS = Map.of("givenName", PersonField.GIVEN_NAME,
-            "familyName", PersonField.FAMILY_NAME, "givenNameLatin", PersonField.LATIN_NAMES,
-            "familyNameLatin", PersonField.LATIN_NAMES, "sex", PersonField.SEX, "birthDate", PersonField.BIRTH_DATE,
-            "birthDateEstimated", PersonField.BIRTH_DATE, "ageEstimate", PersonField.BIRTH_DATE,
-            "nationality", PersonField.NATIONALITY, "relationship", PersonField.RELATIONSHIP);
     // A member a sight does not show, read no further than its end: only its place in the list counts.
     private static final Member UNSHOWN = new Member(null, null, null, null, null, null, false, null, null, null,
             List.of());
@@ -237,23 +230,19 @@ public final class StoredHousehold {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
-            PersonField guarded = MEMBER_FIELDS.get(field);
-            if (guarded != null && !shown.test(guarded)) {
-                // Passed over undecoded (a string's bytes are skipped by the next token).
-                parser.skipChildren();
-                continue;
-            }
+            // A field not shown is passed over undecoded (a string's bytes are skipped by the next token).
             switch (field) {
-                case "givenName" -> given = text(parser);
-                case "familyName" -> family = text(parser);
-                case "givenNameLatin" -> givenLatin = text(parser);
-                case "familyNameLatin" -> familyLatin = text(parser);
-                case "sex" -> sex = Sex.valueOf(required(text(parser)));
-                case "birthDate" -> birthDate = date(parser);
+                case "givenName" -> given = shown.test(PersonField.GIVEN_NAME) ? text(parser) : null;
+                case "familyName" -> family = shown.test(PersonField.FAMILY_NAME) ? text(parser) : null;
+                case "givenNameLatin" -> givenLatin = shown.test(PersonField.LATIN_NAMES) ? text(parser) : null;
+                case "familyNameLatin" -> familyLatin = shown.test(PersonField.LATIN_NAMES) ? text(parser) : null;
+                case "sex" -> sex = shown.test(PersonField.SEX) ? Sex.valueOf(required(text(parser))) : null;
+                case "birthDate" -> birthDate = shown.test(PersonField.BIRTH_DATE) ? date(parser) : null;
                 case "birthDateEstimated" -> estimated = token == JsonToken.VALUE_TRUE;
-                case "ageEstimate" -> age = number(parser);
-                case "nationality" -> nationality = text(parser);
-                case "relationship" -> relationship = Relationship.valueOf(required(text(parser)));
+                case "ageEstimate" -> age = shown.test(PersonField.BIRTH_DATE) ? number(parser) : null;
+                case "nationality" -> nationality = shown.test(PersonField.NATIONALITY) ? text(parser) : null;
+                case "relationship" -> relationship = shown.test(PersonField.RELATIONSHIP)
+                        ? Relationship.valueOf(required(text(parser))) : null;
                 case "needs" -> needs = texts(parser, token);
                 default -> parser.skipChildren();
             }
