@@ -3,6 +3,8 @@ package org.threshold.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,15 +77,22 @@ import org.threshold.provisioning.Provisioner;
  */
 final class HubIngestRate {
     static final int BATCH = SyncClient.Limits.DEFAULT.maxEvents();
+    /** For {@link #prepare(String, int, int, DatabaseSettings, int)}: every referral the rules suggest. */
+    static final int ALL_SUGGESTED = Integer.MAX_VALUE;
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final long PROJECTION_TIMEOUT_NANOS = 600_000_000_000L;
     private static final int MAX_BUSY_ANSWERS = 60;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /**
      * @param households       how many of the events were registrations
      * @param projectedSeconds from the first POST until the households (and referrals) tables held every event
+     * @param ingestCpuSeconds  CPU this JVM (the hub and the kiosks' senders, not a PostgreSQL server) spent from the
+     *                          first POST to the last acknowledgement
      */
-    record Run(int kiosks, int events, int households, double ingestSeconds, double projectedSeconds) {
+    record Run(int kiosks, int events, int households, double ingestSeconds, double projectedSeconds,
+               double ingestCpuSeconds) {
         double eventsPerSecond() {
             return events / ingestSeconds;
         }
@@ -137,23 +146,23 @@ final class HubIngestRate {
 
     /** As {@link #prepare(String, int, int)}, the hub's state in {@code database}. */
     Load prepare(String name, int kiosks, int totalEvents, DatabaseSettings database) {
-        return prepare(name, kiosks, totalEvents, database, false);
+        return prepare(name, kiosks, totalEvents, database, 0);
     }
 
     /**
-     * As {@link #prepare(String, int, int, DatabaseSettings)} with {@code totalEvents} registrations; if
-     * {@code withReferrals}, each registration is followed in its kiosk's chain by the {@code ReferralRequested}
-     * events the kiosk makes for it (every referral the rules suggest for the bench household, as when the operator
-     * confirms them all).
+     * As {@link #prepare(String, int, int, DatabaseSettings)} with {@code totalEvents} registrations, each followed in
+     * its kiosk's chain by the {@code ReferralRequested} events the kiosk makes for the first {@code referralsEach}
+     * referrals the rules suggest for the bench household ({@link #ALL_SUGGESTED}: as when the operator confirms them
+     * all; 1: as when the operator keeps only the first).
      */
-    Load prepare(String name, int kiosks, int totalEvents, DatabaseSettings database, boolean withReferrals) {
+    Load prepare(String name, int kiosks, int totalEvents, DatabaseSettings database, int referralsEach) {
         Path root = dir.resolve(name);
         Path hubDir = root.resolve("hub");
         provisioner.initHub(hubDir);
         // Kiosks' chains are independent, so both cores seal them; one chain is sequential by nature.
         return new Load(hubDir, database, IntStream.range(0, kiosks).parallel()
                 .mapToObj(k -> kioskLoad(hubDir, database, root.resolve("kiosk-" + k), "K" + kiosks + "-" + k,
-                        totalEvents / kiosks, withReferrals))
+                        totalEvents / kiosks, referralsEach))
                 .collect(Collectors.toList()));
     }
 
@@ -210,15 +219,17 @@ final class HubIngestRate {
                     URI batches = URI.create("http://127.0.0.1:" + hubs.get(k % instances).port() + "/api/sync/batches");
                     senders.add(() -> send(batches, kiosk));
                 }
+                long cpuAtStart = PROCESS.getProcessCpuTime();
                 long start = System.nanoTime();
                 for (Future<Void> sender : pool.invokeAll(senders)) {
                     sender.get(); // rethrows a refused batch
                 }
                 long acked = System.nanoTime();
+                long cpu = PROCESS.getProcessCpuTime() - cpuAtStart;
                 long projected = waitForProjection(load.database().urlFor(load.hubDir()), load.households(),
                         load.referrals(), start);
                 return new Run(load.kiosks().size(), load.events(), load.households(), (acked - start) / 1e9,
-                        (projected - start) / 1e9);
+                        (projected - start) / 1e9, cpu / 1e9);
             } finally {
                 pool.shutdownNow();
             }
@@ -327,7 +338,7 @@ final class HubIngestRate {
 
     /** Enrolls a kiosk with Provisioner and seals its whole chain with EventSealer, as RegisterHousehold does. */
     private KioskLoad kioskLoad(Path hubDir, DatabaseSettings database, Path kioskDir, String kioskId, int count,
-                                boolean withReferrals) {
+                                int referralsEach) {
         KioskConfig config = provisioner.enrollKiosk(hubDir, database, kioskDir, kioskId,
                 RegistrationLatency.SITE, "http://127.0.0.1:9", List.of(new Provisioner.OperatorGrant("bench",
                         OperatorRecord.Role.SUPERVISOR, "bench-passphrase".toCharArray())));
@@ -351,7 +362,8 @@ final class HubIngestRate {
             UUID householdId = ids.next();
             byte[] payload = new RegistrationPayload(householdId, RegistrationLatency.SITE, now, token, household)
                     .toJson();
-            List<SuggestedReferral> suggested = withReferrals ? referralsOf(household, now) : List.of();
+            List<SuggestedReferral> suggested = referralsEach == 0 ? List.of()
+                    : referralsOf(household, now).stream().limit(referralsEach).toList();
             referrals += suggested.size();
             // Sealed together, the referrals under the registration's exported secret, as EventChain seals them.
             List<SignedEvent> sealed = sealer.sealRegistration(head, now, new EventSealer.Draft(ids.next(), payload),

@@ -18,16 +18,20 @@ import org.threshold.hub.DatabaseSettings;
 /**
  * {@code ReferralIngestCost [REGISTRATIONS] [ROUNDS]}: what referral events cost the hub's ingest. The same
  * REGISTRATIONS registrations (default 8,000) from 4 kiosks, sent to a real hub over HTTP as {@link HubIngestRate}
- * sends them, once as registrations alone and once with the {@code ReferralRequested} events the kiosk makes for each
- * (every referral the rules suggest for the bench household), alternating within each of ROUNDS rounds (default 3)
- * on SQLite and on PostgreSQL. Prints, per store, the median registrations per second acknowledged and projected (the
- * hub holds every household and every referral) with and without referral events, and their ratio: with referrals
- * over without is the share of ingest throughput left when kiosks send referrals. Also the median events per second
- * acknowledged with and without referral events (their ratio says whether a referral event costs ingest more or less
- * than another event), and the envelope bytes of a registration event and of a referral event as shipped.
+ * sends them, in three mixes alternated within each of ROUNDS rounds (default 3) on SQLite and on PostgreSQL:
+ * registrations alone; each followed by the {@code ReferralRequested} events the kiosk makes for every referral the
+ * rules suggest for the bench household (three, as when the operator confirms them all); and each followed by one
+ * (the first suggested, as when the operator keeps one). Prints, per store and mix, the median registrations per
+ * second acknowledged and projected (the hub holds every household and every referral) and their ratio to
+ * registrations alone: the share of ingest throughput left when kiosks send referrals. Also the median events per
+ * second (their ratio says whether a referral event costs ingest more or less than another event), the envelope bytes
+ * of a registration event and of a referral event as shipped, and what one registration and one referral event cost
+ * in the same run: wall time (the reciprocal of the rate alone, and the extra per referral event with them) and this
+ * JVM's CPU over the ingest window (hub and senders; on PostgreSQL the database server's own CPU is not in it).
  */
 public final class ReferralIngestCost {
     private static final int KIOSKS = 4;
+    private static final int[] MIXES = {HubIngestRate.ALL_SUGGESTED, 1};
 
     private final HubIngestRate hub;
     private final EmbeddedPostgres postgres;
@@ -51,7 +55,7 @@ public final class ReferralIngestCost {
         try (EmbeddedPostgres postgres = RawPostgresCopy.start()) {
             ReferralIngestCost cost = new ReferralIngestCost(new HubIngestRate(dir), postgres);
             cost.hub.ingest(cost.hub.prepare("warm-up", 1, HubIngestRate.BATCH,
-                    DatabaseSettings.SQLITE_IN_DATA_FOLDER, true));
+                    DatabaseSettings.SQLITE_IN_DATA_FOLDER, HubIngestRate.ALL_SUGGESTED));
             cost.compare("SQLite", false, registrations, rounds);
             cost.compare("PostgreSQL", true, registrations, rounds);
         }
@@ -59,36 +63,46 @@ public final class ReferralIngestCost {
 
     private void compare(String label, boolean onPostgres, int registrations, int rounds) throws Exception {
         List<HubIngestRate.Run> alone = new ArrayList<>();
-        List<HubIngestRate.Run> withReferrals = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            // Alternated, so a neighbour's burst on the shared cores falls on both alike.
-            alone.add(run(label + "-alone-" + round, onPostgres, registrations, false));
-            withReferrals.add(run(label + "-referrals-" + round, onPostgres, registrations, true));
+        List<List<HubIngestRate.Run>> mixed = new ArrayList<>();
+        for (int mix = 0; mix < MIXES.length; mix++) {
+            mixed.add(new ArrayList<>());
         }
-        HubIngestRate.Run sample = withReferrals.get(0);
+        for (int round = 0; round < rounds; round++) {
+            // Alternated, so a neighbour's burst on the shared cores falls on every mix alike.
+            alone.add(run(label + "-alone-" + round, onPostgres, registrations, 0));
+            for (int mix = 0; mix < MIXES.length; mix++) {
+                mixed.get(mix).add(run(label + "-referrals-" + MIXES[mix] + "-" + round, onPostgres, registrations,
+                        MIXES[mix]));
+            }
+        }
         double ingestAlone = median(alone, HubIngestRate.Run::householdsPerSecond);
-        double ingestWith = median(withReferrals, HubIngestRate.Run::householdsPerSecond);
         double projectedAlone = median(alone, ReferralIngestCost::projected);
-        double projectedWith = median(withReferrals, ReferralIngestCost::projected);
-        System.out.printf("  %-10s registrations/s acknowledged: %.0f alone, %.0f with %.1f referral events each "
-                        + "(%.0f events/s): ratio %.2f (%s)%n", label, ingestAlone, ingestWith,
-                (sample.events() - sample.households()) / (double) sample.households(),
-                ingestWith * sample.events() / sample.households(), ingestWith / ingestAlone, LoadAverage.now());
-        double eventsAlone = median(alone, HubIngestRate.Run::eventsPerSecond);
-        double eventsWith = median(withReferrals, HubIngestRate.Run::eventsPerSecond);
-        System.out.printf("  %-10s events/s acknowledged: %.0f alone, %.0f with referral events: ratio %.2f%n", label,
-                eventsAlone, eventsWith, eventsWith / eventsAlone);
-        System.out.printf("  %-10s registrations/s projected (households and referrals held): %.0f alone, %.0f with "
-                + "referrals: ratio %.2f%n", label, projectedAlone, projectedWith, projectedWith / projectedAlone);
-        System.out.printf("  %-10s envelope bytes: %.0f per registration event, %.0f per referral event%n", label,
-                registrationBytes, referralBytes);
+        double cpuAlone = median(alone, ReferralIngestCost::cpuPerRegistration);
+        System.out.printf("  %-10s alone: %.0f registrations/s acknowledged, %.0f projected; a registration costs "
+                        + "%.0f us of ingest wall time, %.0f us of CPU (%s)%n", label, ingestAlone, projectedAlone,
+                1e6 / ingestAlone, cpuAlone * 1e6, LoadAverage.now());
+        for (List<HubIngestRate.Run> runs : mixed) {
+            HubIngestRate.Run sample = runs.get(0);
+            double each = (sample.events() - sample.households()) / (double) sample.households();
+            double ingestWith = median(runs, HubIngestRate.Run::householdsPerSecond);
+            double projectedWith = median(runs, ReferralIngestCost::projected);
+            double eventsWith = median(runs, HubIngestRate.Run::eventsPerSecond);
+            System.out.printf("  %-10s with %.0f referral event(s) each: registrations/s acknowledged %.0f (%.0f "
+                            + "events/s): ratio %.2f; events/s ratio %.2f; projected %.0f: ratio %.2f; a referral "
+                            + "event costs %.0f us of ingest wall time, %.0f us of CPU%n", label, each, ingestWith,
+                    eventsWith, ingestWith / ingestAlone, eventsWith / ingestAlone, projectedWith,
+                    projectedWith / projectedAlone, (1e6 / ingestWith - 1e6 / ingestAlone) / each,
+                    (median(runs, ReferralIngestCost::cpuPerRegistration) - cpuAlone) * 1e6 / each);
+        }
+        System.out.printf("  %-10s envelope bytes: %.0f per registration event, %.0f per referral event (%s)%n", label,
+                registrationBytes, referralBytes, LoadAverage.now());
     }
 
-    private HubIngestRate.Run run(String name, boolean onPostgres, int registrations, boolean referrals)
+    private HubIngestRate.Run run(String name, boolean onPostgres, int registrations, int referralsEach)
             throws Exception {
         DatabaseSettings database = onPostgres ? newDatabase() : DatabaseSettings.SQLITE_IN_DATA_FOLDER;
-        HubIngestRate.Load load = hub.prepare(name, KIOSKS, registrations, database, referrals);
-        if (referrals) {
+        HubIngestRate.Load load = hub.prepare(name, KIOSKS, registrations, database, referralsEach);
+        if (referralsEach > 0) {
             List<SignedEvent> events = load.kiosks().stream().flatMap(kiosk -> kiosk.events().stream()).toList();
             registrationBytes = meanBytes(events, EventType.HOUSEHOLD_REGISTERED);
             referralBytes = meanBytes(events, EventType.REFERRAL_REQUESTED);
@@ -106,6 +120,11 @@ public final class ReferralIngestCost {
         double[] rates = runs.stream().mapToDouble(rate).sorted().toArray();
         int n = rates.length;
         return n % 2 == 1 ? rates[n / 2] : (rates[n / 2 - 1] + rates[n / 2]) / 2;
+    }
+
+    /** CPU seconds of this JVM per registration acknowledged, its referral events included. */
+    private static double cpuPerRegistration(HubIngestRate.Run run) {
+        return run.ingestCpuSeconds() / run.households();
     }
 
     /** Registrations per second through projection: every household and referral held. */
