@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,15 +86,19 @@ final class HubIngestRate {
     private static final int MAX_BUSY_ANSWERS = 60;
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /**
      * @param households       how many of the events were registrations
-     * @param projectedSeconds from the first POST until the households (and referrals) tables held every event
+     * @param projectedSeconds  from the first POST until the households (and referrals) tables held every event; NaN
+     *                          when the run did not wait for projection
      * @param ingestCpuSeconds  CPU this JVM (the hub and the kiosks' senders, not a PostgreSQL server) spent from the
      *                          first POST to the last acknowledgement
+     * @param requestCpuSeconds of it, the CPU of the hub's request threads: ingest's own work, without the senders,
+     *                          the projector or the garbage collector
      */
     record Run(int kiosks, int events, int households, double ingestSeconds, double projectedSeconds,
-               double ingestCpuSeconds) {
+               double ingestCpuSeconds, double requestCpuSeconds) {
         double eventsPerSecond() {
             return events / ingestSeconds;
         }
@@ -198,7 +204,7 @@ final class HubIngestRate {
 
     /** Starts a real hub on the load's folder and sends every kiosk's batches, kiosks in parallel. */
     Run ingest(Load load) throws Exception {
-        return ingest(load, 1);
+        return ingest(load, 1, true);
     }
 
     /**
@@ -206,6 +212,11 @@ final class HubIngestRate {
      * kiosk k's batches to instance k modulo {@code instances}, kiosks in parallel.
      */
     Run ingest(Load load, int instances) throws Exception {
+        return ingest(load, instances, true);
+    }
+
+    /** As {@link #ingest(Load, int)}; without {@code untilProjected}, returns at the last acknowledgement. */
+    Run ingest(Load load, int instances, boolean untilProjected) throws Exception {
         List<HubServer> hubs = new ArrayList<>();
         try {
             for (int i = 0; i < instances; i++) {
@@ -220,16 +231,18 @@ final class HubIngestRate {
                     senders.add(() -> send(batches, kiosk));
                 }
                 long cpuAtStart = PROCESS.getProcessCpuTime();
+                long requestCpuAtStart = requestThreadsCpu();
                 long start = System.nanoTime();
                 for (Future<Void> sender : pool.invokeAll(senders)) {
                     sender.get(); // rethrows a refused batch
                 }
                 long acked = System.nanoTime();
                 long cpu = PROCESS.getProcessCpuTime() - cpuAtStart;
-                long projected = waitForProjection(load.database().urlFor(load.hubDir()), load.households(),
-                        load.referrals(), start);
+                long requestCpu = requestThreadsCpu() - requestCpuAtStart;
+                double projectedSeconds = untilProjected ? (waitForProjection(load.database().urlFor(load.hubDir()),
+                        load.households(), load.referrals(), start) - start) / 1e9 : Double.NaN;
                 return new Run(load.kiosks().size(), load.events(), load.households(), (acked - start) / 1e9,
-                        (projected - start) / 1e9, cpu / 1e9);
+                        projectedSeconds, cpu / 1e9, requestCpu / 1e9);
             } finally {
                 pool.shutdownNow();
             }
@@ -300,6 +313,17 @@ final class HubIngestRate {
                         batches.getPath(), load.kioskId(), at, nonce, batch))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(batch))
                 .build();
+    }
+
+    /** CPU nanoseconds the hub's request threads ({@code RequestThreads}: "hub-request-N") have used so far. */
+    private static long requestThreadsCpu() {
+        long nanos = 0;
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith("hub-request")) {
+                nanos += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return nanos;
     }
 
     /**
