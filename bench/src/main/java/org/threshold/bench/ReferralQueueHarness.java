@@ -72,8 +72,7 @@ import org.threshold.hub.web.account.SessionAuth;
  * request threads allocated per request; and the hub's p50 over the floor's. CPU time is what the load of a shared
  * machine does not inflate as it does latency; on PostgreSQL also its server's CPU per request ({@link ServerCpu}).
  * {@code -Dqueue.slowStatementMs=N} has PostgreSQL log each statement slower than N ms. Defaults: 1,000,000
- * households, 300,000 open referrals, 100 requests per caseworker; the hub's default concurrent reads ({@link HubSettings#DEFAULT_CONCURRENT_READS}), or
- * {@code -Dbench.reads=N} (0: no limit).
+ * households, 300,000 open referrals, 100 requests per caseworker.
  *
  * <p>Run it with the deployed hub's JVM flags (none: the JDK's defaults, G1 on a machine of two cores or more), so
  * that its collector is the one the field has.
@@ -95,8 +94,6 @@ public final class ReferralQueueHarness {
     private static final int WARM_UP = 10;
     // -Dqueue.slowStatementMs=N: PostgreSQL logs every statement that took longer than N ms, with its parameters.
     private static final String SLOW_STATEMENT_MS = System.getProperty("queue.slowStatementMs");
-    // -Dbench.reads=N runs the hub with N concurrent reads (0: no limit) instead of the hub's default.
-    private static final int CONCURRENT_READS = Integer.getInteger("bench.reads", HubSettings.DEFAULT_CONCURRENT_READS);
 
     private final Path dir;
     private final EmbeddedPostgres postgres;
@@ -115,9 +112,8 @@ public final class ReferralQueueHarness {
         boolean sqlite = !stores.equals("postgresql");
         boolean postgresql = !stores.equals("sqlite");
         System.out.printf("ReferralQueueHarness %,d households, %,d open referrals, %d caseworkers x %d requests, "
-                        + "%d cores, %s concurrent reads, started %s (%s)%n", households, referrals, CLIENTS, requests,
-                Runtime.getRuntime().availableProcessors(), CONCURRENT_READS == 0 ? "unlimited" : CONCURRENT_READS,
-                Instant.now(), LoadAverage.now());
+                        + "%d cores, started %s (%s)%n", households, referrals, CLIENTS, requests,
+                Runtime.getRuntime().availableProcessors(), Instant.now(), LoadAverage.now());
         Path dir = Files.createTempDirectory("threshold-referral-queue-");
         try (EmbeddedPostgres postgres = RawPostgresCopy.start()) {
             ReferralQueueHarness harness = new ReferralQueueHarness(dir, postgres);
@@ -147,7 +143,7 @@ public final class ReferralQueueHarness {
         double hubMedian;
         List<KeepAliveClient> clients = new ArrayList<>();
         try (HubServer hub = HubServer.start(HubSettings.of(hubDir).withDatabase(database)
-                .withBootstrapAdmin("bench", PASSWORD.toCharArray()).withConcurrentReads(CONCURRENT_READS))) {
+                .withBootstrapAdmin("bench", PASSWORD.toCharArray()))) {
             List<String> sessions = new ArrayList<>();
             String base = "http://127.0.0.1:" + hub.port();
             HttpClient http = HttpClient.newHttpClient();
@@ -207,9 +203,9 @@ public final class ReferralQueueHarness {
                         + "%5.2f ms of the hub's request threads%s (%,d requests) (%s)%n", label, what,
                 latency.medianMillis(), latency.p99Millis(), spent.processCpuNanos() / 1e6 / n,
                 spent.requestThreadsCpuNanos() / 1e6 / n, serverMillis, n, LoadAverage.now());
-        System.out.printf("  %-10s %-26s %.0f requests/s; CPU per request: clients %.2f ms, JIT and GC threads %.2f ms; "
-                        + "%.3f collections and %.2f ms paused per request; request threads allocated %.0f KiB per "
-                        + "request%n", label, what, n / (run.wallNanos() / 1e9),
+        System.out.printf("  %-10s %-26s %.0f requests/s; CPU per request: clients %.2f ms, JIT and GC threads "
+                        + "%.2f ms; %.3f collections and %.2f ms paused per request; request threads allocated "
+                        + "%.0f KiB per request%n", label, what, n / (run.wallNanos() / 1e9),
                 (run.readersCpuNanos() + spent.httpClientCpuNanos()) / 1e6 / n, spent.vmThreadsCpuNanos() / 1e6 / n,
                 (double) spent.gcCount() / n, (double) spent.gcMillis() / n,
                 spent.requestThreadsAllocatedBytes() / 1024.0 / n);

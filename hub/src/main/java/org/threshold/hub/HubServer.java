@@ -74,7 +74,6 @@ import org.threshold.hub.web.http.ErrorResponses;
 import org.threshold.hub.web.http.HubJson;
 import org.threshold.hub.web.http.HubTls;
 import org.threshold.hub.web.http.JettyErrors;
-import org.threshold.hub.web.http.ReadAdmission;
 import org.threshold.hub.web.http.RequestThreads;
 import org.threshold.hub.web.http.SecurityHeaders;
 import org.threshold.hub.web.pages.AdminPages;
@@ -261,7 +260,6 @@ public final class HubServer implements AutoCloseable {
                 config.http.maxRequestSize = SyncApi.MAX_BATCH_BYTES;
                 RequestThreads.install(config, limits);
                 limits.install(config);
-                ReadAdmission.install(config, settings.concurrentReads());
                 SecurityHeaders.install(config.routes, tls.isPresent());
                 RouteGuard.install(config.routes, auth, policy);
                 JettyErrors jettyErrors = new JettyErrors(SecurityHeaders.headers(tls.isPresent()), pages::errorPage);

@@ -17,27 +17,19 @@ import org.threshold.hub.app.dsr.RetentionPeriods;
  * @param port 0 picks a free port; {@link HubServer#port()} says which
  * @param smallCells which counts the reports suppress
  * @param retention how long the retention job keeps closed referrals' notes and inactive households
- * @param concurrentReads how many page and API reads are worked on at once, the others waiting their turn
- *     ({@link org.threshold.hub.web.http.ReadAdmission}); 0 for no limit
  * @param passwordCost the Argon2id cost of new account passwords ({@link Argon2idCost#DEFAULT}); only tests lower it,
  *     through {@link #withPasswordCost}, and there is no command-line way to
  */
 public record HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
                           char[] adminPassword, DatabaseSettings database, SmallCells smallCells,
-                          Argon2idCost passwordCost, RetentionPeriods retention, int concurrentReads) {
+                          Argon2idCost passwordCost, RetentionPeriods retention) {
     public static final String DEFAULT_HOST = "127.0.0.1";
-    /**
-     * Page and API reads worked on at once by default: no limit. A limit (two a core was tried) did not measurably
-     * narrow the p99 on a shared two-core machine (bench/README.md, "Per-request overhead"); it is for a quiet run to
-     * decide, with {@code ReferralQueueHarness -Dbench.reads=N}.
-     */
-    public static final int DEFAULT_CONCURRENT_READS = 0;
 
     /** On SQLite in the data folder. */
     public HubSettings(Path dataDir, String host, int port, boolean demoMode, Clock clock, String adminUser,
                        char[] adminPassword) {
         this(dataDir, host, port, demoMode, clock, adminUser, adminPassword, DatabaseSettings.SQLITE_IN_DATA_FOLDER,
-                SmallCells.DEFAULT, Argon2idCost.DEFAULT, RetentionPeriods.DEFAULT, DEFAULT_CONCURRENT_READS);
+                SmallCells.DEFAULT, Argon2idCost.DEFAULT, RetentionPeriods.DEFAULT);
     }
 
     public HubSettings {
@@ -55,9 +47,6 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
         smallCells = smallCells == null ? SmallCells.DEFAULT : smallCells;
         passwordCost = passwordCost == null ? Argon2idCost.DEFAULT : passwordCost;
         retention = retention == null ? RetentionPeriods.DEFAULT : retention;
-        if (concurrentReads < 0) {
-            throw new IllegalArgumentException("Concurrent reads are 0 (no limit) or more, not " + concurrentReads);
-        }
     }
 
     /** Loopback, a free port, the system clock, no demo mode and no bootstrap admin. */
@@ -67,56 +56,50 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
 
     public HubSettings withHost(String newHost) {
         return new HubSettings(dataDir, newHost, port, demoMode, clock, adminUser, adminPassword, database,
-                smallCells, passwordCost, retention, concurrentReads);
+                smallCells, passwordCost, retention);
     }
 
     public HubSettings withPort(int newPort) {
         return new HubSettings(dataDir, host, newPort, demoMode, clock, adminUser, adminPassword, database,
-                smallCells, passwordCost, retention, concurrentReads);
+                smallCells, passwordCost, retention);
     }
 
     public HubSettings withDemoMode(boolean demo) {
         return new HubSettings(dataDir, host, port, demo, clock, adminUser, adminPassword, database,
-                smallCells, passwordCost, retention, concurrentReads);
+                smallCells, passwordCost, retention);
     }
 
     public HubSettings withClock(Clock newClock) {
         return new HubSettings(dataDir, host, port, demoMode, newClock, adminUser, adminPassword, database,
-                smallCells, passwordCost, retention, concurrentReads);
+                smallCells, passwordCost, retention);
     }
 
     public HubSettings withBootstrapAdmin(String username, char[] password) {
         return new HubSettings(dataDir, host, port, demoMode, clock, username, password, database, smallCells,
-                passwordCost, retention, concurrentReads);
+                passwordCost, retention);
     }
 
     public HubSettings withDatabase(DatabaseSettings newDatabase) {
         return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, newDatabase,
-                smallCells, passwordCost, retention, concurrentReads);
+                smallCells, passwordCost, retention);
     }
 
     /** The reports' small-cell rule (threshold 5 by default; never below 3). */
     public HubSettings withSmallCells(SmallCells newSmallCells) {
         return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, database,
-                newSmallCells, passwordCost, retention, concurrentReads);
+                newSmallCells, passwordCost, retention);
     }
 
     /** A cheaper Argon2id for new passwords, so tests that sign in often stay fast; never used in the field. */
     public HubSettings withPasswordCost(Argon2idCost newPasswordCost) {
         return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, database, smallCells,
-                newPasswordCost, retention, concurrentReads);
+                newPasswordCost, retention);
     }
 
     /** How long closed referrals keep their notes and inactive households are kept (issue 12 §4). */
     public HubSettings withRetention(RetentionPeriods newRetention) {
         return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, database, smallCells,
-                passwordCost, newRetention, concurrentReads);
-    }
-
-    /** How many page and API reads the hub works on at once ({@link #DEFAULT_CONCURRENT_READS}); 0 for no limit. */
-    public HubSettings withConcurrentReads(int newConcurrentReads) {
-        return new HubSettings(dataDir, host, port, demoMode, clock, adminUser, adminPassword, database, smallCells,
-                passwordCost, retention, newConcurrentReads);
+                passwordCost, newRetention);
     }
 
     public boolean hasBootstrapAdmin() {
@@ -133,7 +116,6 @@ public record HubSettings(Path dataDir, String host, int port, boolean demoMode,
     public String toString() {
         return "HubSettings[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", demoMode=" + demoMode
                 + ", adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "none" : "REDACTED")
-                + ", " + database + ", small-cell threshold " + smallCells.threshold() + ", " + retention
-                + ", concurrent reads " + concurrentReads + "]";
+                + ", " + database + ", small-cell threshold " + smallCells.threshold() + ", " + retention + "]";
     }
 }
