@@ -28,6 +28,7 @@ import org.threshold.bench.raw.RawQueuePage;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.referral.LegalBasis;
 import org.threshold.core.referral.ReferralRequested;
+import org.threshold.core.referral.ReferralStatus;
 import org.threshold.core.referral.ReferredPerson;
 import org.threshold.core.referral.Urgency;
 import org.threshold.core.registration.Household;
@@ -39,10 +40,13 @@ import org.threshold.hub.HubServer;
 import org.threshold.hub.HubSettings;
 import org.threshold.hub.app.account.Accounts;
 import org.threshold.hub.app.account.Role;
+import org.threshold.hub.app.household.HouseholdProjector;
 import org.threshold.hub.app.household.HouseholdRecord;
 import org.threshold.hub.app.household.HouseholdVault;
 import org.threshold.hub.app.household.SealedHousehold;
+import org.threshold.hub.app.referral.QueueRepository.QueueCursor;
 import org.threshold.hub.app.referral.ReferralEventRecord;
+import org.threshold.hub.app.referral.ReferralQueues;
 import org.threshold.hub.app.report.ReportBackfill;
 import org.threshold.hub.app.referral.ReferralRecord;
 import org.threshold.hub.app.referral.ReferralRepository.NewReferral;
@@ -65,7 +69,8 @@ import org.threshold.hub.web.account.SessionAuth;
  * access-log record naming them committed before it. Each caseworker keeps one HTTP/1.1 connection per kind of read
  * ({@link KeepAliveClient}: every answer read whole, its next cursor found in its bytes), so the clients take as
  * little of the two cores as they can. Each phase warms up with half its requests first. Then the floor, in the same
- * run: the bare SQL of those pages ({@link RawQueuePage}) by 16 threads on JDBC connections of their own. Prints p50
+ * run: the bare SQL of those pages ({@link RawQueuePage}) by 16 threads on JDBC connections of their own, and the
+ * same pages read through the hub's store alone. Prints p50
  * and p99 of each with the load average, throughput, and the CPU time per request of this JVM (hub, clients, JIT, GC,
  * and for SQLite the database), of the hub's request threads alone (with, on SQLite, the database's work done on
  * them), of the clients, and of the JVM's own threads (JIT compiler, collector); the collector's pauses and what the
@@ -180,6 +185,7 @@ public final class ReferralQueueHarness {
                 client.close();
             }
         }
+        store(label, database, hubDir, requests, server);
         double rawMedian = raw(label, database.urlFor(hubDir), requests, server);
         System.out.printf("  %-10s GET /api/referrals p50 / raw p50: %.1f%n", label, hubMedian / rawMedian);
     }
@@ -210,6 +216,32 @@ public final class ReferralQueueHarness {
                 (double) spent.gcCount() / n, (double) spent.gcMillis() / n,
                 spent.requestThreadsAllocatedBytes() / 1024.0 / n);
         return latency.medianMillis();
+    }
+
+    /**
+     * The store's part of a page: the same pages read through the hub's own store ({@code QueueRepository}, with its
+     * households and the projection check, on its connections), 16 threads, with the hub stopped: no HTTP, session,
+     * policy, opening of households or access log.
+     */
+    private static void store(String label, DatabaseSettings database, Path hubDir, int requests, ServerCpu server)
+            throws Exception {
+        try (JdbiHubStore store = JdbiHubStore.open(database.urlFor(hubDir), database.password())) {
+            List<ConcurrentReaders.Reader> readers = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                Set<String> service = Set.of(SERVICES[c % SERVICES.length]);
+                readers.add((next, random) -> {
+                    Optional<ReferralStatus> status = random.nextBoolean() ? Optional.of(ReferralStatus.SENT)
+                            : Optional.empty();
+                    Optional<QueueCursor> after = next.map(ReferralQueueHarness::rawCursor)
+                            .map(cursor -> new QueueCursor(Instant.ofEpochMilli(cursor.dueAt()),
+                                    UUID.fromString(cursor.referralId())));
+                    return store.read(repositories -> repositories.queues().page(service, status, after,
+                            ReferralQueues.MAX_PAGE, HouseholdProjector.PROJECTION)).next()
+                            .map(end -> end.dueAt().toEpochMilli() + "." + end.referralId());
+                });
+            }
+            report(label, "store page (QueueRepository)", readers, requests, server);
+        }
     }
 
     /** The floor: the same pages' bare SQL, 16 threads on connections of their own, with the hub stopped. */
@@ -362,9 +394,13 @@ public final class ReferralQueueHarness {
              Statement create = admin.createStatement()) {
             create.execute("CREATE DATABASE referral_queues");
             if (SLOW_STATEMENT_MS != null) {
-                // Statements slower than this go to the server's log, printed with the harness's output.
+                // Statements slower than this go to the server's log, printed with the harness's output, with what
+                // the server did meanwhile (its checkpoints and autovacuum runs) to set them beside.
                 create.execute("ALTER DATABASE referral_queues SET log_min_duration_statement = "
                         + Integer.parseInt(SLOW_STATEMENT_MS));
+                create.execute("ALTER SYSTEM SET log_checkpoints = on");
+                create.execute("ALTER SYSTEM SET log_autovacuum_min_duration = 0");
+                create.execute("SELECT pg_reload_conf()");
             }
         }
         return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/referral_queues"

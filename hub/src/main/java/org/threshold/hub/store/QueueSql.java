@@ -56,8 +56,8 @@ final class QueueSql implements QueueRepository {
         }
         List<String> ordered = List.copyOf(new TreeSet<>(services));
         try {
-            return ReaderStatements.run(connection, pageSql(ordered.size(), status.isPresent(), after.isPresent()),
-                    select -> {
+            return ReaderStatements.run(connection, pageSql(ordered.size(), status.isPresent(), after.isPresent(),
+                    limit), select -> {
                         int parameter = 1;
                         select.setString(parameter++, projection);
                         for (String service : ordered) {
@@ -69,13 +69,7 @@ final class QueueSql implements QueueRepository {
                                 select.setLong(parameter++, after.get().dueAt().toEpochMilli());
                                 select.setString(parameter++, after.get().referralId().toString());
                             }
-                            if (ordered.size() > 1) {
-                                select.setInt(parameter++, limit + 1);
-                            }
                         }
-                        select.setInt(parameter++, limit + 1);
-                        select.setInt(parameter++, limit);
-                        select.setInt(parameter, limit);
                         try (ResultSet rows = select.executeQuery()) {
                             return page(rows, limit);
                         }
@@ -127,11 +121,12 @@ final class QueueSql implements QueueRepository {
     }
 
     /**
-     * A page's statement for {@code services} services, with or without a status and a cursor. Its parameters: the
-     * projection; for each service its name, the status, the cursor's due time and id, and (several services) the
-     * limit plus one; the limit plus one; the limit, twice.
+     * A page's statement for {@code services} services, with or without a status and a cursor, and {@code limit}
+     * referrals. Its parameters: the projection; for each service its name, the status, the cursor's due time and id.
+     * The limit is written into the statement: with it bound, PostgreSQL found no plan good for every limit and
+     * planned the statement again on each execution, which cost as much of its CPU as running it.
      */
-    static String pageSql(int services, boolean status, boolean cursor) {
+    static String pageSql(int services, boolean status, boolean cursor, int limit) {
         String where = "WHERE service = ?" + (status ? " AND status = ?" : "")
                 + (cursor ? " AND (due_at, referral_id) > (?, ?)" : "");
         StringBuilder source = new StringBuilder();
@@ -142,19 +137,19 @@ final class QueueSql implements QueueRepository {
             for (int part = 0; part < services; part++) {
                 source.append(part == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT ")
                         .append(ReferralSql.COLUMNS).append(" FROM referrals ").append(where)
-                        .append(" ORDER BY due_at, referral_id LIMIT ?) part").append(part);
+                        .append(" ORDER BY due_at, referral_id LIMIT ").append(limit + 1).append(") part").append(part);
             }
             source.append(") merged");
         }
+        String shown = "CASE WHEN p.place <= " + limit + " THEN p.household_id END";
         return "SELECT check_.behind, p.*, " + SealedHouseholdColumns.select("h") + ", r.household_id "
                 + "FROM (SELECT " + LookupSql.BEHIND + " AS behind) check_ "
-                + "LEFT JOIN (SELECT ROW_NUMBER() OVER (ORDER BY due_at, referral_id) AS place, "
-                + ReferralSql.COLUMNS + " FROM " + source + " ORDER BY due_at, referral_id LIMIT ?) p ON TRUE "
+                + "LEFT JOIN (SELECT ROW_NUMBER() OVER (ORDER BY due_at, referral_id) AS place, " + ReferralSql.COLUMNS
+                + " FROM " + source + " ORDER BY due_at, referral_id LIMIT " + (limit + 1) + ") p ON TRUE "
                 // The extra referral's household id is NULL here, so neither database looks it up (an index seek
                 // for NULL matches nothing); a condition beside the key would be tested only after the seek.
-                + "LEFT JOIN households h ON h.household_id = CASE WHEN p.place <= ? THEN p.household_id END "
-                + "LEFT JOIN household_restrictions r "
-                + "ON r.household_id = CASE WHEN p.place <= ? THEN p.household_id END";
+                + "LEFT JOIN households h ON h.household_id = " + shown + " "
+                + "LEFT JOIN household_restrictions r ON r.household_id = " + shown;
     }
 
     @Override

@@ -23,6 +23,7 @@ final class SqliteConnections implements AutoCloseable {
     private static final int READERS = 4;
     // Long enough to outlast a checkpoint or another process (provision, a backup) holding the lock.
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final long READER_MMAP_BYTES = 2L * 1024 * 1024 * 1024;
 
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -54,6 +55,11 @@ final class SqliteConnections implements AutoCloseable {
                 SQLiteConfig reading = new SQLiteConfig();
                 reading.setBusyTimeout(BUSY_TIMEOUT_MS);
                 reading.setReadOnly(true);
+                // Readers map the file rather than copy each page they touch into their own small cache with a
+                // read() call: a queue page's 50 households lie at 50 random places in the file, and mapping took
+                // about a quarter off the SQLite CPU of a page over 1,000,000 households. Pages beyond the limit
+                // (SQLite's own ceiling) are read as before; the writer does not map.
+                reading.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(READER_MMAP_BYTES));
                 Connection reader = DriverManager.getConnection(url, reading.toProperties());
                 opened.add(reader);
                 readers.add(reader);
