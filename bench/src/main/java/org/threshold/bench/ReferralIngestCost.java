@@ -19,7 +19,7 @@ import org.threshold.core.event.SignedEvent;
 import org.threshold.hub.DatabaseSettings;
 
 /**
- * {@code ReferralIngestCost [--ingest-only] [REGISTRATIONS] [ROUNDS]}: what referral events cost the hub's ingest.
+ * {@code ReferralIngestCost [--ingest-only] [--store sqlite|postgresql] [REGISTRATIONS] [ROUNDS]}: what referral events cost the hub's ingest.
  * The same REGISTRATIONS registrations (default 8,000) from 4 kiosks, sent to a real hub over HTTP as
  * {@link HubIngestRate} sends them, in three mixes alternated within each of ROUNDS rounds (default 3) on SQLite and
  * on PostgreSQL: registrations alone; each followed by the {@code ReferralRequested} events the kiosk makes for every
@@ -33,7 +33,7 @@ import org.threshold.hub.DatabaseSettings;
  * JVM's CPU over the ingest window (hub, senders, garbage collector and any projection that ran; on PostgreSQL the
  * database server's own CPU is not in it) and of it the hub's request threads' (ingest's own work). With
  * {@code --ingest-only} a run ends at its last acknowledgement, without waiting for projection, so more
- * registrations and rounds fit in a few minutes.
+ * registrations and rounds fit in a few minutes; {@code --store} measures one store only.
  */
 public final class ReferralIngestCost {
     private static final int KIOSKS = 4;
@@ -53,8 +53,11 @@ public final class ReferralIngestCost {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean ingestOnly = args.length > 0 && args[0].equals("--ingest-only");
-        List<String> numbers = Arrays.asList(args).subList(ingestOnly ? 1 : 0, args.length);
+        List<String> numbers = new ArrayList<>(Arrays.asList(args));
+        boolean ingestOnly = numbers.remove("--ingest-only");
+        int store = numbers.indexOf("--store");
+        String only = store < 0 ? "" : numbers.remove(store + 1);
+        numbers.remove("--store");
         int registrations = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 8_000;
         int rounds = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 3;
         System.out.printf("ReferralIngestCost %,d registrations from %d kiosks, %d rounds%s, %d cores, started %s "
@@ -66,8 +69,12 @@ public final class ReferralIngestCost {
             ReferralIngestCost cost = new ReferralIngestCost(new HubIngestRate(dir), postgres, !ingestOnly);
             cost.hub.ingest(cost.hub.prepare("warm-up", 1, HubIngestRate.BATCH,
                     DatabaseSettings.SQLITE_IN_DATA_FOLDER, HubIngestRate.ALL_SUGGESTED));
-            cost.compare("SQLite", false, registrations, rounds);
-            cost.compare("PostgreSQL", true, registrations, rounds);
+            if (!only.equals("postgresql")) {
+                cost.compare("SQLite", false, registrations, rounds);
+            }
+            if (!only.equals("sqlite")) {
+                cost.compare("PostgreSQL", true, registrations, rounds);
+            }
         }
     }
 
