@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * Readers paging through queues at once, each on a thread of its own and each read after the previous one answered
@@ -20,17 +22,31 @@ final class ConcurrentReaders {
         Optional<String> read(Optional<String> next, ThreadLocalRandom random) throws Exception;
     }
 
+    /** What a run took: the time of every read, the CPU time of the readers' own threads, and the run's wall time. */
+    record Run(long[] nanos, long readersCpuNanos, long wallNanos) {
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private ConcurrentReaders() {
     }
 
     /** Each reader reads {@code perReader} times, all readers together; the time of every read. */
     static long[] run(List<Reader> readers, int perReader) throws Exception {
+        return measure(readers, perReader).nanos();
+    }
+
+    /** As {@link #run}, with the readers' CPU time and the wall time of the whole run. */
+    static Run measure(List<Reader> readers, int perReader) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(readers.size());
+        long wall = System.nanoTime();
         try {
             List<Callable<long[]>> work = new ArrayList<>();
             for (Reader reader : readers) {
                 work.add(() -> {
-                    long[] nanos = new long[perReader];
+                    long cpu = THREADS.getCurrentThreadCpuTime();
+                    // The last slot carries this reader's CPU time back.
+                    long[] nanos = new long[perReader + 1];
                     Optional<String> next = Optional.empty();
                     for (int i = 0; i < perReader; i++) {
                         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -39,6 +55,7 @@ final class ConcurrentReaders {
                         next = reader.read(from, random);
                         nanos[i] = System.nanoTime() - start;
                     }
+                    nanos[perReader] = THREADS.getCurrentThreadCpuTime() - cpu;
                     return nanos;
                 });
             }
@@ -46,7 +63,10 @@ final class ConcurrentReaders {
             for (Future<long[]> reader : threads.invokeAll(work)) {
                 done.add(reader.get());
             }
-            return done.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+            wall = System.nanoTime() - wall;
+            long readersCpu = done.stream().mapToLong(nanos -> nanos[perReader]).sum();
+            return new Run(done.stream().flatMapToLong(nanos -> java.util.Arrays.stream(nanos, 0, perReader))
+                    .toArray(), readersCpu, wall);
         } finally {
             threads.shutdownNow();
         }

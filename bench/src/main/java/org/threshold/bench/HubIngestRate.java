@@ -3,6 +3,10 @@ package org.threshold.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,15 +79,26 @@ import org.threshold.provisioning.Provisioner;
  */
 final class HubIngestRate {
     static final int BATCH = SyncClient.Limits.DEFAULT.maxEvents();
+    /** For {@link #prepare(String, int, int, DatabaseSettings, int)}: every referral the rules suggest. */
+    static final int ALL_SUGGESTED = Integer.MAX_VALUE;
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final long PROJECTION_TIMEOUT_NANOS = 600_000_000_000L;
     private static final int MAX_BUSY_ANSWERS = 60;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /**
      * @param households       how many of the events were registrations
-     * @param projectedSeconds from the first POST until the households (and referrals) tables held every event
+     * @param projectedSeconds  from the first POST until the households (and referrals) tables held every event; NaN
+     *                          when the run did not wait for projection
+     * @param ingestCpuSeconds  CPU this JVM (the hub and the kiosks' senders, not a PostgreSQL server) spent from the
+     *                          first POST to the last acknowledgement
+     * @param requestCpuSeconds of it, the CPU of the hub's request threads: ingest's own work, without the senders,
+     *                          the projector or the garbage collector
      */
-    record Run(int kiosks, int events, int households, double ingestSeconds, double projectedSeconds) {
+    record Run(int kiosks, int events, int households, double ingestSeconds, double projectedSeconds,
+               double ingestCpuSeconds, double requestCpuSeconds) {
         double eventsPerSecond() {
             return events / ingestSeconds;
         }
@@ -137,23 +152,23 @@ final class HubIngestRate {
 
     /** As {@link #prepare(String, int, int)}, the hub's state in {@code database}. */
     Load prepare(String name, int kiosks, int totalEvents, DatabaseSettings database) {
-        return prepare(name, kiosks, totalEvents, database, false);
+        return prepare(name, kiosks, totalEvents, database, 0);
     }
 
     /**
-     * As {@link #prepare(String, int, int, DatabaseSettings)} with {@code totalEvents} registrations; if
-     * {@code withReferrals}, each registration is followed in its kiosk's chain by the {@code ReferralRequested}
-     * events the kiosk makes for it (every referral the rules suggest for the bench household, as when the operator
-     * confirms them all).
+     * As {@link #prepare(String, int, int, DatabaseSettings)} with {@code totalEvents} registrations, each followed in
+     * its kiosk's chain by the {@code ReferralRequested} events the kiosk makes for the first {@code referralsEach}
+     * referrals the rules suggest for the bench household ({@link #ALL_SUGGESTED}: as when the operator confirms them
+     * all; 1: as when the operator keeps only the first).
      */
-    Load prepare(String name, int kiosks, int totalEvents, DatabaseSettings database, boolean withReferrals) {
+    Load prepare(String name, int kiosks, int totalEvents, DatabaseSettings database, int referralsEach) {
         Path root = dir.resolve(name);
         Path hubDir = root.resolve("hub");
         provisioner.initHub(hubDir);
         // Kiosks' chains are independent, so both cores seal them; one chain is sequential by nature.
         return new Load(hubDir, database, IntStream.range(0, kiosks).parallel()
                 .mapToObj(k -> kioskLoad(hubDir, database, root.resolve("kiosk-" + k), "K" + kiosks + "-" + k,
-                        totalEvents / kiosks, withReferrals))
+                        totalEvents / kiosks, referralsEach))
                 .collect(Collectors.toList()));
     }
 
@@ -189,7 +204,7 @@ final class HubIngestRate {
 
     /** Starts a real hub on the load's folder and sends every kiosk's batches, kiosks in parallel. */
     Run ingest(Load load) throws Exception {
-        return ingest(load, 1);
+        return ingest(load, 1, true);
     }
 
     /**
@@ -197,6 +212,11 @@ final class HubIngestRate {
      * kiosk k's batches to instance k modulo {@code instances}, kiosks in parallel.
      */
     Run ingest(Load load, int instances) throws Exception {
+        return ingest(load, instances, true);
+    }
+
+    /** As {@link #ingest(Load, int)}; without {@code untilProjected}, returns at the last acknowledgement. */
+    Run ingest(Load load, int instances, boolean untilProjected) throws Exception {
         List<HubServer> hubs = new ArrayList<>();
         try {
             for (int i = 0; i < instances; i++) {
@@ -210,15 +230,19 @@ final class HubIngestRate {
                     URI batches = URI.create("http://127.0.0.1:" + hubs.get(k % instances).port() + "/api/sync/batches");
                     senders.add(() -> send(batches, kiosk));
                 }
+                long cpuAtStart = PROCESS.getProcessCpuTime();
+                long requestCpuAtStart = requestThreadsCpu();
                 long start = System.nanoTime();
                 for (Future<Void> sender : pool.invokeAll(senders)) {
                     sender.get(); // rethrows a refused batch
                 }
                 long acked = System.nanoTime();
-                long projected = waitForProjection(load.database().urlFor(load.hubDir()), load.households(),
-                        load.referrals(), start);
+                long cpu = PROCESS.getProcessCpuTime() - cpuAtStart;
+                long requestCpu = requestThreadsCpu() - requestCpuAtStart;
+                double projectedSeconds = untilProjected ? (waitForProjection(load.database().urlFor(load.hubDir()),
+                        load.households(), load.referrals(), start) - start) / 1e9 : Double.NaN;
                 return new Run(load.kiosks().size(), load.events(), load.households(), (acked - start) / 1e9,
-                        (projected - start) / 1e9);
+                        projectedSeconds, cpu / 1e9, requestCpu / 1e9);
             } finally {
                 pool.shutdownNow();
             }
@@ -291,6 +315,17 @@ final class HubIngestRate {
                 .build();
     }
 
+    /** CPU nanoseconds the hub's request threads ({@code RequestThreads}: "hub-request-N") have used so far. */
+    private static long requestThreadsCpu() {
+        long nanos = 0;
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith("hub-request")) {
+                nanos += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return nanos;
+    }
+
     /**
      * Polls the hub's database on a connection of its own until it holds every household and referral the events
      * made; returns then.
@@ -327,7 +362,7 @@ final class HubIngestRate {
 
     /** Enrolls a kiosk with Provisioner and seals its whole chain with EventSealer, as RegisterHousehold does. */
     private KioskLoad kioskLoad(Path hubDir, DatabaseSettings database, Path kioskDir, String kioskId, int count,
-                                boolean withReferrals) {
+                                int referralsEach) {
         KioskConfig config = provisioner.enrollKiosk(hubDir, database, kioskDir, kioskId,
                 RegistrationLatency.SITE, "http://127.0.0.1:9", List.of(new Provisioner.OperatorGrant("bench",
                         OperatorRecord.Role.SUPERVISOR, "bench-passphrase".toCharArray())));
@@ -351,7 +386,8 @@ final class HubIngestRate {
             UUID householdId = ids.next();
             byte[] payload = new RegistrationPayload(householdId, RegistrationLatency.SITE, now, token, household)
                     .toJson();
-            List<SuggestedReferral> suggested = withReferrals ? referralsOf(household, now) : List.of();
+            List<SuggestedReferral> suggested = referralsEach == 0 ? List.of()
+                    : referralsOf(household, now).stream().limit(referralsEach).toList();
             referrals += suggested.size();
             // Sealed together, the referrals under the registration's exported secret, as EventChain seals them.
             List<SignedEvent> sealed = sealer.sealRegistration(head, now, new EventSealer.Draft(ids.next(), payload),

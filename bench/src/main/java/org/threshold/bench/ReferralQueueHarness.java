@@ -1,9 +1,6 @@
 package org.threshold.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,17 +16,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.threshold.bench.raw.RawPostgresCopy;
 import org.threshold.bench.raw.RawQueuePage;
@@ -74,13 +66,20 @@ import org.threshold.hub.web.account.SessionAuth;
  *   <li>{@code GET /queue?service=}: the page with its counts per status; one in four the next page.</li>
  * </ul>
  * Each answer is 50 referrals whose households are opened and shown through the need-to-know policy, with one
- * access-log record naming them committed before it. Then the floor, in the same run: the bare SQL of those pages
- * ({@link RawQueuePage}) by 16 threads on JDBC connections of their own, and the same pages read through the hub's
- * store alone. Prints p50 and p99 of each with the load
- * average and the CPU time per request of this JVM (hub, clients, JIT, and for SQLite the database) and of the hub's
- * request threads alone (with, on SQLite, the database's work done on them), and on PostgreSQL of its server
- * ({@link ServerCpu}), which the load of a shared machine does not inflate as it does latency; and the hub's p50 over
- * the floor's. Defaults: 1,000,000 households, 300,000 open referrals, 100 requests per caseworker.
+ * access-log record naming them committed before it. Each caseworker keeps one HTTP/1.1 connection per kind of read
+ * ({@link KeepAliveClient}: every answer read whole, its next cursor found in its bytes), so the clients take as
+ * little of the two cores as they can. Each phase warms up with half its requests first. Then the floor, in the same
+ * run: the bare SQL of those pages ({@link RawQueuePage}) by 16 threads on JDBC connections of their own, and the
+ * same pages read through the hub's store alone. Prints p50
+ * and p99 of each with the load average, throughput, and the CPU time per request of this JVM (hub, clients, JIT, GC,
+ * and for SQLite the database), of the hub's request threads alone (with, on SQLite, the database's work done on
+ * them), of the clients, and of the JVM's own threads (JIT compiler, collector); the collector's pauses and what the
+ * request threads allocated per request; and the hub's p50 over the floor's. CPU time is what the load of a shared
+ * machine does not inflate as it does latency; on PostgreSQL also its server's CPU per request ({@link ServerCpu}).
+ * Defaults: 1,000,000 households, 300,000 open referrals, 100 requests per caseworker.
+ *
+ * <p>Run it with the deployed hub's JVM flags (none: the JDK's defaults, G1 on a machine of two cores or more), so
+ * that its collector is the one the field has.
  */
 public final class ReferralQueueHarness {
     private static final int CLIENTS = 16;
@@ -91,16 +90,12 @@ public final class ReferralQueueHarness {
         "family-tracing", "shelter"};
     private static final String[] CODES = {"SC-UC", "SV-VF", "SM-CI", "SM-MI", "DS-PM", "LP-RR", "FU-TR", "WR-SF"};
     private static final String PASSWORD = "bench-password";
-    private static final Pattern API_NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");
-    private static final Pattern PAGE_NEXT = Pattern.compile("after=([0-9]+\\.[0-9a-f-]{36})");
+    // Where each answer names the next page: the JSON's "next", the page's link to more.
+    private static final String API_NEXT = "\"next\":\"";
+    private static final String PAGE_NEXT = "after=";
+    // Warm-up reads per caseworker, at least: a hub in the field runs for weeks, so the JIT compiler's first minute is
+    // not a read's cost (with ten, the compiler threads were a fifth of the measured CPU).
     private static final int WARM_UP = 10;
-    // CPU time is what a loaded machine does not distort: a request's share of two idle cores follows from it.
-    private static final com.sun.management.OperatingSystemMXBean PROCESS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    // The hub's request threads are named after their pool (RequestThreads).
-    private static final String REQUEST_THREADS = "hub-request";
 
     private final Path dir;
     private final EmbeddedPostgres postgres;
@@ -148,6 +143,7 @@ public final class ReferralQueueHarness {
             }
         }
         double hubMedian;
+        List<KeepAliveClient> clients = new ArrayList<>();
         try (HubServer hub = HubServer.start(HubSettings.of(hubDir).withDatabase(database)
                 .withBootstrapAdmin("bench", PASSWORD.toCharArray()))) {
             List<String> sessions = new ArrayList<>();
@@ -164,15 +160,27 @@ public final class ReferralQueueHarness {
             for (int c = 0; c < CLIENTS; c++) {
                 String session = sessions.get(c);
                 String service = SERVICES[c % SERVICES.length];
-                api.add((next, random) -> get(http, base + "/api/referrals?status=" + (random.nextBoolean() ? "SENT"
-                        : "") + next.map(after -> "&after=" + after).orElse(""), "Authorization",
-                        "Bearer " + session, API_NEXT));
-                pages.add((next, random) -> get(http, base + "/queue?service=" + service
-                        + next.map(after -> "&after=" + after).orElse(""), "Cookie",
-                        SessionAuth.COOKIE + "=" + session, PAGE_NEXT));
+                KeepAliveClient apiClient = new KeepAliveClient("127.0.0.1", hub.port());
+                KeepAliveClient pageClient = new KeepAliveClient("127.0.0.1", hub.port());
+                clients.add(apiClient);
+                clients.add(pageClient);
+                api.add((next, random) -> {
+                    apiClient.get("/api/referrals?status=" + (random.nextBoolean() ? "SENT" : "")
+                            + next.map(after -> "&after=" + after).orElse(""), "Authorization", "Bearer " + session);
+                    return Optional.ofNullable(apiClient.after(API_NEXT, b -> b != '"'));
+                });
+                pages.add((next, random) -> {
+                    pageClient.get("/queue?service=" + service + next.map(after -> "&after=" + after).orElse(""),
+                            "Cookie", SessionAuth.COOKIE + "=" + session);
+                    return Optional.ofNullable(pageClient.after(PAGE_NEXT, ReferralQueueHarness::cursorByte));
+                });
             }
             hubMedian = report(label, "GET /api/referrals", api, requests, server);
             report(label, "GET /queue", pages, requests, server);
+        } finally {
+            for (KeepAliveClient client : clients) {
+                client.close();
+            }
         }
         store(label, database, hubDir, requests, server);
         double rawMedian = raw(label, database.urlFor(hubDir), requests, server);
@@ -185,43 +193,26 @@ public final class ReferralQueueHarness {
      */
     private static double report(String label, String what, List<ConcurrentReaders.Reader> readers, int requests,
                                  ServerCpu server) throws Exception {
-        ConcurrentReaders.run(readers, WARM_UP);
+        ConcurrentReaders.run(readers, Math.max(WARM_UP, requests / 2));
         long serverCpu = server == null ? 0 : server.nanos();
-        long cpu = PROCESS.getProcessCpuTime();
-        Map<Long, Long> requestThreads = requestThreadsCpu();
-        long[] nanos = ConcurrentReaders.run(readers, requests);
-        double cpuMillis = (PROCESS.getProcessCpuTime() - cpu) / 1e6 / nanos.length;
+        JvmCosts before = JvmCosts.now();
+        ConcurrentReaders.Run run = ConcurrentReaders.measure(readers, requests);
+        JvmCosts.Spent spent = JvmCosts.now().since(before, run.readersCpuNanos());
+        int n = run.nanos().length;
         String serverMillis = server == null ? "" : String.format(", %5.2f ms of the PostgreSQL server",
-                (server.nanos() - serverCpu) / 1e6 / nanos.length);
-        Map<Long, Long> requestThreadsAfter = requestThreadsCpu();
-        long requestCpu = 0;
-        for (Map.Entry<Long, Long> thread : requestThreadsAfter.entrySet()) {
-            requestCpu += thread.getValue() - requestThreads.getOrDefault(thread.getKey(), 0L);
-        }
-        Percentiles latency = new Percentiles(nanos);
+                (server.nanos() - serverCpu) / 1e6 / n);
+        Percentiles latency = new Percentiles(run.nanos());
         System.out.printf("  %-10s %-26s p50 %8.2f ms, p99 %8.2f ms, %5.1f ms CPU of this JVM per request, "
-                        + "%5.2f ms of the hub's request threads%s (%,d requests, ended %s) (%s)%n", label, what,
-                latency.medianMillis(), latency.p99Millis(), cpuMillis, requestCpu / 1e6 / nanos.length,
-                serverMillis, nanos.length, LocalTime.now().truncatedTo(ChronoUnit.SECONDS), LoadAverage.now());
+                        + "%5.2f ms of the hub's request threads%s (%,d requests) (%s)%n", label, what,
+                latency.medianMillis(), latency.p99Millis(), spent.processCpuNanos() / 1e6 / n,
+                spent.requestThreadsCpuNanos() / 1e6 / n, serverMillis, n, LoadAverage.now());
+        System.out.printf("  %-10s %-26s %.0f requests/s; CPU per request: clients %.2f ms, JIT and GC threads "
+                        + "%.2f ms; %.3f collections and %.2f ms paused per request; request threads allocated "
+                        + "%.0f KiB per request%n", label, what, n / (run.wallNanos() / 1e9),
+                (run.readersCpuNanos() + spent.httpClientCpuNanos()) / 1e6 / n, spent.vmThreadsCpuNanos() / 1e6 / n,
+                (double) spent.gcCount() / n, (double) spent.gcMillis() / n,
+                spent.requestThreadsAllocatedBytes() / 1024.0 / n);
         return latency.medianMillis();
-    }
-
-    /**
-     * The CPU time of each of the hub's request threads so far, by thread id: what a request costs the hub itself,
-     * without the clients, the JIT compiler, the access log's writer or (SQLite) the database's own work in it. A
-     * thread that ended meanwhile is missed; with 16 clients always waiting, the pool keeps its threads.
-     */
-    private static Map<Long, Long> requestThreadsCpu() {
-        Map<Long, Long> cpu = new HashMap<>();
-        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (thread != null && thread.getThreadName().startsWith(REQUEST_THREADS)) {
-                long nanos = THREADS.getThreadCpuTime(thread.getThreadId());
-                if (nanos >= 0) {
-                    cpu.put(thread.getThreadId(), nanos);
-                }
-            }
-        }
-        return cpu;
     }
 
     /**
@@ -275,16 +266,9 @@ public final class ReferralQueueHarness {
         return new RawQueuePage.Cursor(Long.parseLong(text.substring(0, dot)), text.substring(dot + 1));
     }
 
-    /** GETs {@code url}; the cursor to the next page, as {@code next} finds it in the answer. */
-    private static Optional<String> get(HttpClient http, String url, String header, String value, Pattern next)
-            throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header(header, value)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        Matcher found = next.matcher(response.body());
-        return found.find() ? Optional.of(found.group(1)) : Optional.empty();
+    /** A byte of a queue cursor: the due time's digits, the dot, the referral id's hex digits and dashes. */
+    private static boolean cursorByte(byte b) {
+        return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b == '.' || b == '-';
     }
 
     /**

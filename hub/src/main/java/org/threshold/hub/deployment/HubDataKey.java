@@ -27,6 +27,8 @@ public final class HubDataKey {
 
     private final String keyId;
     private final byte[] wrapKey;
+    // Every household opened unwraps its own key under this one: its schedule is kept, made once per thread.
+    private final AesGcm.HeldKey wrapping;
     private final byte[] indexKey;
 
     /** The file as JSON: Base64 keys, and the id (the first 8 bytes of the wrapping key's SHA-256, in hex). */
@@ -42,6 +44,7 @@ public final class HubDataKey {
             throw new IllegalArgumentException("The hub's data keys are " + AesGcm.KEY_BYTES + " bytes each");
         }
         this.wrapKey = wrapKey;
+        this.wrapping = new AesGcm.HeldKey(wrapKey);
         this.indexKey = indexKey;
         this.keyId = Bytes.hex(Arrays.copyOf(Bytes.sha256(wrapKey), 8));
     }
@@ -137,12 +140,12 @@ public final class HubDataKey {
 
     /** Seals a household's data key under the wrapping key, bound to {@code context}. */
     public byte[] wrap(byte[] dataKey, byte[] context, SecureRandom random) {
-        return AesGcm.encrypt(wrapKey, context, dataKey, random);
+        return wrapping.encrypt(context, dataKey, random);
     }
 
     /** The data key, or empty if {@code wrapped} was not made under this key for this context. */
     public java.util.Optional<byte[]> unwrap(byte[] wrapped, byte[] context) {
-        return AesGcm.decrypt(wrapKey, context, wrapped);
+        return wrapping.decrypt(context, wrapped);
     }
 
     /** The blind index's key (a copy: clear it after use). */

@@ -1,6 +1,7 @@
 package org.threshold.hub.store;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,7 +16,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.postgresql.PGConnection;
@@ -59,15 +59,29 @@ interface EventSql extends EventRepository, SqlObject {
         return hashes;
     }
 
-    @SqlQuery("SELECT event_id FROM events WHERE event_id IN (<ids>)")
-    List<UUID> held(@BindList("ids") List<String> ids);
-
+    /**
+     * On plain JDBC, positional parameters: jdbi's list binding named and bound each of a batch's 2,000 ids and
+     * parsed the statement anew for each list length, the largest part of ingest's own CPU per event.
+     */
     @Override
     default Set<UUID> heldEventIds(Collection<UUID> eventIds) {
-        List<String> ids = eventIds.stream().map(UUID::toString).toList();
+        List<UUID> ids = List.copyOf(eventIds);
         Set<UUID> held = new HashSet<>();
         for (int from = 0; from < ids.size(); from += ID_CHUNK) {
-            held.addAll(held(ids.subList(from, Math.min(from + ID_CHUNK, ids.size()))));
+            List<UUID> chunk = ids.subList(from, Math.min(from + ID_CHUNK, ids.size()));
+            try (PreparedStatement select = getHandle().getConnection().prepareStatement(
+                    "SELECT event_id FROM events WHERE event_id IN (?" + ", ?".repeat(chunk.size() - 1) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i).toString());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        held.add(UUID.fromString(rows.getString(1)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException("Could not read which event ids are held", e, null);
+            }
         }
         return held;
     }

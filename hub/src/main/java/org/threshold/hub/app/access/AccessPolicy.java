@@ -181,15 +181,30 @@ public final class AccessPolicy {
      */
     public ReferralView referral(SignedInUser user, ReferralRecord referral, HouseholdRecord household, Instant now,
                                  boolean restricted) {
-        if (!referralServices(user).contains(referral.service())) {
+        if (!seesReferralsOf(user, referral.service())) {
             throw notYourService(referral.service());
         }
         if (restricted) {
             return new ReferralView(referral, household, NOTHING_VISIBLE, false, referral.status().open());
         }
-        VisibleHousehold visible = NeedToKnow.forReferral(referrals.profiles().of(referral.service()), read(household),
-                referral.people().stream().map(ReferredPerson::member).toList());
+        List<Integer> referred = new ArrayList<>(referral.people().size());
+        for (ReferredPerson person : referral.people()) {
+            referred.add(person.member());
+        }
+        // Only what the service's profile shows of the referred people is read of the household (a page reads 50).
+        VisibleHousehold visible = StoredHousehold.visible(household,
+                NeedToKnow.forReferral(referrals.profiles().of(referral.service()), referred));
         return new ReferralView(referral, household, visible, ReferralView.overdue(referral, now), false);
+    }
+
+    /** Whether {@code service} is among {@link #referralServices}{@code (user)}, without making that set. */
+    private boolean seesReferralsOf(SignedInUser user, String service) {
+        return switch (user.role()) {
+            case ADMIN, DPO -> throw noHouseholdData(user);
+            case CASEWORKER, SUPERVISOR -> user.services().contains(service);
+            case PROTECTION_OFFICER -> user.services().contains(service)
+                    && referrals.services().find(service).filter(Service::protection).isPresent();
+        };
     }
 
     /**

@@ -33,6 +33,11 @@ public record HouseholdRecord(UUID householdId, TokenId tokenId, String tokenKio
         return json.clone();
     }
 
+    /** The record's own bytes, not a copy: for {@link StoredHousehold}, which only reads them. */
+    byte[] jsonForReading() {
+        return json;
+    }
+
     /** The JSON as text, for sealing it. */
     public String householdJson() {
         return new String(json, StandardCharsets.UTF_8);

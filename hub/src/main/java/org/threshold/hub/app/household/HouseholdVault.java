@@ -24,8 +24,8 @@ import org.threshold.hub.deployment.HubDataKey;
  * make the sealed JSON unreadable for good. Thread-safe.
  */
 public final class HouseholdVault {
-    private static final String DATA_CONTEXT = "threshold/hub-household/v1:";
-    private static final String KEY_CONTEXT = "threshold/hub-household-key/v1:";
+    private static final byte[] DATA_CONTEXT = "threshold/hub-household/v1:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_CONTEXT = "threshold/hub-household-key/v1:".getBytes(StandardCharsets.US_ASCII);
 
     private final HubDataKey key;
     private final SecureRandom random;
@@ -68,8 +68,9 @@ public final class HouseholdVault {
         random.nextBytes(dataKey);
         byte[] json = record.householdJson().getBytes(StandardCharsets.UTF_8);
         try {
-            byte[] sealed = AesGcm.encrypt(dataKey, context(DATA_CONTEXT, record.householdId()), json, random);
-            byte[] wrapped = key.wrap(dataKey, context(KEY_CONTEXT, record.householdId()), random);
+            byte[] id = id(record.householdId());
+            byte[] sealed = AesGcm.encrypt(dataKey, context(DATA_CONTEXT, id), json, random);
+            byte[] wrapped = key.wrap(dataKey, context(KEY_CONTEXT, id), random);
             return new Sealed(new SealedHousehold(record.householdId(), record.tokenId(), record.tokenKioskId(),
                     record.tokenIssuedOn(), record.kioskId(), record.site(), record.registeredAt(), record.eventId(),
                     key.keyId(), wrapped, sealed, null), blindTerms);
@@ -93,10 +94,11 @@ public final class HouseholdVault {
             throw new IllegalStateException("Household " + sealed.householdId() + " is sealed under data key "
                     + sealed.keyId() + ", but this hub holds " + key.keyId() + ": restore the hub's data-key.json");
         }
-        byte[] dataKey = key.unwrap(sealed.wrappedKey(), context(KEY_CONTEXT, sealed.householdId()))
+        byte[] id = id(sealed.householdId());
+        byte[] dataKey = key.unwrap(sealed.wrappedKey(), context(KEY_CONTEXT, id))
                 .orElseThrow(() -> altered(sealed));
         try {
-            byte[] json = AesGcm.decrypt(dataKey, context(DATA_CONTEXT, sealed.householdId()), sealed.sealedJson())
+            byte[] json = AesGcm.decrypt(dataKey, context(DATA_CONTEXT, id), sealed.sealedJson())
                     .orElseThrow(() -> altered(sealed));
             // The record keeps its own copy of the bytes: no String of them (StoredHousehold reads the bytes).
             HouseholdRecord opened = new HouseholdRecord(sealed.householdId(), sealed.tokenId(),
@@ -125,8 +127,15 @@ public final class HouseholdVault {
         return terms;
     }
 
-    private static byte[] context(String purpose, UUID householdId) {
-        return (purpose + householdId).getBytes(StandardCharsets.US_ASCII);
+    private static byte[] id(UUID householdId) {
+        return householdId.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** What a sealed part is bound to: its purpose and the household's id ({@link #id}), as ASCII. */
+    private static byte[] context(byte[] purpose, byte[] id) {
+        byte[] context = Arrays.copyOf(purpose, purpose.length + id.length);
+        System.arraycopy(id, 0, context, purpose.length, id.length);
+        return context;
     }
 
     private static IllegalStateException altered(SealedHousehold sealed) {

@@ -8,7 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.threshold.core.i18n.Digits;
+import org.threshold.core.referral.HouseholdField;
+import org.threshold.core.referral.NeedToKnow;
+import org.threshold.core.referral.PersonField;
+import org.threshold.core.referral.VisibleHousehold;
 import org.threshold.core.registration.Consent;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.Member;
@@ -21,23 +26,90 @@ import org.threshold.core.registration.Sex;
  * JSON straight from the bytes the vault decrypted, and does not validate again: {@code HouseholdJson.read} checked
  * every field where the data entered (the projector, a correction) before it was sealed, and AES-GCM under the
  * household's own key says the bytes are those it sealed. So it checks only the shape the model needs; a household
- * registered under older rules (a need code since withdrawn) still reads as it was registered.
+ * registered under older rules (a need code since withdrawn) still reads as it was registered. A viewer who may see
+ * only part of it ({@link #visible}) has only that part read.
  */
 public final class StoredHousehold {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Predicate<PersonField> EVERY_FIELD = field -> true;
+    // A member a sight does not show, read no further than its end: only its place in the list counts.
+    private static final Member UNSHOWN = new Member(null, null, null, null, null, null, false, null, null, null,
+            List.of());
 
     private StoredHousehold() {
     }
 
     /** @throws IllegalStateException if it does not read back (never quoting it: it is personal data) */
     public static Household read(HouseholdRecord record) {
-        try (JsonParser parser = JSON.createParser(record.json())) {
+        try (JsonParser parser = JSON.createParser(record.jsonForReading())) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             return household(parser);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("The stored household " + record.householdId() + " does not read back ("
-                    + e.getClass().getSimpleName() + ")");
+            throw unreadable(record, e);
         }
+    }
+
+    /**
+     * What {@code sight} shows of the stored household, the same view as {@code sight.view(read(record))}, reading only
+     * that: the consent, the members it does not show and the fields it does not show are passed over undecoded (a
+     * queue page shows 50 households, of each only the referred people's few fields its service may see).
+     *
+     * @throws IllegalStateException if what it shows does not read back (never quoting it)
+     */
+    public static VisibleHousehold visible(HouseholdRecord record, NeedToKnow.Sight sight) {
+        try (JsonParser parser = JSON.createParser(record.jsonForReading())) {
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            return sight.view(shownParts(parser, sight));
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(record, e);
+        }
+    }
+
+    private static IllegalStateException unreadable(HouseholdRecord record, Exception e) {
+        return new IllegalStateException("The stored household " + record.householdId() + " does not read back ("
+                + e.getClass().getSimpleName() + ")");
+    }
+
+    /** The household with only what {@code sight} shows read; the rest null, empty or {@link #UNSHOWN}. */
+    private static Household shownParts(JsonParser parser, NeedToKnow.Sight sight) throws IOException {
+        LocalDate arrival = null;
+        Origin origin = null;
+        List<String> languages = List.of();
+        String phone = null;
+        List<Member> members = List.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "arrivalDate" -> arrival = sight.shows(HouseholdField.ARRIVAL_DATE) ? date(parser)
+                        : skip(parser, null);
+                case "origin" -> origin = sight.shows(HouseholdField.ORIGIN_COUNTRY)
+                        || sight.shows(HouseholdField.ORIGIN_PLACE) ? origin(parser, value) : skip(parser, null);
+                case "languages" -> languages = sight.shows(HouseholdField.LANGUAGES) ? texts(parser, value)
+                        : skip(parser, List.of());
+                case "phone" -> phone = sight.shows(HouseholdField.PHONE) ? text(parser) : skip(parser, null);
+                case "members" -> members = shownMembers(parser, value, sight);
+                default -> parser.skipChildren();
+            }
+        }
+        return new Household(arrival, origin, languages, phone, null, members);
+    }
+
+    private static List<Member> shownMembers(JsonParser parser, JsonToken value, NeedToKnow.Sight sight)
+            throws IOException {
+        expect(value, JsonToken.START_ARRAY);
+        List<Member> members = new ArrayList<>();
+        Predicate<PersonField> shown = sight::shows;
+        for (int index = 0; parser.nextToken() == JsonToken.START_OBJECT; index++) {
+            members.add(sight.showsMember(index) ? member(parser, shown) : skip(parser, UNSHOWN));
+        }
+        return members;
+    }
+
+    /** Passes over the current value (a whole object or array), and answers {@code instead}. */
+    private static <T> T skip(JsonParser parser, T instead) throws IOException {
+        parser.skipChildren();
+        return instead;
     }
 
     private static Household household(JsonParser parser) throws IOException {
@@ -137,12 +209,13 @@ public final class StoredHousehold {
         expect(value, JsonToken.START_ARRAY);
         List<Member> members = new ArrayList<>();
         while (parser.nextToken() == JsonToken.START_OBJECT) {
-            members.add(member(parser));
+            members.add(member(parser, EVERY_FIELD));
         }
         return members;
     }
 
-    private static Member member(JsonParser parser) throws IOException {
+    /** A member, of whom only the {@code shown} fields are read (the others null), and every need code. */
+    private static Member member(JsonParser parser, Predicate<PersonField> shown) throws IOException {
         String given = null;
         String family = null;
         String givenLatin = null;
@@ -157,23 +230,27 @@ public final class StoredHousehold {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
+            // A field not shown is passed over undecoded (a string's bytes are skipped by the next token).
             switch (field) {
-                case "givenName" -> given = text(parser);
-                case "familyName" -> family = text(parser);
-                case "givenNameLatin" -> givenLatin = text(parser);
-                case "familyNameLatin" -> familyLatin = text(parser);
-                case "sex" -> sex = Sex.valueOf(required(text(parser)));
-                case "birthDate" -> birthDate = date(parser);
+                case "givenName" -> given = shown.test(PersonField.GIVEN_NAME) ? text(parser) : null;
+                case "familyName" -> family = shown.test(PersonField.FAMILY_NAME) ? text(parser) : null;
+                case "givenNameLatin" -> givenLatin = shown.test(PersonField.LATIN_NAMES) ? text(parser) : null;
+                case "familyNameLatin" -> familyLatin = shown.test(PersonField.LATIN_NAMES) ? text(parser) : null;
+                case "sex" -> sex = shown.test(PersonField.SEX) ? Sex.valueOf(required(text(parser))) : null;
+                case "birthDate" -> birthDate = shown.test(PersonField.BIRTH_DATE) ? date(parser) : null;
                 case "birthDateEstimated" -> estimated = token == JsonToken.VALUE_TRUE;
-                case "ageEstimate" -> age = number(parser);
-                case "nationality" -> nationality = text(parser);
-                case "relationship" -> relationship = Relationship.valueOf(required(text(parser)));
+                case "ageEstimate" -> age = shown.test(PersonField.BIRTH_DATE) ? number(parser) : null;
+                case "nationality" -> nationality = shown.test(PersonField.NATIONALITY) ? text(parser) : null;
+                case "relationship" -> relationship = shown.test(PersonField.RELATIONSHIP)
+                        ? Relationship.valueOf(required(text(parser))) : null;
                 case "needs" -> needs = texts(parser, token);
                 default -> parser.skipChildren();
             }
         }
-        return new Member(required(given), family, givenLatin, familyLatin, required(sex), birthDate, estimated, age,
-                required(nationality), required(relationship), needs);
+        return new Member(requiredIf(shown, PersonField.GIVEN_NAME, given), family, givenLatin, familyLatin,
+                requiredIf(shown, PersonField.SEX, sex), birthDate, estimated, age,
+                requiredIf(shown, PersonField.NATIONALITY, nationality),
+                requiredIf(shown, PersonField.RELATIONSHIP, relationship), needs);
     }
 
     private static List<String> texts(JsonParser parser, JsonToken value) throws IOException {
@@ -226,6 +303,10 @@ public final class StoredHousehold {
         if (found != expected) {
             throw new IllegalStateException("expected " + expected);
         }
+    }
+
+    private static <T> T requiredIf(Predicate<PersonField> shown, PersonField field, T value) {
+        return shown.test(field) ? required(value) : value;
     }
 
     private static <T> T required(T value) {

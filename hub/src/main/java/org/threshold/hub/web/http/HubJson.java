@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import org.threshold.core.input.StrictJson;
@@ -41,6 +43,36 @@ public final class HubJson {
         } catch (IOException e) {
             // The client went away while the answer was being written: nothing left to tell it.
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** JSON written token by token, for {@link #answer(Context, Writing)} and {@link #tree}. */
+    @FunctionalInterface
+    public interface Writing {
+        void writeTo(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * Answers with the JSON {@code body} writes, straight into the response's bytes: no tree of it first (a referral
+     * list is 50 referrals with their people).
+     */
+    public static void answer(Context ctx, Writing body) {
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        try (JsonGenerator json = ANSWER.createGenerator(ctx.outputStream())) {
+            body.writeTo(json);
+        } catch (IOException e) {
+            // The client went away while the answer was being written: nothing left to tell it.
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The JSON {@code body} writes, as a tree: the same fields in the same order as {@link #answer} would send. */
+    public static ObjectNode tree(Writing body) {
+        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+            body.writeTo(buffer);
+            return MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new IllegalStateException("JSON written in memory does not read back", e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.threshold.hub.web.pages;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -26,8 +27,13 @@ public final class Templates {
         return out.toString();
     }
 
-    /** Answers {@code ctx} with the page, as UTF-8 HTML. */
+    /**
+     * Answers {@code ctx} with the page, as UTF-8 HTML, encoded as it is rendered: no String of the page between (a
+     * page in Arabic or Ukrainian made the String's builder widen to two bytes a character, then encode again).
+     */
     public static void render(Context ctx, String template, Map<String, Object> params) {
-        ctx.contentType("text/html; charset=utf-8").result(render(template, params));
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        ENGINE.render(template, params, out);
+        ctx.contentType("text/html; charset=utf-8").result(out.toByteArray());
     }
 }

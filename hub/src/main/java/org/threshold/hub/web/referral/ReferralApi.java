@@ -161,9 +161,7 @@ public final class ReferralApi {
         SignedInUser user = RouteGuard.user(ctx);
         ReferralQueues.Page page = queues.page(user, Optional.ofNullable(ctx.queryParam("service")),
                 status(ctx.queryParam("status")), cursor(ctx.queryParam("after")), limit(ctx.queryParam("limit")));
-        ObjectNode body = ReferralJson.list(page.referrals());
-        page.next().ifPresent(next -> body.put("next", cursorText(next)));
-        HubJson.answer(ctx, body);
+        HubJson.answer(ctx, ReferralJson.list(page.referrals(), page.next().map(ReferralApi::cursorText)));
     }
 
     private void show(Context ctx) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.threshold.hub.app.access.ReferralView;
 import org.threshold.hub.app.referral.ReferralEventRecord;
 import org.threshold.hub.web.household.HouseholdViewJson;
@@ -23,11 +24,20 @@ final class ReferralJson {
         return HouseholdViewJson.referral(view);
     }
 
-    static ObjectNode list(List<ReferralView> views) {
-        ObjectNode json = HubJson.MAPPER.createObjectNode();
-        ArrayNode referrals = json.putArray("referrals");
-        views.forEach(view -> referrals.add(of(view)));
-        return json;
+    /** {@code {"referrals":[...],"next"?}}, written as it goes: a page of 50 referrals makes no tree. */
+    static HubJson.Writing list(List<ReferralView> views, Optional<String> next) {
+        return json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("referrals");
+            for (ReferralView view : views) {
+                HouseholdViewJson.writeReferral(json, view);
+            }
+            json.writeEndArray();
+            if (next.isPresent()) {
+                json.writeStringField("next", next.get());
+            }
+            json.writeEndObject();
+        };
     }
 
     /** Each event's type, the status it left, when, and of its payload only who acted, why, and what was noted. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -18,6 +19,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.threshold.core.needs.NeedsCatalogue;
 import org.threshold.core.needs.SpecificNeed;
+import org.threshold.core.referral.NeedToKnow;
+import org.threshold.core.referral.ReferralData;
+import org.threshold.core.referral.Service;
 import org.threshold.core.registration.Consent;
 import org.threshold.core.registration.Household;
 import org.threshold.core.registration.HouseholdJson;
@@ -29,6 +33,7 @@ import org.threshold.core.token.TokenId;
 
 class StoredHouseholdProperties {
     private static final NeedsCatalogue CATALOGUE = NeedsCatalogue.bundled();
+    private static final ReferralData REFERRALS = ReferralData.bundled();
     private static final LocalDate REGISTERED = LocalDate.of(2026, 12, 1);
 
     /** What the projector sealed reads back as the same household the validating reader made of it. */
@@ -38,6 +43,21 @@ class StoredHouseholdProperties {
         Household validated = HouseholdJson.read(new ObjectMapper().readTree(json), CATALOGUE, REGISTERED);
 
         assertThat(StoredHousehold.read(record(json))).isEqualTo(validated).isEqualTo(household);
+    }
+
+    /**
+     * A service's view read straight from the stored bytes, passing over what it does not show, is the need-to-know
+     * filter's view of the whole household read back: any household, service and referred people (some not in it).
+     */
+    @Property(tries = 200)
+    void aViewReadFromTheStoredBytesIsTheFiltersViewOfTheWholeHousehold(
+            @ForAll("households") Household household, @ForAll("services") String service,
+            @ForAll("referred") Set<Integer> referred) {
+        HouseholdRecord record = record(HouseholdJson.write(household).toString());
+        NeedToKnow.Sight sight = NeedToKnow.forReferral(REFERRALS.profiles().of(service), referred);
+
+        assertThat(StoredHousehold.visible(record, sight)).isEqualTo(sight.view(StoredHousehold.read(record)))
+                .isEqualTo(NeedToKnow.forReferral(REFERRALS.profiles().of(service), household, referred));
     }
 
     @Example
@@ -60,6 +80,16 @@ class StoredHouseholdProperties {
     private static HouseholdRecord record(String json) {
         return new HouseholdRecord(UUID.randomUUID(), TokenId.random(new java.security.SecureRandom()), "KIOSK-01",
                 REGISTERED, "KIOSK-01", "GATE-A", Instant.parse("2026-12-01T10:00:00Z"), json, UUID.randomUUID());
+    }
+
+    @Provide
+    Arbitrary<String> services() {
+        return Arbitraries.of(REFERRALS.services().all().stream().map(Service::id).toList());
+    }
+
+    @Provide
+    Arbitrary<Set<Integer>> referred() {
+        return Arbitraries.integers().between(0, 9).set().ofMaxSize(4);
     }
 
     @Provide
