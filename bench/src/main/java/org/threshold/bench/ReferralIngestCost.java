@@ -19,21 +19,21 @@ import org.threshold.core.event.SignedEvent;
 import org.threshold.hub.DatabaseSettings;
 
 /**
- * {@code ReferralIngestCost [--ingest-only] [--store sqlite|postgresql] [REGISTRATIONS] [ROUNDS]}: what referral events cost the hub's ingest.
- * The same REGISTRATIONS registrations (default 8,000) from 4 kiosks, sent to a real hub over HTTP as
- * {@link HubIngestRate} sends them, in three mixes alternated within each of ROUNDS rounds (default 3) on SQLite and
- * on PostgreSQL: registrations alone; each followed by the {@code ReferralRequested} events the kiosk makes for every
- * referral the rules suggest for the bench household (three, as when the operator confirms them all); and each
- * followed by one (the first suggested, as when the operator keeps one). Prints, per store and mix, the median registrations per
- * second acknowledged and projected (the hub holds every household and every referral) and their ratio to
- * registrations alone: the share of ingest throughput left when kiosks send referrals. Also the median events per
- * second (their ratio says whether a referral event costs ingest more or less than another event), the envelope bytes
- * of a registration event and of a referral event as shipped, and what one registration and one referral event cost
- * in the same run: wall time (the reciprocal of the rate alone, and the extra per referral event with them), this
+ * {@code ReferralIngestCost [--ingest-only] [--store sqlite|postgresql] [REGISTRATIONS] [ROUNDS]}: what referral events
+ * cost the hub's ingest. The same REGISTRATIONS registrations (default 8,000) from 4 kiosks, sent to a real hub over
+ * HTTP as {@link HubIngestRate} sends them, in three mixes alternated within each of ROUNDS rounds (default 3) on
+ * SQLite and on PostgreSQL: registrations alone; each followed by the {@code ReferralRequested} events the kiosk makes
+ * for every referral the rules suggest for the bench household (three, as when the operator confirms them all); and
+ * each followed by one (the first suggested, as when the operator keeps one). Prints, per store and mix, the median
+ * registrations per second acknowledged and projected (the hub holds every household and every referral) and their
+ * ratio to registrations alone: the share of ingest throughput left when kiosks send referrals. Also the median events
+ * per second (their ratio says whether a referral event costs ingest more or less than another event), the envelope
+ * bytes of a registration event and of a referral event as shipped, and what one registration and one referral event
+ * cost in the same run: wall time (the reciprocal of the rate alone, and the extra per referral event with them), this
  * JVM's CPU over the ingest window (hub, senders, garbage collector and any projection that ran; on PostgreSQL the
  * database server's own CPU is not in it) and of it the hub's request threads' (ingest's own work). With
- * {@code --ingest-only} a run ends at its last acknowledgement, without waiting for projection, so more
- * registrations and rounds fit in a few minutes; {@code --store} measures one store only.
+ * {@code --ingest-only} a run ends at its last acknowledgement, without waiting for projection, so more registrations and
+ * rounds fit in a few minutes; {@code --store} measures one store only.
  */
 public final class ReferralIngestCost {
     private static final int KIOSKS = 4;
