@@ -22,8 +22,7 @@ import org.threshold.hub.app.referral.ReferralRecord;
 
 /**
  * {@link QueueRepository} in plain JDBC on the transaction's connection: a page is one statement (the referrals,
- * their households and restrictions joined), mapped by hand by position, with no statement machinery between; on a
- * SQLite reader each statement is prepared once ({@link ReaderStatements}).
+ * their households and restrictions joined), mapped by hand by position, with no statement machinery between.
  */
 final class QueueSql implements QueueRepository {
     // The page statement's columns: the check, the referral's place in the page, its columns, its household's.
@@ -56,8 +55,7 @@ final class QueueSql implements QueueRepository {
         }
         List<String> ordered = List.copyOf(new TreeSet<>(services));
         try {
-            return ReaderStatements.run(connection, pageSql(ordered.size(), status.isPresent(), after.isPresent(),
-                    limit), select -> {
+            return withStatement(pageSql(ordered.size(), status.isPresent(), after.isPresent(), limit), select -> {
                         int parameter = 1;
                         select.setString(parameter++, projection);
                         for (String service : ordered) {
@@ -160,7 +158,7 @@ final class QueueSql implements QueueRepository {
         }
         // The counts kept beside the referrals (V15): a few rows per service, however many referrals it holds.
         try {
-            ReaderStatements.run(connection, "SELECT status, SUM(total) FROM referral_status_counts WHERE service IN ("
+            withStatement("SELECT status, SUM(total) FROM referral_status_counts WHERE service IN ("
                     + placeholders(services.size()) + ") GROUP BY status HAVING SUM(total) > 0", select -> {
                         bindAll(select, services);
                         try (ResultSet rows = select.executeQuery()) {
@@ -182,7 +180,7 @@ final class QueueSql implements QueueRepository {
             return new ChangeMark(0, null);
         }
         try {
-            return ReaderStatements.run(connection, "SELECT COALESCE(SUM(version), 0), MAX(changed_at) FROM "
+            return withStatement("SELECT COALESCE(SUM(version), 0), MAX(changed_at) FROM "
                     + "referral_service_changes WHERE service IN (" + placeholders(services.size()) + ")", select -> {
                         bindAll(select, services);
                         try (ResultSet rows = select.executeQuery()) {
@@ -194,6 +192,17 @@ final class QueueSql implements QueueRepository {
                     });
         } catch (SQLException e) {
             throw JdbiHubStore.failed(e);
+        }
+    }
+
+    /** What runs on a statement: binds, executes, reads, and closes its result set before returning. */
+    private interface Work<T> {
+        T on(PreparedStatement statement) throws SQLException;
+    }
+
+    private <T> T withStatement(String sql, Work<T> work) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            return work.on(statement);
         }
     }
 

@@ -63,7 +63,6 @@ final class SqliteConnections implements AutoCloseable {
                 Connection reader = DriverManager.getConnection(url, reading.toProperties());
                 opened.add(reader);
                 readers.add(reader);
-                ReaderStatements.keepFor(reader);
             }
             return new SqliteConnections(writer, readers);
         } catch (SQLException | RuntimeException e) {
@@ -136,7 +135,6 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection connection) {
-        ReaderStatements.closeFor(connection);
         try {
             connection.close();
         } catch (SQLException ignored) {
